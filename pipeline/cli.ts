@@ -1,0 +1,62 @@
+/**
+ * The command-line entry and the only error boundary: usage errors exit 2 with one line, fatal input
+ * errors exit 1 with one line, anything else is a bug and prints its stack.
+ */
+import { pathToFileURL } from 'node:url';
+import type { Command } from './commands/command.ts';
+import { parseCommandArgs } from './commands/command.ts';
+import { FatalError, UsageError } from './errors.ts';
+
+/** Each command's module, loaded only when that command runs. */
+const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+  run: () => import('./commands/run.ts'),
+  add: () => import('./commands/add.ts'),
+  search: () => import('./commands/search.ts'),
+  export: () => import('./commands/export.ts'),
+};
+
+async function mainUsage(): Promise<string> {
+  const lines = await Promise.all(Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(8)} ${(await load()).command.summary}`));
+  return `Usage: narratives <command> [options]
+
+Commands:
+${lines.join('\n')}
+
+Run narratives <command> --help for a command's options.`;
+}
+
+/** Runs the CLI with `argv` (without node and the script); returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      process.stdout.write(`${await mainUsage()}\n`);
+      return name === undefined ? 2 : 0;
+    }
+    const load = COMMANDS[name];
+    if (!load) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')}; see narratives --help)`);
+    const { command } = await load();
+    const { values, positionals } = parseCommandArgs(command, args);
+    if (values.help === true) {
+      process.stdout.write(`${command.usage}\n`);
+      return 0;
+    }
+    if (command.positionals === 'none' && positionals.length > 0) throw new UsageError(`${name}: unexpected argument "${positionals[0]}"`);
+    return await command.run(values, positionals);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`narratives: ${error.message}${name && COMMANDS[name] ? ` (see narratives ${name} --help)` : ''}\n`);
+      return 2;
+    }
+    if (error instanceof FatalError) {
+      process.stderr.write(`narratives: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`narratives: internal error, please report it with the command you ran:\n${(error as Error).stack ?? String(error)}\n`);
+    return 70;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,48 @@
+/** `narratives run`: the whole pipeline over the corpus, incrementally. */
+import { runPipeline, type RunSummary } from '../run-pipeline.ts';
+import { parseSize, positiveInteger, RUN_OPTIONS, RUN_OPTIONS_HELP, type Command } from './command.ts';
+
+/** Runs the pipeline with the run options shared by `run` and `add`, prints the summary, returns the exit status. */
+export async function runWithOptions(values: Record<string, string | boolean | undefined>): Promise<number> {
+  const json = values.json === true;
+  const quiet = values.quiet === true;
+  const summary = await runPipeline({
+    corpusDir: String(values.corpus),
+    dbPath: String(values.db),
+    reportsDir: String(values.reports),
+    concurrency: positiveInteger(values.concurrency, 'concurrency'),
+    force: values.force === true,
+    maxBytes: parseSize(values['max-size']),
+    progress: !quiet && !json && process.stderr.isTTY === true,
+    log: (line) => {
+      if (!quiet || line.startsWith('error')) process.stderr.write(`${line}\n`);
+    },
+  });
+  if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  else if (!quiet) process.stderr.write(`${describeSummary(summary)}\n`);
+  return values.strict === true && summary.documents.rejected > 0 ? 1 : 0;
+}
+
+/** The run in one line for people. */
+export function describeSummary(summary: RunSummary): string {
+  const d = summary.documents;
+  const parts = [`${d.added} added`, `${d.changed} changed`, `${d.unchanged} unchanged`, `${d.removed} removed`, `${d.rejected} rejected`];
+  if (d.reprocessed) parts.splice(2, 0, `${d.reprocessed} re-processed`);
+  return `run ${summary.run}: ${parts.join(', ')}; ${summary.tables.documents} documents, ${summary.tables.sentences} sentences stored in ${summary.seconds.total}s`;
+}
+
+export const command: Command = {
+  name: 'run',
+  summary: 'run the pipeline over the corpus (only new and changed documents are processed)',
+  usage: `Usage: narratives run [options]
+
+Reads every .txt, .md and .html(.gz) file in the corpus folder, stores documents, paragraphs and
+sentences in the SQLite store and writes the Markdown reports. Unchanged documents are skipped.
+
+Options:
+${RUN_OPTIONS_HELP}
+  -h, --help          this help`,
+  options: RUN_OPTIONS,
+  positionals: 'none',
+  run: (values) => runWithOptions(values),
+};

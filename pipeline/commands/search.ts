@@ -1,0 +1,64 @@
+/** `narratives search QUERY`: full-text search over the stored sentences. */
+import { openExistingStore } from '../db/open.ts';
+import { UsageError } from '../errors.ts';
+import { DB_OPTION, positiveInteger, type Command } from './command.ts';
+
+export interface SearchHit {
+  sentence: string;
+  doc: string;
+  path: string;
+  paragraph: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Sentences matching an FTS5 query, best first; ties in document and text order. */
+export function searchSentences(dbPath: string, query: string, limit: number): SearchHit[] {
+  const db = openExistingStore(dbPath);
+  try {
+    return db
+      .prepare(
+        `SELECT s.id AS sentence, s.document_id AS doc, d.path, s.paragraph_id AS paragraph, s.span_start AS start, s.span_end AS end, s.text
+         FROM sentences_fts JOIN sentences s ON s.row_id = sentences_fts.rowid JOIN documents d ON d.id = s.document_id
+         WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts), d.path, s.span_start LIMIT ?`,
+      )
+      .all(query, limit) as SearchHit[];
+  } catch (error) {
+    if (/fts5|syntax error|unterminated|no such column/i.test((error as Error).message)) {
+      throw new UsageError(`search: cannot read the query ${JSON.stringify(query)} (${(error as Error).message}); put phrases in "double quotes" and use AND, OR, NOT between words`);
+    }
+    throw error;
+  } finally {
+    db.close();
+  }
+}
+
+export const command: Command = {
+  name: 'search',
+  summary: 'find stored sentences by words (SQLite FTS5 query syntax)',
+  usage: `Usage: narratives search QUERY [options]
+
+Prints the sentences that match QUERY, best first, with their document and offsets. Words are
+matched by stem ("contracts" finds "contract"); "a phrase" in quotes, AND, OR, NOT and prefix* work.
+
+Options:
+  --db FILE      the store (default: out/narratives.db)
+  --limit N      at most N sentences (default: 20)
+  --json         print the hits as JSON
+  -h, --help     this help`,
+  options: { ...DB_OPTION, limit: { type: 'string', default: '20' }, json: { type: 'boolean', default: false } },
+  positionals: 'some',
+  async run(values, words) {
+    const query = words.join(' ').trim();
+    if (!query) throw new UsageError('search: give a query, e.g. narratives search "Huawei contracts"');
+    const hits = searchSentences(String(values.db), query, positiveInteger(values.limit, 'limit'));
+    if (values.json === true) {
+      process.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
+    } else {
+      for (const hit of hits) process.stdout.write(`${hit.path} [${hit.start}, ${hit.end}) ${hit.sentence}\n  ${hit.text}\n`);
+      if (hits.length === 0) process.stderr.write(`no sentence matches ${JSON.stringify(query)}\n`);
+    }
+    return 0;
+  },
+};

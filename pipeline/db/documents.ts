@@ -1,0 +1,128 @@
+/**
+ * Writing and removing documents. Everything one document contributes is written in one transaction,
+ * so a crash never leaves half a document. camelCase stays in TypeScript; snake_case starts here.
+ */
+import type Database from 'better-sqlite3';
+import type { DocMeta, IngestResult, Segmentation } from '../doc.ts';
+
+/** What the per-document stages produced for one document, ready to store. */
+export interface ProcessedDocument {
+  id: string;
+  path: string;
+  fileHash: string;
+  contentHash: string;
+  ingest: IngestResult;
+  segment: Segmentation;
+  stageVersions: Record<string, string>;
+}
+
+/** Stored rows a document owns, besides its `documents` row and files. Deleted before a rewrite. */
+const OWNED_TABLES = ['sentences', 'paragraphs', 'boilerplate_blocks', 'document_stages'] as const;
+
+/** Paragraph ids are stable: the document id and the paragraph's number. */
+export function paragraphId(documentId: string, ordinal: number): string {
+  return `${documentId}:p${ordinal}`;
+}
+
+/** Sentence ids are stable: the document id and the sentence's offsets. */
+export function sentenceId(documentId: string, start: number, end: number): string {
+  return `${documentId}:s${start}-${end}`;
+}
+
+export function wordCount(text: string): number {
+  return text.match(/\S+/g)?.length ?? 0;
+}
+
+/** Prepared statements for one store, made once and reused for every document. */
+export function documentWriter(db: Database.Database) {
+  const statements = {
+    upsertDocument: db.prepare(`
+      INSERT INTO documents (id, path, title, kind, file_metadata, encoding, content_hash, text, word_count, boilerplate_chars)
+      VALUES (@id, @path, @title, 'unknown', @fileMetadata, @encoding, @contentHash, @text, @wordCount, @boilerplateChars)
+      ON CONFLICT(id) DO UPDATE SET file_metadata = excluded.file_metadata, encoding = excluded.encoding,
+        word_count = excluded.word_count, boilerplate_chars = excluded.boilerplate_chars`),
+    deleteOwned: OWNED_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE document_id = ?`)),
+    insertStage: db.prepare('INSERT INTO document_stages (document_id, stage, version) VALUES (?, ?, ?)'),
+    insertBlock: db.prepare('INSERT INTO boilerplate_blocks (document_id, ordinal, rule, chars, location) VALUES (?, ?, ?, ?, ?)'),
+    insertParagraph: db.prepare('INSERT INTO paragraphs (id, document_id, ordinal, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertSentence: db.prepare('INSERT INTO sentences (id, document_id, paragraph_id, ordinal, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    fileDocument: db.prepare<[string], { document_id: string }>('SELECT document_id FROM document_files WHERE path = ?'),
+    upsertFile: db.prepare(`INSERT INTO document_files (path, document_id, file_hash) VALUES (?, ?, ?)
+      ON CONFLICT(path) DO UPDATE SET document_id = excluded.document_id, file_hash = excluded.file_hash`),
+    deleteFile: db.prepare('DELETE FROM document_files WHERE path = ?'),
+    deleteOrphan: db.prepare('DELETE FROM documents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM document_files WHERE document_id = ?)'),
+    primaryPath: db.prepare('UPDATE documents SET path = (SELECT min(path) FROM document_files WHERE document_id = documents.id) WHERE id = ?'),
+  };
+
+  /** Drops the document a path pointed at, if no other path still points at it. */
+  const releasePath = (path: string, keep?: string) => {
+    const previous = statements.fileDocument.get(path)?.document_id;
+    if (previous === undefined || previous === keep) return;
+    statements.deleteFile.run(path);
+    if (statements.deleteOrphan.run(previous, previous).changes === 0) statements.primaryPath.run(previous);
+  };
+
+  return {
+    /**
+     * Stores one processed document and points its path at it, replacing whatever the path held.
+     * `rewrite` is false when another path already stored this very text in this run.
+     */
+    write: db.transaction((doc: ProcessedDocument, rewrite: boolean) => {
+      releasePath(doc.path, doc.id);
+      const { ingest, segment } = doc;
+      statements.upsertDocument.run({
+        id: doc.id,
+        path: doc.path,
+        title: '',
+        fileMetadata: JSON.stringify(ingest.meta),
+        encoding: ingest.encoding,
+        contentHash: doc.contentHash,
+        text: ingest.text,
+        wordCount: wordCount(ingest.text),
+        boilerplateChars: ingest.removed.reduce((sum, block) => sum + block.chars, 0),
+      });
+      if (rewrite) {
+        for (const statement of statements.deleteOwned) statement.run(doc.id);
+        for (const [stage, version] of Object.entries(doc.stageVersions)) statements.insertStage.run(doc.id, stage, version);
+        ingest.removed.forEach((block, index) => statements.insertBlock.run(doc.id, index + 1, block.rule, block.chars, block.location));
+        for (const paragraph of segment.paragraphs) {
+          statements.insertParagraph.run(paragraphId(doc.id, paragraph.ordinal), doc.id, paragraph.ordinal, paragraph.start, paragraph.end, ingest.text.slice(paragraph.start, paragraph.end));
+        }
+        for (const sentence of segment.sentences) {
+          statements.insertSentence.run(
+            sentenceId(doc.id, sentence.start, sentence.end),
+            doc.id,
+            paragraphId(doc.id, sentence.paragraph),
+            sentence.ordinal,
+            sentence.start,
+            sentence.end,
+            ingest.text.slice(sentence.start, sentence.end),
+          );
+        }
+      }
+      statements.upsertFile.run(doc.path, doc.id, doc.fileHash);
+      statements.primaryPath.run(doc.id);
+    }),
+
+    /** Forgets a path that is gone from the corpus, and its document if no other path has it. */
+    remove: db.transaction((path: string) => releasePath(path)),
+  };
+}
+
+/** Applies manifest and page metadata to a stored document; the manifest wins, defaults fill the rest. */
+export function metadataUpdater(db: Database.Database) {
+  const update = db.prepare(`UPDATE documents SET title = @title, source = @source, kind = @kind, published = @published,
+    published_earliest = @publishedEarliest, language = @language, url = @url, author = @author WHERE id = @id`);
+  return (id: string, meta: Required<Pick<DocMeta, 'title' | 'kind'>> & DocMeta) =>
+    update.run({
+      id,
+      title: meta.title,
+      kind: meta.kind,
+      source: meta.source ?? null,
+      published: meta.published ?? null,
+      publishedEarliest: meta.publishedEarliest ?? null,
+      language: meta.language ?? null,
+      url: meta.url ?? null,
+      author: meta.author ?? null,
+    });
+}

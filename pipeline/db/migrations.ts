@@ -1,0 +1,124 @@
+/**
+ * Named schema migrations, applied in order, each in its own transaction, tracked by
+ * `PRAGMA user_version` and recorded in `_migrations`. Never edit a released migration: add one.
+ */
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'documents-paragraphs-sentences-runs',
+    sql: `
+      CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        path TEXT NOT NULL,
+        title TEXT NOT NULL,
+        source TEXT,
+        kind TEXT NOT NULL,
+        published TEXT,
+        published_earliest TEXT,
+        language TEXT,
+        url TEXT,
+        author TEXT,
+        file_metadata TEXT NOT NULL,
+        encoding TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        text TEXT NOT NULL,
+        word_count INTEGER NOT NULL,
+        boilerplate_chars INTEGER NOT NULL
+      );
+      CREATE TABLE document_files (
+        path TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        file_hash TEXT NOT NULL
+      );
+      CREATE INDEX document_files_document ON document_files(document_id);
+      CREATE TABLE document_stages (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        stage TEXT NOT NULL,
+        version TEXT NOT NULL,
+        PRIMARY KEY (document_id, stage)
+      );
+      CREATE TABLE boilerplate_blocks (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        rule TEXT NOT NULL,
+        chars INTEGER NOT NULL,
+        location TEXT NOT NULL,
+        PRIMARY KEY (document_id, ordinal)
+      );
+      CREATE TABLE paragraphs (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        text TEXT NOT NULL
+      );
+      CREATE INDEX paragraphs_document ON paragraphs(document_id, ordinal);
+      CREATE TABLE sentences (
+        row_id INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        paragraph_id TEXT NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        text TEXT NOT NULL
+      );
+      CREATE INDEX sentences_document ON sentences(document_id, ordinal);
+      CREATE INDEX sentences_paragraph ON sentences(paragraph_id);
+      CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='row_id', tokenize='porter unicode61');
+      CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+        INSERT INTO sentences_fts(rowid, text) VALUES (new.row_id, new.text);
+      END;
+      CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+        INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.row_id, old.text);
+      END;
+      CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        options TEXT NOT NULL,
+        stage_versions TEXT NOT NULL,
+        stage_seconds TEXT,
+        counts TEXT
+      );
+      CREATE TABLE run_messages (
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        path TEXT NOT NULL,
+        level TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        rule TEXT,
+        reason TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+/** Brings a store up to the newest schema. Each migration runs in a transaction, so a failure leaves the store as it was. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  db.exec('CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const newest = migrations.at(-1)?.version ?? 0;
+  if (current > newest) {
+    throw new Error(`the store has schema version ${current}, newer than this program's ${newest}: update narratives`);
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO _migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return newest;
+}

@@ -1,0 +1,265 @@
+/**
+ * One run: read the corpus, decide per file whether it is new, changed, unchanged or gone, run the
+ * per-document stages on what needs it (p-queue bounds the work in flight), store each document in one
+ * transaction, then run the corpus stages over the store and record the run.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import PQueue from 'p-queue';
+import { CORPUS_STAGES, DOCUMENT_STAGES } from '../stages/index.ts';
+import { formatBytes } from '../stages/ingest/decode.ts';
+import { listCorpus, readManifest, type ManifestEntry } from './corpus.ts';
+import { documentWriter, metadataUpdater } from './db/documents.ts';
+import { openStore } from './db/open.ts';
+import type { Doc, DocKind, DocMeta } from './doc.ts';
+import { InputError } from './errors.ts';
+import { Progress } from './progress.ts';
+import type { StageContext } from './stage.ts';
+
+export interface RunOptions {
+  corpusDir: string;
+  dbPath: string;
+  reportsDir: string;
+  concurrency: number;
+  force: boolean;
+  maxBytes: number;
+  /** Shows a progress line on stderr. */
+  progress: boolean;
+  /** Receives each message as one printable line. */
+  log: (line: string) => void;
+}
+
+/** A message about one file, as printed and as recorded in run_messages. */
+export interface RunMessage {
+  path: string;
+  level: 'error' | 'warning';
+  stage: string;
+  rule?: string;
+  reason: string;
+}
+
+export interface RunSummary {
+  run: number;
+  documents: { added: number; changed: number; reprocessed: number; unchanged: number; removed: number; rejected: number; duplicates: number };
+  tables: Record<string, number>;
+  seconds: Record<string, number>;
+  messages: RunMessage[];
+}
+
+/** The version of every stage, as recorded with each run and each document. */
+export function stageVersions(): Record<string, string> {
+  return Object.fromEntries([...DOCUMENT_STAGES, ...CORPUS_STAGES].map((stage) => [stage.name, stage.version]));
+}
+
+/** Content-derived document id: the first 16 hex digits of the sha256 of the stored text. */
+export function documentId(text: string): string {
+  return sha256(text).slice(0, 16);
+}
+
+function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+const TABLES = ['documents', 'document_files', 'paragraphs', 'sentences', 'boilerplate_blocks'];
+
+/** Runs the pipeline once; returns the summary. Throws FatalError when the run cannot start. */
+export async function runPipeline(options: RunOptions): Promise<RunSummary> {
+  const startedAt = performance.now();
+  const seconds: Record<string, number> = {};
+  const time = <T>(name: string, work: () => T): T => {
+    const start = performance.now();
+    try {
+      return work();
+    } finally {
+      seconds[name] = (seconds[name] ?? 0) + (performance.now() - start) / 1000;
+    }
+  };
+
+  const { articles, unsupported } = listCorpus(options.corpusDir);
+  const manifest = readManifest(options.corpusDir);
+  const db = openStore(options.dbPath);
+  try {
+    return await runOnStore(db, options, { articles, unsupported, manifest, time, seconds, startedAt });
+  } finally {
+    db.close();
+  }
+}
+
+interface Scan {
+  articles: string[];
+  unsupported: string[];
+  manifest: Map<string, ManifestEntry>;
+  time: <T>(name: string, work: () => T) => T;
+  seconds: Record<string, number>;
+  startedAt: number;
+}
+
+async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan): Promise<RunSummary> {
+  const { time, seconds, manifest } = scan;
+  const versions = stageVersions();
+  const documentVersions = Object.fromEntries(DOCUMENT_STAGES.map((stage) => [stage.name, stage.version]));
+  const runId = Number(
+    db
+      .prepare("INSERT INTO runs (started_at, status, pid, options, stage_versions) VALUES (?, 'running', ?, ?, ?)")
+      .run(new Date().toISOString(), process.pid, JSON.stringify({ corpus: options.corpusDir, force: options.force, concurrency: options.concurrency }), JSON.stringify(versions))
+      .lastInsertRowid,
+  );
+
+  const messages: RunMessage[] = [];
+  const say = (message: RunMessage) => {
+    messages.push(message);
+    options.log(`${message.level}: ${join(options.corpusDir, message.path)}: ${message.reason}`);
+  };
+  const counts = { added: 0, changed: 0, reprocessed: 0, unchanged: 0, removed: 0, rejected: 0, duplicates: 0 };
+  const reject = (path: string, stage: string, reason: string) => {
+    counts.rejected += 1;
+    say({ path, level: 'error', stage, reason: `${reason} (skipped)` });
+  };
+  for (const path of scan.unsupported) reject(path, 'ingest', 'unsupported file type (expected .txt, .md, .html or .htm, optionally gzipped)');
+  for (const [path, entry] of manifest) {
+    for (const warning of entry.warnings) say({ path, level: 'warning', stage: 'ingest', rule: 'manifest', reason: warning });
+  }
+
+  const storedFiles = new Map(
+    (db.prepare('SELECT path, document_id, file_hash FROM document_files').all() as { path: string; document_id: string; file_hash: string }[]).map((row) => [row.path, row]),
+  );
+  const storedVersions = new Map<string, string>();
+  for (const row of db.prepare("SELECT document_id, group_concat(stage || '@' || version, ',') AS versions FROM (SELECT * FROM document_stages ORDER BY stage) GROUP BY document_id").all() as { document_id: string; versions: string }[]) {
+    storedVersions.set(row.document_id, row.versions);
+  }
+  const currentVersions = Object.keys(documentVersions).sort().map((stage) => `${stage}@${documentVersions[stage]}`).join(',');
+  const isCurrent = (id: string) => storedVersions.get(id) === currentVersions;
+
+  // Which files need the per-document stages.
+  const pending: Doc[] = [];
+  const present = new Set<string>();
+  time('scan', () => {
+    for (const path of scan.articles) {
+      present.add(path);
+      const entry = manifest.get(path);
+      if (entry?.error) {
+        reject(path, 'ingest', entry.error);
+        continue;
+      }
+      const raw = readArticle(join(options.corpusDir, path), options.maxBytes, (reason) => reject(path, 'ingest', reason));
+      if (!raw) continue;
+      const fileHash = sha256(raw);
+      const stored = storedFiles.get(path);
+      if (stored && stored.file_hash === fileHash && isCurrent(stored.document_id) && !options.force) {
+        counts.unchanged += 1;
+        continue;
+      }
+      pending.push({ path, raw, fileHash, meta: entry?.meta ?? {}, data: {}, messages: [] });
+    }
+  });
+
+  // Per-document stages, then one transaction per document.
+  const writer = documentWriter(db);
+  const writtenThisRun = new Set<string>();
+  const progress = new Progress(options.progress);
+  let done = 0;
+  const queue = new PQueue({ concurrency: options.concurrency });
+  for (const doc of pending) {
+    void queue.add(async () => {
+      const processed = processDocument(doc, options, time, say);
+      done += 1;
+      progress.update('process', done, pending.length);
+      if (!processed) {
+        counts.rejected += 1;
+        return;
+      }
+      const stored = storedFiles.get(doc.path);
+      if (!stored) counts.added += 1;
+      else if (stored.file_hash !== doc.fileHash) counts.changed += 1;
+      else counts.reprocessed += 1;
+      const rewrite = !writtenThisRun.has(processed.id) && (options.force || !isCurrent(processed.id));
+      writtenThisRun.add(processed.id);
+      time('store', () => writer.write({ ...processed, stageVersions: documentVersions }, rewrite));
+    });
+  }
+  await queue.onIdle();
+  progress.finish();
+
+  // Files gone from the corpus. A file that is still there but was rejected keeps what it had.
+  time('store', () => {
+    for (const path of storedFiles.keys()) {
+      if (present.has(path)) continue;
+      writer.remove(path);
+      counts.removed += 1;
+    }
+  });
+
+  time('store', () => applyMetadata(db, manifest));
+  for (const row of db.prepare('SELECT f.path, d.path AS primary_path FROM document_files f JOIN documents d ON d.id = f.document_id WHERE f.path <> d.path ORDER BY f.path').all() as { path: string; primary_path: string }[]) {
+    counts.duplicates += 1;
+    if (pending.some((doc) => doc.path === row.path || doc.path === row.primary_path)) {
+      say({ path: row.path, level: 'warning', stage: 'ingest', rule: 'duplicate', reason: `has the same text as ${row.primary_path}; stored once as one document with both paths` });
+    }
+  }
+
+  for (const stage of CORPUS_STAGES) time(stage.name, () => stage.run({ db, reportsDir: options.reportsDir }));
+
+  const tables = Object.fromEntries(TABLES.map((table) => [table, (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]));
+  seconds.total = (performance.now() - scan.startedAt) / 1000;
+  const rounded = Object.fromEntries(Object.entries(seconds).map(([name, value]) => [name, Math.round(value * 1000) / 1000]));
+  db.transaction(() => {
+    db.prepare("UPDATE runs SET finished_at = ?, status = 'completed', stage_seconds = ?, counts = ? WHERE id = ?").run(new Date().toISOString(), JSON.stringify(rounded), JSON.stringify({ documents: counts, tables }), runId);
+    const insert = db.prepare('INSERT INTO run_messages (run_id, path, level, stage, rule, reason) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const message of messages) insert.run(runId, message.path, message.level, message.stage, message.rule ?? null, message.reason);
+  })();
+  return { run: runId, documents: counts, tables, seconds: rounded, messages };
+}
+
+/** Reads a file after checking it is a regular, readable file within the size limit. */
+function readArticle(file: string, maxBytes: number, reject: (reason: string) => void): Buffer | undefined {
+  try {
+    const stats = statSync(file);
+    if (!stats.isFile()) return void reject('is not a regular file');
+    if (stats.size > maxBytes) return void reject(`is ${formatBytes(stats.size)}, over the size limit of ${formatBytes(maxBytes)} (--max-size)`);
+    return readFileSync(file);
+  } catch (error) {
+    return void reject(`cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+/** Runs the per-document stages on one document; undefined when the file had to be rejected. */
+function processDocument(doc: Doc, options: RunOptions, time: Scan['time'], say: (message: RunMessage) => void) {
+  for (const stage of DOCUMENT_STAGES) {
+    const ctx: StageContext = {
+      options: { maxBytes: options.maxBytes },
+      warn: (reason, rule) => say({ path: doc.path, level: 'warning', stage: stage.name, rule, reason }),
+    };
+    try {
+      const output = time(stage.name, () => stage.run(doc, ctx));
+      (doc.data as Record<string, unknown>)[stage.provides] = output;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      say({ path: doc.path, level: 'error', stage: stage.name, reason: `${error.reason} (skipped)` });
+      return undefined;
+    }
+  }
+  const ingest = doc.data.ingest!;
+  const contentHash = sha256(ingest.text);
+  return { id: contentHash.slice(0, 16), path: doc.path, fileHash: doc.fileHash, contentHash, ingest, segment: doc.data.segment! };
+}
+
+/** Sets every stored document's metadata: the manifest entry of its first path that has one, over what the file itself says. */
+function applyMetadata(db: Database.Database, manifest: Map<string, ManifestEntry>): void {
+  const update = metadataUpdater(db);
+  const rows = db.prepare('SELECT d.id, d.file_metadata, d.text, group_concat(f.path, char(10)) AS paths FROM documents d JOIN document_files f ON f.document_id = d.id GROUP BY d.id').all() as { id: string; file_metadata: string; text: string; paths: string }[];
+  for (const row of rows) {
+    const paths = row.paths.split('\n').sort();
+    const fromManifest = paths.map((path) => manifest.get(path)?.meta).find((meta) => meta !== undefined) ?? {};
+    const meta: DocMeta = { ...(JSON.parse(row.file_metadata) as DocMeta), ...fromManifest };
+    update(row.id, { ...meta, title: meta.title ?? titleFromText(row.text), kind: meta.kind ?? ('unknown' satisfies DocKind) });
+  }
+}
+
+/** A title for a document without one: its first line, cut at a word boundary. */
+export function titleFromText(text: string): string {
+  const first = text.split('\n', 1)[0]!.trim();
+  if (first.length <= 120) return first;
+  return `${first.slice(0, 120).replace(/\s+\S*$/, '')}…`;
+}

@@ -1,0 +1,162 @@
+/**
+ * Boilerplate removal for every input format. Each rule names what it removes, so that the per-document
+ * report says which blocks went and why. Rules look at the shape and wording of a block and its
+ * position, never at particular sites or articles.
+ */
+import type { RemovedBlock } from '../../pipeline/doc.ts';
+import type { Block } from './blocks.ts';
+import { normalizeInline } from './normalize.ts';
+
+/** Image placeholders left by scrapers, e.g. `[[343110]]`. */
+const IMAGE_PLACEHOLDER = /\[\[\d+\]\]/g;
+const HAS_IMAGE_PLACEHOLDER = /\[\[\d+\]\]/;
+
+/** Headings that open a section of links or comments which runs to the end of the page. */
+const TRAILING_SECTION =
+  /^(?:recommend(?:ed)?(?: for you| articles| reading| stories)?|related(?: articles| posts| stories| news| content| reading)?|(?:most )?popular(?: posts| articles| stories)?(?: from this blog| on .{1,30})?|most (?:read|viewed|shared|popular)|you (?:may|might) (?:also )?like|read (?:more|next|also)|more (?:from|on) .{1,40}|trending(?: now| stories)?|further reading|see also|tags?|share this(?: article| story)?)\s*:?$/i;
+
+/** Headings or prompts that mark reader comments. */
+const COMMENTS_MARKER =
+  /^(?:(?:post|leave|add|write) a (?:comment|reply)|\d+ (?:comments?|responses?|replies)|comments?|responses?|reader comments|join the discussion|leave a reply)\s*:?$/i;
+
+const NEWSLETTER = [
+  /^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletter|news|updates|latest|inbox|daily|weekly)\b/i,
+  /^by (?:submitting|signing up|subscribing|clicking)\b.{0,120}\b(?:agree|consent|terms|privacy)/i,
+  /^(?:enter your e-?mail|your e-?mail address)\b/i,
+];
+
+const REPRINT_NOTICE =
+  /\b(?:(?:reproduced|reprinted|republished|syndicated) (?:with permission )?from|originally (?:appeared|published) (?:in|on|at)|all rights reserved|if you (?:need|want|wish) to reprint|unauthori[sz]ed reproduction)\b/i;
+
+/** Previous/next article links, e.g. `<<: Title` and `>>: Title`. */
+const PREV_NEXT = /^(?:<<|>>|«|»|previous(?: post| article| story)?\s*:|next(?: post| article| story)?\s*:)/i;
+
+/** A photo caption ends with a credit or date in parentheses and no sentence after it. */
+const CAPTION_END =
+  /\((?:reuters|ap|afp|getty(?: images)?|xinhua|epa|bloomberg|file(?: photo)?|photo\b[^)]*|courtesy\b[^)]*|[A-Z][a-z]+ \d{1,2}, \d{4})\)$/i;
+
+const LIST_ITEM = /^(?:\d{1,3}[.)]|[-*•+])\s+/;
+
+function words(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+export interface BoilerplateResult {
+  kept: Block[];
+  removed: RemovedBlock[];
+}
+
+/** Removes boilerplate blocks and inline placeholders, reporting each removal in text order. */
+export function removeBoilerplate(blocks: readonly Block[]): BoilerplateResult {
+  const removed: (RemovedBlock & { index: number })[] = [];
+  // Characters of inline placeholders taken out of each block: reported apart only if the block stays.
+  const placeholderChars = new Map<Block, number>();
+  const drop = (block: Block, index: number, rule: string) => {
+    removed.push({ rule, chars: block.text.length + (placeholderChars.get(block) ?? 0), location: block.location, index });
+    placeholderChars.delete(block);
+  };
+
+  // Inline placeholders first, so a block that was only a placeholder is judged empty.
+  const cleaned: Block[] = [];
+  for (const block of blocks) {
+    if (!HAS_IMAGE_PLACEHOLDER.test(block.text)) {
+      cleaned.push(block);
+      continue;
+    }
+    const text = normalizeInline(block.text.replace(IMAGE_PLACEHOLDER, ' '));
+    if (text === '') {
+      removed.push({ rule: 'image-placeholder', chars: block.text.length, location: block.location, index: -1 });
+      continue;
+    }
+    const stripped = { ...block, text };
+    placeholderChars.set(stripped, block.text.length - text.length);
+    cleaned.push(stripped);
+  }
+
+  const cut = trailingSectionStart(cleaned);
+  let rule = cut.rule;
+  cleaned.slice(cut.index).forEach((block, offset) => {
+    rule = sectionRule(block) ?? rule;
+    drop(block, cut.index + offset, rule);
+  });
+
+  const seen = new Set<string>();
+  const kept: Block[] = [];
+  cleaned.slice(0, cut.index).forEach((block, index) => {
+    const blockRuleName = blockRule(block, seen);
+    if (blockRuleName) drop(block, index, blockRuleName);
+    else kept.push(block);
+    if (words(block.text) >= 3) seen.add(block.text.toLowerCase());
+  });
+  for (const [block, chars] of placeholderChars) removed.push({ rule: 'image-placeholder', chars, location: block.location, index: -1 });
+  return { kept, removed: mergeAdjacent(removed) };
+}
+
+/** The rule that removes a single block in the body, if any. */
+function blockRule(block: Block, seen: Set<string>): string | undefined {
+  const text = block.text;
+  if (seen.has(text.toLowerCase())) return 'repeated-block';
+  if (NEWSLETTER.some((pattern) => pattern.test(text))) return 'newsletter-form';
+  if (PREV_NEXT.test(text)) return 'prev-next-links';
+  if (text.length <= 300 && REPRINT_NOTICE.test(text)) return 'reprint-notice';
+  if (words(text) <= 40 && CAPTION_END.test(text)) return 'photo-caption';
+  return undefined;
+}
+
+/**
+ * Where the trailing boilerplate starts: at a link-list or comments heading in the latter part of the
+ * text. Reader comments often come as a list right before the comment form, so a comments marker also
+ * takes the list items immediately above it.
+ */
+function trailingSectionStart(blocks: readonly Block[]): { index: number; rule: string } {
+  const total = blocks.reduce((sum, block) => sum + block.text.length, 0);
+  let before = 0;
+  for (let i = 0; i < blocks.length; i += 1) {
+    const block = blocks[i]!;
+    const lateEnough = before >= total / 3;
+    before += block.text.length;
+    const rule = lateEnough ? sectionRule(block) : undefined;
+    if (rule === 'link-list') return { index: i, rule };
+    if (rule === 'reader-comments') {
+      let start = i;
+      while (start > 0 && LIST_ITEM.test(blocks[start - 1]!.text)) start -= 1;
+      return { index: start, rule };
+    }
+  }
+  return { index: blocks.length, rule: '' };
+}
+
+/** The kind of trailing section a short heading-like block opens, if it opens one. */
+function sectionRule(block: Block): string | undefined {
+  if (words(block.text) > 6) return undefined;
+  if (TRAILING_SECTION.test(block.text)) return 'link-list';
+  if (COMMENTS_MARKER.test(block.text)) return 'reader-comments';
+  return undefined;
+}
+
+/** Joins removals of neighbouring blocks by the same rule into one entry, and orders them as in the text. */
+function mergeAdjacent(removed: (RemovedBlock & { index: number })[]): RemovedBlock[] {
+  const merged: (RemovedBlock & { index: number; lastIndex: number })[] = [];
+  const ordered = [...removed].sort((a, b) => firstLine(a.location) - firstLine(b.location));
+  for (const entry of ordered) {
+    const last = merged.at(-1);
+    if (last && entry.index !== -1 && last.rule === entry.rule && last.lastIndex + 1 === entry.index) {
+      last.chars += entry.chars;
+      last.location = joinLocations(last.location, entry.location);
+      last.lastIndex = entry.index;
+    } else {
+      merged.push({ ...entry, lastIndex: entry.index });
+    }
+  }
+  return merged.map(({ rule, chars, location }) => ({ rule, chars, location }));
+}
+
+function firstLine(location: string): number {
+  return Number(/^lines? (\d+)/.exec(location)?.[1] ?? 0);
+}
+
+function joinLocations(first: string, second: string): string {
+  const from = /^lines? (\d+)/.exec(first)?.[1];
+  const to = /(\d+)$/.exec(second)?.[1];
+  return from && to && /^lines? /.test(second) ? `lines ${from}-${to}` : `${first}; ${second}`;
+}

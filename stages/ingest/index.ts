@@ -1,0 +1,72 @@
+/**
+ * ingest: bytes to stored text. Needs the raw file; provides `ingest` (the cleaned text, metadata found
+ * in the file, the boilerplate it removed, the encoding). Decodes (BOM, UTF-8, windows-1252 fallback),
+ * extracts HTML with cheerio, splits text into blocks, removes boilerplate, normalises, and joins the
+ * kept blocks with blank lines, so paragraph boundaries survive into segmentation.
+ * Emits: a warning for a windows-1252 fallback; throws InputError for an unusable file.
+ */
+import { InputError } from '../../pipeline/errors.ts';
+import { defineDocumentStage } from '../../pipeline/stage.ts';
+import { textBlocks, type Block } from './blocks.ts';
+import { removeBoilerplate } from './boilerplate.ts';
+import { decode, DecodeError, unwrap } from './decode.ts';
+import { extractHtml } from './html.ts';
+import type { DocMeta, RemovedBlock } from '../../pipeline/doc.ts';
+
+/** File endings ingest reads, without `.gz` (a gzipped file of any of these is read too). */
+export const INPUT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'];
+
+export type InputFormat = 'text' | 'markdown' | 'html';
+
+/** The format a file name says it is, or undefined when ingest does not read it. */
+export function formatOf(path: string): InputFormat | undefined {
+  const name = path.toLowerCase().replace(/\.gz$/, '');
+  if (name.endsWith('.html') || name.endsWith('.htm')) return 'html';
+  if (name.endsWith('.md') || name.endsWith('.markdown')) return 'markdown';
+  if (name.endsWith('.txt')) return 'text';
+  return undefined;
+}
+
+export const ingest = defineDocumentStage({
+  name: 'ingest',
+  scope: 'document',
+  version: '1',
+  needs: [],
+  provides: 'ingest',
+  run(doc, ctx) {
+    const format = formatOf(doc.path);
+    if (!format) throw new InputError(doc.path, `unsupported file type (expected ${INPUT_EXTENSIONS.join(', ')})`);
+    let decoded;
+    try {
+      const bytes = unwrap(doc.path, doc.raw, ctx.options.maxBytes);
+      decoded = decode(bytes, format === 'html');
+    } catch (error) {
+      if (error instanceof DecodeError) throw new InputError(doc.path, error.message);
+      throw error;
+    }
+    if (decoded.fallbackFrom) {
+      ctx.warn(`not valid UTF-8 (first bad byte at offset ${decoded.fallbackFrom.badByteOffset}); decoded as windows-1252`, 'encoding-fallback');
+    }
+    if (decoded.text.trim() === '') throw new InputError(doc.path, 'is empty or only white space');
+
+    let blocks: Block[];
+    let meta: DocMeta = {};
+    let removed: RemovedBlock[] = [];
+    if (format === 'html') {
+      const page = extractHtml(decoded.text);
+      ({ blocks, meta, removed } = page);
+    } else {
+      blocks = textBlocks(decoded.text, format === 'markdown');
+    }
+    const cleaned = removeBoilerplate(blocks);
+    if (cleaned.kept.length === 0) {
+      throw new InputError(doc.path, format === 'html' ? 'HTML page has no article text' : 'has no article text once boilerplate is removed');
+    }
+    return {
+      text: cleaned.kept.map((block) => block.text).join('\n\n'),
+      meta,
+      removed: [...removed, ...cleaned.removed],
+      encoding: decoded.encoding,
+    };
+  },
+});

@@ -1,0 +1,24 @@
+/**
+ * Text normalisation applied to every block before it is stored: Unicode NFC, one kind of space,
+ * no invisible or control characters, no lone surrogates. Curly quotes are kept as written.
+ */
+
+const SPACES = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+/** Zero-width space, word joiner, BOM and C0/C1 controls carry no text. ZWJ/ZWNJ are kept: scripts and emoji need them. */
+const INVISIBLE = /[\u200b\u2060\ufeff\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Normalises one line or block of text to what is stored. */
+export function normalizeInline(text: string): string {
+  return text
+    .toWellFormed()
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(SPACES, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/** Splits text into lines whatever its line ends (LF, CRLF, CR, Unicode separators). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n|\u2028|\u2029|\u0085/);
+}

@@ -1,0 +1,36 @@
+/**
+ * Markdown building blocks for the reports. Every piece of document text or metadata goes through
+ * these escapes, so a title or quote cannot inject links, HTML or break a table.
+ */
+
+/** Escapes text for inline Markdown: it renders as the same characters and nothing else. */
+export function escapeInline(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~]/g, (char) => `\\${char}`).replace(/\s*\n\s*/g, ' ');
+}
+
+/** A table cell: inline-escaped, and never empty so the table keeps its shape. */
+export function cell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return typeof value === 'number' ? formatNumber(value) : escapeInline(value);
+}
+
+/** A Markdown table from a header row and body rows of already-escaped cells. */
+export function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** A relative link whose text is escaped and whose target cannot break out of the parentheses. */
+export function link(text: string, target: string): string {
+  return `[${escapeInline(text)}](${encodeURI(target).replace(/[()]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)})`;
+}
+
+/** An integer with thousands separators, the same on every machine and locale. */
+export function formatNumber(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Joins report sections with one blank line and ends the file with a newline. */
+export function page(...sections: (string | undefined)[]): string {
+  return `${sections.filter((section) => section !== undefined && section !== '').join('\n\n')}\n`;
+}
