@@ -25,7 +25,8 @@ export function searchSentences(dbPath: string, query: string, limit: number): S
       )
       .all(query, limit) as SearchHit[];
   } catch (error) {
-    if (/fts5|syntax error|unterminated|no such column/i.test((error as Error).message)) {
+    // The statement is fixed and valid, so an SQLite error here comes from the user's FTS5 query.
+    if ((error as { code?: string }).code === 'SQLITE_ERROR') {
       throw new UsageError(`search: cannot read the query ${JSON.stringify(query)} (${(error as Error).message}); put phrases in "double quotes" and use AND, OR, NOT between words`);
     }
     throw error;

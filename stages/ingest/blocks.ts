@@ -23,7 +23,7 @@ const TERMINAL = /[.!?:;"'”’)\]]$/;
  */
 function isHardWrapped(groups: string[][]): boolean {
   const lines = groups.flat();
-  if (lines.length === 0 || lines.some((line) => line.length > 100)) return false;
+  if (groups.length < 2 || lines.some((line) => line.length > 100)) return false;
   const multiLine = groups.filter((group) => group.length > 1).length;
   return multiLine / groups.length >= 0.6;
 }

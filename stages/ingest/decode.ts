@@ -77,8 +77,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** Code points that windows-1252 leaves undefined, and C0 controls other than tab and line ends. */
-const IMPLAUSIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u0081\u008d\u008f\u0090\u009d]/g;
+/** Bytes windows-1252 leaves undefined (decoded as U+FFFD), and C0 controls other than tab and line ends. */
+const IMPLAUSIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/g;
 
 /** A charset declared in an HTML page's first bytes (`<meta charset>` or http-equiv). */
 export function declaredCharset(bytes: Uint8Array): string | undefined {

@@ -1,0 +1,86 @@
+/** Shared test helpers: real seed files, temporary corpora and stores, and the CLI run in-process. */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { main } from '../pipeline/cli.ts';
+import type { Doc } from '../pipeline/doc.ts';
+import { runPipeline, type RunOptions } from '../pipeline/run-pipeline.ts';
+import { ingest } from '../stages/ingest/index.ts';
+
+export const SEEDS_DIR = new URL('../../shared/seeds/', import.meta.url).pathname;
+export const CORPUS_DIR = new URL('../corpus/', import.meta.url).pathname;
+export const REPORTS_DIR = new URL('../reports/', import.meta.url).pathname;
+
+export const SEED_FILES = ['000_a1abb57812357fd8.txt', '001_a5905505a034775a.txt', '002_f9bcec1626e2c574.txt', '003_1ca09edad87b2863.txt', '004_00a5cb55c041b86a.txt'] as const;
+
+export function readSeed(name: string): Buffer {
+  return readFileSync(join(SEEDS_DIR, name));
+}
+
+/** A Doc as the runner would hand it to the first stage. */
+export function makeDoc(path: string, content: string | Buffer): Doc {
+  return { path, raw: Buffer.isBuffer(content) ? content : Buffer.from(content), fileHash: '', meta: {}, data: {}, messages: [] };
+}
+
+/** Runs ingest on a file's content; warnings are collected. */
+export function ingestContent(path: string, content: string | Buffer, maxBytes = 5_000_000) {
+  const warnings: string[] = [];
+  const result = ingest.run(makeDoc(path, content), { options: { maxBytes }, warn: (reason) => warnings.push(reason) });
+  return { ...result, warnings };
+}
+
+const temporaryDirs: string[] = [];
+afterAll(() => {
+  for (const dir of temporaryDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed when the test file is done. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'narratives-test-'));
+  temporaryDirs.push(dir);
+  return dir;
+}
+
+/** A workspace with a copy of the bundled corpus (or an empty one), a store path and a reports folder. */
+export function workspace(withCorpus = true) {
+  const root = tempDir();
+  const corpusDir = join(root, 'corpus');
+  if (withCorpus) cpSync(CORPUS_DIR, corpusDir, { recursive: true });
+  else mkdirSync(corpusDir, { recursive: true });
+  return { root, corpusDir, dbPath: join(root, 'out', 'narratives.db'), reportsDir: join(root, 'reports') };
+}
+
+/** Runs the pipeline on a workspace, collecting the printed lines. */
+export async function run(space: ReturnType<typeof workspace>, overrides: Partial<RunOptions> = {}) {
+  const lines: string[] = [];
+  const summary = await runPipeline({
+    corpusDir: space.corpusDir,
+    dbPath: space.dbPath,
+    reportsDir: space.reportsDir,
+    concurrency: 2,
+    force: false,
+    maxBytes: 5_000_000,
+    progress: false,
+    log: (line) => lines.push(line),
+    ...overrides,
+  });
+  return { summary, lines };
+}
+
+/** Runs the CLI in-process; returns its exit status and what it printed. */
+export async function cli(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = process.stdout.write.bind(process.stdout);
+  const err = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    const status = await main(args);
+    return { status, stdout, stderr };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+  }
+}
