@@ -31,12 +31,15 @@ export function extractHtml(html: string): HtmlExtraction {
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const meta = readMeta($);
   const removed: RemovedBlock[] = [];
-  const remove = (elements: ReturnType<CheerioAPI>, rule: string) => {
+  // Elements come in document order, so a parent is removed before its children are reached;
+  // a child that went with its parent is not counted again.
+  const remove = (elements: Cheerio<AnyNode>, rule: string) => {
     elements.each((_, element) => {
+      if (!isAttached(element)) return;
       const chars = normalizeInline($(element).text()).length;
       if (chars > 0) removed.push({ rule, chars, location: describe(element) });
+      $(element).remove();
     });
-    elements.remove();
   };
 
   $(NEVER_TEXT).remove();
@@ -70,6 +73,12 @@ function articleRoot($: CheerioAPI): Cheerio<AnyNode> {
   if (best && best.size > 200) return $(best.element);
   const body = $('body');
   return body.length > 0 ? body : ($.root() as Cheerio<AnyNode>);
+}
+
+function isAttached(node: AnyNode): boolean {
+  let top: AnyNode = node;
+  while (top.parent) top = top.parent;
+  return top.type === 'root';
 }
 
 function describe(node: AnyNode | undefined): string {
