@@ -5,13 +5,13 @@ export class Progress {
 
   constructor(private readonly enabled: boolean, private readonly stream: NodeJS.WriteStream = process.stderr) {}
 
-  update(phase: string, done: number, total: number): void {
+  update(phase: string, done: number, total: number, unit = 'documents'): void {
     if (!this.enabled) return;
     const now = performance.now();
     if (done < total && now - this.last < 100) return;
     this.last = now;
     const seconds = ((now - this.started) / 1000).toFixed(1);
-    this.stream.write(`\r\x1b[K${phase.padEnd(8)} ${done}/${total} documents  ${seconds}s`);
+    this.stream.write(`\r\x1b[K${phase.padEnd(8)} ${done}/${total} ${unit}  ${seconds}s`);
   }
 
   finish(): void {

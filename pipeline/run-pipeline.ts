@@ -165,7 +165,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     void queue.add(async () => {
       const processed = processDocument(doc, options, time, say);
       done += 1;
-      progress.update('process', done, pending.length);
+      progress.update(DOCUMENT_STAGES.map((stage) => stage.name).join('+'), done, pending.length);
       if (!processed) {
         counts.rejected += 1;
         return;
@@ -199,7 +199,11 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     }
   }
 
-  for (const stage of CORPUS_STAGES) time(stage.name, () => stage.run({ db, reportsDir: options.reportsDir }));
+  CORPUS_STAGES.forEach((stage, index) => {
+    progress.update(stage.name, index, CORPUS_STAGES.length, 'stages');
+    time(stage.name, () => stage.run({ db, reportsDir: options.reportsDir }));
+  });
+  progress.finish();
 
   const tables = Object.fromEntries(TABLES.map((table) => [table, (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]));
   seconds.total = (performance.now() - scan.startedAt) / 1000;
