@@ -3,6 +3,10 @@
  * metadata, a `data` bag that each stage fills under its own key, and the messages stages emit.
  */
 import type { Span } from './provenance.ts';
+import type { Parse } from '../stages/parse/index.ts';
+import type { EntityMention } from '../stages/extract-entities/mentions.ts';
+import type { DateMention } from '../stages/extract-dates/index.ts';
+import type { Figure } from '../stages/extract-figures/figures.ts';
 
 /** The narrative side a document belongs to. */
 export type DocKind = 'press' | 'critique' | 'news' | 'other' | 'unknown';
@@ -71,6 +75,10 @@ export interface Segmentation {
 export interface DocData {
   ingest?: IngestResult;
   segment?: Segmentation;
+  parse?: Parse;
+  entities?: EntityMention[];
+  dates?: DateMention[];
+  figures?: Figure[];
 }
 
 /** One document in flight through the stages. */

@@ -32,10 +32,53 @@ export interface ExportedSpanItem {
   text: string;
 }
 
+export interface ExportedMention extends ExportedSpanItem {
+  sentence: string;
+  role: string | null;
+}
+
+export interface ExportedEntity {
+  id: string;
+  name: string;
+  type: string;
+  aliases: string[];
+  roles: string[];
+  mentions: ExportedMention[];
+}
+
+export interface ExportedFigure {
+  id: string;
+  doc: string;
+  sentence: string;
+  start: number;
+  end: number;
+  quote: string;
+  value: number;
+  unit: string;
+  counted: string | null;
+  qualifier: string;
+  scope: string | null;
+  /** The name of the entity the figure is about. */
+  holder: string | null;
+  holder_entity: string | null;
+  time: string | null;
+  time_source: string;
+  part_of: string | null;
+}
+
+export interface ExportedDate extends ExportedSpanItem {
+  sentence: string;
+  value: string;
+  year_inferred: boolean;
+}
+
 export interface Export {
   documents: ExportedDocument[];
   paragraphs: (ExportedSpanItem & { ordinal: number })[];
   sentences: (ExportedSpanItem & { paragraph: string; ordinal: number })[];
+  entities: ExportedEntity[];
+  figures: ExportedFigure[];
+  dates: ExportedDate[];
 }
 
 export function exportStore(db: Database.Database): Export {
@@ -58,5 +101,31 @@ export function exportStore(db: Database.Database): Export {
   const sentences = db
     .prepare('SELECT s.id, s.document_id AS doc, s.paragraph_id AS paragraph, s.ordinal, s.span_start AS start, s.span_end AS end, s.text FROM sentences s JOIN documents d ON d.id = s.document_id ORDER BY d.path, s.ordinal')
     .all() as Export['sentences'];
-  return { documents, paragraphs, sentences };
+  const mentionsByEntity = new Map<string, ExportedMention[]>();
+  for (const row of db
+    .prepare('SELECT m.entity_id, m.id, m.document_id AS doc, m.sentence_id AS sentence, m.span_start AS start, m.span_end AS end, m.text, m.role FROM mentions m JOIN documents d ON d.id = m.document_id ORDER BY d.path, m.span_start, m.span_end')
+    .all() as (ExportedMention & { entity_id: string | null })[]) {
+    const { entity_id: entity, ...mention } = row;
+    if (entity) mentionsByEntity.set(entity, [...(mentionsByEntity.get(entity) ?? []), mention]);
+  }
+  const entities = (db.prepare('SELECT id, name, type, aliases, roles FROM entities ORDER BY id').all() as { id: string; name: string; type: string; aliases: string; roles: string }[]).map((row) => ({
+    ...row,
+    aliases: JSON.parse(row.aliases) as string[],
+    roles: JSON.parse(row.roles) as string[],
+    mentions: mentionsByEntity.get(row.id) ?? [],
+  }));
+  const figures = db
+    .prepare(
+      `SELECT f.id, f.document_id AS doc, f.sentence_id AS sentence, f.span_start AS start, f.span_end AS end, f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope,
+         e.name AS holder, e.id AS holder_entity, f.time, f.time_source, f.part_of
+       FROM figures f JOIN documents d ON d.id = f.document_id LEFT JOIN mentions m ON m.id = f.holder_mention_id LEFT JOIN entities e ON e.id = m.entity_id
+       ORDER BY d.path, f.span_start, f.span_end`,
+    )
+    .all() as ExportedFigure[];
+  const dates = (
+    db
+      .prepare('SELECT t.id, t.document_id AS doc, t.sentence_id AS sentence, t.span_start AS start, t.span_end AS end, t.text, t.value, t.year_inferred FROM dates t JOIN documents d ON d.id = t.document_id ORDER BY d.path, t.span_start')
+      .all() as (Omit<ExportedDate, 'year_inferred'> & { year_inferred: number })[]
+  ).map((row) => ({ ...row, year_inferred: row.year_inferred === 1 }));
+  return { documents, paragraphs, sentences, entities, figures, dates };
 }

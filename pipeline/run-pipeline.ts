@@ -246,7 +246,8 @@ function processDocument(doc: Doc, options: RunOptions, time: Scan['time'], say:
   }
   const ingest = doc.data.ingest!;
   const contentHash = sha256(ingest.text);
-  return { id: contentHash.slice(0, 16), path: doc.path, fileHash: doc.fileHash, contentHash, ingest, segment: doc.data.segment! };
+  const { entities, dates, figures } = doc.data;
+  return { id: contentHash.slice(0, 16), path: doc.path, fileHash: doc.fileHash, contentHash, ingest, segment: doc.data.segment!, extracted: { entities, dates, figures } };
 }
 
 /** Sets every stored document's metadata: the manifest entry of its first path that has one, over what the file itself says. */

@@ -2,7 +2,12 @@
 import { composeStages, type CorpusStage, type DocumentStage } from '../pipeline/stage.ts';
 import { ingest } from './ingest/index.ts';
 import { report } from './report/index.ts';
+import { resolveEntitiesStage } from './resolve-entities/index.ts';
 import { segment } from './segment/index.ts';
+import { parse } from './parse/index.ts';
+import { extractEntities } from './extract-entities/index.ts';
+import { extractDates } from './extract-dates/index.ts';
+import { extractFigures } from './extract-figures/index.ts';
 
-export const DOCUMENT_STAGES: readonly DocumentStage[] = composeStages([ingest, segment]) as readonly DocumentStage[];
-export const CORPUS_STAGES: readonly CorpusStage[] = [report];
+export const DOCUMENT_STAGES: readonly DocumentStage[] = composeStages([ingest, segment, parse, extractEntities, extractDates, extractFigures]) as readonly DocumentStage[];
+export const CORPUS_STAGES: readonly CorpusStage[] = [resolveEntitiesStage, report];

@@ -3,7 +3,7 @@
  * so a crash never leaves half a document. camelCase stays in TypeScript; snake_case starts here.
  */
 import type Database from 'better-sqlite3';
-import type { DocMeta, IngestResult, Segmentation } from '../doc.ts';
+import type { DocData, DocMeta, IngestResult, Segmentation } from '../doc.ts';
 
 /** What the per-document stages produced for one document, ready to store. */
 export interface ProcessedDocument {
@@ -13,11 +13,12 @@ export interface ProcessedDocument {
   contentHash: string;
   ingest: IngestResult;
   segment: Segmentation;
+  extracted: Pick<DocData, 'entities' | 'dates' | 'figures'>;
   stageVersions: Record<string, string>;
 }
 
 /** Stored rows a document owns, besides its `documents` row and files. Deleted before a rewrite. */
-const OWNED_TABLES = ['sentences', 'paragraphs', 'boilerplate_blocks', 'document_stages'] as const;
+const OWNED_TABLES = ['figures', 'dates', 'mentions', 'sentences', 'paragraphs', 'boilerplate_blocks', 'document_stages'] as const;
 
 /** Paragraph ids are stable: the document id and the paragraph's number. */
 export function paragraphId(documentId: string, ordinal: number): string {
@@ -27,6 +28,11 @@ export function paragraphId(documentId: string, ordinal: number): string {
 /** Sentence ids are stable: the document id and the sentence's offsets. */
 export function sentenceId(documentId: string, start: number, end: number): string {
   return `${documentId}:s${start}-${end}`;
+}
+
+/** Ids of located items: the document, a letter for the kind, and the offsets. */
+export function itemId(documentId: string, kind: 'm' | 'f' | 't' | 'c', start: number, end: number): string {
+  return `${documentId}:${kind}${start}-${end}`;
 }
 
 export function wordCount(text: string): number {
@@ -46,6 +52,10 @@ export function documentWriter(db: Database.Database) {
     insertBlock: db.prepare('INSERT INTO boilerplate_blocks (document_id, ordinal, rule, chars, location) VALUES (?, ?, ?, ?, ?)'),
     insertParagraph: db.prepare('INSERT INTO paragraphs (id, document_id, ordinal, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?)'),
     insertSentence: db.prepare('INSERT INTO sentences (id, document_id, paragraph_id, ordinal, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertMention: db.prepare('INSERT INTO mentions (id, document_id, sentence_id, span_start, span_end, text, role, place, acronym, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    insertDate: db.prepare('INSERT INTO dates (id, document_id, sentence_id, span_start, span_end, text, value, year_inferred) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    insertFigure: db.prepare(`INSERT INTO figures (id, document_id, sentence_id, span_start, span_end, quote, value, unit, counted, qualifier, scope, holder_mention_id, time, time_source, part_of)
+      VALUES (@id, @documentId, @sentenceId, @start, @end, @quote, @value, @unit, @counted, @qualifier, @scope, @holder, @time, @timeSource, @partOf)`),
     fileDocument: db.prepare<[string], { document_id: string }>('SELECT document_id FROM document_files WHERE path = ?'),
     upsertFile: db.prepare(`INSERT INTO document_files (path, document_id, file_hash) VALUES (?, ?, ?)
       ON CONFLICT(path) DO UPDATE SET document_id = excluded.document_id, file_hash = excluded.file_hash`),
@@ -60,6 +70,44 @@ export function documentWriter(db: Database.Database) {
     if (previous === undefined || previous === keep) return;
     statements.deleteFile.run(path);
     if (statements.deleteOrphan.run(previous, previous).changes === 0) statements.primaryPath.run(previous);
+  };
+
+  const sentenceOf = (doc: ProcessedDocument, ordinal: number) => {
+    const sentence = doc.segment.sentences[ordinal - 1]!;
+    return sentenceId(doc.id, sentence.start, sentence.end);
+  };
+  const writeExtracted = (doc: ProcessedDocument) => {
+    const { entities = [], dates = [], figures = [] } = doc.extracted;
+    const mentionIds = entities.map((mention) => itemId(doc.id, 'm', mention.start, mention.end));
+    entities.forEach((mention, index) => {
+      statements.insertMention.run(mentionIds[index], doc.id, sentenceOf(doc, mention.sentence), mention.start, mention.end, mention.text, mention.role ?? null, mention.place ?? null, mention.acronym ?? null, JSON.stringify(mention.evidence));
+    });
+    for (const date of dates) {
+      statements.insertDate.run(itemId(doc.id, 't', date.start, date.end), doc.id, sentenceOf(doc, date.sentence), date.start, date.end, date.text, date.value, date.yearInferred ? 1 : 0);
+    }
+    const figureIds = figures.map((figure) => itemId(doc.id, 'f', figure.start, figure.end));
+    // Parts before wholes would break the part_of reference: insert wholes first.
+    const order = figures.map((_, index) => index).sort((a, b) => Number(figures[a]!.partOf !== undefined) - Number(figures[b]!.partOf !== undefined));
+    for (const index of order) {
+      const figure = figures[index]!;
+      statements.insertFigure.run({
+        id: figureIds[index],
+        documentId: doc.id,
+        sentenceId: sentenceOf(doc, figure.sentence),
+        start: figure.start,
+        end: figure.end,
+        quote: figure.quote,
+        value: figure.value,
+        unit: figure.unit,
+        counted: figure.counted ?? null,
+        qualifier: figure.qualifier,
+        scope: figure.scope ?? null,
+        holder: figure.holder === undefined ? null : mentionIds[figure.holder],
+        time: figure.time ?? null,
+        timeSource: figure.timeSource,
+        partOf: figure.partOf === undefined ? null : figureIds[figure.partOf],
+      });
+    }
   };
 
   return {
@@ -99,6 +147,7 @@ export function documentWriter(db: Database.Database) {
             ingest.text.slice(sentence.start, sentence.end),
           );
         }
+        writeExtracted(doc);
       }
       statements.upsertFile.run(doc.path, doc.id, doc.fileHash);
       statements.primaryPath.run(doc.id);

@@ -102,6 +102,93 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'mentions-entities-figures-dates-claims',
+    sql: `
+      CREATE TABLE mentions (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        sentence_id TEXT NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        entity_id TEXT,
+        role TEXT,
+        place TEXT,
+        acronym TEXT,
+        evidence TEXT NOT NULL
+      );
+      CREATE INDEX mentions_document ON mentions(document_id, span_start);
+      CREATE INDEX mentions_entity ON mentions(entity_id);
+      CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        aliases TEXT NOT NULL,
+        roles TEXT NOT NULL,
+        mention_count INTEGER NOT NULL,
+        document_count INTEGER NOT NULL
+      );
+      CREATE TABLE dates (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        sentence_id TEXT NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        value TEXT NOT NULL,
+        year_inferred INTEGER NOT NULL
+      );
+      CREATE INDEX dates_document ON dates(document_id, span_start);
+      CREATE TABLE figures (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        sentence_id TEXT NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        value REAL NOT NULL,
+        unit TEXT NOT NULL,
+        counted TEXT,
+        qualifier TEXT NOT NULL,
+        scope TEXT,
+        holder_mention_id TEXT REFERENCES mentions(id) ON DELETE SET NULL,
+        time TEXT,
+        time_source TEXT NOT NULL,
+        part_of TEXT REFERENCES figures(id) ON DELETE SET NULL,
+        claim_id TEXT
+      );
+      CREATE INDEX figures_document ON figures(document_id, span_start);
+      CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        sentence_id TEXT NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        speaker_mention_id TEXT REFERENCES mentions(id) ON DELETE SET NULL,
+        speaker_text TEXT,
+        direct INTEGER NOT NULL,
+        reporting_verb TEXT,
+        hedges TEXT NOT NULL,
+        negated INTEGER NOT NULL,
+        score REAL NOT NULL,
+        features TEXT NOT NULL
+      );
+      CREATE INDEX claims_document ON claims(document_id, span_start);
+      CREATE TABLE claim_entities (
+        claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        mention_id TEXT NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+        PRIMARY KEY (claim_id, mention_id)
+      );
+      CREATE TABLE claim_figures (
+        claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        figure_id TEXT NOT NULL REFERENCES figures(id) ON DELETE CASCADE,
+        PRIMARY KEY (claim_id, figure_id)
+      );
+    `,
+  },
 ];
 
 /** Brings a store up to the newest schema. Each migration runs in a transaction, so a failure leaves the store as it was. */

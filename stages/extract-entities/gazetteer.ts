@@ -1,0 +1,91 @@
+/**
+ * Places by name: every country of the world-countries package under its common and official names,
+ * its alternative spellings and its demonym ("Brazilian" is about Brazil), plus continents and regions,
+ * which no maintained package lists in this form.
+ */
+import { createRequire } from 'node:module';
+import type { Countries } from 'world-countries';
+
+// The package is CommonJS whose types declare an ES default export; require gives the array itself.
+const countries = createRequire(import.meta.url)('world-countries') as Countries;
+
+export interface PlaceEntry {
+  /** The canonical name, e.g. "United States". */
+  name: string;
+  /** How it was named: by a name or by its demonym. */
+  via: 'name' | 'demonym';
+}
+
+const REGIONS = [
+  'Africa', 'Asia', 'Europe', 'North America', 'South America', 'Latin America', 'Central America', 'Oceania', 'Antarctica',
+  'Middle East', 'Southeast Asia', 'East Asia', 'Western Europe', 'Eastern Europe', 'Central Europe', 'Balkans', 'Caribbean',
+  'Asia-Pacific', 'Indo-Pacific', 'Baltic Sea', 'Pacific', 'Atlantic', 'Arctic', 'Silicon Valley',
+];
+const REGION_DEMONYMS: Record<string, string> = { European: 'Europe', Asian: 'Asia', African: 'Africa', 'Latin American': 'Latin America' };
+
+/** Two-letter codes that are also ordinary words or abbreviations ("IT vendors", "IN 2020") are not places. */
+const CODES_AS_NAMES = new Set(['US', 'UK']);
+
+/** Lower-cased, dots and "the" removed: "the U.S." and "US" meet here. */
+export function placeKey(name: string): string {
+  return name.normalize('NFC').replace(/^the\s+/i, '').replace(/\./g, '').replace(/[’']/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function build(): Map<string, PlaceEntry> {
+  const places = new Map<string, PlaceEntry>();
+  const add = (alias: string, entry: PlaceEntry) => {
+    const key = placeKey(alias);
+    if (key && !places.has(key)) places.set(key, entry);
+  };
+  // Sovereign states first, so that a demonym shared with territories ("American") names the state.
+  const ordered = [...countries].sort((a, b) => Number(b.unMember) - Number(a.unMember));
+  for (const country of ordered) {
+    const name = country.name.common;
+    add(name, { name, via: 'name' });
+    add(country.name.official, { name, via: 'name' });
+    for (const alias of country.altSpellings) {
+      if (alias.length > 2 || CODES_AS_NAMES.has(alias)) add(alias, { name, via: 'name' });
+    }
+    const demonym = country.demonyms?.eng?.m;
+    if (demonym) add(demonym, { name, via: 'demonym' });
+  }
+  // Names in common use that the package does not list as spellings.
+  for (const [alias, name] of [['America', 'United States'], ['Britain', 'United Kingdom'], ['Holland', 'Netherlands']] as const) add(alias, { name, via: 'name' });
+  // Acronyms of official names: "PRC", "ROK", "UAE" (three letters or more, and only when unambiguous).
+  const byInitials = new Map<string, string[]>();
+  for (const country of ordered) {
+    const initials = country.name.official.split(/\s+/).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]).join('');
+    if (initials.length >= 3) byInitials.set(initials, [...(byInitials.get(initials) ?? []), country.name.common]);
+  }
+  for (const [initials, names] of byInitials) if (names.length === 1) add(initials, { name: names[0]!, via: 'name' });
+  for (const region of REGIONS) add(region, { name: region, via: 'name' });
+  for (const [demonym, region] of Object.entries(REGION_DEMONYMS)) add(demonym, { name: region, via: 'demonym' });
+  return places;
+}
+
+let cache: Map<string, PlaceEntry> | undefined;
+let countryNames: string[] = [];
+
+/** The place a name or demonym refers to, if it is one. */
+export function lookupPlace(name: string): PlaceEntry | undefined {
+  if (!cache) {
+    cache = build();
+    countryNames = countries.filter((country) => country.unMember).map((country) => country.name.common);
+  }
+  const found = cache.get(placeKey(name)) ?? demonymByStem(name);
+  if (found || !/\p{Ll}s$/u.test(name)) return found;
+  // "Americans", "Europeans": a plural demonym.
+  const singular = cache.get(placeKey(name.slice(0, -1))) ?? demonymByStem(name.slice(0, -1));
+  return singular?.via === 'demonym' ? singular : undefined;
+}
+
+/**
+ * Demonyms the package spells differently ("Ecuadorian" where it has "Ecuadorean"): the word less a
+ * demonym ending must begin exactly one country's name.
+ */
+function demonymByStem(word: string): PlaceEntry | undefined {
+  const match = /^(\p{Lu}\p{Ll}{3,}?)(?:ian|ean|an|ese|ish|i)$/u.exec(word);
+  if (!match) return undefined;
+  const candidates = countryNames.filter((name) => name.startsWith(match[1]!));
+  return candidates.length === 1 ? { name: candidates[0]!, via: 'demonym' } : undefined;
+}

@@ -1,0 +1,21 @@
+/**
+ * extract-entities: names of people, organisations, places and initiatives in each sentence, with their
+ * offsets, the role given with a person's name and the evidence for each type. Needs `parse`; provides
+ * `entities` (mentions). Which mentions name the same real thing across the corpus is decided later,
+ * by the resolve-entities corpus stage. Emits nothing.
+ */
+import { textOf } from '../../pipeline/doc.ts';
+import { defineDocumentStage } from '../../pipeline/stage.ts';
+import { findMentions } from './mentions.ts';
+
+export const extractEntities = defineDocumentStage({
+  name: 'extract-entities',
+  scope: 'document',
+  version: '1',
+  needs: ['parse'],
+  provides: 'entities',
+  run(doc) {
+    const text = textOf(doc);
+    return doc.data.parse!.sentences.flatMap((sentence) => findMentions(text, sentence.ordinal, sentence.tokens));
+  },
+});

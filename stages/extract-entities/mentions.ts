@@ -1,0 +1,340 @@
+/**
+ * Entity mentions in one sentence, from its tokens: runs of capitalised words (with "of", "for", "and"
+ * inside long names), split at commas, possessives and titles; typed by a country gazetteer, the head
+ * word, compromise's tags and the words around them. Mentions are per document; resolve-entities joins
+ * them into corpus-wide entities.
+ */
+import nlp from 'compromise';
+import type { Token } from '../parse/index.ts';
+import { lookupPlace } from './gazetteer.ts';
+import {
+  COMMON_ACRONYMS, EVENT_HEADS, HUMAN_VERBS, SPEECH_VERBS, INITIATIVE_HEADS, LAW_HEADS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS, ORGANIZATION_NOUNS,
+  PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, type EntityType,
+} from './vocabulary.ts';
+
+/** A name found in the text, with what the sentence says about its type. */
+export interface EntityMention {
+  /** Ordinal of the sentence it is in. */
+  sentence: number;
+  start: number;
+  end: number;
+  /** Exactly the stored text of [start, end). */
+  text: string;
+  /** Votes for each type from the evidence in this sentence. */
+  evidence: Partial<Record<EntityType, number>>;
+  /** The gazetteer's canonical name, for places (also when named by a demonym). */
+  place?: string;
+  /** A title or role given with the name: "Secretary of State", "CEO of Telekom Albania". */
+  role?: string;
+  /** The acronym defined right after the name: "Chinese Communist Party (CCP)". */
+  acronym?: string;
+}
+
+const PROPER_TAGS = ['ProperNoun', 'Person', 'FirstName', 'LastName', 'Place', 'Country', 'City', 'Organization', 'Acronym', 'Region'];
+const NOT_PROPER_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'Verb', 'Adjective', 'QuestionWord', 'Value', 'Expression', 'Plural', 'Copula', 'Modal', 'Auxiliary', 'Negative', 'Gerund'];
+/** Punctuation after a token that ends a name. */
+const BREAK_AFTER = /[,;:()“”"!?…]|[.](?!\S)|—|–/;
+const OPENING = /[“"‘(]/;
+const POSSESSIVE = /[’']s$/;
+const ROMAN = /^[IVXLC]+\.?$/;
+
+const lower = (token: Token) => token.text.toLowerCase().replace(/\.$/, '');
+const isCapitalised = (token: Token) => /^\p{Lu}/u.test(token.text) && !/[\d$€£¥]/.test(token.text);
+const hasTag = (token: Token, tags: readonly string[]) => tags.some((tag) => token.tags.has(tag));
+const isAcronym = (token: Token) => /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$|^\p{Lu}[\p{Lu}&]{1,5}$/u.test(token.text.replace(POSSESSIVE, ''));
+
+const LEXICON = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+const NAME_LIKE_TAG = /Noun|Singular|Plural|Uncountable|Person|Name|Place|Country|City|Organization|Demonym|Actor/;
+
+/** True for a word compromise's lexicon knows as a function word, verb, adverb or adjective ("This", "However", "Enough"). */
+function isCommonWord(token: Token): boolean {
+  const entry = LEXICON[lower(token)];
+  if (entry === undefined) return false;
+  return !(Array.isArray(entry) ? entry : [entry]).some((tag) => NAME_LIKE_TAG.test(tag));
+}
+
+/**
+ * A capitalised word at the start of a sentence or a quote is only a name if nothing says it is a common
+ * word; a content word ("Clean") may still open a longer name ("Clean Network").
+ */
+function startsLikeName(token: Token, next: Token | undefined): boolean {
+  if (lookupPlace(token.text.replace(POSSESSIVE, ''))) return true;
+  if (isCommonWord(token)) {
+    const functionWord = hasTag(token, ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary']);
+    return !functionWord && next !== undefined && isCapitalised(next) && !BREAK_AFTER.test(token.post);
+  }
+  if (hasTag(token, PROPER_TAGS)) return true;
+  return !hasTag(token, NOT_PROPER_TAGS);
+}
+
+function isNameWord(tokens: Token[], i: number): boolean {
+  const token = tokens[i]!;
+  if (!isCapitalised(token) || (isAcronym(token) && COMMON_ACRONYMS.has(lower(token)))) return false;
+  // "Under Secretary": a function word that opens a title is part of the name run.
+  if (NOT_NAMES.has(lower(token))) return ROLE_MODIFIERS.has(lower(token)) && tokens[i + 1] !== undefined && ROLE_HEADS.has(lower(tokens[i + 1]!));
+  const atStart = i === 0 || OPENING.test(token.pre) || /[.!?:]["”’]?\s*$/.test(tokens[i - 1]!.post);
+  if (atStart) return startsLikeName(token, tokens[i + 1]);
+  // A capitalised verb or function word inside a sentence is a typo or emphasis, not a name.
+  return !(isCommonWord(token) && !isAcronym(token) && hasTag(token, ['Verb', 'Determiner', 'Conjunction', 'Preposition', 'Pronoun', 'Adverb']));
+}
+
+interface Run {
+  from: number;
+  /** One past the last token. */
+  to: number;
+}
+
+/** Maximal runs of name words, with connectors inside long names. */
+function nameRuns(tokens: Token[]): Run[] {
+  const runs: Run[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameWord(tokens, i) || ROMAN.test(tokens[i]!.text)) {
+      i += 1;
+      continue;
+    }
+    const from = i;
+    let to = i + 1;
+    let connectors = 0;
+    while (to < tokens.length) {
+      const last = tokens[to - 1]!;
+      if (BREAK_AFTER.test(last.post) || POSSESSIVE.test(last.text) || OPENING.test(tokens[to]!.pre)) break;
+      if (isNameWord(tokens, to) || (ROMAN.test(tokens[to]!.text) && to > from)) {
+        to += 1;
+        continue;
+      }
+      // "of the" may join too: "Office of the United States Trade Representative".
+      const connector = lower(tokens[to]!);
+      const width = ['of', 'for'].includes(connector) && lower(tokens[to + 1] ?? tokens[to]!) === 'the' ? 2 : 1;
+      const nextWord = to + width;
+      const after = nextWord < tokens.length && isNameWord(tokens, nextWord) && !BREAK_AFTER.test(tokens[nextWord - 1]!.post);
+      const joinsAnd = connector !== 'and' || connectors > 0 || (!namedAlready(tokens, from, to) && headedNameFollows(tokens, nextWord));
+      const allowed = NAME_CONNECTORS.has(connector) && after && joinsAnd && (connector !== 'to' || runHasRole(tokens, from, to));
+      if (!allowed) break;
+      connectors += 1;
+      to = nextWord + 1;
+    }
+    // A lone capitalised common word inside a sentence ("promised to only Use trusted vendors") is not a name.
+    const lone = to - from === 1 && from > 0 && !OPENING.test(tokens[from]!.pre) && isCommonWord(tokens[from]!) && !isAcronym(tokens[from]!);
+    if (!lone) runs.push({ from, to });
+    i = to;
+  }
+  return runs;
+}
+
+/** "Belt and Road Initiative": after "and", two or more name words ending in a head word continue one name. */
+function headedNameFollows(tokens: Token[], from: number): boolean {
+  let to = from;
+  while (to < tokens.length && isNameWord(tokens, to) && (to === from || !BREAK_AFTER.test(tokens[to - 1]!.post))) to += 1;
+  if (to - from < 2) return false;
+  const head = lower(tokens[to - 1]!);
+  return ORGANIZATION_HEADS.has(head) || INITIATIVE_HEADS.has(head) || LAW_HEADS.has(head) || EVENT_HEADS.has(head);
+}
+
+/** "Hitachi and Mitsubishi Electric" are two names: what stands before "and" is already known as a name. */
+function namedAlready(tokens: Token[], from: number, to: number): boolean {
+  const words = tokens.slice(from, to);
+  return lookupPlace(words.map((word) => word.text).join(' ')) !== undefined || words.some((word) => hasTag(word, ['Organization', 'Person', 'Country', 'City']));
+}
+
+function runHasRole(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k += 1) if (ROLE_HEADS.has(lower(tokens[k]!))) return true;
+  return false;
+}
+
+/** Mentions of one sentence. */
+export function findMentions(text: string, sentence: number, tokens: Token[]): EntityMention[] {
+  const mentions: EntityMention[] = [];
+  const make = (from: number, to: number, extra: Partial<EntityMention> = {}): EntityMention | undefined => {
+    if (to <= from) return undefined;
+    const start = tokens[from]!.start;
+    let end = tokens[to - 1]!.end;
+    const lastText = tokens[to - 1]!.text;
+    if (POSSESSIVE.test(lastText)) end -= 2;
+    if (end <= start) return undefined;
+    const mention: EntityMention = { sentence, start, end, text: text.slice(start, end), evidence: {}, ...extra };
+    mentions.push(mention);
+    return mention;
+  };
+
+  for (const run of nameRuns(tokens)) {
+    const role = splitRole(tokens, run);
+    if (role) {
+      if (role.prefix) {
+        const prefix = make(role.prefix.from, role.prefix.to);
+        if (prefix) {
+          typeFromName(prefix, tokens.slice(role.prefix.from, role.prefix.to));
+          // "Telekom Albania CEO …": what a title belongs to is an organisation unless it is a place.
+          if (!prefix.place) vote(prefix, 'organization', 3);
+        }
+      }
+      if (role.name.to > role.name.from) {
+        const person = make(role.name.from, role.name.to, { role: role.title });
+        if (person) vote(person, 'person', 4);
+      }
+      continue;
+    }
+    if (tokens.slice(run.from, run.to).every((token) => ROLE_HEADS.has(lower(token)) || ROLE_MODIFIERS.has(lower(token)))) continue;
+    const mention = make(run.from, run.to);
+    if (!mention) continue;
+    typeFromName(mention, tokens.slice(run.from, run.to));
+    typeFromContext(mention, tokens, run);
+    const next = tokens[run.to];
+    if (next && next.pre.includes('(') && next.post.trim().startsWith(')') && isAcronym(next)) mention.acronym = next.text;
+  }
+  addDemonymPlaces(text, sentence, tokens, mentions);
+  shareListEvidence(text, mentions, tokens);
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+function vote(mention: EntityMention, type: EntityType, weight: number): void {
+  mention.evidence[type] = (mention.evidence[type] ?? 0) + weight;
+}
+
+/** Evidence from the name itself: gazetteer, head word, acronym, compromise's tags. */
+function typeFromName(mention: EntityMention, words: Token[]): void {
+  const name = mention.text;
+  const place = lookupPlace(name);
+  if (place) {
+    mention.place = place.name;
+    vote(mention, 'place', 6);
+    return;
+  }
+  const head = lower(words.at(-1)!).replace(POSSESSIVE, '');
+  if (ORGANIZATION_HEADS.has(head)) vote(mention, 'organization', 4);
+  if (INITIATIVE_HEADS.has(head)) vote(mention, 'initiative', 4);
+  if (EVENT_HEADS.has(head) || ROMAN.test(words.at(-1)!.text)) vote(mention, 'event', 4);
+  if (LAW_HEADS.has(head)) vote(mention, 'law', 4);
+  if (words.length === 1 && isAcronym(words[0]!)) vote(mention, 'organization', 1);
+  if (words.length >= 2 && words[0]!.tags.has('FirstName')) vote(mention, 'person', 3);
+  if (words.some((word) => word.tags.has('Person') || word.tags.has('LastName'))) vote(mention, 'person', 1);
+  if (words.some((word) => word.tags.has('Organization'))) vote(mention, 'organization', 1);
+  if (words.some((word) => word.tags.has('Country') || word.tags.has('City') || word.tags.has('Place'))) vote(mention, 'place', 1);
+}
+
+/** Evidence from the words around the name. */
+function typeFromContext(mention: EntityMention, tokens: Token[], run: Run): void {
+  // Appositive: "Huawei, a Chinese telecommunication technology company, …" (not "X, would remove …").
+  if (tokens[run.to - 1]!.post.includes(',') && ['a', 'an', 'the'].includes(lower(tokens[run.to] ?? tokens[run.from]!))) {
+    for (let k = run.to; k < Math.min(tokens.length, run.to + 7); k += 1) {
+      const word = lower(tokens[k]!);
+      if (ORGANIZATION_NOUNS.has(word)) vote(mention, 'organization', 3);
+      if (tokens[k]!.post.includes(',') || tokens[k]!.post.includes('.')) break;
+    }
+  }
+  // "X, the company", "the company X" are covered by lists below; a human verb after the name hints at a person.
+  const next = tokens[run.to];
+  const afterNext = tokens[run.to + 1];
+  const verb = next && ['also', 'then', 'later'].includes(lower(next)) ? afterNext : next;
+  if (verb && !tokens[run.to - 1]!.post.includes(',')) {
+    if (HUMAN_VERBS.has(lower(verb))) vote(mention, 'person', 2);
+    else if (SPEECH_VERBS.has(lower(verb))) vote(mention, 'person', 1);
+  }
+  // "companies such as X", "countries including X", "apps like X", "the company X": look back a few words.
+  for (let k = run.from - 1; k >= Math.max(0, run.from - 4); k -= 1) {
+    const word = lower(tokens[k]!);
+    if (ORGANIZATION_NOUNS.has(word)) {
+      vote(mention, 'organization', 2);
+      break;
+    }
+    if (PLACE_NOUNS.has(word)) {
+      vote(mention, 'place', 2);
+      break;
+    }
+    if (/[.;:]/.test(tokens[k]!.post)) break;
+  }
+}
+
+/** "a Brazilian company", "Chinese carriers": a demonym outside any name is a mention of its place. */
+function addDemonymPlaces(text: string, sentence: number, tokens: Token[], mentions: EntityMention[]): void {
+  for (const token of tokens) {
+    if (!isCapitalised(token) || mentions.some((m) => token.start < m.end && token.end > m.start)) continue;
+    const place = lookupPlace(token.text);
+    if (!place || place.via !== 'demonym') continue;
+    mentions.push({ sentence, start: token.start, end: token.end, text: text.slice(token.start, token.end), evidence: { place: 6 }, place: place.name });
+  }
+}
+
+/**
+ * Names listed together ("Oracle, HP, Reliance Jio, NEC and VMware"; "Huawei and ZTE") are of one kind:
+ * each gets the evidence of the whole list.
+ */
+function shareListEvidence(text: string, mentions: EntityMention[], tokens: Token[]): void {
+  const ordered = [...mentions].sort((a, b) => a.start - b.start);
+  const between = (a: EntityMention, b: EntityMention) =>
+    tokens
+      .filter((token) => token.start >= a.end && token.end <= b.start)
+      .map((token) => lower(token))
+      .join(' ');
+  let group: EntityMention[] = [];
+  const flush = () => {
+    if (group.length > 1) {
+      const total: Partial<Record<EntityType, number>> = {};
+      for (const member of group) for (const [type, weight] of Object.entries(member.evidence)) total[type as EntityType] = (total[type as EntityType] ?? 0) + weight;
+      // Only members that say little about themselves take the list's kind.
+      for (const member of group) if (strongest(member) < 3) member.evidence = { ...total };
+    }
+    group = [];
+  };
+  const speaks = (mention: EntityMention) => {
+    const next = tokens.find((token) => token.start >= mention.end);
+    return next !== undefined && (SPEECH_VERBS.has(lower(next)) || HUMAN_VERBS.has(lower(next)));
+  };
+  // Places are known by the gazetteer; they neither give nor take a list's kind.
+  for (const mention of ordered.filter((candidate) => !candidate.place)) {
+    const last = group.at(-1);
+    const possessive = last !== undefined && /^[’']s\b/.test(text.slice(last.end, last.end + 3));
+    if (last && !last.role && !mention.role && !possessive && !speaks(mention) && /^(?:and|or)?$/.test(between(last, mention)) && !/[;:.]/.test(tokens.find((t) => t.end === last.end || t.end === last.end + 2)?.post ?? '')) {
+      group.push(mention);
+    } else {
+      flush();
+      group.push(mention);
+    }
+  }
+  flush();
+}
+
+function strongest(mention: EntityMention): number {
+  return Math.max(0, ...Object.values(mention.evidence));
+}
+
+interface RoleSplit {
+  title: string;
+  prefix?: Run;
+  name: Run;
+}
+
+/**
+ * Splits "Secretary of State Michael Pompeo", "Telekom Albania CEO Emil Georgakiev" and "US Ambassador
+ * Yuri Kim" into the title (kept as the person's role), the name, and a prefix naming a place or an
+ * organisation (which is a mention of its own).
+ */
+function splitRole(tokens: Token[], run: Run): RoleSplit | undefined {
+  let head = -1;
+  for (let k = run.from; k < run.to - 1; k += 1) if (ROLE_HEADS.has(lower(tokens[k]!))) head = k;
+  if (head === -1) return undefined;
+  let roleStart = head;
+  while (roleStart > run.from && ROLE_MODIFIERS.has(lower(tokens[roleStart - 1]!))) roleStart -= 1;
+  // "Secretary of State", "Minister of Telecommunications", "Ambassador to Germany": the title takes the
+  // words after of/for/to up to where the name starts (the name is at least its last word).
+  // A two-word title object ("of Foreign Affairs") is taken only while two words are left for the name.
+  let nameStart = head + 1;
+  while (nameStart < run.to - 1 && ['of', 'for', 'to'].includes(lower(tokens[nameStart]!))) {
+    nameStart += 2;
+    while (nameStart < run.to - 2 && !tokens[nameStart]!.tags.has('FirstName') && !['of', 'for', 'to'].includes(lower(tokens[nameStart]!))) nameStart += 1;
+  }
+  const text = (from: number, to: number) => tokens.slice(from, to).map((token, i, all) => token.text + (i < all.length - 1 ? ' ' : '')).join('');
+  // The name after a title is a person's: a few words, no connectors, not headed like an organisation.
+  const nameWords = tokens.slice(nameStart, run.to).map(lower);
+  const last = nameWords.at(-1)!;
+  if (nameWords.length > 4 || nameWords.some((word) => NAME_CONNECTORS.has(word)) || ORGANIZATION_HEADS.has(last) || INITIATIVE_HEADS.has(last) || LAW_HEADS.has(last) || EVENT_HEADS.has(last)) return undefined;
+  const prefix = roleStart > run.from ? { from: run.from, to: roleStart } : undefined;
+  const title = text(roleStart, nameStart);
+  const prefixText = prefix ? text(prefix.from, prefix.to) : '';
+  const prefixIsPlace = prefix ? lookupPlace(prefixText) !== undefined : false;
+  return {
+    title: !prefix ? title : prefixIsPlace ? `${prefixText} ${title}` : `${title} of ${prefixText}`,
+    prefix,
+    name: { from: nameStart, to: run.to },
+  };
+}

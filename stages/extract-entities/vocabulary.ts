@@ -1,0 +1,69 @@
+/** Word lists the entity finder reasons with: name heads, roles, and the context words that type a name. */
+
+export type EntityType = 'person' | 'organization' | 'place' | 'initiative' | 'event' | 'law' | 'other';
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'place', 'initiative', 'event', 'law', 'other'];
+
+/** Last words that make a name an organisation. */
+export const ORGANIZATION_HEADS = new Set([
+  'party', 'department', 'university', 'ministry', 'agency', 'commission', 'council', 'bank', 'group', 'company', 'companies',
+  'corporation', 'corp', 'inc', 'ltd', 'llc', 'plc', 'association', 'institute', 'center', 'centre', 'committee', 'fund', 'office',
+  'bureau', 'organization', 'organisation', 'union', 'alliance', 'forum', 'post', 'times', 'news', 'telecom', 'telekom', 'mobile',
+  'studies', 'foundation', 'federation', 'court', 'congress', 'senate', 'parliament', 'government', 'administration', 'authority',
+  'reserve', 'board', 'house', 'pentagon', 'media', 'press', 'journal', 'tribune', 'agence', 'systems',
+  'technologies', 'technology', 'electric', 'electronics', 'communications', 'telecommunications', 'machine', 'motors', 'airlines',
+  'airways', 'industries', 'holdings', 'partners', 'capital', 'labs', 'cloud', 'software', 'semiconductor', 'trade representative',
+  'representative', 'conference', 'nations', 'monetary', 'navy', 'army', 'police', 'service', 'services', 'team',
+]);
+
+/** Last words that make a name a programme or initiative. */
+export const INITIATIVE_HEADS = new Set(['initiative', 'program', 'programme', 'plan', 'path', 'project', 'strategy', 'campaign', 'network']);
+export const EVENT_HEADS = new Set(['war', 'revolution', 'crisis', 'olympics', 'summit', 'election', 'pandemic', 'epidemic']);
+export const LAW_HEADS = new Set(['act', 'law', 'agreement', 'arrangement', 'treaty', 'accord', 'order', 'code', 'convention', 'list', 'protocol']);
+
+/**
+ * Words that head a title or role before a name ("Secretary of State Michael Pompeo", "Telekom Albania
+ * CEO Emil Georgakiev"). Lower-cased.
+ */
+export const ROLE_HEADS = new Set([
+  'secretary', 'minister', 'president', 'ambassador', 'ceo', 'cfo', 'cto', 'chairman', 'chairwoman', 'chair', 'director', 'spokesperson',
+  'spokesman', 'spokeswoman', 'senator', 'governor', 'premier', 'chancellor', 'commissioner', 'mayor', 'founder', 'king', 'queen',
+  'prince', 'pope', 'general', 'admiral', 'judge', 'justice', 'professor', 'prof', 'dr', 'mr', 'mrs', 'ms', 'sir', 'lord', 'rep', 'sen',
+  'congressman', 'congresswoman', 'envoy', 'officer', 'head', 'leader', 'analyst', 'researcher', 'economist', 'adviser', 'advisor',
+]);
+/** Words that may stand before a role head inside the role ("Under Secretary", "Foreign Minister"). */
+export const ROLE_MODIFIERS = new Set(['under', 'deputy', 'vice', 'foreign', 'prime', 'chief', 'assistant', 'acting', 'former', 'first', 'senior', 'executive', 'general', 'attorney', 'defense', 'defence', 'trade', 'finance', 'interior', 'state']);
+
+/** Connectors allowed inside a multi-word name. */
+export const NAME_CONNECTORS = new Set(['of', 'for', 'the', 'de', 'du', 'van', 'von', 'da', 'del', 'la', 'and', '&', 'on', 'to']);
+
+/** Capitalised words that are never names on their own. */
+export const NOT_NAMES = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'i', 'internet', 'web', 'ok',
+  // Function words, which compromise sometimes tags as proper nouns when capitalised.
+  'under', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'as', 'after', 'before', 'since', 'during', 'while', 'although',
+  'because', 'however', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'their', 'his', 'her', 'our', 'we',
+  'they', 'he', 'she', 'you', 'there', 'here', 'according', 'also', 'but', 'and', 'or', 'so', 'if', 'then', 'thus', 'yet',
+  'still', 'even', 'only', 'all', 'some', 'many', 'most', 'such', 'both', 'each', 'every', 'other', 'another', 'one', 'no', 'not',
+]);
+
+/** Plural nouns that, before "such as", "like" or "including", make the listed names organisations or places. */
+export const ORGANIZATION_NOUNS = new Set([
+  'company', 'companies', 'firm', 'firms', 'vendor', 'vendors', 'supplier', 'suppliers', 'operator', 'operators', 'carrier', 'carriers',
+  'giant', 'giants', 'manufacturer', 'manufacturers', 'provider', 'providers', 'maker', 'makers', 'business', 'businesses', 'bank',
+  'banks', 'university', 'universities', 'agency', 'agencies', 'organization', 'organizations', 'organisation', 'organisations',
+  'institution', 'institutions', 'group', 'groups', 'corporation', 'corporations', 'enterprise', 'enterprises', 'telecoms', 'media',
+  'outlet', 'outlets', 'newspaper', 'newspapers', 'broadcaster', 'subsidiary', 'owner', 'startup', 'startups', 'think', 'tank', 'app',
+  'apps', 'application', 'applications', 'platform', 'platforms', 'network', 'networks', 'party', 'parties',
+]);
+export const PLACE_NOUNS = new Set(['country', 'countries', 'nation', 'nations', 'state', 'states', 'city', 'cities', 'region', 'regions', 'capital', 'province', 'provinces']);
+
+/** Acronyms of common nouns, not names: "IT vendors", "GDP", "5G". Lower-cased. */
+export const COMMON_ACRONYMS = new Set(['it', 'ict', 'ai', 'gdp', 'tv', 'pc', 'id', 'ip', 'iot', 'usb', 'hq', 'ok', 'am', 'pm', 'vpn', 'api', 'faq', 'dna', 'gps', 'sms', 'pdf', 'cnc', 'ngo', 'covid', 'sim', 'esim', 'isp', 'b2b', 'ipo']);
+
+/** Reporting verbs: their subject may be a person or an organisation. */
+export const SPEECH_VERBS = new Set(['said', 'says', 'stated', 'announced', 'claimed', 'denied', 'argued', 'reported', 'believes', 'believe', 'insisted', 'confirmed']);
+
+/** Verbs whose subject is usually a person. */
+export const HUMAN_VERBS = new Set(['met', 'visited', 'discussed', 'added', 'told', 'spoke', 'urged', 'tweeted', 'mentioned', 'explained', 'invited', 'welcomed', 'warned', 'stressed', 'noted', 'argued', 'wrote', 'travelled', 'traveled', 'smiled']);

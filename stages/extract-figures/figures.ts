@@ -1,0 +1,301 @@
+/**
+ * Figures: stated quantities with what they count, their qualifier, scope, holder and time. Built on
+ * the number phrases of numbers.ts, the sentence's tokens (for the counted noun phrase), the entity
+ * mentions (for the holder) and the date mentions (for the time and to tell dates from figures).
+ */
+import nlp from 'compromise';
+import type { DateMention } from '../extract-dates/index.ts';
+import type { EntityMention } from '../extract-entities/mentions.ts';
+import type { ParsedSentence, Token } from '../parse/index.ts';
+import { findNumbers, type NumberPhrase } from './numbers.ts';
+
+export type Qualifier = 'exact' | 'approximate' | 'lower_bound' | 'upper_bound';
+
+export interface Figure {
+  sentence: number;
+  start: number;
+  end: number;
+  /** The exact figure phrase: qualifier, number, unit and what it counts. */
+  quote: string;
+  value: number;
+  unit: string;
+  /** The noun phrase it counts, lemmatised ("commercial contract"). */
+  counted?: string;
+  qualifier: Qualifier;
+  /** A place or condition it is limited to ("worldwide", "from Europe"). */
+  scope?: string;
+  /** Index, in this document's mentions, of the entity the figure is about. */
+  holder?: number;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  time?: string;
+  timeSource: 'text' | 'document';
+  /** Index, in this document's figures, of the figure this one is part of ("including 47" of "91"). */
+  partOf?: number;
+}
+
+const QUALIFIERS: [RegExp, Qualifier][] = [
+  [/(?:more than|over|at least|upwards of|in excess of|above|no fewer than|no less than)\s+$/i, 'lower_bound'],
+  [/(?:less than|fewer than|under|up to|at most|below|no more than)\s+$/i, 'upper_bound'],
+  [/(?:nearly|almost|about|around|approximately|roughly|some|close to|an estimated|circa|~)\s*$/i, 'approximate'],
+  [/(?:just|only|exactly|precisely)\s+$/i, 'exact'],
+];
+const PHYSICAL_UNIT = /^\s+((?:cubic|square)\s+(?:meters?|metres?|kilometers?|kilometres?|feet|miles)|kilometers?|kilometres?|km|miles?|tons?|tonnes?|barrels?|kilograms?|kg|meters?|metres?|hectares?|acres?|gigawatts?|megawatts?|GW|MW)\b/i;
+const SCOPE_WORDS = new Set(['worldwide', 'globally', 'nationwide', 'abroad', 'overseas', 'domestically', 'internationally', 'annually']);
+const SCOPE_PHRASE = /^,?\s+((?:from|in|outside(?: of)?|across|within|inside|throughout|around)\s+(?:the\s+)?(?:world|globe|country|\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}))/u;
+const NOUN_TAGS = ['Noun', 'Adjective', 'Plural', 'Singular', 'Acronym', 'ProperNoun', 'Hyphenated', 'Demonym', 'Gerund'];
+const STOP_TAGS = ['Verb', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Adverb', 'Copula', 'Modal', 'QuestionWord', 'Value'];
+/** Words between a subject and its figure: "its gold reserves were US$20 billion". */
+const LINKING = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'reached', 'totaled', 'totalled', 'stood', 'at', 'of', 'to', 'from', 'by', 'increased', 'rose', 'fell', 'grew', 'dropped', 'had', 'has', 'have', 'hit', 'exceeded', 'worth', 'about', 'nearly', 'almost', 'around', 'more', 'than', 'over', 'approximately', 'roughly', 'some', 'just', 'only']);
+const TIME_WORDS = new Set(['time', 'year', 'years', 'month', 'months', 'day', 'days', 'week', 'weeks', 'hour', 'hours', 'decade', 'decades', 'century', 'centuries', 'minute', 'minutes']);
+
+/** Capitalised words that may open a sentence before a number without naming anything. */
+const CAPITALISED_FUNCTION_WORD = /^(?:More|Over|About|Nearly|Almost|Some|Just|Only|Around|Approximately|In|On|By|At|To|For|With|From|Of|Under|Since|After|Before|All|The|These|Those|Its|Their|His|Her|Our|And|But|Or|Of|Roughly|Exactly|Another)$/;
+
+const has = (token: Token, tags: string[]) => tags.some((tag) => token.tags.has(tag));
+const lowerOf = (token: Token) => token.text.toLowerCase();
+
+const singularCache = new Map<string, string>();
+/** The singular of a word its sentence tagged plural, by compromise's inflector; cached. */
+function singular(word: string): string {
+  const key = word.toLowerCase();
+  if (/(?:ss|is|us|ics|news|data|series)$/.test(key)) return key;
+  if (!singularCache.has(key)) {
+    const doc = nlp(key);
+    doc.tag('Plural');
+    singularCache.set(key, (doc.nouns().toSingular().text() as string).toLowerCase() || key);
+  }
+  return singularCache.get(key)!;
+}
+
+/** "commercial contracts" → "commercial contract": the head noun singular when plural, the modifiers as written. */
+export function lemmatisePhrase(tokens: Token[]): string {
+  const words = tokens.map((token) => token.text.replace(/[’']s$/, '').toLowerCase()).filter(Boolean);
+  if (words.length === 0) return '';
+  const head = tokens.at(-1)!;
+  if (head.tags.has('Plural') || (head.tags.has('PresentTense') && /[^s]s$/.test(head.text))) words[words.length - 1] = singular(words.at(-1)!);
+  return words.join(' ');
+}
+
+/** A noun phrase starting at token index `from`; returns the tokens' index range. */
+function nounPhrase(tokens: Token[], from: number): { from: number; to: number } | undefined {
+  let to = from;
+  while (to < tokens.length) {
+    const token = tokens[to]!;
+    const nextIsNoun = to + 1 < tokens.length && has(tokens[to + 1]!, ['Noun', 'Plural']);
+    const nounLike = has(token, NOUN_TAGS) && !(has(token, STOP_TAGS) && !has(token, ['Noun', 'Adjective', 'Hyphenated']));
+    // "service providers": a word tagged as a verb inside a compound noun.
+    const compound = has(token, ['Verb']) && !has(token, ['PastTense', 'Copula', 'Modal', 'Auxiliary']) && nextIsNoun && to > from;
+    // "EU and NATO countries": coordinated modifiers.
+    const coordination = ['and', 'or'].includes(lowerOf(token)) && to > from && has(tokens[to - 1]!, ['ProperNoun', 'Acronym', 'Adjective']) && to + 1 < tokens.length && has(tokens[to + 1]!, ['ProperNoun', 'Acronym', 'Adjective']);
+    if (!(nounLike || compound || coordination) || SCOPE_WORDS.has(lowerOf(token))) break;
+    to += 1;
+    if (/[,;:.()“”"!?]/.test(token.post) && !/^-$/.test(token.post.trim())) break;
+  }
+  // A phrase ends on a noun, not on an adjective.
+  while (to > from && !has(tokens[to - 1]!, ['Noun', 'Plural', 'Singular', 'Acronym', 'ProperNoun'])) to -= 1;
+  return to > from ? { from, to } : undefined;
+}
+
+function tokenIndexAt(tokens: Token[], offset: number): number {
+  return tokens.findIndex((token) => token.start >= offset);
+}
+
+interface Context {
+  text: string;
+  sentence: ParsedSentence;
+  mentions: EntityMention[];
+  /** Index of each mention in the document's list. */
+  mentionIndex: Map<EntityMention, number>;
+  dates: DateMention[];
+  paragraphStarts: Set<number>;
+  /** Numbers used as names elsewhere in the document ("a 301 investigation"), with the noun after them. */
+  identifiers: Set<string>;
+}
+
+/** Why a number phrase is not a figure, or undefined when it is one. */
+function notAFigure(ctx: Context, phrase: NumberPhrase, start: number, end: number): string | undefined {
+  const { text } = ctx;
+  if (ctx.dates.some((date) => start < date.end && end > date.start)) return 'date';
+  if (phrase.unit === 'count' && !phrase.words && /^(1[5-9]|20)\d{2}$/.test(phrase.text)) return 'year';
+  if (/^-\p{L}/u.test(text.slice(end, end + 2))) return 'compound modifier';
+  if (/^[.)]\s/.test(text.slice(end, end + 2)) && (ctx.paragraphStarts.has(start) || /^\s*$/.test(text.slice(ctx.sentence.start, start)))) return 'list numbering';
+  const before = text.slice(Math.max(ctx.sentence.start, start - 40), start);
+  // A number right after a capitalised name word is part of a name: "Section 889", "Nord Stream 2".
+  const previous = /(\p{Lu}[\p{L}.]*) $/u.exec(before);
+  if (previous && phrase.unit === 'count' && !CAPITALISED_FUNCTION_WORD.test(previous[1]!)) return 'part of a name';
+  const next = /^\s+([\p{L}-]+)/u.exec(text.slice(end))?.[1]?.toLowerCase();
+  // "six months ago", "Two years later": a duration is a time, not a figure.
+  if (phrase.unit === 'count' && next && TIME_WORDS.has(next)) return 'duration';
+  if (phrase.unit === 'count' && next && (ctx.identifiers.has(`${phrase.value} ${next}`) || ctx.identifiers.has(`${phrase.value} ${next.replace(/s$/, '')}`))) return 'identifier';
+  return undefined;
+}
+
+/** Numbers used as names: "a 301 investigation" (a count above one never takes a singular noun). */
+export function identifierNumbers(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const match of text.matchAll(/\b(?:a|an|the)\s+(\d{2,5})\s+([a-z][\p{L}-]*)\b/gu)) {
+    const noun = match[2]!;
+    if (!/s$/.test(noun) && !TIME_WORDS.has(noun) && Number(match[1]) > 1) found.add(`${Number(match[1])} ${noun}`);
+  }
+  return found;
+}
+
+/** Figures of one sentence. `offset` is the index the first figure will have in the document's list. */
+export function findFigures(ctx: Context, offset: number): Figure[] {
+  const { text, sentence } = ctx;
+  const tokens = sentence.tokens;
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const figures: Figure[] = [];
+  const phraseEnds: number[] = [];
+  for (const phrase of findNumbers(sentenceText)) {
+    let start = sentence.start + phrase.start;
+    let end = sentence.start + phrase.end;
+    if (notAFigure(ctx, phrase, start, end)) continue;
+    let unit = phrase.unit;
+
+    let qualifier: Qualifier = 'exact';
+    const before = text.slice(Math.max(sentence.start, start - 25), start);
+    for (const [pattern, kind] of QUALIFIERS) {
+      const match = pattern.exec(before);
+      if (match) {
+        qualifier = kind;
+        start -= match[0].length;
+        break;
+      }
+    }
+    const times = /^\s+times\b/i.exec(text.slice(end));
+    if (times) {
+      unit = 'ratio';
+      end += times[0].length;
+    }
+    const physical = PHYSICAL_UNIT.exec(text.slice(end));
+    if (physical && unit === 'count') {
+      unit = singular(physical[1]!.replace(/\s+/g, ' ').toLowerCase().split(' ').at(-1)!);
+      unit = physical[1]!.toLowerCase().replace(/\S+$/, unit);
+      end += physical[0].length;
+    }
+    const numberEnd = end;
+
+    // What it counts: the noun phrase after it, else "of the …", else the subject before it.
+    let counted: string | undefined;
+    const worth = unit !== 'count' && unit !== 'percent' ? /^\s+worth\s+of\s+/.exec(text.slice(end)) : null;
+    let at = tokenIndexAt(tokens, end + (worth ? worth[0].length : 0));
+    let phraseRange = at === -1 ? undefined : nounPhrase(tokens, at);
+    if (phraseRange && TIME_WORDS.has(lowerOf(tokens[phraseRange.from]!)) && unit !== 'count') phraseRange = undefined;
+    if (phraseRange) {
+      counted = lemmatisePhrase(tokens.slice(phraseRange.from, phraseRange.to));
+      end = tokens[phraseRange.to - 1]!.end;
+    } else {
+      const ofPhrase = /^\)?\s*(?:\(\s*[\d,.]+\s*\)\s*)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?/.exec(text.slice(end));
+      if (ofPhrase && unit !== 'count') {
+        at = tokenIndexAt(tokens, end + ofPhrase[0].length);
+        while (at !== -1 && at < tokens.length && /[’']s$/.test(tokens[at]!.text)) at += 1;
+        const range = at === -1 ? undefined : nounPhrase(tokens, at);
+        if (range) counted = lemmatisePhrase(tokens.slice(range.from, range.to));
+      }
+      // "only 5 were US companies": what a bare number counts may follow a copula.
+      const copula = unit === 'count' ? /^\s+(?:were|are|was|is)\s+(?:the\s+|all\s+)?/.exec(text.slice(end)) : null;
+      if (copula) {
+        const range = nounPhrase(tokens, tokenIndexAt(tokens, end + copula[0].length));
+        if (range) counted = lemmatisePhrase(tokens.slice(range.from, range.to));
+      }
+      if (!counted && unit !== 'count') counted = subjectBefore(tokens, start);
+    }
+    if (counted && TIME_WORDS.has(counted)) counted = undefined;
+    // "90 deals have dwindled to just 12": a bare number counts what the figure before it counted.
+    const previous = figures.at(-1);
+    if (!counted && !phraseRange && previous?.counted && previous.unit === unit) counted = previous.counted;
+
+    const scope = scopeAfter(text, end, sentence.end);
+    figures.push({
+      sentence: sentence.ordinal,
+      start,
+      end,
+      quote: text.slice(start, end),
+      value: unit === 'fraction' ? phrase.value : phrase.value,
+      unit: unit === 'fraction' ? 'ratio' : unit,
+      counted,
+      qualifier,
+      scope,
+      holder: holderOf(ctx, start),
+      ...timeOf(ctx, numberEnd),
+    });
+    phraseEnds.push(numberEnd);
+  }
+  linkParts(text, figures, phraseEnds, offset);
+  return figures;
+}
+
+/** The noun phrase before a figure, across linking words: "its gold reserves were US$20 billion". */
+function subjectBefore(tokens: Token[], start: number): string | undefined {
+  let k = tokens.findIndex((token) => token.end > start) - 1;
+  if (k < 0) k = tokens.length - 1;
+  while (k >= 0 && LINKING.has(lowerOf(tokens[k]!))) k -= 1;
+  const to = k + 1;
+  // "its gold reserves increased": compromise may tag a plural noun before a verb as a verb itself.
+  const nounish = (i: number) =>
+    (has(tokens[i]!, ['Noun', 'Plural', 'Singular', 'Adjective']) && !has(tokens[i]!, ['Possessive'])) ||
+    (i === to - 1 && i > 0 && /s$/.test(tokens[i]!.text) && has(tokens[i]!, ['PresentTense']) && has(tokens[i - 1]!, ['Noun', 'Adjective']));
+  while (k >= 0 && nounish(k) && !has(tokens[k]!, ['Pronoun', 'Determiner']) && !/[,;:]/.test(tokens[k]!.post)) k -= 1;
+  const from = k + 1;
+  if (to <= from) return undefined;
+  return lemmatisePhrase(tokens.slice(from, to));
+}
+
+function scopeAfter(text: string, end: number, sentenceEnd: number): string | undefined {
+  const rest = text.slice(end, sentenceEnd);
+  const word = /^,?\s+([a-z]+)/.exec(rest)?.[1];
+  if (word && SCOPE_WORDS.has(word)) return word;
+  const phrase = SCOPE_PHRASE.exec(rest)?.[1];
+  if (phrase && !/\b(?:1[5-9]|20)\d{2}\b/.test(phrase)) return phrase.replace(/[.,]$/, '');
+  return undefined;
+}
+
+/** The entity a figure is about: a possessive right before it, else the sentence's subject mention before it. */
+function holderOf(ctx: Context, start: number): number | undefined {
+  const before = ctx.mentions.filter((mention) => mention.end <= start && mention.sentence === ctx.sentence.ordinal);
+  const possessive = before.filter((mention) => /^[’']s\b/.test(ctx.text.slice(mention.end, mention.end + 3)) && start - mention.end < 30).at(-1);
+  if (possessive) return ctx.mentionIndex.get(possessive);
+  const ofHolder = before.filter((mention) => /^\s+(?:of|with)\s+(?:more than\s+|over\s+|nearly\s+|about\s+)?$/.test(ctx.text.slice(mention.end, start))).at(-1);
+  if (ofHolder) return ctx.mentionIndex.get(ofHolder);
+  const subject = before[0];
+  if (!subject) return undefined;
+  // "Pompeo announced that more than 40 countries …": the figure belongs to the reported clause, not the speaker.
+  if (/\b(?:said|says|announced|mentioned|stated|added|noted|claimed|told|reported|believes?|explained)\b[^.]*?\bthat\b/.test(ctx.text.slice(subject.end, start))) return undefined;
+  // The subject opens its clause: nothing but a determiner or an introductory phrase before it.
+  const lead = ctx.text.slice(ctx.sentence.start, subject.start);
+  if (/^(?:[“"]?(?:the\s+)?|(?:in addition|as a result|in the end|however|moreover|also),\s+(?:the\s+)?)$/i.test(lead)) return ctx.mentionIndex.get(subject);
+  return undefined;
+}
+
+/** The date written right after the figure ("$14.51 billion in 1938"), else the nearest one before it, else any in the sentence. */
+function timeOf(ctx: Context, end: number): Pick<Figure, 'time' | 'timeSource'> {
+  const right = ctx.dates.find((date) => date.start >= end && date.start - end <= 12);
+  const date = right ?? ctx.dates.filter((candidate) => candidate.end <= end).at(-1) ?? ctx.dates[0];
+  return date ? { time: date.value, timeSource: 'text' } : { timeSource: 'document' };
+}
+
+/**
+ * "91 … contracts worldwide, including 47 from Europe" and "14 of the 21 companies": the second figure
+ * is part of the first, and counts what the first counts when it names nothing itself.
+ */
+function linkParts(text: string, figures: Figure[], numberEnds: number[], offset: number): void {
+  figures.forEach((figure, i) => {
+    const previous = figures[i - 1];
+    if (previous && /,?\s*(?:including|of which|among them|among which)\s+$/i.test(text.slice(previous.end, figure.start))) {
+      figure.partOf = offset + i - 1;
+      figure.counted ??= previous.counted;
+    }
+    const next = figures[i + 1];
+    if (next && /^\s+of\s+(?:the\s+)?$/.test(text.slice(numberEnds[i]!, next.start)) && figure.unit === next.unit) {
+      figure.partOf = offset + i + 1;
+      figure.counted = next.counted;
+      figure.end = numberEnds[i]!;
+      figure.quote = text.slice(figure.start, figure.end);
+    }
+    // "30% (474) of the investigations": the number in brackets counts what the one before it counts.
+    if (previous && /^\s*\($/.test(text.slice(previous.end, figure.start)) && !figure.counted) figure.counted = previous.counted;
+  });
+}
+
+export type { Context as FigureContext };

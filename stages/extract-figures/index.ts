@@ -1,0 +1,36 @@
+/**
+ * extract-figures: stated quantities — value (scale and currency resolved), unit, what they count,
+ * qualifier, scope, holder, time and part-of links. Needs `parse`, `entities` and `dates`; provides
+ * `figures`. Years, dates, identifiers ("Section 889", "a 301 investigation"), names with numbers
+ * ("Nord Stream 2", "5G"), ordinals, list numbering and compound modifiers are not figures. Emits nothing.
+ */
+import { textOf } from '../../pipeline/doc.ts';
+import { defineDocumentStage } from '../../pipeline/stage.ts';
+import { findFigures, identifierNumbers, type Figure } from './figures.ts';
+
+export const extractFigures = defineDocumentStage({
+  name: 'extract-figures',
+  scope: 'document',
+  version: '1',
+  needs: ['parse', 'entities', 'dates'],
+  provides: 'figures',
+  run(doc) {
+    const text = textOf(doc);
+    const mentions = doc.data.entities!;
+    const mentionIndex = new Map(mentions.map((mention, index) => [mention, index]));
+    const dates = doc.data.dates!;
+    const paragraphStarts = new Set(doc.data.segment!.paragraphs.map((paragraph) => paragraph.start));
+    const identifiers = identifierNumbers(text);
+    const figures: Figure[] = [];
+    for (const sentence of doc.data.parse!.sentences) {
+      const inSentence = (item: { sentence: number }) => item.sentence === sentence.ordinal;
+      figures.push(
+        ...findFigures(
+          { text, sentence, mentions: mentions.filter(inSentence), mentionIndex, dates: dates.filter(inSentence), paragraphStarts, identifiers },
+          figures.length,
+        ),
+      );
+    }
+    return figures;
+  },
+});

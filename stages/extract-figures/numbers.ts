@@ -1,0 +1,93 @@
+/**
+ * Number phrases in a sentence: digits with their currency, scale and percent sign, number words and
+ * fractions. The value of word forms ("two-thirds", "five", "14.51 billion") comes from compromise's
+ * number parser; this module only finds where a number phrase is and what surrounds it.
+ */
+import nlp from 'compromise';
+
+export interface NumberPhrase {
+  /** Offsets in the sentence string. */
+  start: number;
+  end: number;
+  text: string;
+  value: number;
+  /** `count`, `percent`, a currency code, or `ratio` (filled in by the caller for "N times"). */
+  unit: string;
+  /** The phrase was written in words ("five", "two-thirds"). */
+  words: boolean;
+}
+
+const CURRENCY_PREFIX: Record<string, string> = { 'US$': 'USD', $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', RMB: 'CNY', 'HK$': 'HKD', 'A$': 'AUD', 'C$': 'CAD' };
+const CURRENCY_WORD: Record<string, string> = { dollar: 'USD', dollars: 'USD', yen: 'JPY', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', yuan: 'CNY', renminbi: 'CNY', won: 'KRW', rupees: 'INR' };
+
+const SMALL = 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen';
+const FRACTION = '(?:one|two|three|four|a)[- ](?:half|halves|thirds?|quarters?|fifths?|tenths?)|half';
+
+/**
+ * One pattern for every number phrase. Alternatives, in order: currency-prefixed digits; digits (with
+ * thousands separators, decimals, a scale word or suffix, a percent sign or word); fractions in words;
+ * numbers in words (with a scale word). Bounded repetitions only, so no input can make it backtrack
+ * without limit.
+ */
+const NUMBER = new RegExp(
+  [
+    String.raw`(?<currency>US\$|HK\$|A\$|C\$|RMB ?|[$€£¥])\s?(?<cnum>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)(?:\s?(?<cscale>thousand|million|billion|trillion|bn|mn|m|k)\b)?`,
+    String.raw`(?<![\w.$€£¥-])(?<num>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)(?:\s?(?<scale>thousand|million|billion|trillion|bn|mn)\b)?(?<pct>\s?%|\s(?:percent|per cent)\b)?(?![\w.]?\w)`,
+    String.raw`\b(?<fraction>${FRACTION})\b`,
+    String.raw`\b(?<words>(?:${SMALL})(?:[- ](?:${SMALL}|one))?)(?:\s(?<wscale>thousand|million|billion|trillion))?\b`,
+  ].join('|'),
+  'gi',
+);
+
+const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
+
+const valueCache = new Map<string, number | undefined>();
+
+/** The value of a number written in words or digits with a scale word, by compromise; cached. */
+export function wordValue(text: string): number | undefined {
+  const key = text.toLowerCase();
+  if (!valueCache.has(key)) {
+    const doc = nlp(key);
+    const fraction = (doc as unknown as { fractions(): { get(): { decimal: number }[] } }).fractions().get()[0];
+    const number = (doc.numbers().get() as number[])[0];
+    valueCache.set(key, fraction ? fraction.decimal : typeof number === 'number' ? number : undefined);
+  }
+  return valueCache.get(key);
+}
+
+/** Number phrases in `sentence`, left to right. */
+export function findNumbers(sentence: string): NumberPhrase[] {
+  const found: NumberPhrase[] = [];
+  NUMBER.lastIndex = 0;
+  for (const match of sentence.matchAll(NUMBER)) {
+    const groups = match.groups!;
+    const start = match.index;
+    const text = match[0];
+    let value: number | undefined;
+    let unit = 'count';
+    let words = false;
+    if (groups.cnum !== undefined) {
+      value = Number(groups.cnum.replace(/,/g, '')) * (groups.cscale ? SCALE[groups.cscale.toLowerCase()]! : 1);
+      unit = CURRENCY_PREFIX[groups.currency!.trim()] ?? 'USD';
+    } else if (groups.num !== undefined) {
+      value = Number(groups.num.replace(/,/g, '')) * (groups.scale ? SCALE[groups.scale.toLowerCase()]! : 1);
+      if (groups.pct) unit = 'percent';
+    } else if (groups.fraction !== undefined) {
+      value = wordValue(groups.fraction);
+      unit = 'fraction';
+      words = true;
+    } else if (groups.words !== undefined) {
+      value = wordValue(text);
+      words = true;
+    }
+    if (value === undefined || !Number.isFinite(value)) continue;
+    // A currency named after the number: "10 billion yen", "500 dollars".
+    const after = /^\s(\w+)/.exec(sentence.slice(start + text.length))?.[1]?.toLowerCase();
+    if (unit === 'count' && after && CURRENCY_WORD[after]) {
+      found.push({ start, end: start + text.length + 1 + after.length, text: sentence.slice(start, start + text.length + 1 + after.length), value, unit: CURRENCY_WORD[after]!, words });
+      continue;
+    }
+    found.push({ start, end: start + text.length, text, value, unit, words });
+  }
+  return found;
+}

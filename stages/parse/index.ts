@@ -1,0 +1,80 @@
+/**
+ * parse: one compromise parse per sentence, shared by every extractor. Needs `segment`; provides
+ * `parse`, the tokens of each sentence with their part-of-speech tags and absolute offsets into the
+ * stored text (compromise's offsets are relative to the sentence it was given; they are converted here
+ * and nowhere else). Emits nothing.
+ */
+import nlp from 'compromise';
+import { textOf, type Doc } from '../../pipeline/doc.ts';
+import { defineDocumentStage } from '../../pipeline/stage.ts';
+
+/** A word with its tags and where it is in the stored text. `pre` and `post` are the punctuation and spaces around it. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  pre: string;
+  post: string;
+  tags: ReadonlySet<string>;
+}
+
+/** The tokens of one sentence. */
+export interface ParsedSentence {
+  /** The sentence's ordinal in the document. */
+  ordinal: number;
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+export interface Parse {
+  sentences: ParsedSentence[];
+}
+
+interface CompromiseTerm {
+  text: string;
+  pre: string;
+  post: string;
+  tags: string[];
+  offset: { start: number; length: number };
+}
+
+/** Tokens of `text[start, end)`, with absolute offsets. */
+export function parseSpan(text: string, start: number, end: number): Token[] {
+  const sentence = text.slice(start, end);
+  const tokens: Token[] = [];
+  let cursor = 0;
+  for (const part of nlp(sentence).json({ offset: true }) as { terms: CompromiseTerm[] }[]) {
+    for (const term of part.terms) {
+      if (term.text === '') continue;
+      // compromise's offsets are UTF-16 indices of the string it was given; fall back to a search if one is off.
+      let at = term.offset.start;
+      if (sentence.slice(at, at + term.text.length) !== term.text) at = sentence.indexOf(term.text, cursor);
+      if (at === -1) continue;
+      cursor = at + term.text.length;
+      tokens.push({ text: term.text, start: start + at, end: start + cursor, pre: term.pre, post: term.post, tags: new Set(term.tags) });
+    }
+  }
+  return tokens;
+}
+
+export function parseDocument(doc: Doc): Parse {
+  const text = textOf(doc);
+  return {
+    sentences: doc.data.segment!.sentences.map((sentence) => ({
+      ordinal: sentence.ordinal,
+      start: sentence.start,
+      end: sentence.end,
+      tokens: parseSpan(text, sentence.start, sentence.end),
+    })),
+  };
+}
+
+export const parse = defineDocumentStage({
+  name: 'parse',
+  scope: 'document',
+  version: '1',
+  needs: ['segment'],
+  provides: 'parse',
+  run: parseDocument,
+});

@@ -1,0 +1,205 @@
+/**
+ * Joins mentions into canonical entities across the corpus: the same place by the gazetteer, the same
+ * name up to possessives, dots and a leading "the", an acronym with its expansion (defined in brackets
+ * or matching the initials), a country-prefixed name with the name alone ("US State Department" /
+ * "State Department"), a programme with its generic head ("Clean Network Initiative" / "Clean Network"),
+ * and a person's surname or first name variant with the full name seen elsewhere.
+ */
+import { ENTITY_TYPES, type EntityType } from '../extract-entities/vocabulary.ts';
+import { lookupPlace } from '../extract-entities/gazetteer.ts';
+
+export interface MentionRow {
+  id: string;
+  text: string;
+  role: string | null;
+  place: string | null;
+  acronym: string | null;
+  evidence: Partial<Record<EntityType, number>>;
+}
+
+export interface ResolvedEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  roles: string[];
+  mentionIds: string[];
+}
+
+const GENERIC_HEADS = /\s+(?:initiative|program|programme|plan|project|strategy|company|corporation|corp|inc|ltd|co)$/i;
+const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'to', '&', 'de']);
+
+/** The name as compared: no possessive, no dots, no leading "the", one kind of apostrophe and space. */
+export function nameKey(name: string): string {
+  return name
+    .replace(/[’']s$/, '')
+    .replace(/^the\s+/i, '')
+    .replace(/\./g, '')
+    .replace(/[’']/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((word) => word && !CONNECTORS.has(word.toLowerCase()))
+    .map((word) => word[0]!.toUpperCase())
+    .join('');
+}
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  find(key: string): string {
+    let root = key;
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
+    this.parent.set(key, root);
+    return root;
+  }
+  union(a: string, b: string): void {
+    const [x, y] = [this.find(a), this.find(b)].sort();
+    if (x !== y) this.parent.set(y!, x!);
+  }
+}
+
+function typeOf(evidence: Partial<Record<EntityType, number>>): EntityType {
+  let best: EntityType = 'other';
+  let weight = 0;
+  for (const type of ENTITY_TYPES) {
+    if ((evidence[type] ?? 0) > weight) {
+      best = type;
+      weight = evidence[type]!;
+    }
+  }
+  return best;
+}
+
+function sum(into: Partial<Record<EntityType, number>>, from: Partial<Record<EntityType, number>>): void {
+  for (const [type, weight] of Object.entries(from)) into[type as EntityType] = (into[type as EntityType] ?? 0) + weight;
+}
+
+function slug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Groups mentions into entities; the result is the same whatever order the mentions come in. */
+export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
+  const sets = new UnionFind();
+  const keyOf = (mention: MentionRow) => (mention.place ? `place:${mention.place.toLowerCase()}` : `name:${nameKey(mention.text)}`);
+  const keys = new Set(mentions.map(keyOf));
+  const evidenceByKey = new Map<string, Partial<Record<EntityType, number>>>();
+  for (const mention of mentions) {
+    const key = keyOf(mention);
+    sets.find(key);
+    const evidence = evidenceByKey.get(key) ?? {};
+    sum(evidence, mention.evidence);
+    if (mention.role) sum(evidence, { person: 4 });
+    evidenceByKey.set(key, evidence);
+  }
+  const displayByKey = new Map<string, string>();
+  for (const mention of [...mentions].sort((a, b) => (a.text < b.text ? -1 : 1))) if (!displayByKey.has(keyOf(mention))) displayByKey.set(keyOf(mention), mention.text.replace(/[’']s$/, ''));
+
+  // Acronyms defined in brackets, and acronyms matching the initials of exactly one long name.
+  const longNames = [...keys].filter((key) => key.startsWith('name:') && key.includes(' '));
+  for (const mention of mentions) {
+    if (mention.acronym) sets.union(keyOf(mention), `name:${nameKey(mention.acronym)}`);
+  }
+  for (const key of keys) {
+    const display = displayByKey.get(key)!;
+    if (!key.startsWith('name:') || !/^\p{Lu}{2,6}$/u.test(display.replace(/\./g, ''))) continue;
+    const matches = longNames.filter((long) => initials(displayByKey.get(long)!) === display.replace(/\./g, ''));
+    if (matches.length === 1) sets.union(key, matches[0]!);
+  }
+  // "US State Department" / "State Department"; "Clean Network Initiative" / "Clean Network".
+  for (const key of keys) {
+    if (!key.startsWith('name:')) continue;
+    const name = key.slice(5);
+    const words = name.split(' ');
+    for (let cut = 1; cut < words.length - 1; cut += 1) {
+      const prefix = words.slice(0, cut).join(' ');
+      const rest = `name:${words.slice(cut).join(' ')}`;
+      if (lookupPlace(prefix) && keys.has(rest)) sets.union(key, rest);
+    }
+    const withoutHead = `name:${name.replace(GENERIC_HEADS, '')}`;
+    if (withoutHead !== key && keys.has(withoutHead)) sets.union(key, withoutHead);
+  }
+  // People: full names by surname, first names compatible (same initial); a surname alone joins the one full name it matches.
+  const personKeys = [...keys].filter((key) => key.startsWith('name:') && typeOf(evidenceByKey.get(key) ?? {}) === 'person');
+  const fullBySurname = new Map<string, string[]>();
+  for (const key of personKeys) {
+    const words = key.slice(5).split(' ');
+    if (words.length < 2) continue;
+    fullBySurname.set(words.at(-1)!, [...(fullBySurname.get(words.at(-1)!) ?? []), key]);
+  }
+  for (const full of fullBySurname.values()) {
+    for (const a of full) for (const b of full) if (a < b && a.slice(5)[0] === b.slice(5)[0]) sets.union(a, b);
+  }
+  for (const key of keys) {
+    const name = key.slice(5);
+    if (!key.startsWith('name:') || name.includes(' ')) continue;
+    const roots = new Set((fullBySurname.get(name) ?? []).map((full) => sets.find(full)));
+    if (roots.size === 1) sets.union(key, [...roots][0]!);
+  }
+
+  // Build the entities.
+  const groups = new Map<string, MentionRow[]>();
+  for (const mention of mentions) {
+    const root = sets.find(keyOf(mention));
+    groups.set(root, [...(groups.get(root) ?? []), mention]);
+  }
+  const entities: ResolvedEntity[] = [];
+  const usedIds = new Set<string>();
+  for (const group of [...groups.values()]) {
+    const evidence: Partial<Record<EntityType, number>> = {};
+    for (const mention of group) {
+      sum(evidence, mention.evidence);
+      if (mention.role) sum(evidence, { person: 4 });
+    }
+    const type = typeOf(evidence);
+    const name = canonicalName(group, type);
+    let id = slug(name) || 'entity';
+    if (usedIds.has(id)) id = `${id}-${type}`;
+    usedIds.add(id);
+    const aliases = [...new Set(group.map((mention) => mention.text.replace(/[’']s$/, '')))].filter((alias) => alias !== name).sort();
+    const roles = [...new Set(group.map((mention) => mention.role).filter((role): role is string => role !== null))].sort();
+    entities.push({ id, name, type, aliases, roles, mentionIds: group.map((mention) => mention.id).sort() });
+  }
+  typeByFamily(entities);
+  return entities.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * A name nothing typed takes the kind of its family: "Clean Carrier" beside "Clean Network" and
+ * "Clean Path", both initiatives, is an initiative.
+ */
+function typeByFamily(entities: ResolvedEntity[]): void {
+  const firstWord = (name: string) => name.split(' ')[0]!.toLowerCase();
+  for (const entity of entities) {
+    if (entity.type !== 'other' || !entity.name.includes(' ')) continue;
+    const kin = entities.filter((other) => other !== entity && other.type !== 'other' && other.type !== 'place' && other.type !== 'person' && other.name.includes(' ') && firstWord(other.name) === firstWord(entity.name));
+    const types = new Set(kin.map((other) => other.type));
+    if (kin.length >= 2 && types.size === 1) entity.type = [...types][0]!;
+  }
+}
+
+/**
+ * The name an entity goes by: the gazetteer's for a place; for others the most frequent name of more
+ * than one word (so "Chinese Communist Party" over "CCP", "Michael Pompeo" over "Pompeo"), ties to the longer.
+ */
+function canonicalName(group: MentionRow[], type: EntityType): string {
+  const place = group.find((mention) => mention.place)?.place;
+  if (type === 'place' && place) return place;
+  const counts = new Map<string, number>();
+  for (const mention of group) {
+    const name = mention.text.replace(/[’']s$/, '');
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort(([a, x], [b, y]) => Number(b.includes(' ')) - Number(a.includes(' ')) || y - x || b.length - a.length || (a < b ? -1 : 1));
+  return ranked[0]![0];
+}
