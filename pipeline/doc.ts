@@ -7,6 +7,7 @@ import type { Parse } from '../stages/parse/index.ts';
 import type { EntityMention } from '../stages/extract-entities/mentions.ts';
 import type { DateMention } from '../stages/extract-dates/index.ts';
 import type { Figure } from '../stages/extract-figures/figures.ts';
+import type { Claim } from '../stages/extract-claims/claims.ts';
 
 /** The narrative side a document belongs to. */
 export type DocKind = 'press' | 'critique' | 'news' | 'other' | 'unknown';
@@ -79,6 +80,7 @@ export interface DocData {
   entities?: EntityMention[];
   dates?: DateMention[];
   figures?: Figure[];
+  claims?: Claim[];
 }
 
 /** One document in flight through the stages. */

@@ -63,7 +63,31 @@ export interface ExportedFigure {
   holder_entity: string | null;
   time: string | null;
   time_source: string;
+  /** Who stated it, when it is inside an attributed claim. */
+  speaker: string | null;
   part_of: string | null;
+}
+
+export interface ExportedClaim {
+  id: string;
+  doc: string;
+  sentence: string;
+  start: number;
+  end: number;
+  text: string;
+  /** Who made the claim: the resolved entity's name, else the words that name the speaker. */
+  speaker: string | null;
+  speaker_entity: string | null;
+  direct: boolean;
+  reporting_verb: string | null;
+  hedged: boolean;
+  hedges: string[];
+  negated: boolean;
+  score: number;
+  features: Record<string, number>;
+  /** Entity ids and figure ids the claim contains. */
+  entities: string[];
+  figures: string[];
 }
 
 export interface ExportedDate extends ExportedSpanItem {
@@ -78,6 +102,7 @@ export interface Export {
   sentences: (ExportedSpanItem & { paragraph: string; ordinal: number })[];
   entities: ExportedEntity[];
   figures: ExportedFigure[];
+  claims: ExportedClaim[];
   dates: ExportedDate[];
 }
 
@@ -117,8 +142,9 @@ export function exportStore(db: Database.Database): Export {
   const figures = db
     .prepare(
       `SELECT f.id, f.document_id AS doc, f.sentence_id AS sentence, f.span_start AS start, f.span_end AS end, f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope,
-         e.name AS holder, e.id AS holder_entity, f.time, f.time_source, f.part_of
+         e.name AS holder, e.id AS holder_entity, f.time, f.time_source, coalesce(se.name, c.speaker_text) AS speaker, f.part_of
        FROM figures f JOIN documents d ON d.id = f.document_id LEFT JOIN mentions m ON m.id = f.holder_mention_id LEFT JOIN entities e ON e.id = m.entity_id
+       LEFT JOIN claims c ON c.id = f.claim_id LEFT JOIN mentions sm ON sm.id = c.speaker_mention_id LEFT JOIN entities se ON se.id = sm.entity_id
        ORDER BY d.path, f.span_start, f.span_end`,
     )
     .all() as ExportedFigure[];
@@ -127,5 +153,34 @@ export function exportStore(db: Database.Database): Export {
       .prepare('SELECT t.id, t.document_id AS doc, t.sentence_id AS sentence, t.span_start AS start, t.span_end AS end, t.text, t.value, t.year_inferred FROM dates t JOIN documents d ON d.id = t.document_id ORDER BY d.path, t.span_start')
       .all() as (Omit<ExportedDate, 'year_inferred'> & { year_inferred: number })[]
   ).map((row) => ({ ...row, year_inferred: row.year_inferred === 1 }));
-  return { documents, paragraphs, sentences, entities, figures, dates };
+  const listsOf = (sql: string) => {
+    const lists = new Map<string, string[]>();
+    for (const row of db.prepare(sql).all() as { claim_id: string; item: string }[]) lists.set(row.claim_id, [...(lists.get(row.claim_id) ?? []), row.item]);
+    return lists;
+  };
+  const claimEntities = listsOf('SELECT DISTINCT ce.claim_id, m.entity_id AS item FROM claim_entities ce JOIN mentions m ON m.id = ce.mention_id WHERE m.entity_id IS NOT NULL ORDER BY ce.claim_id, m.entity_id');
+  const claimFigures = listsOf('SELECT cf.claim_id, cf.figure_id AS item FROM claim_figures cf JOIN figures f ON f.id = cf.figure_id ORDER BY cf.claim_id, f.span_start');
+  const claims = (
+    db
+      .prepare(
+        `SELECT c.id, c.document_id AS doc, c.sentence_id AS sentence, c.span_start AS start, c.span_end AS end, c.text, coalesce(e.name, c.speaker_text) AS speaker, e.id AS speaker_entity,
+           c.direct, c.reporting_verb, c.hedges, c.negated, c.score, c.features
+         FROM claims c JOIN documents d ON d.id = c.document_id LEFT JOIN mentions m ON m.id = c.speaker_mention_id LEFT JOIN entities e ON e.id = m.entity_id
+         ORDER BY d.path, c.span_start`,
+      )
+      .all() as (Omit<ExportedClaim, 'direct' | 'negated' | 'hedged' | 'hedges' | 'features' | 'entities' | 'figures'> & { direct: number; negated: number; hedges: string; features: string })[]
+  ).map((row) => {
+    const hedges = JSON.parse(row.hedges) as string[];
+    return {
+      ...row,
+      direct: row.direct === 1,
+      hedged: hedges.length > 0,
+      hedges,
+      negated: row.negated === 1,
+      features: JSON.parse(row.features) as Record<string, number>,
+      entities: claimEntities.get(row.id) ?? [],
+      figures: claimFigures.get(row.id) ?? [],
+    };
+  });
+  return { documents, paragraphs, sentences, entities, figures, claims, dates };
 }

@@ -62,7 +62,7 @@ function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-const TABLES = ['documents', 'document_files', 'paragraphs', 'sentences', 'boilerplate_blocks'];
+const TABLES = ['documents', 'document_files', 'paragraphs', 'sentences', 'boilerplate_blocks', 'mentions', 'entities', 'dates', 'figures', 'claims'];
 
 /** Runs the pipeline once; returns the summary. Throws FatalError when the run cannot start. */
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
@@ -246,8 +246,8 @@ function processDocument(doc: Doc, options: RunOptions, time: Scan['time'], say:
   }
   const ingest = doc.data.ingest!;
   const contentHash = sha256(ingest.text);
-  const { entities, dates, figures } = doc.data;
-  return { id: contentHash.slice(0, 16), path: doc.path, fileHash: doc.fileHash, contentHash, ingest, segment: doc.data.segment!, extracted: { entities, dates, figures } };
+  const { entities, dates, figures, claims } = doc.data;
+  return { id: contentHash.slice(0, 16), path: doc.path, fileHash: doc.fileHash, contentHash, ingest, segment: doc.data.segment!, extracted: { entities, dates, figures, claims } };
 }
 
 /** Sets every stored document's metadata: the manifest entry of its first path that has one, over what the file itself says. */

@@ -8,6 +8,7 @@ import { parse } from './parse/index.ts';
 import { extractEntities } from './extract-entities/index.ts';
 import { extractDates } from './extract-dates/index.ts';
 import { extractFigures } from './extract-figures/index.ts';
+import { extractClaims } from './extract-claims/index.ts';
 
-export const DOCUMENT_STAGES: readonly DocumentStage[] = composeStages([ingest, segment, parse, extractEntities, extractDates, extractFigures]) as readonly DocumentStage[];
+export const DOCUMENT_STAGES: readonly DocumentStage[] = composeStages([ingest, segment, parse, extractEntities, extractDates, extractFigures, extractClaims]) as readonly DocumentStage[];
 export const CORPUS_STAGES: readonly CorpusStage[] = [resolveEntitiesStage, report];

@@ -11,6 +11,10 @@ import { run, workspace } from './helpers.ts';
 const LOCATED_TABLES = [
   { table: 'paragraphs', quote: 'text' },
   { table: 'sentences', quote: 'text' },
+  { table: 'mentions', quote: 'text' },
+  { table: 'dates', quote: 'text' },
+  { table: 'figures', quote: 'quote' },
+  { table: 'claims', quote: 'text' },
 ];
 
 describe('provenance invariant', async () => {
@@ -30,7 +34,7 @@ describe('provenance invariant', async () => {
       }
     }
     db.close();
-    expect(checked).toBeGreaterThan(400);
+    expect(checked).toBeGreaterThan(1000);
   });
 
   it('every exported item with offsets slices back to its text, and sentences lie within their paragraphs', () => {
@@ -38,7 +42,16 @@ describe('provenance invariant', async () => {
     const data = exportStore(db);
     db.close();
     const texts = new Map(data.documents.map((d) => [d.id, d.text]));
-    for (const item of [...data.paragraphs, ...data.sentences]) expect(texts.get(item.doc)!.slice(item.start, item.end)).toBe(item.text);
+    const items = [...data.paragraphs, ...data.sentences, ...data.dates, ...data.claims, ...data.entities.flatMap((entity) => entity.mentions)];
+    for (const item of items) expect(texts.get(item.doc)!.slice(item.start, item.end)).toBe(item.text);
+    for (const figure of data.figures) expect(texts.get(figure.doc)!.slice(figure.start, figure.end)).toBe(figure.quote);
+    // Every located item lies inside the sentence it names.
+    const sentences = new Map(data.sentences.map((sentence) => [sentence.id, sentence]));
+    for (const item of [...data.figures, ...data.claims, ...data.dates, ...data.entities.flatMap((entity) => entity.mentions)]) {
+      const sentence = sentences.get(item.sentence)!;
+      expect(item.doc).toBe(sentence.doc);
+      expect(item.start >= sentence.start && item.end <= sentence.end).toBe(true);
+    }
     const paragraphs = new Map(data.paragraphs.map((p) => [p.id, p]));
     for (const sentence of data.sentences) {
       const paragraph = paragraphs.get(sentence.paragraph)!;

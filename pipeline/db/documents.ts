@@ -13,12 +13,12 @@ export interface ProcessedDocument {
   contentHash: string;
   ingest: IngestResult;
   segment: Segmentation;
-  extracted: Pick<DocData, 'entities' | 'dates' | 'figures'>;
+  extracted: Pick<DocData, 'entities' | 'dates' | 'figures' | 'claims'>;
   stageVersions: Record<string, string>;
 }
 
 /** Stored rows a document owns, besides its `documents` row and files. Deleted before a rewrite. */
-const OWNED_TABLES = ['figures', 'dates', 'mentions', 'sentences', 'paragraphs', 'boilerplate_blocks', 'document_stages'] as const;
+const OWNED_TABLES = ['claims', 'figures', 'dates', 'mentions', 'sentences', 'paragraphs', 'boilerplate_blocks', 'document_stages'] as const;
 
 /** Paragraph ids are stable: the document id and the paragraph's number. */
 export function paragraphId(documentId: string, ordinal: number): string {
@@ -56,6 +56,11 @@ export function documentWriter(db: Database.Database) {
     insertDate: db.prepare('INSERT INTO dates (id, document_id, sentence_id, span_start, span_end, text, value, year_inferred) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     insertFigure: db.prepare(`INSERT INTO figures (id, document_id, sentence_id, span_start, span_end, quote, value, unit, counted, qualifier, scope, holder_mention_id, time, time_source, part_of)
       VALUES (@id, @documentId, @sentenceId, @start, @end, @quote, @value, @unit, @counted, @qualifier, @scope, @holder, @time, @timeSource, @partOf)`),
+    insertClaim: db.prepare(`INSERT INTO claims (id, document_id, sentence_id, span_start, span_end, text, speaker_mention_id, speaker_text, direct, reporting_verb, hedges, negated, score, features)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertClaimEntity: db.prepare('INSERT OR IGNORE INTO claim_entities (claim_id, mention_id) VALUES (?, ?)'),
+    insertClaimFigure: db.prepare('INSERT OR IGNORE INTO claim_figures (claim_id, figure_id) VALUES (?, ?)'),
+    setFigureClaim: db.prepare('UPDATE figures SET claim_id = ? WHERE id = ?'),
     fileDocument: db.prepare<[string], { document_id: string }>('SELECT document_id FROM document_files WHERE path = ?'),
     upsertFile: db.prepare(`INSERT INTO document_files (path, document_id, file_hash) VALUES (?, ?, ?)
       ON CONFLICT(path) DO UPDATE SET document_id = excluded.document_id, file_hash = excluded.file_hash`),
@@ -77,7 +82,7 @@ export function documentWriter(db: Database.Database) {
     return sentenceId(doc.id, sentence.start, sentence.end);
   };
   const writeExtracted = (doc: ProcessedDocument) => {
-    const { entities = [], dates = [], figures = [] } = doc.extracted;
+    const { entities = [], dates = [], figures = [], claims = [] } = doc.extracted;
     const mentionIds = entities.map((mention) => itemId(doc.id, 'm', mention.start, mention.end));
     entities.forEach((mention, index) => {
       statements.insertMention.run(mentionIds[index], doc.id, sentenceOf(doc, mention.sentence), mention.start, mention.end, mention.text, mention.role ?? null, mention.place ?? null, mention.acronym ?? null, JSON.stringify(mention.evidence));
@@ -107,6 +112,30 @@ export function documentWriter(db: Database.Database) {
         timeSource: figure.timeSource,
         partOf: figure.partOf === undefined ? null : figureIds[figure.partOf],
       });
+    }
+    for (const claim of claims) {
+      const id = itemId(doc.id, 'c', claim.start, claim.end);
+      statements.insertClaim.run(
+        id,
+        doc.id,
+        sentenceOf(doc, claim.sentence),
+        claim.start,
+        claim.end,
+        claim.text,
+        claim.speaker === undefined ? null : mentionIds[claim.speaker],
+        claim.speakerText ?? null,
+        claim.direct ? 1 : 0,
+        claim.reportingVerb ?? null,
+        JSON.stringify(claim.hedges),
+        claim.negated ? 1 : 0,
+        claim.score,
+        JSON.stringify(claim.features),
+      );
+      for (const mention of claim.mentions) statements.insertClaimEntity.run(id, mentionIds[mention]);
+      for (const figure of claim.figures) {
+        statements.insertClaimFigure.run(id, figureIds[figure]);
+        statements.setFigureClaim.run(id, figureIds[figure]);
+      }
     }
   };
 

@@ -47,3 +47,93 @@ export function readParagraphs(db: Database.Database, documentId: string): Store
 export function readRemovals(db: Database.Database, documentId: string): StoredRemoval[] {
   return db.prepare('SELECT rule, chars, location FROM boilerplate_blocks WHERE document_id = ? ORDER BY ordinal').all(documentId) as StoredRemoval[];
 }
+
+export interface StoredEntity {
+  id: string;
+  name: string;
+  type: string;
+  aliases: string;
+  roles: string;
+  mention_count: number;
+  document_count: number;
+}
+
+export function readEntities(db: Database.Database): StoredEntity[] {
+  return db.prepare('SELECT * FROM entities ORDER BY mention_count DESC, name').all() as StoredEntity[];
+}
+
+/** Mentions per entity and document, with the paragraph each is in. */
+export function readEntityMentions(db: Database.Database): { entity_id: string; document_id: string; paragraph: number; count: number }[] {
+  return db
+    .prepare(
+      `SELECT m.entity_id, m.document_id, p.ordinal AS paragraph, count(*) AS count
+       FROM mentions m JOIN sentences s ON s.id = m.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = m.document_id
+       WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id, m.document_id, p.ordinal ORDER BY d.path, p.ordinal`,
+    )
+    .all() as { entity_id: string; document_id: string; paragraph: number; count: number }[];
+}
+
+/** Pairs of entities named in the same sentence, and in how many sentences. */
+export function readCooccurrences(db: Database.Database): { a: string; b: string; sentences: number }[] {
+  return db
+    .prepare(
+      `SELECT a.entity_id AS a, b.entity_id AS b, count(DISTINCT a.sentence_id) AS sentences
+       FROM mentions a JOIN mentions b ON a.sentence_id = b.sentence_id AND a.entity_id < b.entity_id
+       GROUP BY a.entity_id, b.entity_id ORDER BY sentences DESC, a.entity_id, b.entity_id`,
+    )
+    .all() as { a: string; b: string; sentences: number }[];
+}
+
+export interface StoredFigure {
+  id: string;
+  document_id: string;
+  paragraph: number;
+  quote: string;
+  value: number;
+  unit: string;
+  counted: string | null;
+  qualifier: string;
+  scope: string | null;
+  holder: string | null;
+  holder_id: string | null;
+  time: string | null;
+  speaker: string | null;
+  sentence: string;
+}
+
+export function readFigures(db: Database.Database, documentId?: string): StoredFigure[] {
+  return db
+    .prepare(
+      `SELECT f.id, f.document_id, p.ordinal AS paragraph, f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope, e.name AS holder, e.id AS holder_id,
+         f.time, coalesce(se.name, c.speaker_text) AS speaker, s.text AS sentence
+       FROM figures f JOIN sentences s ON s.id = f.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = f.document_id
+       LEFT JOIN mentions m ON m.id = f.holder_mention_id LEFT JOIN entities e ON e.id = m.entity_id
+       LEFT JOIN claims c ON c.id = f.claim_id LEFT JOIN mentions sm ON sm.id = c.speaker_mention_id LEFT JOIN entities se ON se.id = sm.entity_id
+       WHERE (? IS NULL OR f.document_id = ?) ORDER BY d.path, f.span_start`,
+    )
+    .all(documentId ?? null, documentId ?? null) as StoredFigure[];
+}
+
+export interface StoredClaim {
+  id: string;
+  paragraph: number;
+  text: string;
+  speaker: string | null;
+  speaker_id: string | null;
+  direct: number;
+  reporting_verb: string | null;
+  hedges: string;
+  negated: number;
+  score: number;
+}
+
+export function readClaims(db: Database.Database, documentId: string): StoredClaim[] {
+  return db
+    .prepare(
+      `SELECT c.id, p.ordinal AS paragraph, c.text, coalesce(e.name, c.speaker_text) AS speaker, e.id AS speaker_id, c.direct, c.reporting_verb, c.hedges, c.negated, c.score
+       FROM claims c JOIN sentences s ON s.id = c.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id
+       LEFT JOIN mentions m ON m.id = c.speaker_mention_id LEFT JOIN entities e ON e.id = m.entity_id
+       WHERE c.document_id = ? ORDER BY c.span_start`,
+    )
+    .all(documentId) as StoredClaim[];
+}

@@ -1,0 +1,173 @@
+/**
+ * Claims: check-worthy statements with who made them. The score is explainable in the spirit of
+ * ClaimBuster: a sum of named features (figures, named entities, factual verbs, attribution, hedges,
+ * first-person opinion, questions, length), each stored with the claim.
+ */
+import type { EntityMention } from '../extract-entities/mentions.ts';
+import type { Figure } from '../extract-figures/figures.ts';
+import type { ParsedSentence } from '../parse/index.ts';
+import { findAttribution, quoteSpans, reportAuthor, resolveSpeaker, type QuoteSpan } from './attribution.ts';
+
+export interface Claim {
+  sentence: number;
+  start: number;
+  end: number;
+  /** Exactly the stored text of [start, end). */
+  text: string;
+  /** Index, in the document's mentions, of who made the claim. */
+  speaker?: number;
+  /** Who made it, as a name: the speaker mention's text, or the words that name it. */
+  speakerText?: string;
+  direct: boolean;
+  reportingVerb?: string;
+  hedges: string[];
+  negated: boolean;
+  score: number;
+  features: Record<string, number>;
+  /** Indexes of the mentions and figures inside the claim. */
+  mentions: number[];
+  figures: number[];
+}
+
+const HEDGES = /\b(?:allegedly|reportedly|purportedly|may|might|could|possibly|perhaps|probably|likely|believes?|believed|claims?|claimed|suggests?|appears?|seems?|estimated|perceived|potentially)\b/gi;
+/** Negation, but not the idioms "not to mention", "not only". */
+const NEGATION = /\b(?:not(?!\s+(?:only|to mention|just)\b)|no|never|none|nor|cannot|denied|denies|deny)\b|n[’']t\b/i;
+const OPINION = /\b(?:I|we|our|us|my)\b|\b(?:should|must|ought to|need to|it is necessary)\b/;
+const THRESHOLD = 0.5;
+
+/** The check-worthiness of a statement from its features; returns the score and the features. */
+export function scoreClaim(input: { text: string; figures: number; entities: number; factualVerb: boolean; attributed: boolean; hedges: number; hasVerb: boolean }) {
+  const words = input.text.split(/\s+/).filter(Boolean).length;
+  const features: Record<string, number> = {
+    base: 0.3,
+    figures: Math.min(input.figures, 2) * 0.2,
+    named_entities: Math.min(input.entities, 3) * 0.08,
+    factual_verb: input.factualVerb ? 0.1 : 0,
+    attributed: input.attributed ? 0.1 : 0,
+    hedged: input.hedges > 0 ? -0.05 : 0,
+    opinion: OPINION.test(input.text) ? -0.2 : 0,
+    question: /\?\s*[”"]?$/.test(input.text) ? -0.3 : 0,
+    too_short: words < 5 ? -0.3 : 0,
+    no_verb: input.hasVerb ? 0 : -0.4,
+  };
+  const score = Math.max(0, Math.min(1, Object.values(features).reduce((sum, value) => sum + value, 0)));
+  return { score: Math.round(score * 100) / 100, features: Object.fromEntries(Object.entries(features).filter(([, value]) => value !== 0)) };
+}
+
+interface DocumentInput {
+  text: string;
+  sentences: ParsedSentence[];
+  /** Paragraph ordinal of each sentence, by sentence ordinal. */
+  paragraphOf: Map<number, { start: number; end: number }>;
+  mentions: EntityMention[];
+  figures: Figure[];
+}
+
+/** The claims of one document. */
+export function findClaims(input: DocumentInput): Claim[] {
+  const { text, mentions, figures } = input;
+  const author = reportAuthor(text, mentions);
+  const quotesByParagraph = new Map<number, QuoteSpan[]>();
+  const quotesOf = (paragraph: { start: number; end: number }) => {
+    if (!quotesByParagraph.has(paragraph.start)) quotesByParagraph.set(paragraph.start, quoteSpans(text, paragraph.start, paragraph.end));
+    return quotesByParagraph.get(paragraph.start)!;
+  };
+
+  const claims: Claim[] = [];
+  let lastSpeaker: EntityMention | undefined;
+  let colonSpeaker: { mention?: EntityMention; words: string; verb: string } | undefined;
+  // The speaker of the last quotation in the current paragraph: a quote that follows it continues it.
+  let quoteSpeaker: { paragraph: number; mention?: EntityMention; words: string; verb: string } | undefined;
+  for (const sentence of input.sentences) {
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    const paragraph = input.paragraphOf.get(sentence.ordinal)!;
+    const quote = quotesOf(paragraph).find((span) => overlap(span, sentence) >= 0.5 * (sentence.end - sentence.start) || (span.start <= sentence.start + 1 && span.end >= sentence.start + 4));
+    const attribution = findAttribution(sentenceText);
+
+    let speaker: EntityMention | undefined;
+    let speakerText: string | undefined;
+    let verb: string | undefined;
+    let contentStart = sentence.start;
+    let contentEnd = sentence.end;
+    if (attribution) {
+      const words = sentenceText.slice(attribution.speakerStart, attribution.speakerEnd);
+      speaker = resolveSpeaker(words, sentence.start + attribution.speakerStart, sentence.start + attribution.speakerEnd, mentions, lastSpeaker);
+      speakerText = speaker?.text ?? words;
+      verb = attribution.verb;
+      contentStart = sentence.start + attribution.contentStart;
+      contentEnd = sentence.start + attribution.contentEnd;
+      // The same quote may have begun in earlier sentences: they are this speaker's too.
+      if (quote) {
+        for (const earlier of claims) {
+          if (earlier.start >= quote.start && earlier.end <= quote.end + 1 && earlier.speakerText === undefined) {
+            Object.assign(earlier, { speaker: speaker ? mentions.indexOf(speaker) : undefined, speakerText, reportingVerb: verb, direct: true });
+          }
+        }
+      }
+      if (/:\s*$/.test(sentenceText)) colonSpeaker = { mention: speaker, words: speakerText, verb };
+      if (quote) quoteSpeaker = { paragraph: paragraph.start, mention: speaker, words: speakerText, verb };
+      if (speaker) lastSpeaker = speaker;
+    } else if (quote && (colonSpeaker || quoteSpeaker?.paragraph === paragraph.start)) {
+      const from = colonSpeaker ?? quoteSpeaker!;
+      speaker = from.mention;
+      speakerText = from.words;
+      verb = from.verb;
+    } else if (!quote && author && author.start < sentence.start) {
+      speaker = author;
+      speakerText = author.text;
+    }
+    if (!quote) colonSpeaker = attribution && /:\s*$/.test(sentenceText) ? colonSpeaker : undefined;
+
+    // The claim's own words: the quotation when the sentence is one, else what the reporting clause
+    // introduces ("… announced on Twitter that X" → X), else the sentence.
+    const quoted = quote !== undefined && quote.start <= sentence.start + 1;
+    let start = Math.max(contentStart, quoted ? Math.max(quote.start, sentence.start) : contentStart);
+    let end = Math.min(contentEnd, quoted ? Math.min(quote.end, sentence.end) : contentEnd);
+    // Only content that follows its reporting verb opens with "that": "announced on Twitter that …".
+    const that = /^[^.“”"]{0,120}?\bthat\s+|^\s*:\s*/.exec(text.slice(start, end));
+    if (that && attribution && attribution.contentStart > 0) start += that[0].length;
+    ({ start, end } = trimClaim(text, start, end));
+    // "Huawei has always denied this": with no clause of its own, the statement is the whole sentence.
+    if (attribution && !quoted && text.slice(start, end).split(/\s+/).length < 4) ({ start, end } = trimClaim(text, sentence.start, sentence.end));
+    if (end - start < 3) continue;
+
+    const claimText = text.slice(start, end);
+    const inside = (item: { start: number; end: number }) => item.start >= start && item.end <= end;
+    const mentionIndexes = mentions.flatMap((mention, index) => (inside(mention) ? [index] : []));
+    const figureIndexes = figures.flatMap((figure, index) => (inside(figure) ? [index] : []));
+    const tokens = sentence.tokens.filter(inside);
+    const hasVerb = tokens.some((token) => token.tags.has('Verb'));
+    const factualVerb = tokens.some((token) => token.tags.has('Verb') && (token.tags.has('PastTense') || token.tags.has('PresentTense')) && !token.tags.has('Modal'));
+    const hedges = [...new Set([...claimText.matchAll(HEDGES)].map((match) => match[0].toLowerCase()))];
+    const { score, features } = scoreClaim({ text: claimText, figures: figureIndexes.length, entities: mentionIndexes.length, factualVerb, attributed: speakerText !== undefined, hedges: hedges.length, hasVerb });
+    if (score < THRESHOLD) continue;
+    claims.push({
+      sentence: sentence.ordinal,
+      start,
+      end,
+      text: claimText,
+      speaker: speaker ? mentions.indexOf(speaker) : undefined,
+      speakerText,
+      direct: quote !== undefined && start >= quote.start && end <= quote.end,
+      reportingVerb: verb,
+      hedges,
+      negated: NEGATION.test(claimText),
+      score,
+      features,
+      mentions: mentionIndexes,
+      figures: figureIndexes,
+    });
+  }
+  return claims;
+}
+
+function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+}
+
+/** Trims white space, a trailing comma and unpaired quote marks from a claim's ends. */
+function trimClaim(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /[\s“”"‘,]/.test(text[start]!)) start += 1;
+  while (end > start && /[\s“”",]/.test(text[end - 1]!)) end -= 1;
+  return { start, end };
+}

@@ -1,0 +1,22 @@
+/**
+ * extract-claims: check-worthy statements, with their speaker (resolved to a mention where the text
+ * names one), whether they are quoted directly, the reporting verb, hedges, negation, the mentions and
+ * figures they contain, and an explainable score. Needs `parse`, `entities` and `figures`; provides
+ * `claims`. Emits nothing.
+ */
+import { textOf } from '../../pipeline/doc.ts';
+import { defineDocumentStage } from '../../pipeline/stage.ts';
+import { findClaims } from './claims.ts';
+
+export const extractClaims = defineDocumentStage({
+  name: 'extract-claims',
+  scope: 'document',
+  version: '1',
+  needs: ['parse', 'entities', 'figures'],
+  provides: 'claims',
+  run(doc) {
+    const segment = doc.data.segment!;
+    const paragraphOf = new Map(segment.sentences.map((sentence) => [sentence.ordinal, segment.paragraphs[sentence.paragraph - 1]!]));
+    return findClaims({ text: textOf(doc), sentences: doc.data.parse!.sentences, paragraphOf, mentions: doc.data.entities!, figures: doc.data.figures! });
+  },
+});
