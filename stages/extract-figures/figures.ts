@@ -191,7 +191,11 @@ export function findFigures(ctx: Context, offset: number): Figure[] {
         at = tokenIndexAt(tokens, end + ofPhrase[0].length);
         while (at !== -1 && at < tokens.length && /[’']s$/.test(tokens[at]!.text)) at += 1;
         const range = at === -1 ? undefined : nounPhrase(tokens, at);
-        if (range) counted = lemmatisePhrase(tokens.slice(range.from, range.to));
+        if (range) {
+          counted = lemmatisePhrase(tokens.slice(range.from, range.to));
+          // The quote reads as written: "nearly 80% of international partners".
+          if (!ofPhrase[0].includes('(') && !ofPhrase[0].includes(')')) end = tokens[range.to - 1]!.end;
+        }
       }
       // "only 5 were US companies": what a bare number counts may follow a copula.
       const copula = unit === 'count' ? /^\s+(?:were|are|was|is)\s+(?:the\s+|all\s+)?/.exec(text.slice(end)) : null;

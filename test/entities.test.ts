@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { findMentions } from '../stages/extract-entities/mentions.ts';
+import { parseSpan } from '../stages/parse/index.ts';
+import { resolveEntities } from '../stages/resolve-entities/cluster.ts';
+
+function mentionsOf(text: string) {
+  return findMentions(text, 1, parseSpan(text, 0, text.length));
+}
+
+/** Resolves the mentions of several sentences together, as the corpus stage does. */
+function entitiesOf(...sentences: string[]) {
+  const mentions = sentences.flatMap((text, index) => mentionsOf(text).map((mention) => ({ id: `${index}:${mention.start}`, text: mention.text, role: mention.role ?? null, place: mention.place ?? null, acronym: mention.acronym ?? null, evidence: mention.evidence })));
+  return resolveEntities(mentions).map(({ name, type, aliases }) => ({ name, type, aliases }));
+}
+
+describe('entity mentions', () => {
+  it('splits lists and drops punctuation: "Cisco, Siemens," are two names', () => {
+    expect(mentionsOf('The network includes companies such as Oracle, HP, Cisco, Siemens, and VMware.').map((m) => m.text)).toEqual(['Oracle', 'HP', 'Cisco', 'Siemens', 'VMware']);
+  });
+
+  it('keeps titles as roles, not as part of the name', () => {
+    const mentions = mentionsOf('Secretary of State Michael Pompeo met Telekom Albania CEO Emil Georgakiev and US Ambassador Yuri Kim.');
+    expect(mentions.map((m) => [m.text, m.role])).toEqual([
+      ['Michael Pompeo', 'Secretary of State'],
+      ['Telekom Albania', undefined],
+      ['Emil Georgakiev', 'CEO of Telekom Albania'],
+      ['US', undefined],
+      ['Yuri Kim', 'US Ambassador'],
+    ]);
+  });
+
+  it('finds a place through its demonym: "a Brazilian company" is about Brazil', () => {
+    expect(mentionsOf('Stone is a Brazilian company.').find((m) => m.text === 'Brazilian')?.place).toBe('Brazil');
+  });
+
+  it('does not take a capitalised common word at the start of a sentence for a name', () => {
+    expect(mentionsOf('Participants are required to comply. Notably, the network excludes Huawei.').map((m) => m.text)).toEqual(['Huawei']);
+  });
+});
+
+describe('entity resolution', () => {
+  it('joins US, U.S., United States and American; UK, United Kingdom and Britain', () => {
+    const entities = entitiesOf('The US and the U.S. are the United States.', 'American companies left.', 'The UK, the United Kingdom and Britain agreed.');
+    expect(entities).toEqual(
+      expect.arrayContaining([
+        { name: 'United States', type: 'place', aliases: ['American', 'U.S.', 'US'] },
+        { name: 'United Kingdom', type: 'place', aliases: ['Britain', 'UK'] },
+      ]),
+    );
+  });
+
+  it('joins a surname and name variants with the full name, and an acronym with its expansion', () => {
+    const entities = entitiesOf('Secretary of State Mike Pompeo spoke.', 'Secretary of State Michael Pompeo spoke again.', 'Pompeo said the Chinese Communist Party (CCP) is a threat.', 'The CCP denied it.', 'Huawei’s contracts fell, Huawei said.');
+    expect(entities).toEqual(
+      expect.arrayContaining([
+        { name: 'Michael Pompeo', type: 'person', aliases: ['Mike Pompeo', 'Pompeo'] },
+        { name: 'Chinese Communist Party', type: 'organization', aliases: ['CCP'] },
+        expect.objectContaining({ name: 'Huawei', aliases: [] }),
+      ]),
+    );
+  });
+});
