@@ -13,6 +13,9 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   add: () => import('./commands/add.ts'),
   search: () => import('./commands/search.ts'),
   export: () => import('./commands/export.ts'),
+  findings: () => import('./commands/findings.ts'),
+  show: () => import('./commands/show.ts'),
+  review: () => import('./commands/review.ts'),
 };
 
 async function mainUsage(): Promise<string> {
@@ -42,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command.positionals === 'none' && positionals.length > 0) throw new UsageError(`${name}: unexpected argument "${positionals[0]}"`);
+    if (command.positionals === 'one' && positionals.length !== 1) throw new UsageError(`${name}: give exactly one ${name === 'search' ? 'query' : 'finding id'}`);
     return await command.run(values, positionals);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -3,6 +3,7 @@
  * no run records or timestamps, so the same corpus always exports the same bytes.
  */
 import type Database from 'better-sqlite3';
+import { readFindings, type StoredReview } from './db/findings.ts';
 
 export interface ExportedDocument {
   id: string;
@@ -96,6 +97,19 @@ export interface ExportedDate extends ExportedSpanItem {
   year_inferred: boolean;
 }
 
+export interface ExportedFinding {
+  id: string;
+  kind: string;
+  summary: string;
+  measure: string;
+  severity: string;
+  status: string;
+  status_reason: string | null;
+  evidence: string[];
+  items: { doc: string; figure?: string; claim?: string; value?: number; quote: string; start: number; end: number; speaker: string | null; date: string | null; role: string }[];
+  reviews: StoredReview[];
+}
+
 export interface Export {
   documents: ExportedDocument[];
   paragraphs: (ExportedSpanItem & { ordinal: number })[];
@@ -104,6 +118,9 @@ export interface Export {
   figures: ExportedFigure[];
   claims: ExportedClaim[];
   dates: ExportedDate[];
+  findings: ExportedFinding[];
+  /** Every verdict ever recorded, oldest first. */
+  reviews: StoredReview[];
 }
 
 export function exportStore(db: Database.Database): Export {
@@ -182,5 +199,28 @@ export function exportStore(db: Database.Database): Export {
       figures: claimFigures.get(row.id) ?? [],
     };
   });
-  return { documents, paragraphs, sentences, entities, figures, claims, dates };
+  const findings = readFindings(db).map((finding) => ({
+    id: finding.id,
+    kind: finding.kind,
+    summary: finding.summary,
+    measure: finding.measure,
+    severity: finding.severity,
+    status: finding.status,
+    status_reason: finding.status_reason,
+    evidence: finding.evidence,
+    items: finding.items.map((item) => ({
+      doc: item.doc,
+      ...(item.figure ? { figure: item.figure, value: item.value! } : {}),
+      ...(item.claim ? { claim: item.claim } : {}),
+      quote: item.quote,
+      start: item.start,
+      end: item.end,
+      speaker: item.speaker,
+      date: item.date,
+      role: item.role,
+    })),
+    reviews: finding.reviews,
+  }));
+  const reviews = db.prepare('SELECT id, finding_id AS finding, verdict, note, reviewer, reviewed_at FROM reviews ORDER BY id').all() as StoredReview[];
+  return { documents, paragraphs, sentences, entities, figures, claims, dates, findings, reviews };
 }

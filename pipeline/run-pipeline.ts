@@ -199,10 +199,12 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     }
   }
 
-  CORPUS_STAGES.forEach((stage, index) => {
+  for (const [index, stage] of CORPUS_STAGES.entries()) {
     progress.update(stage.name, index, CORPUS_STAGES.length, 'stages');
-    time(stage.name, () => stage.run({ db, reportsDir: options.reportsDir }));
-  });
+    const started = performance.now();
+    await stage.run({ db, reportsDir: options.reportsDir });
+    seconds[stage.name] = (seconds[stage.name] ?? 0) + (performance.now() - started) / 1000;
+  }
   progress.finish();
 
   const tables = Object.fromEntries(TABLES.map((table) => [table, (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]));

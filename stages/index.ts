@@ -3,6 +3,7 @@ import { composeStages, type CorpusStage, type DocumentStage } from '../pipeline
 import { ingest } from './ingest/index.ts';
 import { report } from './report/index.ts';
 import { resolveEntitiesStage } from './resolve-entities/index.ts';
+import { reconcile } from './reconcile/index.ts';
 import { segment } from './segment/index.ts';
 import { parse } from './parse/index.ts';
 import { extractEntities } from './extract-entities/index.ts';
@@ -11,4 +12,4 @@ import { extractFigures } from './extract-figures/index.ts';
 import { extractClaims } from './extract-claims/index.ts';
 
 export const DOCUMENT_STAGES: readonly DocumentStage[] = composeStages([ingest, segment, parse, extractEntities, extractDates, extractFigures, extractClaims]) as readonly DocumentStage[];
-export const CORPUS_STAGES: readonly CorpusStage[] = [resolveEntitiesStage, report];
+export const CORPUS_STAGES: readonly CorpusStage[] = [resolveEntitiesStage, reconcile, report];

@@ -189,6 +189,52 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'findings-and-reviews',
+    sql: `
+      CREATE TABLE findings (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        measure TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        status TEXT NOT NULL,
+        status_reason TEXT,
+        fingerprint TEXT NOT NULL UNIQUE,
+        lineage TEXT NOT NULL,
+        evidence TEXT NOT NULL
+      );
+      CREATE INDEX findings_kind ON findings(kind, severity);
+      CREATE TABLE finding_items (
+        finding_id TEXT NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        figure_id TEXT REFERENCES figures(id) ON DELETE CASCADE,
+        claim_id TEXT REFERENCES claims(id) ON DELETE CASCADE,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        role TEXT NOT NULL,
+        PRIMARY KEY (finding_id, ordinal)
+      );
+      CREATE INDEX finding_items_document ON finding_items(document_id);
+      CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        lineage TEXT NOT NULL,
+        finding_id TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        note TEXT,
+        reviewer TEXT,
+        reviewed_at TEXT NOT NULL,
+        evidence TEXT NOT NULL
+      );
+      CREATE INDEX reviews_fingerprint ON reviews(fingerprint, id);
+      CREATE INDEX reviews_lineage ON reviews(lineage, id);
+    `,
+  },
 ];
 
 /** Brings a store up to the newest schema. Each migration runs in a transaction, so a failure leaves the store as it was. */

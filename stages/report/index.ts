@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../../pipeline/atomic-write.ts';
 import type { CorpusStage } from '../../pipeline/stage.ts';
 import { renderEntities } from './entities-page.ts';
 import { renderFigures } from './figures-page.ts';
+import { renderFindings, renderTimeline } from './findings-page.ts';
 import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
 import {
   readClaims, readCooccurrences, readDocuments, readEntities, readEntityMentions, readFigures, readFiles, readParagraphs, readRemovals,
@@ -34,7 +35,7 @@ function renderIndex(documents: StoredDocument[], removalRules: Map<string, stri
   return page(
     GENERATED,
     '# Corpus',
-    `${formatNumber(documents.length)} documents, ${formatNumber(words)} words. Each title links to the document's page: its metadata, what was removed as boilerplate, its figures and claims, and its text in numbered paragraphs. See also ${link('Entities', 'entities.md')} and ${link('Figures', 'figures.md')}.`,
+    `${formatNumber(documents.length)} documents, ${formatNumber(words)} words. Each title links to the document's page: its metadata, what was removed as boilerplate, its figures and claims, and its text in numbered paragraphs. See also ${link('Findings', 'findings.md')} (where the sources agree, change and conflict), the ${link('Timeline', 'timeline.md')}, ${link('Entities', 'entities.md')} and ${link('Figures', 'figures.md')}.`,
     table(['#', 'Title', 'Source', 'Kind', 'Published', 'Words', 'Boilerplate removed'], rows),
   );
 }
@@ -131,6 +132,8 @@ export const report: CorpusStage = {
       ['index.md', renderIndex(documents, removalRules)],
       ['entities.md', renderEntities(readEntities(db), readEntityMentions(db), readCooccurrences(db), byId)],
       ['figures.md', renderFigures(readFigures(db), byId)],
+      ['findings.md', renderFindings(db)],
+      ['timeline.md', renderTimeline(db)],
     ];
     for (const [name, content] of pages) if (writeFileAtomic(join(reportsDir, name), content)) written += 1;
     const documentsDir = join(reportsDir, 'documents');

@@ -19,11 +19,4 @@ export function describePublished(document: Pick<StoredDocument, 'published' | '
   return document.published_earliest ? `${document.published} (not before ${document.published_earliest})` : document.published;
 }
 
-/** A figure's value as people write it: 20000000000 USD → "20 billion USD", 0.667 ratio → "0.667". */
-export function describeValue(value: number, unit: string): string {
-  const scaled =
-    Math.abs(value) >= 1e9 ? `${+(value / 1e9).toFixed(3)} billion` : Math.abs(value) >= 1e6 ? `${+(value / 1e6).toFixed(3)} million` : String(+value.toFixed(3)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  if (unit === 'count') return scaled;
-  if (unit === 'percent') return `${scaled}%`;
-  return `${scaled} ${unit}`;
-}
+export { describeValue } from '../../pipeline/format.ts';

@@ -1,0 +1,48 @@
+/** `narratives findings`: the review queue, conflicts first, by severity. */
+import { openExistingStore } from '../db/open.ts';
+import { readFindings } from '../db/findings.ts';
+import { UsageError } from '../errors.ts';
+import { DB_OPTION, type Command } from './command.ts';
+
+const KINDS = ['numeric_discrepancy', 'temporal_change', 'compatible', 'corroboration', 'list_mismatch', 'denial', 'arithmetic', 'framing_conflict'];
+const STATUSES = ['open', 'reopened', 'confirmed', 'dismissed', 'needs-evidence'];
+
+export const command: Command = {
+  name: 'findings',
+  summary: 'list the findings to review, conflicts first',
+  usage: `Usage: narratives findings [--kind KIND] [--status STATUS] [--doc ID] [options]
+
+Lists the findings of the last run: conflicts (numeric_discrepancy, list_mismatch, denial,
+arithmetic, framing_conflict) first, by severity, then changes, compatible values and corroborations.
+
+Options:
+  --kind KIND      ${KINDS.join(', ')}
+  --status STATUS  ${STATUSES.join(', ')}
+  --doc ID         only findings with an item in this document (id or path)
+  --db FILE        the store (default: out/narratives.db)
+  --json           print the findings, with their items and reviews, as JSON
+  -h, --help       this help`,
+  options: { ...DB_OPTION, kind: { type: 'string' }, status: { type: 'string' }, doc: { type: 'string' }, json: { type: 'boolean', default: false } },
+  positionals: 'none',
+  async run(values) {
+    const kind = values.kind as string | undefined;
+    const status = values.status as string | undefined;
+    if (kind && !KINDS.includes(kind)) throw new UsageError(`findings: unknown kind "${kind}" (known: ${KINDS.join(', ')})`);
+    if (status && !STATUSES.includes(status)) throw new UsageError(`findings: unknown status "${status}" (known: ${STATUSES.join(', ')})`);
+    const db = openExistingStore(String(values.db));
+    try {
+      const findings = readFindings(db, { kind, status, doc: values.doc as string | undefined });
+      if (values.json === true) {
+        process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
+        return 0;
+      }
+      for (const finding of findings) {
+        process.stdout.write(`${finding.id}  ${finding.kind.padEnd(19)} ${finding.severity.padEnd(6)} ${finding.status.padEnd(14)} ${finding.summary}\n`);
+      }
+      if (findings.length === 0) process.stderr.write('no findings match\n');
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};

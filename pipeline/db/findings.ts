@@ -1,0 +1,114 @@
+/** Reading findings with their items in context, and recording verdicts. Verdicts are appended, never overwritten. */
+import type Database from 'better-sqlite3';
+import { FatalError, UsageError } from '../errors.ts';
+
+export const VERDICTS = ['confirmed', 'dismissed', 'needs-evidence'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export interface StoredFindingItem {
+  ordinal: number;
+  doc: string;
+  path: string;
+  title: string;
+  source: string | null;
+  published: string | null;
+  figure: string | null;
+  claim: string | null;
+  value: number | null;
+  unit: string | null;
+  quote: string;
+  start: number;
+  end: number;
+  role: string;
+  speaker: string | null;
+  /** The figure's own date where its sentence gives one, else the document's publication date. */
+  date: string | null;
+  paragraph: number;
+}
+
+export interface StoredReview {
+  id: number;
+  finding: string;
+  verdict: string;
+  note: string | null;
+  reviewer: string | null;
+  reviewed_at: string;
+}
+
+export interface StoredFinding {
+  id: string;
+  lineage: string;
+  kind: string;
+  rule: string;
+  summary: string;
+  measure: string;
+  severity: string;
+  status: string;
+  status_reason: string | null;
+  fingerprint: string;
+  evidence: string[];
+  items: StoredFindingItem[];
+  reviews: StoredReview[];
+}
+
+export interface FindingFilter {
+  kind?: string;
+  status?: string;
+  doc?: string;
+}
+
+const SEVERITY = "CASE f.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END";
+const CONFLICT = "CASE WHEN f.kind IN ('numeric_discrepancy', 'list_mismatch', 'denial', 'arithmetic', 'framing_conflict') THEN 0 ELSE 1 END";
+
+/** Findings in queue order (conflicts first, by severity), with their items and reviews. */
+export function readFindings(db: Database.Database, filter: FindingFilter = {}): StoredFinding[] {
+  const rows = db
+    .prepare(
+      `SELECT f.* FROM findings f
+       WHERE (@kind IS NULL OR f.kind = @kind) AND (@status IS NULL OR f.status = @status)
+         AND (@doc IS NULL OR EXISTS (SELECT 1 FROM finding_items i JOIN documents d ON d.id = i.document_id WHERE i.finding_id = f.id AND (d.id = @doc OR d.path = @doc)))
+       ORDER BY ${CONFLICT}, ${SEVERITY}, f.kind, f.measure, f.id`,
+    )
+    .all({ kind: filter.kind ?? null, status: filter.status ?? null, doc: filter.doc ?? null }) as (Omit<StoredFinding, 'evidence' | 'items' | 'reviews'> & { evidence: string })[];
+  const items = db.prepare(
+    `SELECT i.ordinal, i.document_id AS doc, d.path, d.title, d.source, coalesce(d.published_earliest, d.published) AS published, i.figure_id AS figure, i.claim_id AS claim,
+       f.value, f.unit, i.quote, i.span_start AS start, i.span_end AS end, i.role, coalesce(se.name, c.speaker_text, ce.name, cl.speaker_text) AS speaker,
+       coalesce(CASE WHEN f.time_source = 'text' THEN f.time END, d.published_earliest, d.published) AS date,
+       (SELECT p.ordinal FROM paragraphs p WHERE p.document_id = i.document_id AND p.span_start <= i.span_start AND p.span_end >= i.span_end) AS paragraph
+     FROM finding_items i JOIN documents d ON d.id = i.document_id
+     LEFT JOIN figures f ON f.id = i.figure_id
+     LEFT JOIN claims c ON c.id = f.claim_id LEFT JOIN mentions sm ON sm.id = c.speaker_mention_id LEFT JOIN entities se ON se.id = sm.entity_id
+     LEFT JOIN claims cl ON cl.id = i.claim_id LEFT JOIN mentions cm ON cm.id = cl.speaker_mention_id LEFT JOIN entities ce ON ce.id = cm.entity_id
+     WHERE i.finding_id = ? ORDER BY i.ordinal`,
+  );
+  const reviews = db.prepare('SELECT id, finding_id AS finding, verdict, note, reviewer, reviewed_at FROM reviews WHERE fingerprint = ? OR lineage = ? ORDER BY id');
+  return rows.map((row) => ({
+    ...row,
+    evidence: JSON.parse(row.evidence) as string[],
+    items: items.all(row.id) as StoredFindingItem[],
+    reviews: reviews.all(row.fingerprint, row.lineage) as StoredReview[],
+  }));
+}
+
+/** One finding by id (or a unique prefix of it); a usage error names what is wrong. */
+export function readFinding(db: Database.Database, id: string): StoredFinding {
+  const matches = (db.prepare('SELECT id FROM findings WHERE id LIKE ? ORDER BY id').all(`${id}%`) as { id: string }[]).map((row) => row.id);
+  if (matches.length === 0) throw new FatalError(`no finding ${id}; list them with \`narratives findings\``);
+  if (matches.length > 1) throw new UsageError(`finding id ${id} is ambiguous (${matches.slice(0, 3).join(', ')}…); give more of it`);
+  return readFindings(db).find((finding) => finding.id === matches[0])!;
+}
+
+/** Appends a verdict; the finding's status follows it at once and on every later run. */
+export function recordReview(db: Database.Database, finding: StoredFinding, verdict: Verdict, note: string | undefined, reviewer: string | undefined, at = new Date()): StoredReview {
+  const lineage = finding.lineage;
+  const evidence = JSON.stringify(finding.items.map((item) => ({ doc: item.doc, quote: item.quote })));
+  return db.transaction(() => {
+    const id = Number(
+      db
+        .prepare('INSERT INTO reviews (fingerprint, lineage, finding_id, verdict, note, reviewer, reviewed_at, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(finding.fingerprint, lineage, finding.id, verdict, note ?? null, reviewer ?? null, at.toISOString(), evidence).lastInsertRowid,
+    );
+    db.prepare('UPDATE findings SET status = ?, status_reason = NULL WHERE id = ?').run(verdict, finding.id);
+    return { id, finding: finding.id, verdict, note: note ?? null, reviewer: reviewer ?? null, reviewed_at: at.toISOString() };
+  })();
+}

@@ -1,0 +1,71 @@
+/**
+ * reconcile: compares what the sources say and writes findings. Groups figures into measures
+ * (measures.ts), runs each rule of rules/ under one wrapper (finding.ts), and rewrites the findings
+ * tables. Reviews are never touched here: each finding's status comes from the latest verdict recorded
+ * against its fingerprint, and a finding whose evidence changed since a verdict is re-opened and says so.
+ * Framing conflicts between narratives are added by the narrative comparison, through the same rules API.
+ */
+import type Database from 'better-sqlite3';
+import type { CorpusStage } from '../../pipeline/stage.ts';
+import { CONFLICT_KINDS, stamp, type Finding, type Severity } from './finding.ts';
+import { loadReconcileInput } from './load.ts';
+import { groupMeasures, inferHolders } from './measures.ts';
+import { checkArithmetic } from './rules/arithmetic.ts';
+import { compareFigures } from './rules/compare-figures.ts';
+import { findDenials } from './rules/denial.ts';
+import { compareLists, findLists } from './rules/lists.ts';
+
+const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
+
+/** Conflicts first, then by severity, kind and measure: the order of the review queue. */
+export function queueOrder(a: Pick<Finding, 'kind' | 'severity' | 'measure' | 'id'>, b: Pick<Finding, 'kind' | 'severity' | 'measure' | 'id'>): number {
+  const conflict = (finding: Pick<Finding, 'kind'>) => (CONFLICT_KINDS.includes(finding.kind) ? 0 : 1);
+  return conflict(a) - conflict(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.measure < b.measure ? -1 : a.measure > b.measure ? 1 : 0) || (a.id < b.id ? -1 : 1);
+}
+
+/** All findings of the stored corpus, in queue order. */
+export async function reconcileStore(db: Database.Database): Promise<Finding[]> {
+  const input = loadReconcileInput(db);
+  const figures = inferHolders(input.figures, input.mentions, input.entities);
+  const measures = await groupMeasures(figures, input.sentences.values());
+  const paragraphOf = new Map([...input.sentences].map(([id, sentence]) => [id, sentence.paragraph]));
+  const findings = [
+    ...stamp('compare-figures', measures.flatMap((measure) => compareFigures(measure, input.documents))),
+    ...stamp('compare-lists', compareLists(findLists(input.mentions, input.sentences), input.sentences)),
+    ...stamp('denial', findDenials(input.claims)),
+    ...stamp('arithmetic', checkArithmetic(figures, paragraphOf)),
+  ];
+  const unique = [...new Map(findings.map((finding) => [finding.fingerprint, finding])).values()];
+  return unique.sort(queueOrder);
+}
+
+/** Rewrites the findings tables; each finding's status comes from the reviews. */
+export function writeFindings(db: Database.Database, findings: Finding[]): void {
+  const latestByFingerprint = db.prepare('SELECT verdict FROM reviews WHERE fingerprint = ? ORDER BY id DESC LIMIT 1');
+  const latestByLineage = db.prepare('SELECT verdict, reviewed_at FROM reviews WHERE lineage = ? ORDER BY id DESC LIMIT 1');
+  const insertFinding = db.prepare('INSERT INTO findings (id, kind, rule, summary, measure, severity, status, status_reason, fingerprint, lineage, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertItem = db.prepare('INSERT INTO finding_items (finding_id, ordinal, document_id, figure_id, claim_id, span_start, span_end, quote, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    db.prepare('DELETE FROM finding_items').run();
+    db.prepare('DELETE FROM findings').run();
+    for (const finding of findings) {
+      const verdict = latestByFingerprint.get(finding.fingerprint) as { verdict: string } | undefined;
+      const earlier = verdict ? undefined : (latestByLineage.get(finding.lineage) as { verdict: string; reviewed_at: string } | undefined);
+      const status = verdict?.verdict ?? (earlier ? 'reopened' : 'open');
+      const reason = earlier ? `the evidence changed after the verdict "${earlier.verdict}" of ${earlier.reviewed_at.slice(0, 10)}` : null;
+      insertFinding.run(finding.id, finding.kind, finding.rule, finding.summary, finding.measure, finding.severity, status, reason, finding.fingerprint, finding.lineage, JSON.stringify(finding.evidence));
+      finding.items.forEach((item, index) => insertItem.run(finding.id, index + 1, item.doc, item.figure ?? null, item.claim ?? null, item.start, item.end, item.quote, item.role));
+    }
+  })();
+}
+
+export const reconcile: CorpusStage = {
+  name: 'reconcile',
+  scope: 'corpus',
+  version: '1',
+  async run({ db }) {
+    const findings = await reconcileStore(db);
+    writeFindings(db, findings);
+    return { written: findings.length };
+  },
+};

@@ -1,0 +1,119 @@
+/** What reconciliation reads from the store: figures and claims with their documents, sentences, holders and speakers. */
+import type Database from 'better-sqlite3';
+
+export interface DocumentInfo {
+  id: string;
+  path: string;
+  title: string;
+  kind: string;
+  /** The publication date as known, and its lower bound. */
+  published: string | null;
+  publishedEarliest: string | null;
+}
+
+export interface FigureRow {
+  id: string;
+  doc: string;
+  sentence: string;
+  sentenceText: string;
+  sentenceStart: number;
+  start: number;
+  end: number;
+  quote: string;
+  value: number;
+  unit: string;
+  counted: string | null;
+  qualifier: string;
+  scope: string | null;
+  holder: string | null;
+  holderName: string | null;
+  time: string | null;
+  timeSource: string;
+  partOf: string | null;
+  speaker: string | null;
+}
+
+export interface ClaimRow {
+  id: string;
+  doc: string;
+  sentence: string;
+  paragraph: number;
+  start: number;
+  end: number;
+  text: string;
+  speaker: string | null;
+  speakerEntity: string | null;
+  negated: boolean;
+  reportingVerb: string | null;
+}
+
+export interface MentionRow {
+  doc: string;
+  sentence: string;
+  start: number;
+  end: number;
+  entity: string;
+  name: string;
+  type: string;
+}
+
+export interface EntityName {
+  id: string;
+  name: string;
+  type: string;
+  aliases: string[];
+}
+
+export interface ReconcileInput {
+  documents: Map<string, DocumentInfo>;
+  /** Each sentence's text, start offset and paragraph number, by sentence id. */
+  sentences: Map<string, { text: string; start: number; paragraph: number }>;
+  figures: FigureRow[];
+  claims: ClaimRow[];
+  mentions: MentionRow[];
+  entities: EntityName[];
+}
+
+export function loadReconcileInput(db: Database.Database): ReconcileInput {
+  const documents = new Map(
+    (db.prepare('SELECT id, path, title, kind, published, published_earliest AS publishedEarliest FROM documents ORDER BY path').all() as DocumentInfo[]).map((row) => [row.id, row]),
+  );
+  const figures = db
+    .prepare(
+      `SELECT f.id, f.document_id AS doc, f.sentence_id AS sentence, s.text AS sentenceText, s.span_start AS sentenceStart, f.span_start AS start, f.span_end AS end,
+         f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope, m.entity_id AS holder, e.name AS holderName, f.time, f.time_source AS timeSource, f.part_of AS partOf,
+         coalesce(se.name, c.speaker_text) AS speaker
+       FROM figures f JOIN sentences s ON s.id = f.sentence_id JOIN documents d ON d.id = f.document_id
+       LEFT JOIN mentions m ON m.id = f.holder_mention_id LEFT JOIN entities e ON e.id = m.entity_id
+       LEFT JOIN claims c ON c.id = f.claim_id LEFT JOIN mentions sm ON sm.id = c.speaker_mention_id LEFT JOIN entities se ON se.id = sm.entity_id
+       ORDER BY d.path, f.span_start`,
+    )
+    .all() as FigureRow[];
+  const claims = (
+    db
+      .prepare(
+        `SELECT c.id, c.document_id AS doc, c.sentence_id AS sentence, p.ordinal AS paragraph, c.span_start AS start, c.span_end AS end, c.text,
+           coalesce(e.name, c.speaker_text) AS speaker, e.id AS speakerEntity, c.negated, c.reporting_verb AS reportingVerb
+         FROM claims c JOIN sentences s ON s.id = c.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = c.document_id
+         LEFT JOIN mentions m ON m.id = c.speaker_mention_id LEFT JOIN entities e ON e.id = m.entity_id
+         ORDER BY d.path, c.span_start`,
+      )
+      .all() as (Omit<ClaimRow, 'negated'> & { negated: number })[]
+  ).map((row) => ({ ...row, negated: row.negated === 1 }));
+  const mentions = db
+    .prepare(
+      `SELECT m.document_id AS doc, m.sentence_id AS sentence, m.span_start AS start, m.span_end AS end, m.entity_id AS entity, e.name, e.type
+       FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN documents d ON d.id = m.document_id ORDER BY d.path, m.span_start`,
+    )
+    .all() as MentionRow[];
+  const entities = (db.prepare('SELECT id, name, type, aliases FROM entities ORDER BY id').all() as { id: string; name: string; type: string; aliases: string }[]).map((row) => ({
+    ...row,
+    aliases: JSON.parse(row.aliases) as string[],
+  }));
+  const sentences = new Map(
+    (db.prepare('SELECT s.id, s.text, s.span_start AS start, p.ordinal AS paragraph FROM sentences s JOIN paragraphs p ON p.id = s.paragraph_id').all() as { id: string; text: string; start: number; paragraph: number }[]).map(
+      ({ id, ...sentence }) => [id, sentence],
+    ),
+  );
+  return { documents, sentences, figures, claims, mentions, entities };
+}

@@ -1,0 +1,192 @@
+/**
+ * Measures: figures that count the same thing for the same holder. What is counted is compared by
+ * head noun (singular), by meaning (WordNet: a deal and a contract are both agreements), by a shared
+ * modifier ("telecommunications companies" / "telecommunications service providers"), or as parts of
+ * a whole ("lines", "areas", "fields" of one programme). A figure without a holder takes one from an
+ * organisation or initiative named in its sentence, also when written in lower case ("the clean
+ * network of more than 40 countries"). Each measure keeps the reasons its figures were grouped.
+ */
+import type { EntityName, FigureRow, MentionRow } from './load.ts';
+import { sharedKind } from './wordnet.ts';
+
+/** Nouns that name the parts of one whole: "five lines of activity", "five major areas". */
+const DIVISION_NOUNS = new Set(['line', 'area', 'field', 'component', 'part', 'pillar', 'element', 'sector', 'domain', 'category', 'track', 'strand', 'prong', 'initiative', 'program', 'programme', 'aspect', 'dimension', 'plank']);
+
+export interface MeasuredFigure extends FigureRow {
+  /** The holder after inference, and how it was found. */
+  holderId: string | null;
+  holderLabel: string | null;
+  holderReason: string | null;
+  head: string | null;
+}
+
+export interface Measure {
+  /** Stable key: unit family and the kind of thing counted, e.g. `count:agreement`. */
+  key: string;
+  label: string;
+  figures: MeasuredFigure[];
+  /** Why these figures were put together, for the reviewer. */
+  evidence: string[];
+}
+
+export function unitFamily(unit: string): string {
+  return unit === 'percent' || unit === 'ratio' ? 'share' : unit;
+}
+
+export function headOf(counted: string | null): string | null {
+  if (!counted) return null;
+  return counted.split(' ').at(-1)!.replace(/(?<=[^s])s$/, '');
+}
+
+const modifiers = (counted: string | null) => (counted ? counted.split(' ').slice(0, -1).filter((word) => word.length > 3 && !['more', 'than', 'major', 'other', 'new', 'main'].includes(word)) : []);
+
+/**
+ * Gives a holderless figure the organisation or initiative that governs it in its sentence: "the clean
+ * network of more than 40 countries", "the Clean Network includes 180 …" — also when the name is written
+ * in lower case. A name elsewhere in the sentence says nothing about whose figure it is.
+ */
+export function inferHolders(figures: FigureRow[], mentions: MentionRow[], entities: EntityName[]): MeasuredFigure[] {
+  const names = entities
+    .filter((entity) => entity.type === 'organization' || entity.type === 'initiative')
+    .flatMap((entity) => [entity.name, ...entity.aliases].filter((name) => name.includes(' ')).map((name) => ({ entity, name: name.toLowerCase() })));
+  void mentions;
+  return figures.map((figure) => {
+    const base = { ...figure, head: headOf(figure.counted) };
+    if (figure.holder) return { ...base, holderId: figure.holder, holderLabel: figure.holderName, holderReason: 'named with the figure' };
+    const before = figure.sentenceText.slice(0, figure.start - figure.sentenceStart).toLowerCase();
+    for (const { entity, name } of names) {
+      const at = before.lastIndexOf(name);
+      if (at === -1) continue;
+      const link = before.slice(at + name.length);
+      if (/^(?:[’']s)?\s+(?:of|includes?|included|has|had|with|counts?|comprises?|now\s+has)\s+[^.;:]{0,60}$/.test(link) && !/\b(?:that|which|who)\b/.test(link)) {
+        return { ...base, holderId: entity.id, holderLabel: entity.name, holderReason: `"${figure.sentenceText.slice(at, at + name.length)}" governs it in its sentence` };
+      }
+    }
+    return { ...base, holderId: null, holderLabel: null, holderReason: null };
+  });
+}
+
+/** Nouns that count the same thing without asking WordNet: the same head, parts of a whole, or a shared modifier. */
+function plainReason(a: string, b: string): string | undefined {
+  const [headA, headB] = [headOf(a)!, headOf(b)!];
+  if (headA === headB) return `"${a}" and "${b}" count the same thing (${headA})`;
+  if (DIVISION_NOUNS.has(headA) && DIVISION_NOUNS.has(headB)) return `"${a}" and "${b}" both name parts of a whole`;
+  const shared = modifiers(a).find((word) => modifiers(b).includes(word));
+  return shared ? `"${a}" and "${b}" share "${shared}"` : undefined;
+}
+
+/** Groups the counted phrases of one context; WordNet is asked only when `useWordNet` (one holder's figures). */
+async function groupPhrases(figures: MeasuredFigure[], useWordNet: boolean): Promise<{ figures: MeasuredFigure[]; reasons: string[] }[]> {
+  const phrases = [...new Set(figures.map((figure) => figure.counted!))].sort();
+  const parent = new Map(phrases.map((phrase) => [phrase, phrase]));
+  const find = (phrase: string): string => (parent.get(phrase) === phrase ? phrase : find(parent.get(phrase)!));
+  const reasons = new Map<string, string[]>();
+  for (let i = 0; i < phrases.length; i += 1) {
+    for (let j = i + 1; j < phrases.length; j += 1) {
+      const [a, b] = [phrases[i]!, phrases[j]!];
+      if (find(a) === find(b)) continue;
+      let reason = plainReason(a, b);
+      if (!reason && useWordNet) {
+        const kind = await sharedKind(headOf(a)!, headOf(b)!);
+        if (kind) reason = `a ${headOf(a)} and a ${headOf(b)} are both a kind of ${kind.replace(/_/g, ' ')} (WordNet)`;
+      }
+      if (!reason) continue;
+      const [x, y] = [find(a), find(b)].sort();
+      parent.set(y!, x!);
+      reasons.set(x!, [...(reasons.get(x!) ?? []), ...(reasons.get(y!) ?? []), reason]);
+    }
+  }
+  const groups = new Map<string, MeasuredFigure[]>();
+  for (const figure of figures) groups.set(find(figure.counted!), [...(groups.get(find(figure.counted!)) ?? []), figure]);
+  return [...groups].map(([root, members]) => ({ figures: members, reasons: reasons.get(root) ?? [] }));
+}
+
+const STEM_STOP = new Set(['that', 'this', 'with', 'from', 'have', 'which', 'their', 'they', 'were', 'will', 'been', 'also', 'into', 'would', 'there', 'about', 'other', 'more', 'than']);
+
+/** Word stems (first six letters) of a sentence. */
+function stems(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((word) => !STEM_STOP.has(word)).map((word) => word.slice(0, 6)));
+}
+
+/** Stems that few sentences of the corpus use (at most 3% of them, and at least 3). */
+function distinctiveWords(sentences: Iterable<{ text: string }>): Set<string> {
+  const frequency = new Map<string, number>();
+  let total = 0;
+  for (const sentence of sentences) {
+    total += 1;
+    for (const stem of stems(sentence.text)) frequency.set(stem, (frequency.get(stem) ?? 0) + 1);
+  }
+  const limit = Math.max(3, Math.floor(total * 0.03));
+  return new Set([...frequency].filter(([, count]) => count <= limit).map(([stem]) => stem));
+}
+
+/** The figures that share a distinctive word with a figure of another document. */
+function relatedAcrossDocuments(figures: MeasuredFigure[], distinctive: Set<string>): MeasuredFigure[] {
+  // The figure's own words ("five areas") are what is compared, not evidence that the sentences agree.
+  const own = figures.map((figure) => {
+    const quoted = stems(figure.quote);
+    return new Set([...stems(figure.sentenceText)].filter((stem) => distinctive.has(stem) && !quoted.has(stem)));
+  });
+  return figures.filter((figure, i) => figures.some((other, j) => other.doc !== figure.doc && [...own[i]!].some((stem) => own[j]!.has(stem))));
+}
+
+function labelOf(figures: MeasuredFigure[], family: string): string {
+  return `${[...new Set(figures.map((figure) => figure.counted!))].join(' / ')} (${family})`;
+}
+
+/**
+ * Measures, formed inside comparable contexts so that meanings never chain across unrelated figures:
+ * one holder's figures (by meaning, with WordNet); a document's holderless figures (by head noun), which
+ * also join a same-document measure of a holder that counts the same thing; and holderless figures of
+ * different documents stating the same value (candidates for corroboration).
+ */
+export async function groupMeasures(figures: MeasuredFigure[], sentences: Iterable<{ text: string }> = []): Promise<Measure[]> {
+  const measures: Measure[] = [];
+  const counted = figures.filter((figure) => figure.head);
+  const contexts = new Map<string, MeasuredFigure[]>();
+  for (const figure of counted) {
+    const key = `${unitFamily(figure.unit)}|${figure.holderId ? `holder:${figure.holderId}` : `doc:${figure.doc}`}`;
+    contexts.set(key, [...(contexts.get(key) ?? []), figure]);
+  }
+  const holderless: { family: string; group: { figures: MeasuredFigure[]; reasons: string[] } }[] = [];
+  for (const [key, members] of [...contexts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const [family, context] = key.split('|') as [string, string];
+    for (const group of await groupPhrases(members, context.startsWith('holder:'))) {
+      if (context.startsWith('doc:')) {
+        holderless.push({ family, group });
+        continue;
+      }
+      const holder = group.figures[0]!.holderLabel;
+      measures.push({ key: `${family}:${context}:${group.figures[0]!.counted}`, label: `${holder} — ${labelOf(group.figures, family)}`, figures: group.figures, evidence: [`all are ${holder}'s`, ...group.reasons] });
+    }
+  }
+  for (const { family, group } of holderless) {
+    // A holderless figure joins a holder's measure from the same document that counts the same thing.
+    const host = measures.find(
+      (measure) => measure.key.startsWith(`${family}:`) && measure.figures.some((figure) => figure.doc === group.figures[0]!.doc && group.figures.some((own) => plainReason(own.counted!, figure.counted!))),
+    );
+    if (host) {
+      host.figures.push(...group.figures);
+      host.evidence.push(...group.reasons, `${group.figures.map((figure) => `“${figure.quote}”`).join(', ')} has no holder of its own and counts the same thing in the same document`);
+    } else if (group.figures.length > 1) {
+      measures.push({ key: `${family}:doc:${group.figures[0]!.doc}:${group.figures[0]!.counted}`, label: labelOf(group.figures, family), figures: group.figures, evidence: [...group.reasons, 'stated in the same document'] });
+    }
+  }
+  // The same value in different documents, counting the same kind of thing, in sentences about the same
+  // thing (sharing a word that few sentences use): a possible corroboration.
+  const distinctive = distinctiveWords(sentences);
+  const byValue = new Map<string, MeasuredFigure[]>();
+  for (const figure of counted) {
+    const key = `${unitFamily(figure.unit)}|${figure.value}`;
+    byValue.set(key, [...(byValue.get(key) ?? []), figure]);
+  }
+  for (const [key, members] of [...byValue].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (new Set(members.map((figure) => figure.doc)).size < 2) continue;
+    for (const group of await groupPhrases(members, false)) {
+      const related = relatedAcrossDocuments(group.figures, distinctive);
+      if (new Set(related.map((figure) => figure.doc)).size < 2) continue;
+      measures.push({ key: `value:${key}:${related[0]!.counted}`, label: labelOf(related, key.split('|')[0]!), figures: related, evidence: [...group.reasons, 'their sentences share words that few other sentences use'] });
+    }
+  }
+  return measures;
+}

@@ -1,0 +1,96 @@
+/**
+ * Lists of named things (three or more of one type, joined by commas and "and"): the same list in
+ * two sources corroborates; two sources enumerating the same set differently (sharing members and
+ * what the sentence says about them, e.g. "joined the initiative") are a list mismatch.
+ */
+import type { MentionRow } from '../load.ts';
+import type { DraftFinding, FindingItem } from '../finding.ts';
+
+interface EntityList {
+  doc: string;
+  sentence: string;
+  members: MentionRow[];
+  /** Content words of the sentence outside the list, to tell what the list is about. */
+  context: Set<string>;
+  start: number;
+  end: number;
+}
+
+/** Words that say what kind of thing is listed ("countries such as …") rather than what is said about it. */
+const KIND_WORDS = new Set(['countries', 'nations', 'states', 'companies', 'firms', 'places', 'cities', 'regions', 'organizations', 'organisations', 'people', 'members', 'others']);
+
+const STOP = new Set(['which', 'these', 'those', 'their', 'there', 'other', 'about', 'would', 'could', 'should', 'being', 'have', 'has', 'also', 'such', 'that', 'this', 'with', 'from', 'into', 'include', 'includes', 'including']);
+
+/** The lists of named things in each sentence. */
+export function findLists(mentions: MentionRow[], sentenceText: Map<string, { text: string; start: number }>): EntityList[] {
+  const lists: EntityList[] = [];
+  const bySentence = new Map<string, MentionRow[]>();
+  for (const mention of mentions) bySentence.set(mention.sentence, [...(bySentence.get(mention.sentence) ?? []), mention]);
+  for (const [sentence, members] of bySentence) {
+    const { text, start } = sentenceText.get(sentence)!;
+    let run: MentionRow[] = [];
+    const flush = () => {
+      const distinct = [...new Map(run.map((member) => [member.entity, member])).values()];
+      if (distinct.length >= 3 && new Set(distinct.map((member) => member.type)).size === 1) {
+        const outside = text.slice(0, run[0]!.start - start) + ' ' + text.slice(run.at(-1)!.end - start);
+        const context = new Set(outside.toLowerCase().match(/\p{L}{5,}/gu)?.filter((word) => !STOP.has(word) && !KIND_WORDS.has(word)) ?? []);
+        lists.push({ doc: run[0]!.doc, sentence, members: distinct, context, start: run[0]!.start, end: run.at(-1)!.end });
+      }
+      run = [];
+    };
+    for (const mention of members) {
+      const last = run.at(-1);
+      const between = last ? text.slice(last.end - start, mention.start - start) : '';
+      if (last && !/^(?:,\s*|,?\s+and\s+(?:the\s+)?|,?\s+or\s+|,\s*the\s+)$/.test(between)) flush();
+      run.push(mention);
+    }
+    flush();
+  }
+  return lists;
+}
+
+function item(list: EntityList, text: string, sentenceStart: number): FindingItem {
+  return { doc: list.doc, start: list.start, end: list.end, quote: text.slice(list.start - sentenceStart, list.end - sentenceStart), role: 'list' };
+}
+
+export function compareLists(lists: EntityList[], sentenceText: Map<string, { text: string; start: number }>): DraftFinding[] {
+  const drafts: DraftFinding[] = [];
+  const quote = (list: EntityList) => {
+    const { text, start } = sentenceText.get(list.sentence)!;
+    return item(list, text, start);
+  };
+  for (let i = 0; i < lists.length; i += 1) {
+    for (let j = i + 1; j < lists.length; j += 1) {
+      const [a, b] = [lists[i]!, lists[j]!];
+      if (a.doc === b.doc || a.members[0]!.type !== b.members[0]!.type) continue;
+      const setA = new Set(a.members.map((member) => member.entity));
+      const setB = new Set(b.members.map((member) => member.entity));
+      const shared = [...setA].filter((entity) => setB.has(entity));
+      const names = (members: MentionRow[], only: Set<string>) => members.filter((member) => only.has(member.entity)).map((member) => member.name);
+      if (shared.length === setA.size && shared.length === setB.size) {
+        drafts.push({
+          kind: 'corroboration',
+          summary: `Two sources list the same ${shared.length} ${a.members[0]!.type === 'place' ? 'places' : 'names'}: ${a.members.map((member) => member.name).join(', ')}.`,
+          measure: `list: ${[...setA].sort().join(', ')}`,
+          severity: 'info',
+          items: [quote(a), quote(b)],
+          evidence: ['the same members in both lists'],
+        });
+        continue;
+      }
+      const sharedContext = [...a.context].filter((word) => b.context.has(word)).sort();
+      if (shared.length < 2 || sharedContext.length === 0) continue;
+      const onlyA = names(a.members, new Set([...setA].filter((entity) => !setB.has(entity))));
+      const onlyB = names(b.members, new Set([...setB].filter((entity) => !setA.has(entity))));
+      drafts.push({
+        kind: 'list_mismatch',
+        summary: `Two sources list different ${a.members[0]!.type === 'place' ? 'places' : 'names'} for the same thing (“${sharedContext.join('”, “')}”): both name ${names(a.members, new Set(shared)).join(', ')}; only one names ${[...onlyA, ...onlyB].join(', ')}.`,
+        measure: `list: ${sharedContext.join(' ')} (${a.members[0]!.type})`,
+        severity: 'medium',
+        items: [quote(a), quote(b)],
+        evidence: [`${shared.length} members in common`, `both sentences say: ${sharedContext.join(', ')}`],
+      });
+    }
+  }
+  return drafts;
+}

@@ -1,0 +1,89 @@
+/** reports/findings.md and reports/timeline.md: the findings with their quotes side by side, and every dated event on one timeline. */
+import type Database from 'better-sqlite3';
+import { readFindings, type StoredFinding } from '../../pipeline/db/findings.ts';
+import { cell, escapeInline, link, page, table } from './markdown.ts';
+import { GENERATED, describeValue, documentPage, paragraphAnchor } from './shared.ts';
+
+const KIND_ORDER = ['numeric_discrepancy', 'list_mismatch', 'denial', 'arithmetic', 'framing_conflict', 'temporal_change', 'compatible', 'corroboration'];
+const KIND_NAMES: Record<string, string> = {
+  numeric_discrepancy: 'Numbers that cannot both hold',
+  list_mismatch: 'Lists that differ',
+  denial: 'Denials',
+  arithmetic: 'Numbers that do not add up',
+  framing_conflict: 'Opposed framings',
+  temporal_change: 'Changes over time',
+  compatible: 'Different but compatible',
+  corroboration: 'Corroborations',
+};
+
+function renderFinding(finding: StoredFinding): string {
+  const rows = finding.items.map((item) => [
+    cell(item.role),
+    `“${escapeInline(item.quote)}”${item.value !== null ? ` (${escapeInline(describeValue(item.value, item.unit!))})` : ''}`,
+    link(item.title, documentPage(item.doc)),
+    cell(item.date),
+    cell(item.speaker),
+    link(`¶${item.paragraph}`, `${documentPage(item.doc)}#${paragraphAnchor(item.paragraph)}`),
+  ]);
+  const last = finding.reviews.at(-1);
+  const verdict = last ? `Last verdict: **${last.verdict}**${last.reviewer ? ` by ${escapeInline(last.reviewer)}` : ''} on ${last.reviewed_at.slice(0, 10)}${last.note ? ` — ${escapeInline(last.note)}` : ''}.` : 'No verdict yet.';
+  return [
+    `### ${escapeInline(finding.measure)}`,
+    `<a id="${finding.id}"></a>\`${finding.id}\` · ${finding.kind} · severity ${finding.severity} · **${finding.status}**${finding.status_reason ? ` (${escapeInline(finding.status_reason)})` : ''}`,
+    '',
+    escapeInline(finding.summary),
+    '',
+    table(['Role', 'Quote', 'Source', 'Date', 'Speaker', 'Where'], rows),
+    '',
+    `Why compared: ${escapeInline(finding.evidence.join('; '))}. ${verdict}`,
+  ].join('\n');
+}
+
+export function renderFindings(db: Database.Database): string {
+  const findings = readFindings(db);
+  const count = (kind: string, status?: string) => findings.filter((finding) => finding.kind === kind && (!status || finding.status === status)).length;
+  const summary = table(
+    ['Kind', 'Findings', 'Open', 'Re-opened', 'Confirmed', 'Dismissed', 'Needs evidence'],
+    KIND_ORDER.filter((kind) => count(kind) > 0).map((kind) => [link(KIND_NAMES[kind]!, `#${kind.replace(/_/g, '-')}`), String(count(kind)), String(count(kind, 'open')), String(count(kind, 'reopened')), String(count(kind, 'confirmed')), String(count(kind, 'dismissed')), String(count(kind, 'needs-evidence'))]),
+  );
+  const sections = KIND_ORDER.filter((kind) => count(kind) > 0).map((kind) => `## ${KIND_NAMES[kind]}\n<a id="${kind.replace(/_/g, '-')}"></a>\n\n${findings.filter((finding) => finding.kind === kind).map(renderFinding).join('\n\n')}`);
+  return page(
+    GENERATED,
+    '# Findings',
+    'Where the sources disagree, where a number changed over time, where values that look different can both hold, and where independent sources agree. Conflicts come first. Each finding quotes its items side by side, linked to their paragraphs; record a verdict with `narratives review ID --verdict confirmed|dismissed|needs-evidence`.',
+    summary,
+    ...sections,
+  );
+}
+
+export function renderTimeline(db: Database.Database): string {
+  const dates = db
+    .prepare(
+      `SELECT t.value, t.text, t.year_inferred, d.id AS doc, d.title, s.text AS sentence, p.ordinal AS paragraph
+       FROM dates t JOIN documents d ON d.id = t.document_id JOIN sentences s ON s.id = t.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id
+       ORDER BY t.value, d.path, t.span_start`,
+    )
+    .all() as { value: string; text: string; year_inferred: number; doc: string; title: string; sentence: string; paragraph: number }[];
+  const events = table(
+    ['Date', 'Source', 'What the text says', 'Where'],
+    dates.map((date) => [
+      `${date.value}${date.year_inferred ? ' (year inferred)' : ''}`,
+      link(date.title, documentPage(date.doc)),
+      escapeInline(date.sentence),
+      link(`¶${date.paragraph}`, `${documentPage(date.doc)}#${paragraphAnchor(date.paragraph)}`),
+    ]),
+  );
+  const changes = readFindings(db, { kind: 'temporal_change' }).map((finding) => {
+    const steps = finding.items.map((item) => `${escapeInline(item.date ?? 'undated')}: “${escapeInline(item.quote)}” (${link(`¶${item.paragraph}`, `${documentPage(item.doc)}#${paragraphAnchor(item.paragraph)}`)})`);
+    return `- ${escapeInline(finding.measure)}: ${steps.join(' → ')} — ${link(finding.id, `findings.md#${finding.id}`)}`;
+  });
+  return page(
+    GENERATED,
+    '# Timeline',
+    'Every explicit date in the corpus, in order, with the sentence that gives it, and every change over time the findings record. A date whose year the text leaves out takes the year nearest the document\'s publication date and is marked.',
+    '## Changes over time',
+    changes.length ? changes.join('\n') : 'None found.',
+    '## Dated events',
+    events,
+  );
+}

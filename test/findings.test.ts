@@ -1,0 +1,146 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { claimReviews } from '../pipeline/claimreview.ts';
+import { readFindings, type StoredFinding } from '../pipeline/db/findings.ts';
+import { CONFLICT_KINDS } from '../stages/reconcile/finding.ts';
+import { cli, run, workspace } from './helpers.ts';
+
+const fixture = JSON.parse(readFileSync(new URL('./fixtures/findings/expected.json', import.meta.url), 'utf8')) as {
+  expected: { kind: string; quotes: string[]; why: string }[];
+  never_conflicts: string[][];
+  other_conflicts: { kind: string; quotes: string[]; why: string }[];
+};
+
+function findingsOf(dbPath: string): StoredFinding[] {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return readFindings(db);
+  } finally {
+    db.close();
+  }
+}
+
+const hasQuotes = (finding: StoredFinding, quotes: string[]) => quotes.every((quote) => finding.items.some((item) => item.quote.includes(quote)));
+
+describe('findings on the seeds', async () => {
+  const space = workspace();
+  await run(space);
+  const findings = findingsOf(space.dbPath);
+
+  for (const expected of fixture.expected) {
+    it(`finds ${expected.kind}: ${expected.why}`, () => {
+      expect(findings.filter((finding) => finding.kind === expected.kind && hasQuotes(finding, expected.quotes)).length).toBeGreaterThanOrEqual(1);
+    });
+  }
+
+  it('flags no compatible pair as a conflict', () => {
+    for (const pair of fixture.never_conflicts) {
+      expect(findings.filter((finding) => CONFLICT_KINDS.includes(finding.kind as never) && hasQuotes(finding, pair)).map((finding) => finding.summary), pair.join(' / ')).toEqual([]);
+    }
+  });
+
+  it('keeps the conflict queue to the expected findings and the explained others', () => {
+    const conflicts = findings.filter((finding) => CONFLICT_KINDS.includes(finding.kind as never));
+    const known = [...fixture.expected, ...fixture.other_conflicts].filter((entry) => CONFLICT_KINDS.includes(entry.kind as never));
+    const unexplained = conflicts.filter((finding) => !known.some((entry) => entry.kind === finding.kind && hasQuotes(finding, entry.quotes)));
+    console.log(`conflicting findings on the seeds: ${conflicts.length} (${conflicts.length - unexplained.length} expected or explained, ${unexplained.length} other)`);
+    expect(unexplained.map((finding) => finding.summary)).toEqual([]);
+  });
+
+  it('puts conflicts first in the queue, by severity', () => {
+    const firstOther = findings.findIndex((finding) => !CONFLICT_KINDS.includes(finding.kind as never));
+    expect(findings.slice(firstOther).every((finding) => !CONFLICT_KINDS.includes(finding.kind as never))).toBe(true);
+    expect(findings[0]!.severity).toBe('high');
+  });
+
+  it('gives every item its document, quote, offsets, speaker and date, and the reasons for comparing', () => {
+    const texts = new Map<string, string>();
+    const db = new Database(space.dbPath, { readonly: true });
+    for (const row of db.prepare('SELECT id, text FROM documents').all() as { id: string; text: string }[]) texts.set(row.id, row.text);
+    db.close();
+    for (const finding of findings) {
+      expect(finding.evidence.length, finding.summary).toBeGreaterThan(0);
+      for (const item of finding.items) {
+        expect(texts.get(item.doc)!.slice(item.start, item.end)).toBe(item.quote);
+        expect(item.date).toMatch(/^\d{4}/);
+      }
+    }
+    const discrepancy = findings.find((finding) => finding.kind === 'numeric_discrepancy')!;
+    expect(discrepancy.items.map((item) => [item.speaker, item.date, item.value])).toEqual([
+      ['Krach', '2020-11-25', 91],
+      ['Krach', '2020-11-25', 90],
+    ]);
+    expect(discrepancy.evidence.join(' ')).toContain('agreement (WordNet)');
+  });
+});
+
+describe('the review workflow', () => {
+  it('keeps a verdict through --force and an added article, and re-opens a finding whose evidence changed', async () => {
+    const space = workspace();
+    await run(space);
+    const denial = findingsOf(space.dbPath).find((finding) => finding.kind === 'denial')!;
+    const recorded = await cli('review', denial.id, '--verdict', 'confirmed', '--note', 'Huawei denies it in its statements', '--reviewer', 'ana', '--db', space.dbPath);
+    expect(recorded.status).toBe(0);
+
+    await run(space, { force: true });
+    let after = findingsOf(space.dbPath).find((finding) => finding.id === denial.id)!;
+    expect(after.status).toBe('confirmed');
+
+    const article = join(space.root, 'extra.txt');
+    writeFileSync(article, 'Serbia and Huawei\n\nSerbia has been working with Huawei on smart surveillance cameras, officials said.\n');
+    expect((await cli('add', article, '--kind', 'news', '--corpus', space.corpusDir, '--db', space.dbPath, '--reports', space.reportsDir, '--quiet')).status).toBe(0);
+    after = findingsOf(space.dbPath).find((finding) => finding.id === denial.id)!;
+    expect(after.status).toBe('confirmed');
+    expect(after.reviews.map((review) => [review.verdict, review.reviewer, review.note])).toEqual([['confirmed', 'ana', 'Huawei denies it in its statements']]);
+
+    // A second verdict is added to the history, not written over the first.
+    await cli('review', denial.id, '--verdict', 'needs-evidence', '--db', space.dbPath);
+    expect(findingsOf(space.dbPath).find((finding) => finding.id === denial.id)!.reviews.map((review) => review.verdict)).toEqual(['confirmed', 'needs-evidence']);
+
+    // The evidence changes: the source now says "has repeatedly denied this".
+    const file = join(space.corpusDir, '003_1ca09edad87b2863.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Huawei has always denied this.', 'Huawei has repeatedly denied this.'));
+    await run(space);
+    const reopened = findingsOf(space.dbPath).find((finding) => finding.kind === 'denial')!;
+    expect(reopened.id).not.toBe(denial.id);
+    expect(reopened.status).toBe('reopened');
+    expect(reopened.status_reason).toMatch(/^the evidence changed after the verdict "needs-evidence" of \d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('lists, shows and reviews through the CLI, with one-line errors', async () => {
+    const space = workspace();
+    await run(space);
+    const listed = JSON.parse((await cli('findings', '--kind', 'numeric_discrepancy', '--json', '--db', space.dbPath)).stdout) as StoredFinding[];
+    expect(listed.map((finding) => finding.kind)).toEqual(['numeric_discrepancy']);
+    const shown = await cli('show', listed[0]!.id.slice(0, 6), '--db', space.dbPath);
+    expect(shown.stdout).toContain('> Huawei, a Chinese telecommunication technology company, had at that time “91 commercial contracts worldwide, including 47 from Europe,” Krach said.');
+    expect(shown.stdout).toContain('corpus/000_a1abb57812357fd8.txt ¶13 [2790, 2813)');
+    for (const args of [['review', listed[0]!.id, '--verdict', 'maybe'], ['findings', '--kind', 'nonsense'], ['show', 'Fnope']]) {
+      const result = await cli(...args, '--db', space.dbPath);
+      expect(result.status, args.join(' ')).toBeGreaterThan(0);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('exports reviewed findings as schema.org ClaimReview', async () => {
+    const space = workspace();
+    await run(space);
+    const finding = findingsOf(space.dbPath).find((candidate) => candidate.kind === 'numeric_discrepancy')!;
+    await cli('review', finding.id, '--verdict', 'confirmed', '--reviewer', 'ana', '--db', space.dbPath);
+    const exported = JSON.parse((await cli('export', '--format', 'claimreview', '--base-url', 'https://checks.example/findings/', '--db', space.dbPath)).stdout) as Record<string, any>[];
+    expect(exported).toHaveLength(2);
+    for (const review of exported) {
+      expect(review['@context']).toBe('https://schema.org');
+      expect(review['@type']).toBe('ClaimReview');
+      expect(review.url).toMatch(new RegExp(`^https://checks\\.example/findings/${finding.id}#\\d$`));
+      expect(typeof review.claimReviewed).toBe('string');
+      expect(review.reviewRating).toMatchObject({ '@type': 'Rating', ratingValue: 1, bestRating: 3, worstRating: 1, alternateName: expect.any(String) });
+      expect(review.itemReviewed).toMatchObject({ '@type': 'Claim', author: { name: 'Krach' }, datePublished: '2020-11-25' });
+    }
+    const db = new Database(space.dbPath, { readonly: true });
+    expect(claimReviews(db, { baseUrl: 'x:', publisher: 'p' }).map((review) => review.claimReviewed)).toEqual(['91 commercial contracts', '90 deals']);
+    db.close();
+  });
+});
