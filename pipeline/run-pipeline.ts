@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import PQueue from 'p-queue';
 import { CORPUS_STAGES, DOCUMENT_STAGES } from '../stages/index.ts';
 import { formatBytes } from '../stages/ingest/decode.ts';
+import { contentLemmas } from '../stages/parse/index.ts';
 import { listCorpus, readManifest, type ManifestEntry } from './corpus.ts';
 import { documentWriter, metadataUpdater } from './db/documents.ts';
 import { openStore } from './db/open.ts';
@@ -249,7 +250,8 @@ function processDocument(doc: Doc, options: RunOptions, time: Scan['time'], say:
   const ingest = doc.data.ingest!;
   const contentHash = sha256(ingest.text);
   const { entities, dates, figures, claims } = doc.data;
-  return { id: contentHash.slice(0, 16), path: doc.path, fileHash: doc.fileHash, contentHash, ingest, segment: doc.data.segment!, extracted: { entities, dates, figures, claims } };
+  const terms = new Map((doc.data.parse?.sentences ?? []).map((sentence) => [sentence.ordinal, contentLemmas(sentence.tokens)]));
+  return { id: contentHash.slice(0, 16), path: doc.path, fileHash: doc.fileHash, contentHash, ingest, segment: doc.data.segment!, terms, extracted: { entities, dates, figures, claims } };
 }
 
 /** Sets every stored document's metadata: the manifest entry of its first path that has one, over what the file itself says. */

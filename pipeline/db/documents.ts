@@ -13,6 +13,8 @@ export interface ProcessedDocument {
   contentHash: string;
   ingest: IngestResult;
   segment: Segmentation;
+  /** Content lemmas of each sentence, by sentence ordinal, for the vocabulary comparison. */
+  terms: Map<number, string[]>;
   extracted: Pick<DocData, 'entities' | 'dates' | 'figures' | 'claims'>;
   stageVersions: Record<string, string>;
 }
@@ -51,7 +53,7 @@ export function documentWriter(db: Database.Database) {
     insertStage: db.prepare('INSERT INTO document_stages (document_id, stage, version) VALUES (?, ?, ?)'),
     insertBlock: db.prepare('INSERT INTO boilerplate_blocks (document_id, ordinal, rule, chars, location) VALUES (?, ?, ?, ?, ?)'),
     insertParagraph: db.prepare('INSERT INTO paragraphs (id, document_id, ordinal, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?)'),
-    insertSentence: db.prepare('INSERT INTO sentences (id, document_id, paragraph_id, ordinal, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertSentence: db.prepare('INSERT INTO sentences (id, document_id, paragraph_id, ordinal, span_start, span_end, text, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     insertMention: db.prepare('INSERT INTO mentions (id, document_id, sentence_id, span_start, span_end, text, role, place, acronym, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     insertDate: db.prepare('INSERT INTO dates (id, document_id, sentence_id, span_start, span_end, text, value, year_inferred) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     insertFigure: db.prepare(`INSERT INTO figures (id, document_id, sentence_id, span_start, span_end, quote, value, unit, counted, qualifier, scope, holder_mention_id, time, time_source, part_of)
@@ -174,6 +176,7 @@ export function documentWriter(db: Database.Database) {
             sentence.start,
             sentence.end,
             ingest.text.slice(sentence.start, sentence.end),
+            (doc.terms.get(sentence.ordinal) ?? []).join(' '),
           );
         }
         writeExtracted(doc);

@@ -235,6 +235,41 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reviews_lineage ON reviews(lineage, id);
     `,
   },
+  {
+    version: 4,
+    name: 'sentence-terms-and-narratives',
+    sql: `
+      ALTER TABLE sentences ADD COLUMN terms TEXT NOT NULL DEFAULT '';
+      CREATE TABLE narrative_terms (
+        side TEXT NOT NULL,
+        term TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        other_count INTEGER NOT NULL,
+        log_odds REAL NOT NULL,
+        z REAL NOT NULL,
+        rank INTEGER NOT NULL,
+        examples TEXT NOT NULL,
+        PRIMARY KEY (side, term)
+      );
+      CREATE TABLE narrative_subjects (
+        subject TEXT NOT NULL,
+        side TEXT NOT NULL,
+        entity_id TEXT,
+        sentences INTEGER NOT NULL,
+        sentiment REAL NOT NULL,
+        words TEXT NOT NULL,
+        representative TEXT NOT NULL,
+        PRIMARY KEY (subject, side)
+      );
+      CREATE TABLE narrative_speakers (
+        side TEXT NOT NULL,
+        speaker TEXT NOT NULL,
+        entity_id TEXT,
+        claims INTEGER NOT NULL,
+        PRIMARY KEY (side, speaker)
+      );
+    `,
+  },
 ];
 
 /** Brings a store up to the newest schema. Each migration runs in a transaction, so a failure leaves the store as it was. */

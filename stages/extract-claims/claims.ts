@@ -37,6 +37,7 @@ const THRESHOLD = 0.5;
 
 /** The check-worthiness of a statement from its features; returns the score and the features. */
 export function scoreClaim(input: { text: string; figures: number; entities: number; factualVerb: boolean; attributed: boolean; hedges: number; hasVerb: boolean }) {
+  const quotesSource = /[“"][^”"]*\s[^”"]*\s[^”"]*[”"]/.test(input.text);
   const words = input.text.split(/\s+/).filter(Boolean).length;
   const features: Record<string, number> = {
     base: 0.3,
@@ -44,6 +45,7 @@ export function scoreClaim(input: { text: string; figures: number; entities: num
     named_entities: Math.min(input.entities, 3) * 0.08,
     factual_verb: input.factualVerb ? 0.1 : 0,
     attributed: input.attributed ? 0.1 : 0,
+    quotes_source: quotesSource ? 0.1 : 0,
     hedged: input.hedges > 0 ? -0.05 : 0,
     opinion: OPINION.test(input.text) ? -0.2 : 0,
     question: /\?\s*[”"]?$/.test(input.text) ? -0.3 : 0,

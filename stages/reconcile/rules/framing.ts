@@ -1,0 +1,165 @@
+/**
+ * Framing conflicts: claims from different sides (document kinds) about the same subject that evaluate
+ * it oppositely. A pair qualifies when the claims share the subject (an entity they name, or their
+ * document's main subject when they name none) and a concept (the same noun or adjective, or WordNet
+ * synonyms such as "standard" and "criterion"), and one of them either discredits the shared concept
+ * ("exaggerated the … threats") or evaluates with the opposite sign (AFINN with negation: "not an
+ * objective judgment" against "internationally accepted … trust standards"). Every finding names the
+ * words that made it opposed.
+ */
+import { evaluate } from '../../narratives/evaluation.ts';
+import { synonymsOf } from '../wordnet-synonyms.ts';
+import type { DraftFinding } from '../finding.ts';
+
+export interface FramingClaim {
+  id: string;
+  doc: string;
+  side: string;
+  start: number;
+  end: number;
+  text: string;
+  speaker: string | null;
+  /** Entity ids the claim names; empty when it names none. */
+  entities: string[];
+  /** Content lemmas of the claim's sentence. */
+  lemmas: string[];
+}
+
+/** Words that say a thing is overstated or unfounded. */
+const DISCREDITING = /\b(?:exaggerat\w*|overstat\w*|inflat\w*|fabricat\w*|baseless|unfounded|groundless|pretext\w*|excuses?|myths?|smears?)\b|\bso-called\s+["“‘]/i;
+/**
+ * The weakest opposition reported: a discredited shared concept scores 10 or more; opposite evaluations
+ * reach it only with a concept the two sides name in different words (a WordNet synonym adds 4). Pairs
+ * below it were noise on the seeds (shared "major", "past", "equipment" with incidental sentiment).
+ */
+const MIN_STRENGTH = 9;
+
+/** Nouns too general to make two claims about the same thing. */
+const GENERIC = new Set([
+  'country', 'company', 'state', 'states', 'united', 'government', 'year', 'time', 'way', 'part', 'world', 'thing', 'people', 'other',
+  // Modal and light verbs, which natural's stop-word list keeps: they carry no concept.
+  'will', 'would', 'shall', 'should', 'could', 'might', 'must', 'include', 'also', 'say', 'make', 'take', 'give', 'help', 'need', 'want',
+  'become', 'seek', 'provide', 'use', 'come', 'keep', 'put', 'get', 'have', 'being',
+]);
+
+/** Concepts two claims share: the same lemma, or (asked only when none is shared) WordNet synonyms. */
+export async function sharedConcepts(a: FramingClaim, b: FramingClaim, exclude: Set<string>, common: Set<string>): Promise<string[]> {
+  const usable = (lemmas: string[]) => [...new Set(lemmas.filter((lemma) => lemma !== '/' && lemma.length > 3 && !GENERIC.has(lemma) && !exclude.has(lemma) && !common.has(lemma)))];
+  const [left, right] = [usable(a.lemmas), usable(b.lemmas)];
+  const shared = left.filter((lemma) => right.includes(lemma));
+  if (shared.length > 0) return shared;
+  // Synonyms in each other's first sense only: "standard" and "criterion", not "business" and "concern".
+  for (const word of left) {
+    const synonyms = synonymsOf(word);
+    const match = right.find((other) => other !== word && synonyms.has(other) && synonymsOf(other).has(word));
+    if (match) shared.push(`${word} ~ ${match}`);
+  }
+  return shared;
+}
+
+interface Signal {
+  /** A discrediting word in one claim, or opposite evaluations. */
+  cue: RegExpExecArray | undefined;
+  cueIn: FramingClaim | undefined;
+  evaluations: [ReturnType<typeof evaluate>, ReturnType<typeof evaluate>];
+}
+
+/** What could make two claims opposed, found before any WordNet look-up. */
+export function signalOf(a: FramingClaim, b: FramingClaim): Signal | undefined {
+  const cueA = DISCREDITING.exec(a.text);
+  const cueB = DISCREDITING.exec(b.text);
+  const evaluations: Signal['evaluations'] = [evaluate(a.text), evaluate(b.text)];
+  const opposite = evaluations[0].score * evaluations[1].score < 0 && Math.abs(evaluations[0].score) >= 2 && Math.abs(evaluations[1].score) >= 2;
+  if (!cueA && !cueB && !opposite) return undefined;
+  // A discrediting word in both says nothing about which side doubts what.
+  const cue = cueA && !cueB ? cueA : cueB && !cueA ? cueB : undefined;
+  return { cue, cueIn: cue === cueA ? a : cue === cueB ? b : undefined, evaluations };
+}
+
+/** Why the claims are opposed, given what they share; undefined when the signal does not bear on it. */
+/** True when an evaluative word stands within three words of one of the shared concepts. */
+function evaluatesConcept(text: string, evaluation: ReturnType<typeof evaluate>, shared: string[]): boolean {
+  const words = text.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
+  const concepts = shared.flatMap((concept) => concept.split(' ~ ')).map((word) => word.slice(0, 5));
+  const evaluative = new Set(evaluation.words.map((word) => word.word.toLowerCase()));
+  return words.some((word, i) => evaluative.has(word) && words.slice(Math.max(0, i - 3), i + 4).some((near) => concepts.some((concept) => near.startsWith(concept))));
+}
+
+export function opposition(signal: Signal, shared: string[], texts: [string, string] = ['', '']): { why: string; strength: number } | undefined {
+  const { cue, cueIn } = signal;
+  if (cue && cueIn) {
+    // The concept the discrediting word applies to: the nearest shared one after it, within a few words.
+    const after = cueIn.text.toLowerCase().slice(cue.index + cue[0].length, cue.index + cue[0].length + 60);
+    const target = shared
+      .flatMap((concept) => concept.split(' ~ '))
+      .map((word) => ({ word, at: after.indexOf(word.slice(0, 5)) }))
+      .filter((candidate) => candidate.at !== -1)
+      .sort((x, y) => x.at - y.at)[0]?.word;
+    if (target) return { why: `“${cue[0]}” in one, against “${target}” asserted in the other`, strength: 10 + Math.min(shared.length, 3) };
+  }
+  const [left, right] = signal.evaluations;
+  if (left.score * right.score < 0 && Math.abs(left.score) >= 2 && Math.abs(right.score) >= 2) {
+    const words = (evaluation: ReturnType<typeof evaluate>) => evaluation.words.map((word) => `${word.negated ? 'not ' : ''}${word.word} (${word.score > 0 ? '+' : ''}${word.score})`).join(', ');
+    // Different words for one concept ("standard" / "criterion") are what a framing contest looks like.
+    const synonymPairs = shared.filter((concept) => concept.includes(' ~ ')).length;
+    // An evaluation that bears on the shared concept itself ("accepted … trust standards") counts more.
+    const bearing = [evaluatesConcept(texts[0], left, shared), evaluatesConcept(texts[1], right, shared)].filter(Boolean).length;
+    return { why: `opposite evaluations: ${words(left)} against ${words(right)}`, strength: Math.min(Math.abs(left.score), Math.abs(right.score)) + Math.min(shared.length, 3) + 4 * synonymPairs + 2 * bearing };
+  }
+  return undefined;
+}
+
+/**
+ * Framing conflicts between sides. `names` gives entity ids their names; `topics` each document's main
+ * subject (its most named organisation or initiative), used for claims that name no entity.
+ */
+export async function findFramingConflicts(claims: FramingClaim[], names: Map<string, string>, topics: Map<string, string>): Promise<DraftFinding[]> {
+  const subjectsOf = (claim: FramingClaim) => (claim.entities.length > 0 ? claim.entities : topics.has(claim.doc) ? [topics.get(claim.doc)!] : []);
+  const bySubject = new Map<string, FramingClaim[]>();
+  for (const claim of claims) for (const subject of new Set(subjectsOf(claim))) bySubject.set(subject, [...(bySubject.get(subject) ?? []), claim]);
+  // Lemmas in more than a tenth of the claims say nothing about what two claims share.
+  const frequency = new Map<string, number>();
+  for (const claim of claims) for (const lemma of new Set(claim.lemmas)) frequency.set(lemma, (frequency.get(lemma) ?? 0) + 1);
+  const common = new Set([...frequency].filter(([, count]) => count > claims.length / 10).map(([lemma]) => lemma));
+  const drafts: (DraftFinding & { strength: number; pair: string })[] = [];
+  for (const [subject, members] of [...bySubject].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const name = names.get(subject) ?? subject;
+    const exclude = new Set(name.toLowerCase().split(/\s+/));
+    const candidates: { a: FramingClaim; b: FramingClaim; why: string; strength: number; shared: string[] }[] = [];
+    for (let i = 0; i < members.length; i += 1) {
+      for (let j = i + 1; j < members.length; j += 1) {
+        const [a, b] = [members[i]!, members[j]!];
+        if (a.side === b.side) continue;
+        const signal = signalOf(a, b);
+        if (!signal) continue;
+        const shared = await sharedConcepts(a, b, exclude, common);
+        const found = shared.length > 0 ? opposition(signal, shared, [a.text, b.text]) : undefined;
+        if (found && found.strength >= MIN_STRENGTH) candidates.push({ a, b, shared, ...found });
+      }
+    }
+    // The strongest pair per subject: a discredited shared concept first, then the clearest opposite evaluation.
+    candidates.sort((x, y) => y.strength - x.strength || (x.a.id + x.b.id < y.a.id + y.b.id ? -1 : 1));
+    // Per subject: the two strongest pairs where one side discredits what the other asserts, and the
+    // strongest pair of opposite evaluations.
+    const discrediting = candidates.filter((candidate) => candidate.why.startsWith('“'));
+    const evaluative = candidates.filter((candidate) => !candidate.why.startsWith('“'));
+    const kept = [...discrediting.slice(0, 2), ...evaluative.slice(0, 2)];
+    for (const { a, b, why, shared, strength } of kept) {
+      const [first, second] = a.side < b.side ? [b, a] : [a, b];
+      drafts.push({
+        kind: 'framing_conflict',
+        summary: `${first.side} and ${second.side} frame ${name} oppositely: “${first.text}” (${first.speaker ?? 'the source'}) against “${second.text}” (${second.speaker ?? 'the source'}); ${why}.`,
+        measure: `framing: ${name}`,
+        severity: 'medium',
+        items: [first, second].map((claim) => ({ doc: claim.doc, claim: claim.id, start: claim.start, end: claim.end, quote: claim.text, role: claim.side })),
+        evidence: [`both are about ${name}`, `shared: ${shared.join(', ')}`, why, `strength ${strength}`],
+        strength,
+        pair: [a.id, b.id].sort().join('|'),
+      });
+    }
+  }
+  // One finding per pair of claims: under the subject where it is strongest.
+  const best = new Map<string, (typeof drafts)[number]>();
+  for (const draft of drafts) if (!best.has(draft.pair) || best.get(draft.pair)!.strength < draft.strength) best.set(draft.pair, draft);
+  return drafts.filter((draft) => best.get(draft.pair) === draft).map(({ strength: _strength, pair: _pair, ...draft }) => draft);
+}

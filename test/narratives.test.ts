@@ -1,0 +1,87 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../stages/narratives/evaluation.ts';
+import { fightinWords, termsOf } from '../stages/narratives/fightin-words.ts';
+import { cli, run, workspace } from './helpers.ts';
+
+/** z-scores computed from the stored sentences, as the narratives stage computes them. */
+function zScores(dbPath: string) {
+  const db = new Database(dbPath, { readonly: true });
+  const rows = db.prepare('SELECT d.kind AS side, s.terms FROM sentences s JOIN documents d ON d.id = s.document_id').all() as { side: string; terms: string }[];
+  db.close();
+  const counts = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const side = counts.get(row.side) ?? new Map<string, number>();
+    for (const term of termsOf(row.terms)) side.set(term, (side.get(term) ?? 0) + 1);
+    counts.set(row.side, side);
+  }
+  return (side: string) => new Map(fightinWords(counts, side).map((score, index) => [score.term, { ...score, rank: index + 1 }]));
+}
+
+describe('narrative comparison of the seeds', async () => {
+  const space = workspace();
+  await run(space);
+  const scores = zScores(space.dbPath);
+  const critique = scores('critique');
+  const press = scores('press');
+
+  it('ranks hegemony, suppress, sovereignty and barrier towards the critique', () => {
+    for (const term of ['hegemony', 'suppress', 'sovereignty', 'barrier']) {
+      expect(critique.get(term)!.z, term).toBeGreaterThan(0);
+      expect(press.get(term)!.z, term).toBeLessThan(0);
+    }
+    expect(critique.get('hegemony')!.rank).toBeLessThanOrEqual(5);
+    expect(critique.get('digital hegemony')!.z).toBeGreaterThan(1.96);
+  });
+
+  it('ranks clean, untrusted, security and CCP towards the press', () => {
+    for (const term of ['clean', 'untrust', 'security', 'ccp', 'trust']) {
+      expect(press.get(term)!.z, term).toBeGreaterThan(0);
+      expect(critique.get(term)!.z, term).toBeLessThan(0);
+    }
+    for (const term of ['clean', 'untrust', 'ccp']) expect(press.get(term)!.rank, term).toBeLessThanOrEqual(10);
+  });
+
+  it('stores each side’s top terms with examples, and the subjects both sides discuss', () => {
+    const db = new Database(space.dbPath, { readonly: true });
+    const top = db.prepare("SELECT term, examples FROM narrative_terms WHERE side = 'critique' AND rank <= 5").all() as { term: string; examples: string }[];
+    expect(top.map((row) => row.term)).toContain('hegemony');
+    for (const row of top) expect((JSON.parse(row.examples) as string[]).length).toBeGreaterThan(0);
+    const subjects = (db.prepare('SELECT DISTINCT subject FROM narrative_subjects').all() as { subject: string }[]).map((row) => row.subject);
+    expect(subjects).toEqual(expect.arrayContaining(['Huawei', 'TikTok', 'United States', 'China']));
+    const speakers = db.prepare("SELECT speaker FROM narrative_speakers WHERE side = 'press' ORDER BY claims DESC").all() as { speaker: string }[];
+    expect(speakers.map((row) => row.speaker)).toEqual(expect.arrayContaining(['Krach', 'Michael Pompeo']));
+    db.close();
+  });
+
+  it('reports the two framing conflicts of the issue with both quotes and the words that made them opposed', async () => {
+    const findings = JSON.parse((await cli('findings', '--kind', 'framing_conflict', '--json', '--db', space.dbPath)).stdout) as { items: { quote: string; role: string }[]; evidence: string[] }[];
+    const tiktok = findings.find((finding) => finding.items.some((item) => item.quote.includes('significant threats to the personal data')) && finding.items.some((item) => item.quote.includes('exaggerated the security threats')));
+    expect(tiktok?.items.map((item) => item.role)).toEqual(['press', 'critique']);
+    expect(tiktok?.evidence.join(' ')).toContain('“exaggerated”');
+    const standards = findings.find((finding) => finding.items.some((item) => item.quote.includes('internationally accepted digital trust standards')) && finding.items.some((item) => item.quote.includes('not an objective judgment')));
+    expect(standards?.evidence.join(' ')).toMatch(/standard ~ criterion.*not objective/s);
+  });
+
+  it('changes the comparison when a critique article is added', async () => {
+    const other = workspace();
+    await run(other);
+    const before = zScores(other.dbPath)('critique').get('sovereignty')!;
+    const article = join(other.root, 'sovereignty.txt');
+    writeFileSync(article, 'Digital sovereignty under pressure\n\nThe report argues that digital sovereignty is threatened. Every country must defend its digital sovereignty and data sovereignty against hegemony.\n');
+    expect((await cli('add', article, '--kind', 'critique', '--corpus', other.corpusDir, '--db', other.dbPath, '--reports', other.reportsDir, '--quiet')).status).toBe(0);
+    const after = zScores(other.dbPath)('critique').get('sovereignty')!;
+    expect(after.count).toBe(before.count + 4);
+    expect(after.z).toBeGreaterThan(before.z);
+  });
+});
+
+describe('evaluation', () => {
+  it('scores words with AFINN plus policy words, reverses them after a negation and ignores names', () => {
+    expect(evaluate('This judgment is not an objective judgment.').words).toEqual([{ word: 'objective', score: -2, negated: true }]);
+    expect(evaluate('Apps like TikTok are significant threats.').score).toBe(-1);
+    expect(evaluate('The United States and the Clean Network agreed.').words.map((word) => word.word)).toEqual(['agreed']);
+  });
+});
