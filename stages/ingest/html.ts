@@ -1,24 +1,34 @@
 /**
- * HTML to blocks with cheerio (htmlparser2 parser, the fast one). Drops non-article elements, picks the
- * article container, and keeps headings, paragraphs, list items, quotes and table cells as blocks in
- * document order. Metadata comes from meta tags, JSON-LD and <time>.
+ * HTML to article blocks with cheerio (htmlparser2, the fast parser). After dropping elements that
+ * never hold article text and page furniture (menus, banners, share bars, related lists, comments),
+ * paragraphs score their ancestors (length, commas; class and id words such as "content" or "sidebar"
+ * weigh in, links discount) in the manner of Readability; the best container and its siblings that
+ * score well enough give the blocks: headings, paragraphs, list items, quotes and table cells, in order.
  */
 import { load, type Cheerio, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { DocMeta, RemovedBlock } from '../../pipeline/doc.ts';
 import type { Block, BlockKind } from './blocks.ts';
+import { readMeta } from './html-meta.ts';
 import { normalizeInline } from './normalize.ts';
 
 /** Elements that never hold article text. */
-const NEVER_TEXT = 'script, style, noscript, template, svg, canvas, iframe, object, embed, head, button, input, select, textarea, label';
-/** Page furniture around the article. */
-const FURNITURE = 'nav, header, footer, aside, form, dialog, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [aria-hidden=true], [hidden]';
-/** Class or id words that mark page furniture. */
+const NEVER_TEXT = 'script, style, template, svg, canvas, iframe, object, embed, head, button, input, select, textarea, label, img, picture, video, audio, map, link, meta';
+/** Page furniture by element and role. */
+const FURNITURE = 'nav, footer, aside, form, dialog, menu, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=dialog], [role=alert], [aria-hidden=true], [hidden], figcaption';
+/** Class or id words that mark furniture; an element so named goes unless it holds most of the page's paragraphs. */
 const FURNITURE_NAME =
-  /(?:^|[\s_-])(?:comments?|share|sharing|social|related|recommend(?:ed|ations)?|popular|newsletter|subscribe|subscription|cookie|consent|gdpr|banner|advert|ads?|promo|breadcrumbs?|sidebar|menu|navbar|nav|footer|masthead|signup|paywall|outbrain|taboola)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:share|sharing|social|related|recommend(?:ed|ations)?|popular|trending|newsletter|subscribe|subscription|signup|cookie|consent|gdpr|banner|advert|ads?|adslot|promo|sponsor(?:ed)?|breadcrumbs?|sidebar|widget|menu|navbar|nav|navigation|footer|masthead|paywall|outbrain|taboola|disqus|comments?|respond|reply|author-bio|bio|tags?|tag-list|pagination|pager|more-stories|read-more|next-post|prev-post|post-nav|skip|modal|popup|toolbar|print)(?:$|[\s_-])/i;
+const POSITIVE_NAME = /(?:^|[\s_-])(?:article|body|content|entry|hentry|main|page|post|text|blog|story|prose|rich-text|markdown)(?:$|[\s_-])/i;
+const NEGATIVE_NAME = /(?:^|[\s_-])(?:comment|meta|footer|footnote|sidebar|widget|related|share|social|promo|banner|nav|menu|byline|author|tag|caption|credit|masthead|header)(?:$|[\s_-])/i;
 
-const BLOCK_SELECTOR = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, th, dd, dt';
+const BLOCK_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li', 'blockquote', 'pre', 'td', 'th', 'dd', 'dt']);
 const KIND_OF: Record<string, BlockKind> = { h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading', li: 'list-item', blockquote: 'quote' };
+const CONTAINER_TAGS = new Set(['div', 'article', 'section', 'main', 'td', 'body', 'blockquote', 'ul', 'ol', 'span', 'font', 'center']);
+/** Short blocks that are page controls, not text. */
+const CONTROL = /^(?:share(?: this)?(?: on \w+)?|tweet|print|e-?mail|pin it|save|like|follow us|advertisement:?|ad|sponsored|read more|continue reading|skip to (?:main )?content|back to top|\d+ comments?|comments?|log ?in|sign ?in|sign up|subscribe|\d+ min(?:ute)? read)\.?$/i;
+/** Short blocks that credit a picture: "Photograph by …", "Credit: …", "Getty Images". */
+const PICTURE_CREDIT = /^(?:(?:photo(?:graph)?|image|picture|illustration|credit|source|video)s?(?: by)?\s*:|(?:photo(?:graph)?|image|illustration)s? by\b)|\b(?:getty images|shutterstock|ap photo|afp via getty|istock(?:photo)?)\b/i;
 
 export interface HtmlExtraction {
   blocks: Block[];
@@ -26,13 +36,40 @@ export interface HtmlExtraction {
   removed: RemovedBlock[];
 }
 
+const nameOf = (element: Element) => `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
+
+function describe(node: AnyNode | undefined): string {
+  if (!node || node.type !== 'tag') return 'page';
+  const element = node as Element;
+  const id = element.attribs.id ? `#${element.attribs.id}` : '';
+  const className = element.attribs.class ? `.${element.attribs.class.trim().split(/\s+/).slice(0, 3).join('.')}` : '';
+  return `<${element.tagName}${id}${className}>`;
+}
+
+function isAttached(node: AnyNode): boolean {
+  let top: AnyNode = node;
+  while (top.parent) top = top.parent;
+  return top.type === 'root';
+}
+
+/** Share of an element's text that is link text. */
+function linkDensity($: CheerioAPI, element: AnyNode): number {
+  const text = normalizeInline($(element).text()).length;
+  if (text === 0) return 0;
+  const links = $(element)
+    .find('a')
+    .toArray()
+    .reduce((sum, link) => sum + normalizeInline($(link).text()).length, 0);
+  return links / text;
+}
+
 /** Extracts the article blocks and metadata of an HTML page. */
 export function extractHtml(html: string): HtmlExtraction {
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const meta = readMeta($);
+  const $html = $;
+  rememberArticleBody($);
   const removed: RemovedBlock[] = [];
-  // Elements come in document order, so a parent is removed before its children are reached;
-  // a child that went with its parent is not counted again.
   const remove = (elements: Cheerio<AnyNode>, rule: string) => {
     elements.each((_, element) => {
       if (!isAttached(element)) return;
@@ -42,104 +79,187 @@ export function extractHtml(html: string): HtmlExtraction {
     });
   };
 
+  // Pages rendered by script often keep their text in <noscript> for readers without it: keep that text.
+  $('noscript').each((_, element) => {
+    if (normalizeInline($(element).text()).length > 200 && $(element).find('p, div, li').length > 0) $(element).replaceWith($(element).contents());
+    else $(element).remove();
+  });
   $(NEVER_TEXT).remove();
+  $('*')
+    .contents()
+    .filter((_, node) => node.type === 'comment')
+    .remove();
   remove($(FURNITURE), 'html-furniture');
+  // A page header goes, but an article's own header (its title, its date) stays.
+  remove($('header').filter((_, element) => $(element).parents('article, main, [role=main]').length === 0), 'html-furniture');
+  const total = normalizeInline($('body').text()).length || 1;
   remove(
-    $('[class], [id]').filter((_, element) => FURNITURE_NAME.test(`${$(element).attr('class') ?? ''} ${$(element).attr('id') ?? ''}`)),
+    $('[class], [id]').filter((_, element) => {
+      const named = element as Element;
+      if (named.tagName === 'body' || named.tagName === 'html' || !FURNITURE_NAME.test(nameOf(named))) return false;
+      // "comments" and friends go whatever their size; other names only if they hold little of the page.
+      if (/comment|disqus|respond|reply/i.test(nameOf(named))) return true;
+      return normalizeInline($(named).text()).length < total * 0.3;
+    }),
     'html-furniture',
   );
-  $('img, picture, video, audio, figure > figcaption').remove();
 
-  const root = articleRoot($);
+  const chosen = chooseContent($);
   const blocks: Block[] = [];
-  root.find(BLOCK_SELECTOR).each((_, element) => {
-    if ($(element).find(BLOCK_SELECTOR).length > 0) return;
-    const text = normalizeInline($(element).text());
-    if (text) blocks.push({ text, kind: KIND_OF[element.tagName] ?? 'paragraph', location: describe(element) });
+  for (const root of chosen) collectBlocks($, root, blocks);
+  const kept = blocks.filter((block) => {
+    if (CONTROL.test(block.text) || (block.text.length < 100 && PICTURE_CREDIT.test(block.text))) {
+      removed.push({ rule: 'html-control', chars: block.text.length, location: block.location });
+      return false;
+    }
+    return true;
   });
-  if (blocks.length === 0) {
-    const text = normalizeInline(root.text());
-    if (text) blocks.push({ text, kind: 'paragraph', location: describe(root.get(0)) });
+  // Pages that render their text by script often carry it whole in JSON-LD's articleBody.
+  const articleBody = readArticleBody($html);
+  const keptLength = kept.reduce((sum, block) => sum + block.text.length, 0);
+  if (articleBody && articleBody.length > Math.max(500, keptLength * 1.5)) {
+    kept.splice(0, kept.length, ...articleBody.split(/\n+/).map((line) => normalizeInline(line)).filter(Boolean).map((text) => ({ text, kind: 'paragraph' as BlockKind, location: 'JSON-LD articleBody' })));
   }
-  return { blocks, meta, removed };
-}
-
-/** The element that holds the article: the largest <article>, else the main content, else <body>. */
-function articleRoot($: CheerioAPI): Cheerio<AnyNode> {
-  const candidates = $('article, [itemprop=articleBody], main, [role=main]').toArray();
-  const best = candidates
-    .map((element) => ({ element, size: $(element).text().length }))
-    .sort((a, b) => b.size - a.size)[0];
-  if (best && best.size > 200) return $(best.element);
-  const body = $('body');
-  return body.length > 0 ? body : ($.root() as Cheerio<AnyNode>);
-}
-
-function isAttached(node: AnyNode): boolean {
-  let top: AnyNode = node;
-  while (top.parent) top = top.parent;
-  return top.type === 'root';
-}
-
-function describe(node: AnyNode | undefined): string {
-  if (!node || node.type !== 'tag') return 'page';
-  const element = node as Element;
-  const id = element.attribs.id ? `#${element.attribs.id}` : '';
-  const className = element.attribs.class ? `.${element.attribs.class.trim().split(/\s+/).join('.')}` : '';
-  return `<${element.tagName}${id}${className}>`;
-}
-
-function metaContent($: CheerioAPI, ...selectors: string[]): string | undefined {
-  for (const selector of selectors) {
-    const value = $(selector).first().attr('content')?.trim();
-    if (value) return value;
+  if (kept.length === 0) {
+    const text = normalizeInline($('body').text() || $.root().text());
+    if (text) kept.push({ text, kind: 'paragraph', location: 'page' });
   }
-  return undefined;
+  return { blocks: kept, meta, removed };
 }
 
-function readMeta($: CheerioAPI): DocMeta {
-  const jsonLd = readJsonLd($);
-  const meta: DocMeta = {};
-  const title =
-    metaContent($, 'meta[property="og:title"]', 'meta[name="twitter:title"]') ||
-    normalizeInline($('h1').first().text()) ||
-    normalizeInline($('title').first().text());
-  if (title) meta.title = title;
-  const author = metaContent($, 'meta[name="author"]', 'meta[property="article:author"]') ?? jsonLd.author;
-  if (author) meta.author = author;
-  const date =
-    jsonLd.datePublished ??
-    metaContent($, 'meta[property="article:published_time"]', 'meta[name="date"]', 'meta[name="pubdate"]', 'meta[itemprop="datePublished"]') ??
-    $('time[datetime]').first().attr('datetime');
-  const isoDate = date ? /^\d{4}-\d{2}-\d{2}/.exec(date.trim())?.[0] : undefined;
-  if (isoDate) meta.published = isoDate;
-  const url = $('link[rel="canonical"]').attr('href') ?? metaContent($, 'meta[property="og:url"]');
-  if (url) meta.url = url.trim();
-  const site = metaContent($, 'meta[property="og:site_name"]');
-  if (site) meta.source = site;
-  const language = $('html').attr('lang')?.trim().split(/[-_]/)[0]?.toLowerCase();
-  if (language) meta.language = language;
-  return meta;
+/** The longest articleBody of the page's JSON-LD, read before scripts are removed. */
+const articleBodies = new WeakMap<CheerioAPI, string | undefined>();
+function readArticleBody($: CheerioAPI): string | undefined {
+  return articleBodies.get($);
 }
-
-function readJsonLd($: CheerioAPI): { author?: string; datePublished?: string } {
-  const found: { author?: string; datePublished?: string } = {};
+function rememberArticleBody($: CheerioAPI): void {
+  let longest: string | undefined;
   $('script[type="application/ld+json"]').each((_, element) => {
-    let data: unknown;
+    const match = /"articleBody"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec($(element).text());
+    if (!match) return;
     try {
-      data = JSON.parse($(element).text());
+      const body = JSON.parse(`"${match[1]}"`) as string;
+      if (!longest || body.length > longest.length) longest = body;
     } catch {
+      // An articleBody that is not valid JSON text is not used.
+    }
+  });
+  articleBodies.set($, longest);
+}
+
+/** The content containers: the best-scoring one and its siblings that score well enough. */
+function chooseContent($: CheerioAPI): AnyNode[] {
+  const scores = new Map<AnyNode, number>();
+  const initial = (element: Element) => {
+    const name = nameOf(element);
+    let score = 0;
+    if (POSITIVE_NAME.test(name)) score += 25;
+    if (NEGATIVE_NAME.test(name)) score -= 25;
+    if (element.tagName === 'article' || element.tagName === 'main') score += 10;
+    return score;
+  };
+  $('p, pre, td, blockquote, li, h2, h3, div, section').each((_, element) => {
+    const node = element as Element;
+    // A div or section scores only for the text it holds directly, not inside other blocks.
+    const text =
+      node.tagName === 'div' || node.tagName === 'section'
+        ? normalizeInline(
+            $(node)
+              .contents()
+              .filter((__, child) => child.type === 'text' || (child.type === 'tag' && ['a', 'span', 'em', 'strong', 'b', 'i', 'br', 'code', 'font'].includes((child as Element).tagName)))
+              .text(),
+          )
+        : normalizeInline($(node).text());
+    if (text.length < 25) return;
+    const score = 1 + (text.match(/[,，、]/g)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3);
+    let ancestor: AnyNode | null = node.tagName === 'div' || node.tagName === 'section' ? node : node.parent;
+    for (let level = 0; ancestor && ancestor.type === 'tag' && level < 3; level += 1) {
+      const container = ancestor as Element;
+      if (!scores.has(container)) scores.set(container, initial(container));
+      scores.set(container, scores.get(container)! + score / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
+      ancestor = container.parent;
+    }
+  });
+  let best: AnyNode | undefined;
+  let bestScore = -Infinity;
+  for (const [element, score] of scores) {
+    if (!CONTAINER_TAGS.has((element as Element).tagName)) continue;
+    const adjusted = score * (1 - linkDensity($, element));
+    scores.set(element, adjusted);
+    if (adjusted > bestScore) {
+      best = element;
+      bestScore = adjusted;
+    }
+  }
+  if (!best) return [$('body').get(0) ?? $.root().get(0)!];
+  // Articles split into several blocks score in pieces: climb while the parent scores nearly as well,
+  // or while it only wraps the best block (its text hardly longer), so the pieces are siblings.
+  const textLength = (node: AnyNode) => normalizeInline($(node).text()).length;
+  let top: AnyNode = best;
+  while (top.parent && top.parent.type === 'tag' && CONTAINER_TAGS.has((top.parent as Element).tagName) && (top.parent as Element).tagName !== 'body') {
+    const parent: AnyNode = top.parent;
+    const wraps = textLength(parent) <= textLength(top) * 1.3;
+    if (!wraps && (scores.get(parent) ?? -Infinity) < bestScore * 0.66) break;
+    top = parent;
+    bestScore = Math.max(bestScore, scores.get(top) ?? -Infinity);
+  }
+  best = top;
+  // Siblings that belong to the article: scoring well, or long paragraphs with few links.
+  const threshold = Math.max(10, bestScore * 0.2);
+  const parent = best.parent;
+  if (!parent) return [best];
+  return $(parent)
+    .children()
+    .toArray()
+    .filter((sibling) => {
+      if (sibling === best) return true;
+      if ((scores.get(sibling) ?? -Infinity) >= threshold) return true;
+      const element = sibling as Element;
+      const text = normalizeInline($(element).text());
+      return element.tagName === 'p' && text.length > 80 && linkDensity($, element) < 0.25;
+    });
+}
+
+/** Blocks of a container in document order: innermost block elements, plus loose text in containers. */
+function collectBlocks($: CheerioAPI, root: AnyNode, blocks: Block[]): void {
+  const visit = (node: AnyNode) => {
+    if (node.type !== 'tag') return;
+    const element = node as Element;
+    const tag = element.tagName;
+    const hasBlockChild = $(element).find([...BLOCK_TAGS].join(',')).length > 0;
+    if (BLOCK_TAGS.has(tag) && !(hasBlockChild && (tag === 'li' || tag === 'td' || tag === 'blockquote' || tag === 'dd'))) {
+      pushBlock($, element, KIND_OF[tag] ?? 'paragraph', blocks);
       return;
     }
-    const items = (Array.isArray(data) ? data : [data]).flatMap((item) => (item && typeof item === 'object' && '@graph' in item ? (item as { '@graph': unknown[] })['@graph'] : [item]));
-    for (const item of items) {
-      if (!item || typeof item !== 'object') continue;
-      const record = item as Record<string, unknown>;
-      if (!found.datePublished && typeof record.datePublished === 'string') found.datePublished = record.datePublished;
-      const author = Array.isArray(record.author) ? record.author[0] : record.author;
-      if (!found.author && author && typeof author === 'object' && typeof (author as { name?: unknown }).name === 'string') found.author = (author as { name: string }).name;
-      if (!found.author && typeof author === 'string') found.author = author;
+    // Text straight inside a container (a <div> of text and <br>s) is a block of its own.
+    let loose = '';
+    const flush = () => {
+      const text = normalizeInline(loose);
+      if (text.length > 0) blocks.push({ text, kind: 'paragraph', location: describe(element) });
+      loose = '';
+    };
+    for (const child of element.children) {
+      if (child.type === 'text') loose += (child as unknown as { data: string }).data;
+      else if (child.type === 'tag' && ['a', 'span', 'em', 'strong', 'b', 'i', 'u', 'code', 'font', 'small', 'sup', 'sub', 'time', 'abbr', 'cite', 'q', 'mark'].includes((child as Element).tagName) && $(child).find([...BLOCK_TAGS, 'div'].join(',')).length === 0) {
+        loose += $(child).text();
+      } else if (child.type === 'tag' && (child as Element).tagName === 'br') {
+        loose += '\n';
+        if (/\n\s*\n$/.test(loose)) flush();
+      } else {
+        flush();
+        visit(child);
+      }
     }
-  });
-  return found;
+    flush();
+  };
+  if (root.type === 'tag' && BLOCK_TAGS.has((root as Element).tagName)) pushBlock($, root as Element, KIND_OF[(root as Element).tagName] ?? 'paragraph', blocks);
+  else visit(root);
+}
+
+function pushBlock($: CheerioAPI, element: Element, kind: BlockKind, blocks: Block[]): void {
+  const text = normalizeInline($(element).text());
+  if (!text) return;
+  // A block that is mostly links and short is a menu or a list of related links.
+  if (text.length < 200 && linkDensity($, element) > 0.6 && kind !== 'heading') return;
+  blocks.push({ text, kind, location: describe(element) });
 }

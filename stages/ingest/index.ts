@@ -27,6 +27,13 @@ export function formatOf(path: string): InputFormat | undefined {
   return undefined;
 }
 
+/** The article text and metadata of an HTML page, as ingest stores them (for the HTML benchmark). */
+export function extractPage(html: string): { text: string; meta: DocMeta; removed: RemovedBlock[] } {
+  const page = extractHtml(html);
+  const cleaned = removeBoilerplate(page.blocks);
+  return { text: cleaned.kept.map((block) => block.text).join('\n\n'), meta: page.meta, removed: [...page.removed, ...cleaned.removed] };
+}
+
 export const ingest = defineDocumentStage({
   name: 'ingest',
   scope: 'document',

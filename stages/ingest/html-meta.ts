@@ -1,0 +1,141 @@
+/**
+ * Metadata of an HTML page: title (og:title, twitter:title, JSON-LD headline, <h1>, <title> less the
+ * site name), author, publication date (JSON-LD, article:published_time and a dozen meta conventions,
+ * <time datetime>, dated elements, the URL), canonical URL, site name and language.
+ */
+import * as chrono from 'chrono-node';
+import type { CheerioAPI } from 'cheerio';
+import type { DocMeta } from '../../pipeline/doc.ts';
+import { normalizeInline } from './normalize.ts';
+
+const DATE_METAS = [
+  'meta[property="article:published_time"]', 'meta[property="og:published_time"]', 'meta[property="og:article:published_time"]', 'meta[name="article:published_time"]',
+  'meta[itemprop="datePublished"]', 'meta[name="pubdate"]', 'meta[name="publishdate"]', 'meta[name="publish-date"]', 'meta[name="publication_date"]',
+  'meta[name="date"]', 'meta[name="DC.date.issued"]', 'meta[name="dc.date.issued"]', 'meta[name="DC.date"]', 'meta[name="dc.date"]', 'meta[name="dcterms.created"]',
+  'meta[name="DCTERMS.created"]', 'meta[name="sailthru.date"]', 'meta[name="parsely-pub-date"]', 'meta[name="article.published"]', 'meta[name="citation_publication_date"]',
+  'meta[property="article:modified_time"]', 'meta[name="last-modified"]',
+];
+
+/** The first meta tag content among `selectors`. */
+function metaContent($: CheerioAPI, ...selectors: string[]): string | undefined {
+  for (const selector of selectors) {
+    const value = $(selector).first().attr('content')?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** A date as YYYY-MM-DD from ISO text or words ("June 5, 2019"), if it is one. */
+export function toIsoDate(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const iso = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})/.exec(value);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const compact = /^((?:19|20)\d{2})(\d{2})(\d{2})/.exec(value.trim());
+  if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
+  const parsed = chrono.parse(value)[0];
+  if (!parsed || !parsed.start.isCertain('year') || !parsed.start.isCertain('month') || !parsed.start.isCertain('day')) return undefined;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${parsed.start.get('year')}-${pad(parsed.start.get('month')!)}-${pad(parsed.start.get('day')!)}`;
+}
+
+interface JsonLd {
+  datePublished?: string;
+  dateCreated?: string;
+  headline?: string;
+  authors: string[];
+}
+
+function readJsonLd($: CheerioAPI): JsonLd {
+  const found: JsonLd = { authors: [] };
+  $('script[type="application/ld+json"]').each((_, element) => {
+    let data: unknown;
+    try {
+      data = JSON.parse($(element).text());
+    } catch {
+      return;
+    }
+    const queue = Array.isArray(data) ? [...data] : [data];
+    while (queue.length > 0) {
+      const item = queue.shift();
+      if (!item || typeof item !== 'object') continue;
+      const record = item as Record<string, unknown>;
+      if (Array.isArray(record['@graph'])) queue.push(...record['@graph']);
+      const type = String(record['@type'] ?? '');
+      if (!/Article|Posting|Report|WebPage|BlogPosting|NewsArticle/i.test(type) && !record.datePublished) continue;
+      if (!found.datePublished && typeof record.datePublished === 'string') found.datePublished = record.datePublished;
+      if (!found.dateCreated && typeof record.dateCreated === 'string') found.dateCreated = record.dateCreated;
+      if (!found.headline && typeof record.headline === 'string') found.headline = record.headline;
+      for (const author of Array.isArray(record.author) ? record.author : record.author ? [record.author] : []) {
+        const name = typeof author === 'string' ? author : typeof (author as { name?: unknown }).name === 'string' ? (author as { name: string }).name : undefined;
+        if (name && !found.authors.includes(name.trim())) found.authors.push(name.trim());
+      }
+    }
+  });
+  return found;
+}
+
+/** "Title | Site", "Title - Site", "Site: Title": the title without the site's name. */
+function cleanTitle(title: string, site: string | undefined): string {
+  const parts = title.split(/\s+[|–—-]\s+|\s+::\s+|\s+»\s+/);
+  if (parts.length < 2) return title;
+  if (site) {
+    const rest = parts.filter((part) => part.trim().toLowerCase() !== site.trim().toLowerCase());
+    if (rest.length < parts.length) return rest.join(' - ');
+  }
+  return parts.reduce((longest, part) => (part.length > longest.length ? part : longest), '');
+}
+
+function findDate($: CheerioAPI, jsonLd: JsonLd, url: string | undefined): string | undefined {
+  const candidates = [jsonLd.datePublished, jsonLd.dateCreated, metaContent($, ...DATE_METAS)];
+  for (const candidate of candidates) {
+    const date = toIsoDate(candidate);
+    if (date) return date;
+  }
+  for (const selector of ['[itemprop="datePublished"]', 'time[pubdate]', 'time.published', 'time.entry-date', 'article time[datetime]', 'time[datetime]', 'abbr.published']) {
+    const element = $(selector).first();
+    const date = toIsoDate(element.attr('datetime') ?? element.attr('content') ?? element.attr('title') ?? element.text());
+    if (date) return date;
+  }
+  const fromUrl = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|-|$)/.exec(url ?? '');
+  if (fromUrl) return `${fromUrl[1]}-${fromUrl[2]!.padStart(2, '0')}-${fromUrl[3]!.padStart(2, '0')}`;
+  // Dated elements: class or id words such as date, published, posted, time.
+  let dated: string | undefined;
+  $('[class*="date"], [class*="publish"], [class*="posted"], [class*="time"], [id*="date"]').each((_, element) => {
+    if (dated) return false;
+    const text = normalizeInline($(element).text());
+    if (text.length > 0 && text.length < 80) dated = toIsoDate(text);
+    return undefined;
+  });
+  return dated;
+}
+
+function findAuthor($: CheerioAPI, jsonLd: JsonLd): string | undefined {
+  const meta = metaContent($, 'meta[name="author"]', 'meta[property="article:author"]', 'meta[name="parsely-author"]', 'meta[name="sailthru.author"]', 'meta[name="byl"]', 'meta[name="dc.creator"]', 'meta[name="DC.creator"]');
+  if (meta && !/^https?:/.test(meta)) return meta.replace(/^by\s+/i, '');
+  if (jsonLd.authors.length > 0) return jsonLd.authors.join('; ');
+  for (const selector of ['[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', 'a[rel="author"]', '.author-name', '.byline-name', '.author', '.byline']) {
+    const text = normalizeInline($(selector).first().text()).replace(/^by\s+/i, '');
+    if (text.length > 1 && text.length < 60) return text;
+  }
+  return undefined;
+}
+
+/** Reads the metadata; call before anything is removed from the page. */
+export function readMeta($: CheerioAPI): DocMeta {
+  const jsonLd = readJsonLd($);
+  const meta: DocMeta = {};
+  const site = metaContent($, 'meta[property="og:site_name"]', 'meta[name="application-name"]');
+  const title =
+    metaContent($, 'meta[property="og:title"]', 'meta[name="twitter:title"]') || jsonLd.headline || normalizeInline($('h1').first().text()) || normalizeInline($('title').first().text());
+  if (title) meta.title = cleanTitle(normalizeInline(title), site);
+  const url = $('link[rel="canonical"]').attr('href')?.trim() || metaContent($, 'meta[property="og:url"]');
+  if (url) meta.url = url;
+  const author = findAuthor($, jsonLd);
+  if (author) meta.author = normalizeInline(author);
+  const date = findDate($, jsonLd, url);
+  if (date) meta.published = date;
+  if (site) meta.source = site;
+  const language = ($('html').attr('lang') ?? metaContent($, 'meta[http-equiv="content-language"]', 'meta[property="og:locale"]'))?.trim().split(/[-_]/)[0]?.toLowerCase();
+  if (language) meta.language = language;
+  return meta;
+}
