@@ -27,6 +27,16 @@ export function formatOf(path: string): InputFormat | undefined {
   return undefined;
 }
 
+/** extractHtml, with a page nested too deeply for the DOM helpers' recursion turned into an input error. */
+function extractHtmlSafely(path: string, html: string) {
+  try {
+    return extractHtml(html);
+  } catch (error) {
+    if (error instanceof RangeError) throw new InputError(path, 'HTML is nested too deeply to read (the element tree overflows the stack)');
+    throw error;
+  }
+}
+
 /** The article text and metadata of an HTML page, as ingest stores them (for the HTML benchmark). */
 export function extractPage(html: string): { text: string; meta: DocMeta; removed: RemovedBlock[] } {
   const page = extractHtml(html);
@@ -60,8 +70,7 @@ export const ingest = defineDocumentStage({
     let meta: DocMeta = {};
     let removed: RemovedBlock[] = [];
     if (format === 'html') {
-      const page = extractHtml(decoded.text);
-      ({ blocks, meta, removed } = page);
+      ({ blocks, meta, removed } = extractHtmlSafely(doc.path, decoded.text));
     } else {
       blocks = textBlocks(decoded.text, format === 'markdown');
     }
