@@ -26,7 +26,11 @@ const NEWSLETTER = [
 ];
 
 const REPRINT_NOTICE =
-  /\b(?:(?:reproduced|reprinted|republished|syndicated) (?:with permission )?from|originally (?:appeared|published) (?:in|on|at)|all rights reserved|if you (?:need|want|wish) to reprint|unauthori[sz]ed reproduction)\b/i;
+  /\b(?:(?:reproduced|reprinted|republished|syndicated) (?:with permission )?from|originally (?:appeared|published) (?:in|on|at)|all rights reserved|if you (?:need|want|wish) to reprint|unauthori[sz]ed reproduction|copyrighted property of|written permission must be obtained|is not responsible for the (?:opinions|content))\b/i;
+
+/** Calls to action that close many web articles: follow us, support us, subscribe, send a letter. */
+const CALL_TO_ACTION =
+  /^(?:follow (?:us|[\p{Lu}][\p{L} ]{0,40}) on (?:twitter|facebook|instagram|linkedin|x)\b|we rely on (?:your|readers') support|support (?:our|independent|local) journalism|(?:please )?subscribe (?:to|now|today)\b|if you(?:'|’)re (?:seeing this message but you(?:'|’)re )?already a subscriber|to (?:view|read) the full (?:story|article),? (?:please )?(?:subscribe|log ?in)|join (?:[\p{Lu}][\p{L} ]{0,40} )?newsletters?\b|do you want to be informed|get (?:our|the latest)\b.{0,60}\bin(?:to)? your inbox|submit your letter|scroll to read more\b|discover our latest\b)/iu;
 
 /** Previous/next article links, e.g. `<<: Title` and `>>: Title`. */
 const PREV_NEXT = /^(?:<<|>>|«|»|previous(?: post| article| story)?\s*:|next(?: post| article| story)?\s*:)/i;
@@ -99,6 +103,7 @@ function blockRule(block: Block, seen: Set<string>): string | undefined {
   if (NEWSLETTER.some((pattern) => pattern.test(text))) return 'newsletter-form';
   if (PREV_NEXT.test(text)) return 'prev-next-links';
   if (text.length <= 300 && REPRINT_NOTICE.test(text)) return 'reprint-notice';
+  if (text.length <= 300 && CALL_TO_ACTION.test(text)) return 'call-to-action';
   if (words(text) <= 40 && CAPTION_END.test(text)) return 'photo-caption';
   return undefined;
 }

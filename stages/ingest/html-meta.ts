@@ -86,9 +86,13 @@ function cleanTitle(title: string, site: string | undefined): string {
 }
 
 function findDate($: CheerioAPI, jsonLd: JsonLd, url: string | undefined): string | undefined {
-  const candidates = [jsonLd.datePublished, jsonLd.dateCreated, metaContent($, ...DATE_METAS)];
+  const fromUrlMatch = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|-|$)/.exec(url ?? '');
+  const urlDate = fromUrlMatch ? `${fromUrlMatch[1]}-${fromUrlMatch[2]!.padStart(2, '0')}-${fromUrlMatch[3]!.padStart(2, '0')}` : undefined;
+  const candidates = [metaContent($, ...DATE_METAS.slice(0, 4)), jsonLd.datePublished, jsonLd.dateCreated, metaContent($, ...DATE_METAS.slice(4))];
   for (const candidate of candidates) {
     const date = toIsoDate(candidate);
+    // A timestamp in UTC can fall on the day after the local date the URL gives: the URL's day wins.
+    if (date && urlDate && Math.abs(Date.parse(date) - Date.parse(urlDate)) <= 86_400_000) return urlDate;
     if (date) return date;
   }
   for (const selector of ['[itemprop="datePublished"]', 'time[pubdate]', 'time.published', 'time.entry-date', 'article time[datetime]', 'time[datetime]', 'abbr.published']) {
@@ -96,8 +100,7 @@ function findDate($: CheerioAPI, jsonLd: JsonLd, url: string | undefined): strin
     const date = toIsoDate(element.attr('datetime') ?? element.attr('content') ?? element.attr('title') ?? element.text());
     if (date) return date;
   }
-  const fromUrl = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|-|$)/.exec(url ?? '');
-  if (fromUrl) return `${fromUrl[1]}-${fromUrl[2]!.padStart(2, '0')}-${fromUrl[3]!.padStart(2, '0')}`;
+  if (urlDate) return urlDate;
   // Dated elements: class or id words such as date, published, posted, time.
   let dated: string | undefined;
   $('[class*="date"], [class*="publish"], [class*="posted"], [class*="time"], [id*="date"]').each((_, element) => {
