@@ -159,9 +159,8 @@ export function exportStore(db: Database.Database): Export {
   const figures = db
     .prepare(
       `SELECT f.id, f.document_id AS doc, f.sentence_id AS sentence, f.span_start AS start, f.span_end AS end, f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope,
-         e.name AS holder, e.id AS holder_entity, f.time, f.time_source, coalesce(se.name, c.speaker_text) AS speaker, f.part_of
-       FROM figures f JOIN documents d ON d.id = f.document_id LEFT JOIN mentions m ON m.id = f.holder_mention_id LEFT JOIN entities e ON e.id = m.entity_id
-       LEFT JOIN claims c ON c.id = f.claim_id LEFT JOIN mentions sm ON sm.id = c.speaker_mention_id LEFT JOIN entities se ON se.id = sm.entity_id
+         f.holder, f.holder_entity_id AS holder_entity, f.time, f.time_source, f.speaker, f.part_of
+       FROM figure_details f JOIN documents d ON d.id = f.document_id
        ORDER BY d.path, f.span_start, f.span_end`,
     )
     .all() as ExportedFigure[];
@@ -180,9 +179,9 @@ export function exportStore(db: Database.Database): Export {
   const claims = (
     db
       .prepare(
-        `SELECT c.id, c.document_id AS doc, c.sentence_id AS sentence, c.span_start AS start, c.span_end AS end, c.text, coalesce(e.name, c.speaker_text) AS speaker, e.id AS speaker_entity,
+        `SELECT c.id, c.document_id AS doc, c.sentence_id AS sentence, c.span_start AS start, c.span_end AS end, c.text, cs.speaker, cs.speaker_entity_id AS speaker_entity,
            c.direct, c.reporting_verb, c.hedges, c.negated, c.score, c.features
-         FROM claims c JOIN documents d ON d.id = c.document_id LEFT JOIN mentions m ON m.id = c.speaker_mention_id LEFT JOIN entities e ON e.id = m.entity_id
+         FROM claims c JOIN documents d ON d.id = c.document_id JOIN claim_speakers cs ON cs.claim_id = c.id
          ORDER BY d.path, c.span_start`,
       )
       .all() as (Omit<ExportedClaim, 'direct' | 'negated' | 'hedged' | 'hedges' | 'features' | 'entities' | 'figures'> & { direct: number; negated: number; hedges: string; features: string })[]

@@ -72,13 +72,11 @@ export function readFindings(db: Database.Database, filter: FindingFilter = {}):
     .all({ kind: filter.kind ?? null, status: filter.status ?? null, doc: filter.doc ?? null }) as (Omit<StoredFinding, 'evidence' | 'items' | 'reviews'> & { evidence: string })[];
   const items = db.prepare(
     `SELECT i.ordinal, i.document_id AS doc, d.path, d.title, d.source, coalesce(d.published_earliest, d.published) AS published, i.figure_id AS figure, i.claim_id AS claim,
-       f.value, f.unit, i.quote, i.span_start AS start, i.span_end AS end, i.role, coalesce(se.name, c.speaker_text, ce.name, cl.speaker_text) AS speaker,
+       f.value, f.unit, i.quote, i.span_start AS start, i.span_end AS end, i.role, coalesce(f.speaker, cs.speaker) AS speaker,
        coalesce(CASE WHEN f.time_source = 'text' THEN f.time END, d.published_earliest, d.published) AS date,
        (SELECT p.ordinal FROM paragraphs p WHERE p.document_id = i.document_id AND p.span_start <= i.span_start AND p.span_end >= i.span_end) AS paragraph
      FROM finding_items i JOIN documents d ON d.id = i.document_id
-     LEFT JOIN figures f ON f.id = i.figure_id
-     LEFT JOIN claims c ON c.id = f.claim_id LEFT JOIN mentions sm ON sm.id = c.speaker_mention_id LEFT JOIN entities se ON se.id = sm.entity_id
-     LEFT JOIN claims cl ON cl.id = i.claim_id LEFT JOIN mentions cm ON cm.id = cl.speaker_mention_id LEFT JOIN entities ce ON ce.id = cm.entity_id
+     LEFT JOIN figure_details f ON f.id = i.figure_id LEFT JOIN claim_speakers cs ON cs.claim_id = i.claim_id
      WHERE i.finding_id = ? ORDER BY i.ordinal`,
   );
   const reviews = db.prepare('SELECT id, finding_id AS finding, verdict, note, reviewer, reviewed_at FROM reviews WHERE fingerprint = ? OR lineage = ? ORDER BY id');

@@ -270,6 +270,19 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'claim-and-figure-views',
+    sql: `
+      CREATE VIEW claim_speakers AS
+        SELECT c.id AS claim_id, coalesce(e.name, c.speaker_text) AS speaker, e.id AS speaker_entity_id
+        FROM claims c LEFT JOIN mentions m ON m.id = c.speaker_mention_id LEFT JOIN entities e ON e.id = m.entity_id;
+      CREATE VIEW figure_details AS
+        SELECT f.*, e.name AS holder, e.id AS holder_entity_id, cs.speaker, cs.speaker_entity_id
+        FROM figures f LEFT JOIN mentions m ON m.id = f.holder_mention_id LEFT JOIN entities e ON e.id = m.entity_id
+        LEFT JOIN claim_speakers cs ON cs.claim_id = f.claim_id;
+    `,
+  },
 ];
 
 /** Brings a store up to the newest schema. Each migration runs in a transaction, so a failure leaves the store as it was. */

@@ -103,9 +103,8 @@ export function compareNarratives(db: Database.Database): { terms: number; subje
     // Who each side quotes.
     db.prepare(
       `INSERT INTO narrative_speakers (side, speaker, entity_id, claims)
-       SELECT d.kind, coalesce(e.name, c.speaker_text), e.id, count(*) FROM claims c JOIN documents d ON d.id = c.document_id
-       LEFT JOIN mentions m ON m.id = c.speaker_mention_id LEFT JOIN entities e ON e.id = m.entity_id
-       WHERE c.speaker_text IS NOT NULL GROUP BY d.kind, coalesce(e.name, c.speaker_text)`,
+       SELECT d.kind, cs.speaker, cs.speaker_entity_id, count(*) FROM claims c JOIN documents d ON d.id = c.document_id JOIN claim_speakers cs ON cs.claim_id = c.id
+       WHERE cs.speaker IS NOT NULL GROUP BY d.kind, cs.speaker`,
     ).run();
     return { terms: termRows, subjects: subjects.length };
   });

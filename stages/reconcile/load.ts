@@ -85,11 +85,8 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
   const figures = db
     .prepare(
       `SELECT f.id, f.document_id AS doc, f.sentence_id AS sentence, s.text AS sentenceText, s.span_start AS sentenceStart, f.span_start AS start, f.span_end AS end,
-         f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope, m.entity_id AS holder, e.name AS holderName, f.time, f.time_source AS timeSource, f.part_of AS partOf,
-         coalesce(se.name, c.speaker_text) AS speaker
-       FROM figures f JOIN sentences s ON s.id = f.sentence_id JOIN documents d ON d.id = f.document_id
-       LEFT JOIN mentions m ON m.id = f.holder_mention_id LEFT JOIN entities e ON e.id = m.entity_id
-       LEFT JOIN claims c ON c.id = f.claim_id LEFT JOIN mentions sm ON sm.id = c.speaker_mention_id LEFT JOIN entities se ON se.id = sm.entity_id
+         f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope, f.holder_entity_id AS holder, f.holder AS holderName, f.time, f.time_source AS timeSource, f.part_of AS partOf, f.speaker
+       FROM figure_details f JOIN sentences s ON s.id = f.sentence_id JOIN documents d ON d.id = f.document_id
        ORDER BY d.path, f.span_start`,
     )
     .all() as FigureRow[];
@@ -101,9 +98,9 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
     db
       .prepare(
         `SELECT c.id, c.document_id AS doc, d.kind AS side, s.terms, c.sentence_id AS sentence, p.ordinal AS paragraph, c.span_start AS start, c.span_end AS end, c.text,
-           coalesce(e.name, c.speaker_text) AS speaker, e.id AS speakerEntity, c.negated, c.reporting_verb AS reportingVerb
+           cs.speaker, cs.speaker_entity_id AS speakerEntity, c.negated, c.reporting_verb AS reportingVerb
          FROM claims c JOIN sentences s ON s.id = c.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = c.document_id
-         LEFT JOIN mentions m ON m.id = c.speaker_mention_id LEFT JOIN entities e ON e.id = m.entity_id
+         JOIN claim_speakers cs ON cs.claim_id = c.id
          ORDER BY d.path, c.span_start`,
       )
       .all() as (Omit<ClaimRow, 'negated' | 'entities' | 'lemmas'> & { negated: number; terms: string })[]

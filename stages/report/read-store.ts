@@ -104,11 +104,9 @@ export interface StoredFigure {
 export function readFigures(db: Database.Database, documentId?: string): StoredFigure[] {
   return db
     .prepare(
-      `SELECT f.id, f.document_id, p.ordinal AS paragraph, f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope, e.name AS holder, e.id AS holder_id,
-         f.time, coalesce(se.name, c.speaker_text) AS speaker, s.text AS sentence
-       FROM figures f JOIN sentences s ON s.id = f.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = f.document_id
-       LEFT JOIN mentions m ON m.id = f.holder_mention_id LEFT JOIN entities e ON e.id = m.entity_id
-       LEFT JOIN claims c ON c.id = f.claim_id LEFT JOIN mentions sm ON sm.id = c.speaker_mention_id LEFT JOIN entities se ON se.id = sm.entity_id
+      `SELECT f.id, f.document_id, p.ordinal AS paragraph, f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope, f.holder, f.holder_entity_id AS holder_id,
+         f.time, f.speaker, s.text AS sentence
+       FROM figure_details f JOIN sentences s ON s.id = f.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = f.document_id
        WHERE (? IS NULL OR f.document_id = ?) ORDER BY d.path, f.span_start`,
     )
     .all(documentId ?? null, documentId ?? null) as StoredFigure[];
@@ -130,9 +128,8 @@ export interface StoredClaim {
 export function readClaims(db: Database.Database, documentId: string): StoredClaim[] {
   return db
     .prepare(
-      `SELECT c.id, p.ordinal AS paragraph, c.text, coalesce(e.name, c.speaker_text) AS speaker, e.id AS speaker_id, c.direct, c.reporting_verb, c.hedges, c.negated, c.score
-       FROM claims c JOIN sentences s ON s.id = c.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id
-       LEFT JOIN mentions m ON m.id = c.speaker_mention_id LEFT JOIN entities e ON e.id = m.entity_id
+      `SELECT c.id, p.ordinal AS paragraph, c.text, cs.speaker, cs.speaker_entity_id AS speaker_id, c.direct, c.reporting_verb, c.hedges, c.negated, c.score
+       FROM claims c JOIN sentences s ON s.id = c.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN claim_speakers cs ON cs.claim_id = c.id
        WHERE c.document_id = ? ORDER BY c.span_start`,
     )
     .all(documentId) as StoredClaim[];
