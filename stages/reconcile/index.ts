@@ -39,7 +39,7 @@ function documentTopics(input: ReturnType<typeof loadReconcileInput>): Map<strin
 /** All findings of the stored corpus, in queue order. */
 export async function reconcileStore(db: Database.Database): Promise<Finding[]> {
   const input = loadReconcileInput(db);
-  const figures = inferHolders(input.figures, input.mentions, input.entities);
+  const figures = inferHolders(input.figures, input.entities);
   const measures = await groupMeasures(figures, input.sentences.values());
   const paragraphOf = new Map([...input.sentences].map(([id, sentence]) => [id, sentence.paragraph]));
   const findings = [

@@ -6,7 +6,7 @@
  * organisation or initiative named in its sentence, also when written in lower case ("the clean
  * network of more than 40 countries"). Each measure keeps the reasons its figures were grouped.
  */
-import type { EntityName, FigureRow, MentionRow } from './load.ts';
+import type { EntityName, FigureRow } from './load.ts';
 import { sharedKind } from './wordnet.ts';
 
 /** Nouns that name the parts of one whole: "five lines of activity", "five major areas". */
@@ -45,11 +45,10 @@ const modifiers = (counted: string | null) => (counted ? counted.split(' ').slic
  * network of more than 40 countries", "the Clean Network includes 180 …" — also when the name is written
  * in lower case. A name elsewhere in the sentence says nothing about whose figure it is.
  */
-export function inferHolders(figures: FigureRow[], mentions: MentionRow[], entities: EntityName[]): MeasuredFigure[] {
+export function inferHolders(figures: FigureRow[], entities: EntityName[]): MeasuredFigure[] {
   const names = entities
     .filter((entity) => entity.type === 'organization' || entity.type === 'initiative')
     .flatMap((entity) => [entity.name, ...entity.aliases].filter((name) => name.includes(' ')).map((name) => ({ entity, name: name.toLowerCase() })));
-  void mentions;
   return figures.map((figure) => {
     const base = { ...figure, head: headOf(figure.counted) };
     if (figure.holder) return { ...base, holderId: figure.holder, holderLabel: figure.holderName, holderReason: 'named with the figure' };
