@@ -86,7 +86,7 @@ async function groupPhrases(figures: MeasuredFigure[], useWordNet: boolean): Pro
       if (find(a) === find(b)) continue;
       let reason = plainReason(a, b);
       if (!reason && useWordNet) {
-        const kind = await sharedKind(headOf(a)!, headOf(b)!);
+        const kind = sharedKind(headOf(a)!, headOf(b)!);
         if (kind) reason = `a ${headOf(a)} and a ${headOf(b)} are both a kind of ${kind.replace(/_/g, ' ')} (WordNet)`;
       }
       if (!reason) continue;

@@ -8,7 +8,7 @@
  * words that made it opposed.
  */
 import { evaluate } from '../../narratives/evaluation.ts';
-import { synonymsOf } from '../wordnet-synonyms.ts';
+import { synonymsOf } from '../wordnet.ts';
 import type { DraftFinding } from '../finding.ts';
 
 export interface FramingClaim {
