@@ -15,7 +15,7 @@ import { listCorpus, readManifest, type ManifestEntry } from './corpus.ts';
 import { documentWriter, metadataUpdater } from './db/documents.ts';
 import { openStore } from './db/open.ts';
 import type { Doc, DocKind, DocMeta } from './doc.ts';
-import { InputError } from './errors.ts';
+import { FatalError, InputError } from './errors.ts';
 import { Progress } from './progress.ts';
 import type { StageContext } from './stage.ts';
 
@@ -83,6 +83,10 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const db = openStore(options.dbPath);
   try {
     return await runOnStore(db, options, { articles, unsupported, manifest, time, seconds, startedAt });
+  } catch (error) {
+    // A run that fails leaves no lock behind (a busy store's own run row is not this process's).
+    db.prepare("UPDATE runs SET status = 'failed', finished_at = ? WHERE status = 'running' AND pid = ?").run(new Date().toISOString(), process.pid);
+    throw error;
   } finally {
     db.close();
   }
@@ -101,12 +105,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   const { time, seconds, manifest } = scan;
   const versions = stageVersions();
   const documentVersions = Object.fromEntries(DOCUMENT_STAGES.map((stage) => [stage.name, stage.version]));
-  const runId = Number(
-    db
-      .prepare("INSERT INTO runs (started_at, status, pid, options, stage_versions) VALUES (?, 'running', ?, ?, ?)")
-      .run(new Date().toISOString(), process.pid, JSON.stringify({ corpus: options.corpusDir, force: options.force, concurrency: options.concurrency }), JSON.stringify(versions))
-      .lastInsertRowid,
-  );
+  const runId = claimStore(db, options, versions);
 
   const messages: RunMessage[] = [];
   const say = (message: RunMessage) => {
@@ -217,6 +216,38 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     for (const message of messages) insert.run(runId, message.path, message.level, message.stage, message.rule ?? null, message.reason);
   })();
   return { run: runId, documents: counts, tables, seconds: rounded, messages };
+}
+
+/** True when a process with this id is running on this machine. */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Records the start of a run, unless another run is writing to the store: then the run stops with
+ * "store is busy (run 12 started 14:03 by pid 4242)". A run left "running" by a process that no longer
+ * exists was killed: it is marked interrupted and its lock taken over. The check and the insert are one
+ * immediate transaction, so two runs starting together cannot both pass.
+ */
+function claimStore(db: Database.Database, options: RunOptions, versions: Record<string, string>): number {
+  return db.transaction(() => {
+    for (const run of db.prepare("SELECT id, started_at, pid FROM runs WHERE status = 'running' ORDER BY id").all() as { id: number; started_at: string; pid: number }[]) {
+      if (run.pid !== process.pid && isAlive(run.pid)) {
+        throw new FatalError(`${options.dbPath}: store is busy (run ${run.id} started ${run.started_at.slice(11, 16)} UTC by pid ${run.pid}); try again when it ends`);
+      }
+      db.prepare("UPDATE runs SET status = 'interrupted', finished_at = ? WHERE id = ?").run(new Date().toISOString(), run.id);
+    }
+    return Number(
+      db
+        .prepare("INSERT INTO runs (started_at, status, pid, options, stage_versions) VALUES (?, 'running', ?, ?, ?)")
+        .run(new Date().toISOString(), process.pid, JSON.stringify({ corpus: options.corpusDir, force: options.force, concurrency: options.concurrency }), JSON.stringify(versions)).lastInsertRowid,
+    );
+  }).immediate();
 }
 
 /** Reads a file after checking it is a regular, readable file within the size limit. */
