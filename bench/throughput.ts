@@ -1,0 +1,88 @@
+/**
+ * npm run bench [-- DIR] [--fractions 0.125,0.25] [--concurrency N]: throughput of the whole pipeline on
+ * the BBC corpus (default ../shared/bench/bbc) or DIR. For each fraction of the corpus: a full run from
+ * an empty store (all stages, store and reports) in a child process, its words/s and peak RSS, next to a
+ * bare single-core compromise parse of the same text measured in the same run; then the time to add one
+ * article to the last store and rerun, process start included. Prints a table and writes
+ * bench/results/throughput.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import nlp from 'compromise';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { fractions: { type: 'string', default: '0.125,0.25' }, concurrency: { type: 'string', default: '2' } } });
+const source = positionals[0] ?? new URL('../../shared/bench/bbc/', import.meta.url).pathname;
+const bin = new URL('../bin/narratives.js', import.meta.url).pathname;
+
+/** The corpus's article files in a stable order, interleaving its folders so that a fraction samples all. */
+function articles(dir: string): string[] {
+  const folders = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const lists = folders.map((folder) => readdirSync(join(dir, folder)).filter((file) => file.endsWith('.txt')).sort().map((file) => join(folder, file)));
+  const interleaved: string[] = [];
+  for (let i = 0; lists.some((list) => i < list.length); i += 1) for (const list of lists) if (i < list.length) interleaved.push(list[i]!);
+  return interleaved.length > 0 ? interleaved : readdirSync(dir).filter((file) => file.endsWith('.txt')).sort();
+}
+
+const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** Runs the CLI under /usr/bin/time; returns wall seconds, peak RSS in MB and stdout. */
+function timed(cwd: string, args: string[]): { seconds: number; peakRssMb: number; stdout: string } {
+  const started = performance.now();
+  const result = spawnSync('/usr/bin/time', ['-f', 'maxrss %M', bin, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`narratives ${args.join(' ')} failed: ${result.stderr.slice(-500)}`);
+  const rss = Number(/maxrss (\d+)/.exec(result.stderr)?.[1]);
+  return { seconds, peakRssMb: rss / 1024, stdout: result.stdout };
+}
+
+const all = articles(source);
+const rows: Record<string, unknown>[] = [];
+let last: string | undefined;
+for (const fraction of values.fractions!.split(',').map(Number)) {
+  const chosen = all.slice(0, Math.max(1, Math.round(all.length * fraction)));
+  const workspace = mkdtempSync(join(tmpdir(), 'narratives-bench-'));
+  mkdirSync(join(workspace, 'corpus'));
+  for (const file of chosen) cpSync(join(source, file), join(workspace, 'corpus', file.replace(/\//g, '-')));
+  const texts = chosen.map((file) => readFileSync(join(source, file), 'latin1'));
+  const words = texts.reduce((sum, text) => sum + countWords(text), 0);
+  const full = timed(workspace, ['run', '--json', '--concurrency', values.concurrency!]);
+  const started = performance.now();
+  for (const text of texts) nlp(text).json();
+  const compromiseSeconds = (performance.now() - started) / 1000;
+  const stageSeconds = (JSON.parse(full.stdout) as { seconds: Record<string, number> }).seconds;
+  rows.push({
+    fraction,
+    documents: chosen.length,
+    words,
+    seconds: +full.seconds.toFixed(2),
+    wordsPerSecond: Math.round(words / full.seconds),
+    compromiseWordsPerSecond: Math.round(words / compromiseSeconds),
+    ratioToCompromise: +(compromiseSeconds / full.seconds).toFixed(3),
+    microsecondsPerWord: +((full.seconds / words) * 1e6).toFixed(1),
+    peakRssMb: Math.round(full.peakRssMb),
+    stageSeconds,
+  });
+  if (last) rmSync(last, { recursive: true, force: true });
+  last = workspace;
+}
+
+// One more article on the last store, rerun: process start included.
+const added = join(last!, 'new-article.txt');
+writeFileSync(added, 'A new article\n\nThe regulator said on Monday that the merger of the two largest carriers would be reviewed by an independent panel of 12 experts.\n');
+const increment = timed(last!, ['add', added, '--kind', 'news', '--json', '--concurrency', values.concurrency!]);
+const incremental = { seconds: +increment.seconds.toFixed(2), stageSeconds: (JSON.parse(increment.stdout) as { seconds: Record<string, number> }).seconds };
+rmSync(last!, { recursive: true, force: true });
+
+console.log(`throughput on ${source} (${all.length} articles), concurrency ${values.concurrency}`);
+console.log(`${'fraction'.padEnd(9)} ${'docs'.padStart(5)} ${'words'.padStart(8)} ${'seconds'.padStart(8)} ${'words/s'.padStart(8)} ${'compromise w/s'.padStart(15)} ${'ratio'.padStart(6)} ${'µs/word'.padStart(8)} ${'RSS MB'.padStart(7)}`);
+for (const row of rows) {
+  console.log(
+    `${String(row.fraction).padEnd(9)} ${String(row.documents).padStart(5)} ${String(row.words).padStart(8)} ${String(row.seconds).padStart(8)} ${String(row.wordsPerSecond).padStart(8)} ${String(row.compromiseWordsPerSecond).padStart(15)} ${String(row.ratioToCompromise).padStart(6)} ${String(row.microsecondsPerWord).padStart(8)} ${String(row.peakRssMb).padStart(7)}`,
+  );
+}
+console.log(`adding one article and rerunning: ${incremental.seconds} s (process start included); stages: ${JSON.stringify(incremental.stageSeconds)}`);
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('./results/throughput.json', import.meta.url), `${JSON.stringify({ source, concurrency: Number(values.concurrency), rows, incremental }, null, 2)}\n`);
