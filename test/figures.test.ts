@@ -73,6 +73,7 @@ describe('figures', () => {
     { name: 'a number used as a name in the same document', text: 'They launched a 301 investigation. Later they used 301 investigations again.' },
     { name: 'ordinals and compound modifiers', text: 'It was the 21st century and a second five-year plan replaced the 25-year-old treaty.' },
     { name: 'a duration', text: 'It was launched six months ago and two years later it ended.' },
+    { name: 'a time of day', text: 'The curfew starts at 21:00 local time and ends at 6:30 in the morning.' },
   ];
   for (const { name, text } of notFigures) {
     it(`does not take ${name} for a figure`, () => expect(figuresOf(text).figures.map((figure) => figure.quote)).toEqual([]));

@@ -262,6 +262,15 @@ function holderOf(ctx: Context, start: number): number | undefined {
   if (possessive) return ctx.mentionIndex.get(possessive);
   const ofHolder = before.filter((mention) => /^\s+(?:of|with)\s+(?:more than\s+|over\s+|nearly\s+|about\s+)?$/.test(ctx.text.slice(mention.end, start))).at(-1);
   if (ofHolder) return ctx.mentionIndex.get(ofHolder);
+  // "Spain has 157,000 cases, while China … has nearly 83,000": a figure in a contrasting clause
+  // belongs to that clause's subject.
+  const clause = [...ctx.text.slice(ctx.sentence.start, start).matchAll(/\b(?:while|whereas|but|although|though)\b|;/g)].at(-1);
+  if (clause) {
+    // Only a name that opens the clause is its subject ("while China …", not "; among … fined by the United States").
+    const opening = ctx.sentence.start + clause.index + clause[0].length;
+    const clauseSubject = before.find((mention) => mention.start >= opening && /^[\s,]*(?:the\s+)?$/i.test(ctx.text.slice(opening, mention.start)));
+    return clauseSubject ? ctx.mentionIndex.get(clauseSubject) : undefined;
+  }
   const subject = before[0];
   if (!subject) return undefined;
   // "Pompeo announced that more than 40 countries …": the figure belongs to the reported clause, not the speaker.

@@ -11,7 +11,7 @@ import { findFigures, identifierNumbers, type Figure } from './figures.ts';
 export const extractFigures = defineDocumentStage({
   name: 'extract-figures',
   scope: 'document',
-  version: '1',
+  version: '2',
   needs: ['parse', 'entities', 'dates'],
   provides: 'figures',
   run(doc) {

@@ -32,7 +32,8 @@ const FRACTION = '(?:one|two|three|four|a)[- ](?:half|halves|thirds?|quarters?|f
 const NUMBER = new RegExp(
   [
     String.raw`(?<currency>US\$|HK\$|A\$|C\$|RMB ?|[$€£¥])\s?(?<cnum>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)(?:\s?(?<cscale>thousand|million|billion|trillion|bn|mn|m|k)\b)?`,
-    String.raw`(?<![\w.$€£¥-])(?<num>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)(?:\s?(?<scale>thousand|million|billion|trillion|bn|mn)\b)?(?<pct>\s?%|\s(?:percent|per cent)\b)?(?![\w.]?\w)`,
+    // Not a time of day ("21:00"), nor either half of one.
+    String.raw`(?<![\w.$€£¥:-])(?<num>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)(?:\s?(?<scale>thousand|million|billion|trillion|bn|mn)\b)?(?<pct>\s?%|\s(?:percent|per cent)\b)?(?![\w.]?\w|:\d)`,
     String.raw`\b(?<fraction>${FRACTION})\b`,
     String.raw`\b(?<words>(?:${SMALL})(?:[- ](?:${SMALL}|one))?)(?:\s(?<wscale>thousand|million|billion|trillion))?\b`,
   ].join('|'),

@@ -84,6 +84,8 @@ const GENERIC = new Set([
   'attribute', 'measure', 'relation', 'communication', 'artifact', 'unit', 'social_group', 'organization', 'person', 'location', 'region',
   'statement', 'message', 'document', 'cognition', 'psychological_feature', 'matter', 'process', 'human_action', 'human_activity',
   'activity', 'change', 'property', 'quality', 'content', 'instrumentality', 'causal_agent', 'living_thing', 'organism', 'writing',
+  // "A case and a death are both happenings": true, and no reason to compare their counts.
+  'happening', 'occurrence', 'phenomenon', 'natural_phenomenon', 'point', 'imagination', 'end',
 ]);
 
 /** The specific hypernyms (two levels up) of every noun sense of `word`, plus the word itself. */
