@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { run, workspace } from './helpers.ts';
+import { cli, run, workspace } from './helpers.ts';
 
 describe('one writer at a time', () => {
   it('refuses a second run while a live process holds the store, and takes over a dead one’s lock', async () => {
@@ -50,5 +50,23 @@ describe('reports are safe to render', () => {
     }
     const index = readFileSync(join(space.reportsDir, 'index.md'), 'utf8');
     expect(index).toContain('\\| pipe \\[x\\](javascript:alert(5)) \\<b onmouseover=alert(6)\\>');
+  });
+});
+
+describe('add writes only inside the corpus', () => {
+  it('sanitises names (leading dots and dashes, no folders) and keeps spaces, quotes and non-ASCII', async () => {
+    const space = workspace(false);
+    mkdirSync(join(space.root, 'in'));
+    const names = ['-rf "quoted" ü.txt', '..hidden.txt'];
+    for (const name of names) writeFileSync(join(space.root, 'in', name), `The council in ${name.length} towns met on Monday.\n`);
+    const result = await cli('add', ...names.map((name) => join(space.root, 'in', name)), '--corpus', space.corpusDir, '--db', space.dbPath, '--reports', space.reportsDir, '--quiet');
+    expect(result.status).toBe(0);
+    expect(readdirSync(space.corpusDir).sort()).toEqual(['hidden.txt', 'rf "quoted" ü.txt']);
+    expect(readdirSync(space.root).sort()).toEqual(['corpus', 'in', 'out', 'reports']);
+
+    symlinkSync(join(space.root, 'in', '..hidden.txt'), join(space.root, 'link.txt'));
+    const refused = await cli('add', join(space.root, 'link.txt'), '--corpus', space.corpusDir, '--db', space.dbPath);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('is a symbolic link (use --follow-symlinks to copy what it points to)');
   });
 });
