@@ -54,9 +54,9 @@ export function stageVersions(): Record<string, string> {
   return Object.fromEntries([...DOCUMENT_STAGES, ...CORPUS_STAGES].map((stage) => [stage.name, stage.version]));
 }
 
-/** Content-derived document id: the first 16 hex digits of the sha256 of the stored text. */
-export function documentId(text: string): string {
-  return sha256(text).slice(0, 16);
+/** Content-derived document id: the first 16 hex digits of the sha256 of the stored text (its content hash). */
+export function documentId(contentHash: string): string {
+  return contentHash.slice(0, 16);
 }
 
 function sha256(data: string | Buffer): string {
@@ -161,11 +161,12 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   const progress = new Progress(options.progress);
   let done = 0;
   const queue = new PQueue({ concurrency: options.concurrency });
+  const documentPhase = DOCUMENT_STAGES.map((stage) => stage.name).join('+');
   for (const doc of pending) {
     void queue.add(async () => {
       const processed = processDocument(doc, options, time, say);
       done += 1;
-      progress.update(DOCUMENT_STAGES.map((stage) => stage.name).join('+'), done, pending.length);
+      progress.update(documentPhase, done, pending.length);
       if (!processed) {
         counts.rejected += 1;
         return;
@@ -192,19 +193,18 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   });
 
   time('store', () => applyMetadata(db, manifest));
+  const pendingPaths = new Set(pending.map((doc) => doc.path));
   for (const row of db.prepare('SELECT f.path, d.path AS primary_path FROM document_files f JOIN documents d ON d.id = f.document_id WHERE f.path <> d.path ORDER BY f.path').all() as { path: string; primary_path: string }[]) {
     counts.duplicates += 1;
-    if (pending.some((doc) => doc.path === row.path || doc.path === row.primary_path)) {
+    if (pendingPaths.has(row.path) || pendingPaths.has(row.primary_path)) {
       say({ path: row.path, level: 'warning', stage: 'ingest', rule: 'duplicate', reason: `has the same text as ${row.primary_path}; stored once as one document with both paths` });
     }
   }
 
-  for (const [index, stage] of CORPUS_STAGES.entries()) {
+  CORPUS_STAGES.forEach((stage, index) => {
     progress.update(stage.name, index, CORPUS_STAGES.length, 'stages');
-    const started = performance.now();
-    await stage.run({ db, reportsDir: options.reportsDir });
-    seconds[stage.name] = (seconds[stage.name] ?? 0) + (performance.now() - started) / 1000;
-  }
+    time(stage.name, () => stage.run({ db, reportsDir: options.reportsDir }));
+  });
   progress.finish();
 
   const tables = Object.fromEntries(TABLES.map((table) => [table, (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]));
@@ -282,7 +282,7 @@ function processDocument(doc: Doc, options: RunOptions, time: Scan['time'], say:
   const contentHash = sha256(ingest.text);
   const { entities, dates, figures, claims } = doc.data;
   const terms = new Map((doc.data.parse?.sentences ?? []).map((sentence) => [sentence.ordinal, contentLemmas(sentence.tokens)]));
-  return { id: contentHash.slice(0, 16), path: doc.path, fileHash: doc.fileHash, contentHash, ingest, segment: doc.data.segment!, terms, extracted: { entities, dates, figures, claims } };
+  return { id: documentId(contentHash), path: doc.path, fileHash: doc.fileHash, contentHash, ingest, segment: doc.data.segment!, terms, extracted: { entities, dates, figures, claims } };
 }
 
 /** Sets every stored document's metadata: the manifest entry of its first path that has one, over what the file itself says. */

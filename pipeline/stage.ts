@@ -40,7 +40,7 @@ export interface CorpusStage {
   name: string;
   scope: 'corpus';
   version: string;
-  run(ctx: CorpusContext): { written: number } | Promise<{ written: number }>;
+  run(ctx: CorpusContext): { written: number };
 }
 
 export type Stage = DocumentStage | CorpusStage;

@@ -67,8 +67,7 @@ function linkDensity($: CheerioAPI, element: AnyNode): number {
 export function extractHtml(html: string): HtmlExtraction {
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const meta = readMeta($);
-  const $html = $;
-  rememberArticleBody($);
+  const articleBody = readArticleBody($);
   const removed: RemovedBlock[] = [];
   const remove = (elements: Cheerio<AnyNode>, rule: string) => {
     elements.each((_, element) => {
@@ -115,7 +114,6 @@ export function extractHtml(html: string): HtmlExtraction {
     return true;
   });
   // Pages that render their text by script often carry it whole in JSON-LD's articleBody.
-  const articleBody = readArticleBody($html);
   const keptLength = kept.reduce((sum, block) => sum + block.text.length, 0);
   if (articleBody && articleBody.length > Math.max(500, keptLength * 1.5)) {
     kept.splice(0, kept.length, ...articleBody.split(/\n+/).map((line) => normalizeInline(line)).filter(Boolean).map((text) => ({ text, kind: 'paragraph' as BlockKind, location: 'JSON-LD articleBody' })));
@@ -127,12 +125,8 @@ export function extractHtml(html: string): HtmlExtraction {
   return { blocks: kept, meta, removed };
 }
 
-/** The longest articleBody of the page's JSON-LD, read before scripts are removed. */
-const articleBodies = new WeakMap<CheerioAPI, string | undefined>();
+/** The longest articleBody of the page's JSON-LD; read it before scripts are removed. */
 function readArticleBody($: CheerioAPI): string | undefined {
-  return articleBodies.get($);
-}
-function rememberArticleBody($: CheerioAPI): void {
   let longest: string | undefined;
   $('script[type="application/ld+json"]').each((_, element) => {
     const match = /"articleBody"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec($(element).text());
@@ -144,7 +138,7 @@ function rememberArticleBody($: CheerioAPI): void {
       // An articleBody that is not valid JSON text is not used.
     }
   });
-  articleBodies.set($, longest);
+  return longest;
 }
 
 /** The content containers: the best-scoring one and its siblings that score well enough. */

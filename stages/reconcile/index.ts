@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { CorpusStage } from '../../pipeline/stage.ts';
 import { CONFLICT_KINDS, stamp, type Finding, type Severity } from './finding.ts';
-import { loadReconcileInput } from './load.ts';
+import { loadReconcileInput, type ReconcileInput } from './load.ts';
 import { groupMeasures, inferHolders } from './measures.ts';
 import { checkArithmetic } from './rules/arithmetic.ts';
 import { compareFigures } from './rules/compare-figures.ts';
@@ -25,7 +25,7 @@ export function queueOrder(a: Pick<Finding, 'kind' | 'severity' | 'measure' | 'i
 }
 
 /** Each document's main subject: the organisation or initiative it names most. */
-function documentTopics(input: ReturnType<typeof loadReconcileInput>): Map<string, string> {
+function documentTopics(input: ReconcileInput): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   for (const mention of input.mentions) {
     if (mention.type !== 'organization' && mention.type !== 'initiative') continue;
@@ -37,17 +37,17 @@ function documentTopics(input: ReturnType<typeof loadReconcileInput>): Map<strin
 }
 
 /** All findings of the stored corpus, in queue order. */
-export async function reconcileStore(db: Database.Database): Promise<Finding[]> {
+export function reconcileStore(db: Database.Database): Finding[] {
   const input = loadReconcileInput(db);
   const figures = inferHolders(input.figures, input.entities);
-  const measures = await groupMeasures(figures, input.sentences.values());
+  const measures = groupMeasures(figures, input.sentences.values());
   const paragraphOf = new Map([...input.sentences].map(([id, sentence]) => [id, sentence.paragraph]));
   const findings = [
     ...stamp('compare-figures', measures.flatMap((measure) => compareFigures(measure, input.documents))),
     ...stamp('compare-lists', compareLists(findLists(input.mentions, input.sentences), input.sentences)),
     ...stamp('denial', findDenials(input.claims)),
     ...stamp('arithmetic', checkArithmetic(figures, paragraphOf)),
-    ...stamp('framing', await findFramingConflicts(input.claims, new Map(input.entities.map((entity) => [entity.id, entity.name])), documentTopics(input))),
+    ...stamp('framing', findFramingConflicts(input.claims, new Map(input.entities.map((entity) => [entity.id, entity.name])), documentTopics(input))),
   ];
   const unique = [...new Map(findings.map((finding) => [finding.fingerprint, finding])).values()];
   return unique.sort(queueOrder);
@@ -77,8 +77,8 @@ export const reconcile: CorpusStage = {
   name: 'reconcile',
   scope: 'corpus',
   version: '1',
-  async run({ db }) {
-    const findings = await reconcileStore(db);
+  run({ db }) {
+    const findings = reconcileStore(db);
     writeFindings(db, findings);
     return { written: findings.length };
   },

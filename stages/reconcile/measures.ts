@@ -75,7 +75,7 @@ function plainReason(a: string, b: string): string | undefined {
 }
 
 /** Groups the counted phrases of one context; WordNet is asked only when `useWordNet` (one holder's figures). */
-async function groupPhrases(figures: MeasuredFigure[], useWordNet: boolean): Promise<{ figures: MeasuredFigure[]; reasons: string[] }[]> {
+function groupPhrases(figures: MeasuredFigure[], useWordNet: boolean): { figures: MeasuredFigure[]; reasons: string[] }[] {
   const phrases = [...new Set(figures.map((figure) => figure.counted!))].sort();
   const parent = new Map(phrases.map((phrase) => [phrase, phrase]));
   const find = (phrase: string): string => (parent.get(phrase) === phrase ? phrase : find(parent.get(phrase)!));
@@ -139,7 +139,7 @@ function labelOf(figures: MeasuredFigure[], family: string): string {
  * also join a same-document measure of a holder that counts the same thing; and holderless figures of
  * different documents stating the same value (candidates for corroboration).
  */
-export async function groupMeasures(figures: MeasuredFigure[], sentences: Iterable<{ text: string }> = []): Promise<Measure[]> {
+export function groupMeasures(figures: MeasuredFigure[], sentences: Iterable<{ text: string }> = []): Measure[] {
   const measures: Measure[] = [];
   const counted = figures.filter((figure) => figure.head);
   const contexts = new Map<string, MeasuredFigure[]>();
@@ -150,7 +150,7 @@ export async function groupMeasures(figures: MeasuredFigure[], sentences: Iterab
   const holderless: { family: string; group: { figures: MeasuredFigure[]; reasons: string[] } }[] = [];
   for (const [key, members] of [...contexts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [family, context] = key.split('|') as [string, string];
-    for (const group of await groupPhrases(members, context.startsWith('holder:'))) {
+    for (const group of groupPhrases(members, context.startsWith('holder:'))) {
       if (context.startsWith('doc:')) {
         holderless.push({ family, group });
         continue;
@@ -181,7 +181,7 @@ export async function groupMeasures(figures: MeasuredFigure[], sentences: Iterab
   }
   for (const [key, members] of [...byValue].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (new Set(members.map((figure) => figure.doc)).size < 2) continue;
-    for (const group of await groupPhrases(members, false)) {
+    for (const group of groupPhrases(members, false)) {
       const related = relatedAcrossDocuments(group.figures, distinctive);
       if (new Set(related.map((figure) => figure.doc)).size < 2) continue;
       measures.push({ key: `value:${key}:${related[0]!.counted}`, label: labelOf(related, key.split('|')[0]!), figures: related, evidence: [...group.reasons, 'their sentences share words that few other sentences use'] });

@@ -20,7 +20,6 @@ import {
 } from './read-store.ts';
 import { GENERATED, describePublished, describeValue, documentPage, paragraphAnchor } from './shared.ts';
 
-export { describePublished, documentPage, paragraphAnchor } from './shared.ts';
 
 function renderIndex(documents: StoredDocument[], removalRules: Map<string, string[]>): string {
   const words = documents.reduce((sum, document) => sum + document.word_count, 0);

@@ -69,11 +69,11 @@ export function classifyPair(a: MeasuredFigure, b: MeasuredFigure, documents: Ma
   if (sameDoc && !equal && a.qualifier !== 'lower_bound' && b.qualifier !== 'lower_bound' && withinRounding(a, b)) {
     return { kind: 'compatible', reason: 'the values agree within rounding', roles: ['statement', 'statement'] };
   }
-  if (!sameHolder && a.sentence !== b.sentence && !equal && (timeOf(a, documents).explicit || timeOf(b, documents).explicit) && timeOf(a, documents).value !== timeOf(b, documents).value) {
+  const [timeA, timeB] = [timeOf(a, documents), timeOf(b, documents)];
+  if (!sameHolder && a.sentence !== b.sentence && !equal && (timeA.explicit || timeB.explicit) && timeA.value !== timeB.value) {
     // Holderless figures at different dates in different sentences may be about different things.
     return undefined;
   }
-  const [timeA, timeB] = [timeOf(a, documents), timeOf(b, documents)];
   if (timeA.explicit && timeB.explicit && timeA.value !== timeB.value) {
     const [earlier, later] = [timeA.value!, timeB.value!].sort();
     return equal ? undefined : { kind: 'temporal_change', reason: `stated for ${earlier} and for ${later}`, roles: timeA.value! < timeB.value! ? ['earlier', 'later'] : ['later', 'earlier'] };

@@ -10,20 +10,10 @@
 import { evaluate } from '../../narratives/evaluation.ts';
 import { synonymsOf } from '../wordnet.ts';
 import type { DraftFinding } from '../finding.ts';
+import type { ClaimRow } from '../load.ts';
 
-export interface FramingClaim {
-  id: string;
-  doc: string;
-  side: string;
-  start: number;
-  end: number;
-  text: string;
-  speaker: string | null;
-  /** Entity ids the claim names; empty when it names none. */
-  entities: string[];
-  /** Content lemmas of the claim's sentence. */
-  lemmas: string[];
-}
+/** What the framing rule reads of a claim: its place, side, speaker, the entities it names and its lemmas. */
+export type FramingClaim = Pick<ClaimRow, 'id' | 'doc' | 'side' | 'start' | 'end' | 'text' | 'speaker' | 'entities' | 'lemmas'>;
 
 /** Words that say a thing is overstated or unfounded. */
 const DISCREDITING = /\b(?:exaggerat\w*|overstat\w*|inflat\w*|fabricat\w*|baseless|unfounded|groundless|pretext\w*|excuses?|myths?|smears?)\b|\bso-called\s+["“‘]/i;
@@ -43,7 +33,7 @@ const GENERIC = new Set([
 ]);
 
 /** Concepts two claims share: the same lemma, or (asked only when none is shared) WordNet synonyms. */
-export async function sharedConcepts(a: FramingClaim, b: FramingClaim, exclude: Set<string>, common: Set<string>): Promise<string[]> {
+export function sharedConcepts(a: FramingClaim, b: FramingClaim, exclude: Set<string>, common: Set<string>): string[] {
   const usable = (lemmas: string[]) => [...new Set(lemmas.filter((lemma) => lemma !== '/' && lemma.length > 3 && !GENERIC.has(lemma) && !exclude.has(lemma) && !common.has(lemma)))];
   const [left, right] = [usable(a.lemmas), usable(b.lemmas)];
   const shared = left.filter((lemma) => right.includes(lemma));
@@ -113,7 +103,7 @@ export function opposition(signal: Signal, shared: string[], texts: [string, str
  * Framing conflicts between sides. `names` gives entity ids their names; `topics` each document's main
  * subject (its most named organisation or initiative), used for claims that name no entity.
  */
-export async function findFramingConflicts(claims: FramingClaim[], names: Map<string, string>, topics: Map<string, string>): Promise<DraftFinding[]> {
+export function findFramingConflicts(claims: FramingClaim[], names: Map<string, string>, topics: Map<string, string>): DraftFinding[] {
   const subjectsOf = (claim: FramingClaim) => (claim.entities.length > 0 ? claim.entities : topics.has(claim.doc) ? [topics.get(claim.doc)!] : []);
   const bySubject = new Map<string, FramingClaim[]>();
   for (const claim of claims) for (const subject of new Set(subjectsOf(claim))) bySubject.set(subject, [...(bySubject.get(subject) ?? []), claim]);
@@ -132,7 +122,7 @@ export async function findFramingConflicts(claims: FramingClaim[], names: Map<st
         if (a.side === b.side) continue;
         const signal = signalOf(a, b);
         if (!signal) continue;
-        const shared = await sharedConcepts(a, b, exclude, common);
+        const shared = sharedConcepts(a, b, exclude, common);
         const found = shared.length > 0 ? opposition(signal, shared, [a.text, b.text]) : undefined;
         if (found && found.strength >= MIN_STRENGTH) candidates.push({ a, b, shared, ...found });
       }
