@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   findings: () => import('./commands/findings.ts'),
   show: () => import('./commands/show.ts'),
   review: () => import('./commands/review.ts'),
+  backup: () => import('./commands/backup.ts'),
 };
 
 async function mainUsage(): Promise<string> {
@@ -62,5 +63,10 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // Output piped into a reader that stops early (`| head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -124,6 +124,11 @@ export interface Export {
 }
 
 export function exportStore(db: Database.Database): Export {
+  // One read transaction: in WAL mode it reads one snapshot, so a run writing meanwhile cannot mix states.
+  return db.transaction(() => readExport(db))();
+}
+
+function readExport(db: Database.Database): Export {
   const files = new Map<string, string[]>();
   for (const row of db.prepare('SELECT document_id, path FROM document_files ORDER BY path').all() as { document_id: string; path: string }[]) {
     files.set(row.document_id, [...(files.get(row.document_id) ?? []), row.path]);

@@ -80,7 +80,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
 
   const { articles, unsupported } = listCorpus(options.corpusDir);
   const manifest = readManifest(options.corpusDir);
-  const db = openStore(options.dbPath);
+  const db = await openStore(options.dbPath);
   try {
     return await runOnStore(db, options, { articles, unsupported, manifest, time, seconds, startedAt });
   } catch (error) {

@@ -1,7 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS } from '../pipeline/db/migrations.ts';
+import { migrate, MIGRATIONS, NEWEST_VERSION, schemaVersion } from '../pipeline/db/migrations.ts';
+import { backupPathBefore } from '../pipeline/db/open.ts';
+import { cli, run, tempDir, workspace } from './helpers.ts';
 
 const SCHEMA_DOC = readFileSync(new URL('../docs/schema.md', import.meta.url), 'utf8');
 
@@ -47,5 +52,57 @@ describe('store schema', () => {
     db.pragma('user_version = 999');
     expect(() => migrate(db)).toThrow(/newer than this program/);
     db.close();
+  });
+});
+
+describe('a store written by an older schema version (fixture: schema 4, seeds run, two verdicts)', () => {
+  function fixtureStore(): string {
+    const path = join(tempDir(), 'narratives.db');
+    writeFileSync(path, gunzipSync(readFileSync(new URL('./fixtures/stores/schema-v4.db.gz', import.meta.url))));
+    return path;
+  }
+  const fileHash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+  const verdicts = (path: string) => {
+    const db = new Database(path, { readonly: true });
+    const rows = db.prepare('SELECT fingerprint, verdict, note FROM reviews ORDER BY id').all();
+    db.close();
+    return rows;
+  };
+
+  it('is left byte for byte untouched when a migration fails', () => {
+    const path = fixtureStore();
+    const before = fileHash(path);
+    const db = new Database(path);
+    expect(schemaVersion(db)).toBe(4);
+    const broken = [...MIGRATIONS, { version: 99, name: 'broken', sql: 'CREATE TABLE half_done (x); SELECT no_such_function();' }];
+    expect(() => migrate(db, broken)).toThrow(/no such function/);
+    db.close();
+    expect(fileHash(path)).toBe(before);
+  });
+
+  it('is backed up beside itself, upgraded, and keeps every verdict through a full run', async () => {
+    const path = fixtureStore();
+    const before = verdicts(path);
+    expect(before).toHaveLength(2);
+    const listed = await cli('findings', '--db', path);
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toMatch(/numeric_discrepancy +low +confirmed/);
+    expect(listed.stdout).toMatch(/denial +high +dismissed/);
+
+    const backup = new Database(backupPathBefore(path, 4), { readonly: true });
+    expect(schemaVersion(backup)).toBe(4);
+    expect(backup.prepare('SELECT count(*) AS n FROM reviews').get()).toEqual({ n: 2 });
+    backup.close();
+    const upgraded = new Database(path, { readonly: true });
+    expect(schemaVersion(upgraded)).toBe(NEWEST_VERSION);
+    upgraded.close();
+
+    const space = workspace();
+    const { summary } = await run({ ...space, dbPath: path });
+    expect(summary.documents.unchanged + summary.documents.reprocessed).toBe(5);
+    expect(verdicts(path)).toEqual(before);
+    const after = await cli('findings', '--db', path);
+    expect(after.stdout).toMatch(/numeric_discrepancy +low +confirmed/);
+    expect(after.stdout).toMatch(/denial +high +dismissed/);
   });
 });

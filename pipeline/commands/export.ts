@@ -27,7 +27,7 @@ Options:
   positionals: 'none',
   async run(values) {
     if (values.format !== 'json' && values.format !== 'claimreview') throw new UsageError(`export: unknown format "${String(values.format)}" (known: json, claimreview)`);
-    const db = openExistingStore(String(values.db));
+    const db = await openExistingStore(String(values.db));
     try {
       const data = values.format === 'json' ? exportStore(db) : claimReviews(db, { baseUrl: String(values['base-url']), publisher: String(values.publisher) });
       process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);

@@ -29,7 +29,7 @@ Options:
     const status = values.status as string | undefined;
     if (kind && !KINDS.includes(kind)) throw new UsageError(`findings: unknown kind "${kind}" (known: ${KINDS.join(', ')})`);
     if (status && !STATUSES.includes(status)) throw new UsageError(`findings: unknown status "${status}" (known: ${STATUSES.join(', ')})`);
-    const db = openExistingStore(String(values.db));
+    const db = await openExistingStore(String(values.db));
     try {
       const findings = readFindings(db, { kind, status, doc: values.doc as string | undefined });
       if (values.json === true) {

@@ -25,7 +25,7 @@ Options:
   async run(values, [id]) {
     const verdict = values.verdict as string | undefined;
     if (!verdict || !(VERDICTS as readonly string[]).includes(verdict)) throw new UsageError(`review: give --verdict ${VERDICTS.join('|')}`);
-    const db = openExistingStore(String(values.db));
+    const db = await openExistingStore(String(values.db));
     try {
       const finding = readFinding(db, String(id));
       const review = recordReview(db, finding, verdict as Verdict, values.note as string | undefined, (values.reviewer as string | undefined) ?? process.env.USER);

@@ -14,8 +14,8 @@ export interface SearchHit {
 }
 
 /** Sentences matching an FTS5 query, best first; ties in document and text order. */
-export function searchSentences(dbPath: string, query: string, limit: number): SearchHit[] {
-  const db = openExistingStore(dbPath);
+export async function searchSentences(dbPath: string, query: string, limit: number): Promise<SearchHit[]> {
+  const db = await openExistingStore(dbPath);
   try {
     return db
       .prepare(
@@ -53,7 +53,7 @@ Options:
   async run(values, words) {
     const query = words.join(' ').trim();
     if (!query) throw new UsageError('search: give a query, e.g. narratives search "Huawei contracts"');
-    const hits = searchSentences(String(values.db), query, positiveInteger(values.limit, 'limit'));
+    const hits = await searchSentences(String(values.db), query, positiveInteger(values.limit, 'limit'));
     if (values.json === true) {
       process.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
     } else {

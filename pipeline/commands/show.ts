@@ -32,7 +32,7 @@ Options:
   options: { ...DB_OPTION, json: { type: 'boolean', default: false } },
   positionals: 'one',
   async run(values, [id]) {
-    const db = openExistingStore(String(values.db));
+    const db = await openExistingStore(String(values.db));
     try {
       const finding = readFinding(db, String(id));
       const items = finding.items.map((item) => ({ ...item, context: contextOf(db, item) }));

@@ -62,6 +62,11 @@ const CONFLICT = "CASE WHEN f.kind IN ('numeric_discrepancy', 'list_mismatch', '
 
 /** Findings in queue order (conflicts first, by severity), with their items and reviews. */
 export function readFindings(db: Database.Database, filter: FindingFilter = {}): StoredFinding[] {
+  // One read transaction, so a run writing meanwhile (WAL) cannot mix two states of the findings.
+  return db.transaction(() => readFindingsNow(db, filter))();
+}
+
+function readFindingsNow(db: Database.Database, filter: FindingFilter): StoredFinding[] {
   const rows = db
     .prepare(
       `SELECT f.* FROM findings f

@@ -285,21 +285,33 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** Brings a store up to the newest schema. Each migration runs in a transaction, so a failure leaves the store as it was. */
+/** The schema version a store is at (0 for a new, empty one). */
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** The newest schema version this program knows. */
+export const NEWEST_VERSION = MIGRATIONS.at(-1)!.version;
+
+/**
+ * Brings a store up to the newest schema. All pending migrations run in one transaction, so a failure
+ * in any of them leaves the store exactly as it was, at its old version.
+ */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
-  db.exec('CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = schemaVersion(db);
   const newest = migrations.at(-1)?.version ?? 0;
   if (current > newest) {
     throw new Error(`the store has schema version ${current}, newer than this program's ${newest}: update narratives`);
   }
-  for (const migration of migrations) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
+  if (current === newest) return newest;
+  db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
       db.exec(migration.sql);
       db.prepare('INSERT INTO _migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
-      db.pragma(`user_version = ${migration.version}`);
-    })();
-  }
+    }
+    db.pragma(`user_version = ${newest}`);
+  })();
   return newest;
 }
