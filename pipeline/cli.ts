@@ -62,11 +62,13 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  // Output piped into a reader that stops early (`| head`) is not an error.
+/** Runs the CLI as the program: the exit status from main, and output cut short by a reader (`| head`) is no error. */
+export async function runAsProgram(): Promise<void> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     process.exit(0);
   });
   process.exitCode = await main(process.argv.slice(2));
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runAsProgram();

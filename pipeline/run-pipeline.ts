@@ -16,7 +16,7 @@ import { documentWriter, metadataUpdater } from './db/documents.ts';
 import { openStore } from './db/open.ts';
 import type { Doc, DocKind, DocMeta } from './doc.ts';
 import { FatalError, InputError } from './errors.ts';
-import { Progress } from './progress.ts';
+import { Progress, type ProgressMode } from './progress.ts';
 import type { StageContext } from './stage.ts';
 
 export interface RunOptions {
@@ -26,8 +26,8 @@ export interface RunOptions {
   concurrency: number;
   force: boolean;
   maxBytes: number;
-  /** Shows a progress line on stderr. */
-  progress: boolean;
+  /** Progress on stderr: a line rewritten in place, plain lines, or none. */
+  progress: ProgressMode;
   /** Receives each message as one printable line. */
   log: (line: string) => void;
 }

@@ -9,6 +9,7 @@ import { runPipeline, type RunOptions } from '../pipeline/run-pipeline.ts';
 import { ingest } from '../stages/ingest/index.ts';
 
 export const SEEDS_DIR = new URL('../../shared/seeds/', import.meta.url).pathname;
+export const BBC_DIR = new URL('../../shared/bench/bbc/', import.meta.url).pathname;
 export const CORPUS_DIR = new URL('../corpus/', import.meta.url).pathname;
 export const REPORTS_DIR = new URL('../reports/', import.meta.url).pathname;
 
@@ -61,7 +62,7 @@ export async function run(space: ReturnType<typeof workspace>, overrides: Partia
     concurrency: 2,
     force: false,
     maxBytes: 5_000_000,
-    progress: false,
+    progress: 'off',
     log: (line) => lines.push(line),
     ...overrides,
   });

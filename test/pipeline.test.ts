@@ -208,7 +208,7 @@ describe('bad input is skipped with one line naming the file and the reason, and
   it('runPipeline is usable directly with the default options shape', async () => {
     const space = workspace(false);
     writeFileSync(join(space.corpusDir, 'a.txt'), 'One sentence.');
-    const summary = await runPipeline({ corpusDir: space.corpusDir, dbPath: space.dbPath, reportsDir: space.reportsDir, concurrency: 1, force: false, maxBytes: 1000, progress: false, log: () => {} });
+    const summary = await runPipeline({ corpusDir: space.corpusDir, dbPath: space.dbPath, reportsDir: space.reportsDir, concurrency: 1, force: false, maxBytes: 1000, progress: 'off', log: () => {} });
     expect(summary.tables).toMatchObject({ documents: 1, sentences: 1, paragraphs: 1 });
   });
 });

@@ -29,6 +29,7 @@ export const RUN_OPTIONS: Options = {
   force: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
+  progress: { type: 'string', default: 'auto' },
   strict: { type: 'boolean', default: false },
   'max-size': { type: 'string', default: '5MB' },
 };
@@ -40,6 +41,8 @@ export const RUN_OPTIONS_HELP = `  --corpus DIR        the corpus folder (defaul
   --force             re-process every document, changed or not
   --json              print a machine-readable run summary on stdout
   --quiet             no progress line and no warnings, only errors
+  --progress MODE     auto (a live line on a terminal), lines (one line per document and stage,
+                      for scripts and logs) or none (default: auto)
   --strict            exit 1 when any file was rejected
   --max-size SIZE     largest file read, e.g. 5MB, 800KB (default: 5MB)`;
 

@@ -1,4 +1,6 @@
 /** `narratives run`: the whole pipeline over the corpus, incrementally. */
+import { UsageError } from '../errors.ts';
+import type { ProgressMode } from '../progress.ts';
 import { runPipeline, type RunSummary } from '../run-pipeline.ts';
 import { parseSize, positiveInteger, RUN_OPTIONS, RUN_OPTIONS_HELP, type Command } from './command.ts';
 
@@ -13,7 +15,7 @@ export async function runWithOptions(values: Record<string, string | boolean | u
     concurrency: positiveInteger(values.concurrency, 'concurrency'),
     force: values.force === true,
     maxBytes: parseSize(values['max-size']),
-    progress: !quiet && !json && process.stderr.isTTY === true,
+    progress: progressMode(values.progress, quiet || json),
     log: (line) => {
       if (!quiet || line.startsWith('error')) process.stderr.write(`${line}\n`);
     },
@@ -21,6 +23,14 @@ export async function runWithOptions(values: Record<string, string | boolean | u
   if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else if (!quiet) process.stderr.write(`${describeSummary(summary)}\n`);
   return values.strict === true && summary.documents.rejected > 0 ? 1 : 0;
+}
+
+/** --progress auto shows a live line on a terminal only; lines prints one line per step anywhere. */
+function progressMode(value: string | boolean | undefined, silent: boolean): ProgressMode {
+  if (value === 'lines') return 'lines';
+  if (value === 'none' || silent) return 'off';
+  if (value !== 'auto') throw new UsageError(`--progress takes auto, lines or none, not "${String(value)}"`);
+  return process.stderr.isTTY === true ? 'terminal' : 'off';
 }
 
 /** The run in one line for people. */

@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../pipeline/atomic-write.ts';
+import { TEMPORARY_FILE, writeFileAtomic } from '../../pipeline/atomic-write.ts';
 import type { CorpusStage } from '../../pipeline/stage.ts';
 import { renderEntities } from './entities-page.ts';
 import { renderFigures } from './figures-page.ts';
@@ -137,12 +137,14 @@ export const report: CorpusStage = {
       ['narratives.md', renderNarratives(db)],
     ];
     for (const [name, content] of pages) if (writeFileAtomic(join(reportsDir, name), content)) written += 1;
+    // Pages of documents gone, and temporary files a killed run left half-written.
     const documentsDir = join(reportsDir, 'documents');
     if (existsSync(documentsDir)) {
       for (const file of readdirSync(documentsDir)) {
-        if (file.endsWith('.md') && !documentPages.has(file)) rmSync(join(documentsDir, file));
+        if ((file.endsWith('.md') && !documentPages.has(file)) || TEMPORARY_FILE.test(file)) rmSync(join(documentsDir, file));
       }
     }
+    for (const file of readdirSync(reportsDir)) if (TEMPORARY_FILE.test(file)) rmSync(join(reportsDir, file));
     return { written };
   },
 };
