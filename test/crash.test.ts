@@ -74,8 +74,8 @@ function killPoints(kills: number, documents: number): KillPoint[] {
   return Array.from({ length: kills }, (_, kill) => ({ ...moments[kill % moments.length]!, delay: (kill * 37) % 150 }));
 }
 
-/** Starts a run as its own process, killed at `kill` if given and still running. Resolves with how it ended. */
-function runProcess(args: string[], kill?: KillPoint): Promise<{ killed: boolean; code: number | null; ms: number; stderr: string }> {
+/** Starts a run as its own process, killed at `kill` if given and still running (or calls `instead` there). Resolves with how it ended. */
+function runProcess(args: string[], kill?: KillPoint, instead?: () => void): Promise<{ killed: boolean; code: number | null; ms: number; stderr: string }> {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(process.execPath, [...args, '--progress', 'lines'], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -83,7 +83,7 @@ function runProcess(args: string[], kill?: KillPoint): Promise<{ killed: boolean
     let timer: NodeJS.Timeout | undefined;
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (kill && timer === undefined && kill.after.test(stderr)) timer = setTimeout(() => child.kill('SIGKILL'), kill.delay);
+      if (kill && timer === undefined && kill.after.test(stderr)) timer = setTimeout(() => (instead ? instead() : child.kill('SIGKILL')), kill.delay);
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
@@ -152,4 +152,48 @@ describe(`runs killed with SIGKILL at ${KILLS} moments (seeds + ${ARTICLES} BBC 
     // Most kills must land in a live run, or the test proves nothing (a run that finished first was not killed).
     expect(outcomes.filter((outcome) => outcome.includes('killed')).length).toBeGreaterThanOrEqual(KILLS - 1);
   }, 1_200_000);
+
+  it('refuse a second run, and let findings, search, export, review and backup work while a run writes, each seeing one consistent state', async () => {
+    const space = freshSpace();
+    let reads: Promise<void> | undefined;
+    const midRun: KillPoint = { after: /^progress: \S+ 10\/\d+ documents/m, delay: 0, label: 'document 10' };
+    const readWhileRunning = async () => {
+      const db = new Database(space.dbPath, { readonly: true });
+      expect(db.prepare('SELECT status FROM runs ORDER BY id DESC LIMIT 1').get()).toEqual({ status: 'running' });
+      db.close();
+      const second = await cli('run', '--corpus', space.corpusDir, '--db', space.dbPath, '--reports', space.reportsDir, '--quiet');
+      expect(second.status).toBe(1);
+      expect(second.stderr).toMatch(/store is busy \(run \d+ started \d\d:\d\d UTC by pid \d+\); try again when it ends\n$/);
+      const findings = await cli('findings', '--db', space.dbPath, '--kind', 'denial');
+      expect(findings.status, findings.stderr).toBe(0);
+      expect(findings.stdout).toContain('Huawei');
+      const search = await cli('search', 'Huawei', '--db', space.dbPath, '--json');
+      expect(search.status, search.stderr).toBe(0);
+      expect(JSON.parse(search.stdout).length).toBeGreaterThan(0);
+      const exported = await cli('export', '--db', space.dbPath);
+      expect(exported.status, exported.stderr).toBe(0);
+      const snapshot = JSON.parse(exported.stdout) as { documents: { id: string }[]; paragraphs: { id: string; doc: string }[]; sentences: { doc: string; paragraph: string }[]; figures: { doc: string }[] };
+      // One snapshot: everything it lists belongs to documents it lists, however far the run has got.
+      const documents = new Set(snapshot.documents.map((document) => document.id));
+      const paragraphs = new Set(snapshot.paragraphs.map((paragraph) => paragraph.id));
+      expect(documents.size).toBeGreaterThanOrEqual(5);
+      for (const item of [...snapshot.paragraphs, ...snapshot.sentences, ...snapshot.figures]) expect(documents).toContain(item.doc);
+      for (const sentence of snapshot.sentences) expect(paragraphs).toContain(sentence.paragraph);
+      const id = findings.stdout.split(/\s+/)[0]!;
+      const review = await cli('review', id, '--verdict', 'dismissed', '--note', 'recorded during a run', '--reviewer', 'test', '--db', space.dbPath);
+      expect(review.status, review.stderr).toBe(0);
+      const copy = join(space.root, 'copy.db');
+      const backup = await cli('backup', '--to', copy, '--db', space.dbPath);
+      expect(backup.status, backup.stderr).toBe(0);
+      const copied = new Database(copy, { readonly: true });
+      expect(copied.pragma('integrity_check', { simple: true })).toBe('ok');
+      copied.close();
+    };
+    const result = await runProcess(runArgs(space, false), midRun, () => (reads = readWhileRunning()));
+    await reads;
+    expect(reads, 'the run ended before the readers could start').toBeDefined();
+    expect(result.code, result.stderr).toBe(0);
+    const after = await cli('findings', '--db', space.dbPath, '--kind', 'denial');
+    expect(after.stdout).toMatch(/denial +high +dismissed/);
+  }, 600_000);
 });
