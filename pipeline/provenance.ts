@@ -48,3 +48,17 @@ export function trimRange(text: string, start: number, end: number): { start: nu
   while (end > start && /\s/.test(text[end - 1]!)) end -= 1;
   return { start, end };
 }
+
+/**
+ * The positions of items in `items`, grouped by the sentence they are in, so that work done per
+ * sentence looks only at that sentence's items (scanning the whole document each time is quadratic).
+ */
+export function groupBySentence<T extends { sentence: number }>(items: readonly T[]): (sentence: number) => number[] {
+  const groups = new Map<number, number[]>();
+  items.forEach((item, index) => {
+    const group = groups.get(item.sentence);
+    if (group) group.push(index);
+    else groups.set(item.sentence, [index]);
+  });
+  return (sentence) => groups.get(sentence) ?? [];
+}

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Doc } from '../pipeline/doc.ts';
 import { InputError } from '../pipeline/errors.ts';
 import { DOCUMENT_STAGES } from '../stages/index.ts';
+import { MAX_SENTENCE } from '../stages/segment/index.ts';
 import { makeDoc } from './helpers.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
@@ -73,5 +74,28 @@ describe('properties of the per-document stages on hostile input', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('single hostile inputs at full size', () => {
+  it('read a 1 MB single line in bounded sentences whose offsets slice back', () => {
+    const line = 'Huawei had 91 contracts and the council met, Krach said '.repeat(18_000);
+    const doc = runStages('long.txt', line)!;
+    expect(doc.data.segment!.sentences.length).toBeGreaterThan(line.length / MAX_SENTENCE);
+    for (const sentence of doc.data.segment!.sentences) expect(sentence.end - sentence.start).toBeLessThanOrEqual(MAX_SENTENCE);
+    expectOffsetsHold(doc);
+  });
+
+  it('read 10,000 levels of nested HTML, unclosed tags and an entity bomb, and never run or keep a script', () => {
+    const nested = `<html><body>${'<div>'.repeat(10_000)}<p>The council met on Monday and agreed the plan.</p><script>document.write('SCRIPTSECRET')</script>${'</div>'.repeat(10_000)}</body></html>`;
+    const unclosed = `<html><body>${'<p><b><i>Huawei had 91 contracts, Krach said. '.repeat(2_000)}<script>SCRIPTSECRET</script>`;
+    const entities = `<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><html><body><p>${'&b;&amp;&#128512;'.repeat(5_000)} The council met.</p></body></html>`;
+    for (const [name, html] of Object.entries({ nested, unclosed, entities })) {
+      const doc = runStages(`${name}.html`, html);
+      if (!doc) continue; // a one-line input error is an accepted outcome
+      expect(doc.data.ingest!.text, name).not.toContain('SCRIPTSECRET');
+      expect(doc.data.ingest!.text.length, name).toBeLessThan(html.length);
+      expectOffsetsHold(doc);
+    }
   });
 });

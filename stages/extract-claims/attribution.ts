@@ -49,7 +49,7 @@ export interface Attribution {
 const SUBJECT = String.raw`((?:[Tt]he\s+)?(?:\p{Lu}[\p{L}.’'-]*(?:\s+(?:of|for|and|the)?\s*\p{Lu}[\p{L}.’'-]*){0,6})|he|she|they|it|[Tt]he\s+(?:company|firm|department|ministry|agency|report|government|university|statement|press release|spokesperson|spokesman|official|officials|researchers|analysts))`;
 
 /** Attribution patterns over one sentence, most specific first. Offsets are relative to the sentence. */
-const PATTERNS: { pattern: RegExp; speaker: number; content: (m: RegExpExecArray, length: number) => [number, number] }[] = [
+export const ATTRIBUTION_PATTERNS: { pattern: RegExp; speaker: number; content: (m: RegExpExecArray, length: number) => [number, number] }[] = [
   // “…,” Krach said.  / “…,” the company stated.  / “…,” he said.
   { pattern: new RegExp(String.raw`[”"“]\s*,?\s*${SUBJECT}\s+(?:also\s+)?(${VERB})\b`, 'u'), speaker: 1, content: (m) => [0, m.index + 1] },
   // …, Krach said.  (no quotation marks)
@@ -69,7 +69,7 @@ const PATTERNS: { pattern: RegExp; speaker: number; content: (m: RegExpExecArray
 
 /** The attribution of a sentence, if it has one. */
 export function findAttribution(sentence: string): Attribution | undefined {
-  for (const { pattern, speaker, content } of PATTERNS) {
+  for (const { pattern, speaker, content } of ATTRIBUTION_PATTERNS) {
     const match = pattern.exec(sentence);
     if (!match) continue;
     const who = match[speaker]!.replace(/[.,;:]+$/, '');
@@ -84,7 +84,8 @@ export function findAttribution(sentence: string): Attribution | undefined {
 
 /** "(hereinafter the "Report")", "X released an analysis report": the author of what the document summarises. */
 export function reportAuthor(text: string, mentions: EntityMention[]): EntityMention | undefined {
-  const match = /(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,5})\s+(?:released|published|issued)\s+(?:an?\s+|its\s+)?(?:\w+\s+){0,2}(?:report|study|paper|analysis)\b/u.exec(text);
+  // Names start at a word's start and their words are bounded, so a long run of capitals is read in linear time.
+  const match = /(?<!\p{L})(\p{Lu}\p{L}{0,40}(?:\s+\p{Lu}\p{L}{0,40}){0,5})\s+(?:released|published|issued)\s+(?:an?\s+|its\s+)?(?:\w+\s+){0,2}(?:report|study|paper|analysis)\b/u.exec(text);
   if (!match) return undefined;
   const at = match.index;
   return mentions.find((mention) => mention.start >= at && mention.end <= at + match[1]!.length);

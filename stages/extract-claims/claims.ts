@@ -3,6 +3,7 @@
  * ClaimBuster: a sum of named features (figures, named entities, factual verbs, attribution, hedges,
  * first-person opinion, questions, length), each stored with the claim.
  */
+import { groupBySentence } from '../../pipeline/provenance.ts';
 import type { EntityMention } from '../extract-entities/mentions.ts';
 import type { Figure } from '../extract-figures/figures.ts';
 import type { ParsedSentence } from '../parse/index.ts';
@@ -37,7 +38,10 @@ const THRESHOLD = 0.5;
 
 /** The check-worthiness of a statement from its features; returns the score and the features. */
 export function scoreClaim(input: { text: string; figures: number; entities: number; factualVerb: boolean; attributed: boolean; hedges: number; hasVerb: boolean }) {
-  const quotesSource = /[“"][^”"]*\s[^”"]*\s[^”"]*[”"]/.test(input.text);
+  // A quotation of three words or more. Each word is [^space]* then a space, and no part crosses another
+  // quote mark, so every match attempt stops at the next mark: linear, where the ambiguous
+  // /[“"][^”"]*\s[^”"]*\s[^”"]*[”"]/ was cubic on a run of opening quotes.
+  const quotesSource = /[“"](?:[^“”"\s]*\s){2}[^“”"]*[”"]/.test(input.text);
   const words = input.text.split(/\s+/).filter(Boolean).length;
   const features: Record<string, number> = {
     base: 0.3,
@@ -76,6 +80,8 @@ export function findClaims(input: DocumentInput): Claim[] {
   };
 
   const claims: Claim[] = [];
+  const mentionsOf = groupBySentence(mentions);
+  const figuresOf = groupBySentence(figures);
   let lastSpeaker: EntityMention | undefined;
   let colonSpeaker: { mention?: EntityMention; words: string; verb: string } | undefined;
   // The speaker of the last quotation in the current paragraph: a quote that follows it continues it.
@@ -100,8 +106,10 @@ export function findClaims(input: DocumentInput): Claim[] {
       contentEnd = sentence.start + attribution.contentEnd;
       // The same quote may have begun in earlier sentences: they are this speaker's too.
       if (quote) {
-        for (const earlier of claims) {
-          if (earlier.start >= quote.start && earlier.end <= quote.end + 1 && earlier.speakerText === undefined) {
+        // Claims are in text order: look back only as far as the quote reaches.
+        for (let index = claims.length - 1; index >= 0 && claims[index]!.start >= quote.start; index -= 1) {
+          const earlier = claims[index]!;
+          if (earlier.end <= quote.end + 1 && earlier.speakerText === undefined) {
             Object.assign(earlier, { speaker: speaker ? mentions.indexOf(speaker) : undefined, speakerText, reportingVerb: verb, direct: true });
           }
         }
@@ -135,8 +143,8 @@ export function findClaims(input: DocumentInput): Claim[] {
 
     const claimText = text.slice(start, end);
     const inside = (item: { start: number; end: number }) => item.start >= start && item.end <= end;
-    const mentionIndexes = mentions.flatMap((mention, index) => (inside(mention) ? [index] : []));
-    const figureIndexes = figures.flatMap((figure, index) => (inside(figure) ? [index] : []));
+    const mentionIndexes = mentionsOf(sentence.ordinal).filter((index) => inside(mentions[index]!));
+    const figureIndexes = figuresOf(sentence.ordinal).filter((index) => inside(figures[index]!));
     const tokens = sentence.tokens.filter(inside);
     const hasVerb = tokens.some((token) => token.tags.has('Verb'));
     const factualVerb = tokens.some((token) => token.tags.has('Verb') && (token.tags.has('PastTense') || token.tags.has('PresentTense')) && !token.tags.has('Modal'));

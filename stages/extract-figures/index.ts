@@ -4,6 +4,7 @@
  * `figures`. Years, dates, identifiers ("Section 889", "a 301 investigation"), names with numbers
  * ("Nord Stream 2", "5G"), ordinals, list numbering and compound modifiers are not figures. Emits nothing.
  */
+import { groupBySentence } from '../../pipeline/provenance.ts';
 import { textOf } from '../../pipeline/doc.ts';
 import { defineDocumentStage } from '../../pipeline/stage.ts';
 import { findFigures, identifierNumbers, type Figure } from './figures.ts';
@@ -22,11 +23,12 @@ export const extractFigures = defineDocumentStage({
     const paragraphStarts = new Set(doc.data.segment!.paragraphs.map((paragraph) => paragraph.start));
     const identifiers = identifierNumbers(text);
     const figures: Figure[] = [];
+    const mentionsOf = groupBySentence(mentions);
+    const datesOf = groupBySentence(dates);
     for (const sentence of doc.data.parse!.sentences) {
-      const inSentence = (item: { sentence: number }) => item.sentence === sentence.ordinal;
       figures.push(
         ...findFigures(
-          { text, sentence, mentions: mentions.filter(inSentence), mentionIndex, dates: dates.filter(inSentence), paragraphStarts, identifiers },
+          { text, sentence, mentions: mentionsOf(sentence.ordinal).map((index) => mentions[index]!), mentionIndex, dates: datesOf(sentence.ordinal).map((index) => dates[index]!), paragraphStarts, identifiers },
           figures.length,
         ),
       );

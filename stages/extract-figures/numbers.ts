@@ -29,7 +29,7 @@ const FRACTION = '(?:one|two|three|four|a)[- ](?:half|halves|thirds?|quarters?|f
  * numbers in words (with a scale word). Bounded repetitions only, so no input can make it backtrack
  * without limit.
  */
-const NUMBER = new RegExp(
+export const NUMBER = new RegExp(
   [
     String.raw`(?<currency>US\$|HK\$|A\$|C\$|RMB ?|[$€£¥])\s?(?<cnum>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)(?:\s?(?<cscale>thousand|million|billion|trillion|bn|mn|m|k)\b)?`,
     // Not a time of day ("21:00"), nor either half of one.

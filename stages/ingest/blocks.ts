@@ -81,9 +81,9 @@ function toBlock(lines: Line[], markdown: boolean): Block | undefined {
   let raw = lines.map((line) => line.text.trim()).join(' ');
   let kind: BlockKind = LIST_ITEM.test(raw) ? 'list-item' : 'paragraph';
   if (markdown) {
-    const heading = /^#{1,6}\s+(.*?)\s*#*$/.exec(raw);
+    const heading = /^#{1,6}\s/.exec(raw);
     if (heading) {
-      raw = heading[1]!;
+      raw = withoutClosingHashes(raw.slice(heading[0].length));
       kind = 'heading';
     } else if (raw.startsWith('>')) {
       raw = raw.replace(/^(>\s?)+/, '');
@@ -95,11 +95,21 @@ function toBlock(lines: Line[], markdown: boolean): Block | undefined {
   return text === '' ? undefined : { text, kind, location };
 }
 
-/** Keeps the words of Markdown inline markup: link text, emphasis, code; drops images. */
+/** An ATX heading's text without its optional closing hashes ("## Title ##"); a loop, so linear on any line. */
+function withoutClosingHashes(text: string): string {
+  let end = text.trimEnd().length;
+  while (end > 0 && text[end - 1] === '#') end -= 1;
+  return end > 0 && !/\s/.test(text[end - 1]!) ? text.trim() : text.slice(0, end).trim();
+}
+
+/**
+ * Keeps the words of Markdown inline markup: link text, emphasis, code; drops images. Link text and
+ * targets are bounded in length, so a line of a million "[" is read in linear time.
+ */
 function stripMarkdownInline(text: string): string {
   return text
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/!\[[^\]]{0,1000}\]\([^)]{0,2000}\)/g, '')
+    .replace(/\[([^\]]{0,1000})\]\([^)]{0,2000}\)/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1/g, '$2')
     .replace(/`([^`]+)`/g, '$1');
 }

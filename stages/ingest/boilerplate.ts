@@ -11,6 +11,9 @@ import { normalizeInline } from './normalize.ts';
 const IMAGE_PLACEHOLDER = /\[\[\d+\]\]/g;
 const HAS_IMAGE_PLACEHOLDER = /\[\[\d+\]\]/;
 
+/** The longest heading that can mark a section of links or comments. */
+const MARKER_LENGTH = 120;
+
 /** Headings that open a section of links or comments which runs to the end of the page. */
 const TRAILING_SECTION =
   /^(?:recommend(?:ed)?(?: for you| articles| reading| stories)?|related(?: articles| posts| stories| news| content| reading)?|(?:most )?popular(?: posts| articles| stories)?(?: from this blog| on .{1,30})?|most (?:read|viewed|shared|popular)|you (?:may|might) (?:also )?like|read (?:more|next|also)|more (?:from|on) .{1,40}|trending(?: now| stories)?|further reading|see also|tags?|share this(?: article| story)?)\s*:?$/i;
@@ -37,7 +40,7 @@ const PREV_NEXT = /^(?:<<|>>|«|»|previous(?: post| article| story)?\s*:|next(?
 
 /** A photo caption ends with a credit or date in parentheses and no sentence after it. */
 const CAPTION_END =
-  /\((?:reuters|ap|afp|getty(?: images)?|xinhua|epa|bloomberg|file(?: photo)?|photo\b[^)]*|courtesy\b[^)]*|[A-Z][a-z]+ \d{1,2}, \d{4})\)$/i;
+  /\((?:reuters|ap|afp|getty(?: images)?|xinhua|epa|bloomberg|file(?: photo)?|photo\b[^)]{0,200}|courtesy\b[^)]{0,200}|[A-Z][a-z]+ \d{1,2}, \d{4})\)$/i;
 
 const LIST_ITEM = /^(?:\d{1,3}[.)]|[-*•+])\s+/;
 
@@ -134,8 +137,9 @@ function trailingSectionStart(blocks: readonly Block[]): { index: number; rule: 
 /** The kind of trailing section a short heading-like block opens, if it opens one. */
 function sectionRule(block: Block): string | undefined {
   if (words(block.text) > 6) return undefined;
-  if (TRAILING_SECTION.test(block.text)) return 'link-list';
-  if (COMMENTS_MARKER.test(block.text)) return 'reader-comments';
+  // These markers are short headings; a long block is never one (and is not run through them).
+  if (block.text.length <= MARKER_LENGTH && TRAILING_SECTION.test(block.text)) return 'link-list';
+  if (block.text.length <= MARKER_LENGTH && COMMENTS_MARKER.test(block.text)) return 'reader-comments';
   return undefined;
 }
 

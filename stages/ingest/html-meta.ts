@@ -74,9 +74,9 @@ function readJsonLd($: CheerioAPI): JsonLd {
   return found;
 }
 
-/** "Title | Site", "Title - Site", "Site: Title": the title without the site's name. */
+/** "Title | Site", "Title - Site", "Site: Title": the title (whitespace already collapsed) without the site's name. */
 function cleanTitle(title: string, site: string | undefined): string {
-  const parts = title.split(/\s+[|–—-]\s+|\s+::\s+|\s+»\s+/);
+  const parts = title.split(/ [|–—-] | :: | » /);
   if (parts.length < 2) return title;
   if (site) {
     const rest = parts.filter((part) => part.trim().toLowerCase() !== site.trim().toLowerCase());

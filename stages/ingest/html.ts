@@ -7,6 +7,7 @@
  */
 import { load, type Cheerio, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { filter, findOne, getElementsByTagName, removeElement, textContent } from 'domutils';
 import type { DocMeta, RemovedBlock } from '../../pipeline/doc.ts';
 import type { Block, BlockKind } from './blocks.ts';
 import { readMeta } from './html-meta.ts';
@@ -38,6 +39,20 @@ export interface HtmlExtraction {
 
 const nameOf = (element: Element) => `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
 
+/*
+ * Tree questions go to domutils directly: cheerio's .find() hands an element's children to css-select,
+ * which de-duplicates them pairwise (quadratic in the number of children: 70 s for a 1 MB page of
+ * 28,000 sibling paragraphs), and .contents() over many elements concatenates arrays quadratically.
+ */
+
+/** True when an element has a descendant with one of these tag names. */
+function hasDescendant(element: Element, tags: ReadonlySet<string>): boolean {
+  return findOne((node) => tags.has(node.tagName), element.children, true) !== null;
+}
+
+const MAIN_TEXT_TAGS = new Set(['p', 'div', 'li']);
+const BLOCK_OR_DIV_TAGS = new Set([...BLOCK_TAGS, 'div']);
+
 function describe(node: AnyNode | undefined): string {
   if (!node || node.type !== 'tag') return 'page';
   const element = node as Element;
@@ -54,12 +69,9 @@ function isAttached(node: AnyNode): boolean {
 
 /** Share of an element's text that is link text. */
 function linkDensity($: CheerioAPI, element: AnyNode): number {
-  const text = normalizeInline($(element).text()).length;
+  const text = normalizeInline(textContent(element)).length;
   if (text === 0) return 0;
-  const links = $(element)
-    .find('a')
-    .toArray()
-    .reduce((sum, link) => sum + normalizeInline($(link).text()).length, 0);
+  const links = getElementsByTagName('a', element, true).reduce((sum, link) => sum + normalizeInline(textContent(link)).length, 0);
   return links / text;
 }
 
@@ -80,14 +92,11 @@ export function extractHtml(html: string): HtmlExtraction {
 
   // Pages rendered by script often keep their text in <noscript> for readers without it: keep that text.
   $('noscript').each((_, element) => {
-    if (normalizeInline($(element).text()).length > 200 && $(element).find('p, div, li').length > 0) $(element).replaceWith($(element).contents());
+    if (normalizeInline($(element).text()).length > 200 && hasDescendant(element, MAIN_TEXT_TAGS)) $(element).replaceWith($(element).contents());
     else $(element).remove();
   });
   $(NEVER_TEXT).remove();
-  $('*')
-    .contents()
-    .filter((_, node) => node.type === 'comment')
-    .remove();
+  for (const comment of filter((node) => node.type === 'comment', $.root().toArray(), true)) removeElement(comment);
   remove($(FURNITURE), 'html-furniture');
   // A page header goes, but an article's own header (its title, its date) stays.
   remove($('header').filter((_, element) => $(element).parents('article, main, [role=main]').length === 0), 'html-furniture');
@@ -220,7 +229,7 @@ function collectBlocks($: CheerioAPI, root: AnyNode, blocks: Block[]): void {
     if (node.type !== 'tag') return;
     const element = node as Element;
     const tag = element.tagName;
-    const hasBlockChild = $(element).find([...BLOCK_TAGS].join(',')).length > 0;
+    const hasBlockChild = hasDescendant(element, BLOCK_TAGS);
     if (BLOCK_TAGS.has(tag) && !(hasBlockChild && (tag === 'li' || tag === 'td' || tag === 'blockquote' || tag === 'dd'))) {
       pushBlock($, element, KIND_OF[tag] ?? 'paragraph', blocks);
       return;
@@ -234,11 +243,11 @@ function collectBlocks($: CheerioAPI, root: AnyNode, blocks: Block[]): void {
     };
     for (const child of element.children) {
       if (child.type === 'text') loose += (child as unknown as { data: string }).data;
-      else if (child.type === 'tag' && ['a', 'span', 'em', 'strong', 'b', 'i', 'u', 'code', 'font', 'small', 'sup', 'sub', 'time', 'abbr', 'cite', 'q', 'mark'].includes((child as Element).tagName) && $(child).find([...BLOCK_TAGS, 'div'].join(',')).length === 0) {
+      else if (child.type === 'tag' && ['a', 'span', 'em', 'strong', 'b', 'i', 'u', 'code', 'font', 'small', 'sup', 'sub', 'time', 'abbr', 'cite', 'q', 'mark'].includes((child as Element).tagName) && !hasDescendant(child as Element, BLOCK_OR_DIV_TAGS)) {
         loose += $(child).text();
       } else if (child.type === 'tag' && (child as Element).tagName === 'br') {
         loose += '\n';
-        if (/\n\s*\n$/.test(loose)) flush();
+        if (endsWithBlankLine(loose)) flush();
       } else {
         flush();
         visit(child);
@@ -256,4 +265,15 @@ function pushBlock($: CheerioAPI, element: Element, kind: BlockKind, blocks: Blo
   // A block that is mostly links and short is a menu or a list of related links.
   if (text.length < 200 && linkDensity($, element) > 0.6 && kind !== 'heading') return;
   blocks.push({ text, kind, location: describe(element) });
+}
+
+/** True when the text ends with a line break and the line before it is blank (a backward scan, not a regex, so linear). */
+function endsWithBlankLine(text: string): boolean {
+  if (!text.endsWith('\n')) return false;
+  for (let index = text.length - 2; index >= 0; index -= 1) {
+    const char = text[index]!;
+    if (char === '\n') return true;
+    if (!/\s/.test(char)) return false;
+  }
+  return false;
 }

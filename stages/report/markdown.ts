@@ -5,7 +5,8 @@
 
 /** Escapes text for inline Markdown: it renders as the same characters and nothing else. */
 export function escapeInline(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, (char) => `\\${char}`).replace(/\s*\n\s*/g, ' ');
+  // Whitespace runs with a line break become one space (one greedy match per run: linear on any input).
+  return text.replace(/[\\`*_[\]<>|~]/g, (char) => `\\${char}`).replace(/\s+/g, (space) => (space.includes('\n') ? ' ' : space));
 }
 
 /** A table cell: inline-escaped, and never empty so the table keeps its shape. */

@@ -29,30 +29,66 @@ export function paragraphRanges(text: string): { start: number; end: number }[] 
   return ranges.filter((range) => range.end > range.start);
 }
 
+/** The longest sentence kept whole: longer runs (a list with no full stop, a 1 MB line) are cut, so every extractor sees bounded input. */
+export const MAX_SENTENCE = 1000;
+/** Paragraphs are handed to compromise's tokenizer in pieces no longer than this, cut at sentence ends where possible (it is superlinear on pathological text). */
+const MAX_PIECE = 5000;
+
+/**
+ * Where to cut `text[from, to)` into pieces of at most `limit` characters: after the last sentence
+ * end (". ") in the second half of each window, else at its last space, else at the limit itself
+ * (never inside a surrogate pair). Each window is scanned once, so this is linear.
+ */
+export function cutPoints(text: string, from: number, to: number, limit: number): number[] {
+  const cuts: number[] = [];
+  let start = from;
+  while (to - start > limit) {
+    let space = -1;
+    let sentenceEnd = -1;
+    for (let index = start + limit; index > start + limit / 2 && sentenceEnd === -1; index -= 1) {
+      if (!/\s/.test(text[index]!)) continue;
+      if (space === -1) space = index;
+      if (/[.!?;:]/.test(text[index - 1]!)) sentenceEnd = index;
+    }
+    let cut = sentenceEnd !== -1 ? sentenceEnd : space !== -1 ? space : start + limit;
+    if (/[\udc00-\udfff]/.test(text[cut] ?? '')) cut -= 1;
+    cuts.push(cut);
+    start = cut;
+  }
+  return cuts;
+}
+
 /** Sentence ranges inside `text[start, end)`, as absolute offsets. */
 export function sentenceRanges(text: string, start: number, end: number): { start: number; end: number }[] {
   const paragraph = text.slice(start, end);
   const ends = new Set<number>();
-  let cursor = 0;
-  for (const sentence of nlp.tokenize(paragraph).out('array') as string[]) {
-    const trimmed = sentence.trim();
-    const at = trimmed ? paragraph.indexOf(trimmed, cursor) : -1;
-    if (at === -1) continue;
-    cursor = at + trimmed.length;
-    ends.add(cursor);
+  let pieceStart = 0;
+  for (const pieceEnd of [...cutPoints(paragraph, 0, paragraph.length, MAX_PIECE), paragraph.length]) {
+    const piece = paragraph.slice(pieceStart, pieceEnd);
+    let cursor = 0;
+    for (const sentence of nlp.tokenize(piece).out('array') as string[]) {
+      const trimmed = sentence.trim();
+      const at = trimmed ? piece.indexOf(trimmed, cursor) : -1;
+      if (at === -1) continue;
+      cursor = at + trimmed.length;
+      ends.add(pieceStart + cursor);
+    }
+    ends.add(pieceEnd);
+    pieceStart = pieceEnd;
   }
   for (const pattern of [GLUED_BOUNDARY, QUOTED_BOUNDARY]) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(paragraph); match; match = pattern.exec(paragraph)) ends.add(match.index + match[0].length);
   }
-  ends.add(paragraph.length);
 
   const ranges: { start: number; end: number }[] = [];
   let from = 0;
   for (const to of [...ends].sort((a, b) => a - b)) {
-    const range = trimRange(paragraph, from, to);
-    if (range.end > range.start) ranges.push({ start: start + range.start, end: start + range.end });
-    from = to;
+    for (const cut of [...cutPoints(paragraph, from, to, MAX_SENTENCE), to]) {
+      const range = trimRange(paragraph, from, cut);
+      if (range.end > range.start) ranges.push({ start: start + range.start, end: start + range.end });
+      from = cut;
+    }
   }
   return ranges;
 }

@@ -1,0 +1,113 @@
+/**
+ * Every regular expression in the pipeline's code, literal or constructed, is checked with recheck
+ * (a ReDoS checker: automaton analysis, then fuzzing with a fixed seed) for catastrophic backtracking. Exponential
+ * backtracking fails the test outright. Polynomial (or undecided) ones fail too unless listed below
+ * with the reason their input is bounded, so a new super-linear pattern cannot slip in unreviewed;
+ * `npm run bench:hostile` measures that whole documents stay linear.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { check } from 'recheck';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { ATTRIBUTION_PATTERNS } from '../stages/extract-claims/attribution.ts';
+import { NUMBER } from '../stages/extract-figures/numbers.ts';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+/** Patterns built with `new RegExp`, by file: each file that builds one must export them here. */
+const CONSTRUCTED: Record<string, RegExp[]> = {
+  'stages/extract-claims/attribution.ts': ATTRIBUTION_PATTERNS.map((entry) => entry.pattern),
+  'stages/extract-figures/numbers.ts': [NUMBER],
+};
+
+/** Super-linear in the worst case, reviewed: why their input cannot grow with the document. */
+const BOUNDED: { file: string; contains: string; reason: string }[] = [
+  { file: 'stages/extract-claims/attribution.ts', contains: 'ccording\\s+to\\s+(?:(?:a|an|the)', reason: 'runs on one sentence, at most MAX_SENTENCE (1,000) characters' },
+  { file: 'stages/extract-claims/attribution.ts', contains: '[.,;:]+$', reason: 'runs on a speaker name matched within a sentence' },
+  { file: 'stages/extract-claims/attribution.ts', contains: '(?<!\\p{L})(\\p{Lu}\\p{L}{0,40}', reason: 'starts only at a word start and every repetition is bounded, so each start costs at most a few hundred steps' },
+  { file: 'stages/extract-claims/attribution.ts', contains: 'SUBJECT', reason: 'constructed patterns run on one sentence, at most MAX_SENTENCE characters' },
+  { file: 'stages/extract-figures/figures.ts', contains: '(\\p{Lu}[\\p{L}.]*) $', reason: 'runs on the 40 characters before a number' },
+  { file: 'stages/extract-figures/figures.ts', contains: '\\S+$', reason: 'runs on a matched unit phrase of a few words' },
+  { file: 'stages/extract-figures/figures.ts', contains: '|explained)\\b[^.]*?\\bthat\\b', reason: 'runs on the words between a subject and its figure, within one sentence' },
+  { file: 'stages/extract-figures/figures.ts', contains: '(?:including|of which|among them|among which)\\s+$', reason: 'runs on the words between two figures of one sentence' },
+  { file: 'stages/ingest/blocks.ts', contains: ']{0,1000}', reason: 'bounded repetitions: at most 3,000 steps from each "[", so linear in the line' },
+  { file: 'stages/ingest/boilerplate.ts', contains: '^(?:recommend(?:ed)?', reason: 'only tried on blocks of at most MARKER_LENGTH (120) characters' },
+  { file: 'stages/ingest/boilerplate.ts', contains: 'photo\\b[^)]{0,200}', reason: 'bounded repetitions: at most 200 steps from each "("' },
+  { file: 'stages/ingest/boilerplate.ts', contains: '(\\d+)$', reason: 'runs on a location such as "lines 3-5"' },
+  { file: 'stages/ingest/decode.ts', contains: '<meta[^>]+charset', reason: 'runs on the first 4,096 bytes of a page' },
+  { file: 'stages/reconcile/wordnet.ts', contains: '\\(.*\\)$', reason: 'runs on a line of the WordNet database, not on documents' },
+  { file: 'stages/resolve-entities/cluster.ts', contains: '\\s+(?:initiative|program', reason: 'runs on an entity name, within one sentence' },
+  { file: 'stages/reconcile/measures.ts', contains: '(?:of|includes?|included|has|had|with|counts?', reason: 'runs on the words between a name and its figure, within one sentence' },
+  { file: 'stages/reconcile/rules/compare-figures.ts', contains: '|from\\b[^.]*\\bto)\\b', reason: 'runs on one sentence' },
+  { file: 'stages/reconcile/rules/compare-figures.ts', contains: '0+$', reason: 'runs on a formatted number' },
+  { file: 'pipeline/run-pipeline.ts', contains: '\\s+\\S*$', reason: 'runs on the first 120 characters of a text' },
+  { file: 'pipeline/commands/command.ts', contains: 'To specify a positional argument', reason: "runs on Node's one-line argument error" },
+  { file: 'stages/extract-figures/numbers.ts', contains: '(?<currency>', reason: 'bounded repetitions only, and runs on one sentence' },
+  { file: 'stages/report/markdown.ts', contains: '\\B(?=(\\d{3})+(?!\\d))', reason: 'runs on the digits of one number' },
+  { file: 'pipeline/format.ts', contains: '\\B(?=(\\d{3})+(?!\\d))', reason: 'runs on the digits of one number' },
+];
+
+interface Pattern {
+  file: string;
+  line: number;
+  source: string;
+  flags: string;
+}
+
+/** Every regular expression literal in the TypeScript under `dirs`, found by parsing, not by grep. */
+function literalPatterns(dirs: string[]): { patterns: Pattern[]; constructing: Set<string> } {
+  const patterns: Pattern[] = [];
+  const constructing = new Set<string>();
+  for (const dir of dirs) {
+    for (const name of readdirSync(join(ROOT, dir), { recursive: true }) as string[]) {
+      if (!name.endsWith('.ts')) continue;
+      const file = join(dir, name);
+      const source = ts.createSourceFile(file, readFileSync(join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node): void => {
+        if (ts.isRegularExpressionLiteral(node)) {
+          const slash = node.text.lastIndexOf('/');
+          patterns.push({ file, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, source: node.text.slice(1, slash), flags: node.text.slice(slash + 1) });
+        }
+        if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') constructing.add(file);
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+  }
+  return { patterns, constructing };
+}
+
+describe('regular expressions against catastrophic backtracking', () => {
+  const { patterns: literals, constructing } = literalPatterns(['stages', 'pipeline']);
+
+  it('finds them all: literals by parsing the code, and every file that builds one exports what it builds', () => {
+    expect(literals.length).toBeGreaterThan(150);
+    expect([...constructing].sort()).toEqual(Object.keys(CONSTRUCTED).sort());
+  });
+
+  it('have none that backtracks exponentially, and only reviewed bounded-input ones that are super-linear', async () => {
+    const constructed = Object.entries(CONSTRUCTED).flatMap(([file, list]) => list.map((pattern) => ({ file, line: 0, source: pattern.source, flags: pattern.flags })));
+    const all = [...literals, ...constructed];
+    const results: Awaited<ReturnType<typeof check>>[] = [];
+    let next = 0;
+    const checkNext = async () => {
+      for (let index = next++; index < all.length; index = next++) results[index] = await check(all[index]!.source, all[index]!.flags.replace(/[gy]/g, ''), { timeout: 10_000, randomSeed: 1 });
+    };
+    await Promise.all([checkNext(), checkNext(), checkNext(), checkNext()]);
+    const exponential: string[] = [];
+    const unreviewed: string[] = [];
+    all.forEach((pattern, index) => {
+      const result = results[index]!;
+      if (result.status === 'safe') return;
+      const where = `${pattern.file}:${pattern.line} /${pattern.source.slice(0, 80)}/`;
+      if (result.status === 'vulnerable' && result.complexity.type === 'exponential') exponential.push(`${where} with ${result.attack.pattern}`);
+      const review = BOUNDED.find((entry) => entry.file === pattern.file && (pattern.source.includes(entry.contains) || (entry.contains === 'SUBJECT' && pattern.line === 0)));
+      if (!review) unreviewed.push(`${where}: ${result.status}${result.status === 'vulnerable' ? ` (${result.complexity.type}, e.g. ${result.attack.pattern})` : ''}`);
+    });
+    expect(exponential).toEqual([]);
+    expect(unreviewed).toEqual([]);
+    // A review names code that exists (whether recheck decides it in time may vary with the machine's load).
+    expect(BOUNDED.filter((entry) => !all.some((pattern) => pattern.file === entry.file && (pattern.source.includes(entry.contains) || entry.contains === 'SUBJECT')))).toEqual([]);
+  }, 300_000);
+});
