@@ -283,6 +283,29 @@ export const MIGRATIONS: readonly Migration[] = [
         LEFT JOIN claim_speakers cs ON cs.claim_id = f.claim_id;
     `,
   },
+  {
+    version: 6,
+    name: 'views-without-joins',
+    // A view whose body is a join is materialised whole when it is the right side of a LEFT JOIN, once
+    // per statement: per-document report queries became quadratic. Scalar subqueries keep every lookup
+    // on an index, and a view of one table is flattened into the query that uses it.
+    sql: `
+      DROP VIEW figure_details;
+      DROP VIEW claim_speakers;
+      CREATE VIEW claim_speakers AS
+        SELECT c.id AS claim_id,
+          coalesce((SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.id = c.speaker_mention_id), c.speaker_text) AS speaker,
+          (SELECT e.id FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.id = c.speaker_mention_id) AS speaker_entity_id
+        FROM claims c;
+      CREATE VIEW figure_details AS
+        SELECT f.*,
+          (SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.id = f.holder_mention_id) AS holder,
+          (SELECT e.id FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.id = f.holder_mention_id) AS holder_entity_id,
+          (SELECT cs.speaker FROM claim_speakers cs WHERE cs.claim_id = f.claim_id) AS speaker,
+          (SELECT cs.speaker_entity_id FROM claim_speakers cs WHERE cs.claim_id = f.claim_id) AS speaker_entity_id
+        FROM figures f;
+    `,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */

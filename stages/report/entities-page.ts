@@ -11,7 +11,20 @@ export function renderEntities(
 ): string {
   const names = new Map(entities.map((entity) => [entity.id, entity.name]));
   const byEntity = new Map<string, typeof mentions>();
-  for (const mention of mentions) byEntity.set(mention.entity_id, [...(byEntity.get(mention.entity_id) ?? []), mention]);
+  // Grouped once, by pushing: copying a group on every mention, or filtering all pairs per entity, is quadratic.
+  for (const mention of mentions) {
+    const group = byEntity.get(mention.entity_id);
+    if (group) group.push(mention);
+    else byEntity.set(mention.entity_id, [mention]);
+  }
+  const pairsOf = new Map<string, typeof pairs>();
+  for (const pair of pairs) {
+    for (const id of [pair.a, pair.b]) {
+      const group = pairsOf.get(id);
+      if (group) group.push(pair);
+      else pairsOf.set(id, [pair]);
+    }
+  }
   const entityLink = (id: string) => link(names.get(id) ?? id, `#${id}`);
 
   const summary = table(
@@ -29,10 +42,11 @@ export function renderEntities(
     for (const mention of byEntity.get(entity.id) ?? []) {
       const document = documents.get(mention.document_id)!;
       const anchor = link(`¶${mention.paragraph}${mention.count > 1 ? ` ×${mention.count}` : ''}`, `${documentPage(document.id)}#${paragraphAnchor(mention.paragraph)}`);
-      where.set(document.id, [...(where.get(document.id) ?? []), anchor]);
+      const anchors = where.get(document.id);
+      if (anchors) anchors.push(anchor);
+      else where.set(document.id, [anchor]);
     }
-    const companions = pairs
-      .filter((pair) => pair.a === entity.id || pair.b === entity.id)
+    const companions = (pairsOf.get(entity.id) ?? [])
       .slice(0, 5)
       .map((pair) => `${entityLink(pair.a === entity.id ? pair.b : pair.a)} (${pair.sentences})`);
     return [

@@ -102,14 +102,12 @@ export interface StoredFigure {
 }
 
 export function readFigures(db: Database.Database, documentId?: string): StoredFigure[] {
-  return db
-    .prepare(
-      `SELECT f.id, f.document_id, p.ordinal AS paragraph, f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope, f.holder, f.holder_entity_id AS holder_id,
-         f.time, f.speaker, s.text AS sentence
-       FROM figure_details f JOIN sentences s ON s.id = f.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = f.document_id
-       WHERE (? IS NULL OR f.document_id = ?) ORDER BY d.path, f.span_start`,
-    )
-    .all(documentId ?? null, documentId ?? null) as StoredFigure[];
+  // Two statements, not "? IS NULL OR document_id = ?", which would scan every figure for each document.
+  const sql = `SELECT f.id, f.document_id, p.ordinal AS paragraph, f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope, f.holder, f.holder_entity_id AS holder_id,
+       f.time, f.speaker, s.text AS sentence
+     FROM figure_details f JOIN sentences s ON s.id = f.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = f.document_id
+     ${documentId === undefined ? '' : 'WHERE f.document_id = ?'} ORDER BY d.path, f.span_start`;
+  return (documentId === undefined ? db.prepare(sql).all() : db.prepare(sql).all(documentId)) as StoredFigure[];
 }
 
 export interface StoredClaim {

@@ -110,10 +110,18 @@ export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
   for (const mention of mentions) {
     if (mention.acronym) sets.union(keyOf(mention), `name:${nameKey(mention.acronym)}`);
   }
+  // Long names by their initials, computed once (per acronym over all long names was quadratic).
+  const longNamesByInitials = new Map<string, string[]>();
+  for (const long of longNames) {
+    const letters = initials(displayByKey.get(long)!);
+    const group = longNamesByInitials.get(letters);
+    if (group) group.push(long);
+    else longNamesByInitials.set(letters, [long]);
+  }
   for (const key of keys) {
     const display = displayByKey.get(key)!;
     if (!key.startsWith('name:') || !/^\p{Lu}{2,6}$/u.test(display.replace(/\./g, ''))) continue;
-    const matches = longNames.filter((long) => initials(displayByKey.get(long)!) === display.replace(/\./g, ''));
+    const matches = longNamesByInitials.get(display.replace(/\./g, '')) ?? [];
     if (matches.length === 1) sets.union(key, matches[0]!);
   }
   // "US State Department" / "State Department"; "Clean Network Initiative" / "Clean Network".
