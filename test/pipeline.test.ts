@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import Database from 'better-sqlite3';
@@ -111,12 +111,15 @@ describe('runs over the bundled corpus', () => {
     expect(exported(space.dbPath).documents.find((d) => d.id === doc.id)!.paths).toEqual(['copy-of-002.txt']);
   });
 
-  it('gives the same store whatever the concurrency', async () => {
+  it('gives the same store and byte-identical reports whatever the concurrency', async () => {
     const one = workspace();
     const many = workspace();
     await run(one, { concurrency: 1 });
     await run(many, { concurrency: 8 });
     expect(JSON.stringify(exported(many.dbPath))).toBe(JSON.stringify(exported(one.dbPath)));
+    const files = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).sort().map((file) => [file, statSync(join(dir, file)).isFile() ? readFileSync(join(dir, file), 'utf8') : '']);
+    expect(files(many.reportsDir)).toEqual(files(one.reportsDir));
+    expect(files(one.reportsDir).length).toBeGreaterThan(10);
   });
 
   it('ingests a file without metadata as kind unknown, titled by its first line', async () => {
