@@ -192,7 +192,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     }
   });
 
-  time('store', () => applyMetadata(db, manifest));
+  time('store', () => db.transaction(() => applyMetadata(db, manifest)).immediate());
   const pendingPaths = new Set(pending.map((doc) => doc.path));
   for (const row of db.prepare('SELECT f.path, d.path AS primary_path FROM document_files f JOIN documents d ON d.id = f.document_id WHERE f.path <> d.path ORDER BY f.path').all() as { path: string; primary_path: string }[]) {
     counts.duplicates += 1;
@@ -214,7 +214,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     db.prepare("UPDATE runs SET finished_at = ?, status = 'completed', stage_seconds = ?, counts = ? WHERE id = ?").run(new Date().toISOString(), JSON.stringify(rounded), JSON.stringify({ documents: counts, tables }), runId);
     const insert = db.prepare('INSERT INTO run_messages (run_id, path, level, stage, rule, reason) VALUES (?, ?, ?, ?, ?, ?)');
     for (const message of messages) insert.run(runId, message.path, message.level, message.stage, message.rule ?? null, message.reason);
-  })();
+  }).immediate();
   return { run: runId, documents: counts, tables, seconds: rounded, messages };
 }
 

@@ -1,6 +1,8 @@
 /**
  * Writing and removing documents. Everything one document contributes is written in one transaction,
- * so a crash never leaves half a document. camelCase stays in TypeScript; snake_case starts here.
+ * so a crash never leaves half a document. Every write transaction in the pipeline is IMMEDIATE: it
+ * takes the write lock at BEGIN, waiting (busy_timeout) for a reviewer's write to finish; a deferred
+ * one that read first would instead fail at once with SQLITE_BUSY once another connection had written. camelCase stays in TypeScript; snake_case starts here.
  */
 import type Database from 'better-sqlite3';
 import type { DocData, DocMeta, IngestResult, Segmentation } from '../doc.ts';
@@ -183,10 +185,10 @@ export function documentWriter(db: Database.Database) {
       }
       statements.upsertFile.run(doc.path, doc.id, doc.fileHash);
       statements.primaryPath.run(doc.id);
-    }),
+    }).immediate,
 
     /** Forgets a path that is gone from the corpus, and its document if no other path has it. */
-    remove: db.transaction((path: string) => releasePath(path)),
+    remove: db.transaction((path: string) => releasePath(path)).immediate,
   };
 }
 

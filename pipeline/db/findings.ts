@@ -113,5 +113,5 @@ export function recordReview(db: Database.Database, finding: StoredFinding, verd
     );
     db.prepare('UPDATE findings SET status = ?, status_reason = NULL WHERE id = ?').run(verdict, finding.id);
     return { id, finding: finding.id, verdict, note: note ?? null, reviewer: reviewer ?? null, reviewed_at: at.toISOString() };
-  })();
+  }).immediate();
 }

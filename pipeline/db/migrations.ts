@@ -335,6 +335,6 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
       db.prepare('INSERT INTO _migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
     }
     db.pragma(`user_version = ${newest}`);
-  })();
+  }).immediate();
   return newest;
 }

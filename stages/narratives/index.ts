@@ -108,7 +108,7 @@ export function compareNarratives(db: Database.Database): { terms: number; subje
     ).run();
     return { terms: termRows, subjects: subjects.length };
   });
-  return write();
+  return write.immediate();
 }
 
 export const narratives: CorpusStage = {

@@ -70,7 +70,7 @@ export function writeFindings(db: Database.Database, findings: Finding[]): void 
       insertFinding.run(finding.id, finding.kind, finding.rule, finding.summary, finding.measure, finding.severity, status, reason, finding.fingerprint, finding.lineage, JSON.stringify(finding.evidence));
       finding.items.forEach((item, index) => insertItem.run(finding.id, index + 1, item.doc, item.figure ?? null, item.claim ?? null, item.start, item.end, item.quote, item.role));
     }
-  })();
+  }).immediate();
 }
 
 export const reconcile: CorpusStage = {

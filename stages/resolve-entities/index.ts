@@ -26,7 +26,7 @@ export const resolveEntitiesStage: CorpusStage = {
         for (const mention of entity.mentionIds) point.run(entity.id, mention);
       }
       db.prepare('UPDATE entities SET document_count = (SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = entities.id)').run();
-    })();
+    }).immediate();
     return { written: entities.length };
   },
 };
