@@ -3,6 +3,7 @@
  * no run records or timestamps, so the same corpus always exports the same bytes.
  */
 import type Database from 'better-sqlite3';
+import type { StoredMeasurement } from './db/documents.ts';
 import { readFindings, type StoredReview } from './db/findings.ts';
 
 export interface ExportedDocument {
@@ -47,18 +48,12 @@ export interface ExportedEntity {
   mentions: ExportedMention[];
 }
 
-export interface ExportedFigure {
+export interface ExportedFigure extends StoredMeasurement {
   id: string;
   doc: string;
   sentence: string;
   start: number;
   end: number;
-  quote: string;
-  value: number;
-  unit: string;
-  counted: string | null;
-  qualifier: string;
-  scope: string | null;
   /** The name of the entity the figure is about. */
   holder: string | null;
   holder_entity: string | null;

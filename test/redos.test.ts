@@ -26,7 +26,7 @@ const BOUNDED: { file: string; contains: string; reason: string }[] = [
   { file: 'stages/extract-claims/attribution.ts', contains: 'ccording\\s+to\\s+(?:(?:a|an|the)', reason: 'runs on one sentence, at most MAX_SENTENCE (1,000) characters' },
   { file: 'stages/extract-claims/attribution.ts', contains: '[.,;:]+$', reason: 'runs on a speaker name matched within a sentence' },
   { file: 'stages/extract-claims/attribution.ts', contains: '(?<!\\p{L})(\\p{Lu}\\p{L}{0,40}', reason: 'starts only at a word start and every repetition is bounded, so each start costs at most a few hundred steps' },
-  { file: 'stages/extract-claims/attribution.ts', contains: 'SUBJECT', reason: 'constructed patterns run on one sentence, at most MAX_SENTENCE characters' },
+  { file: 'stages/extract-claims/attribution.ts', contains: '[Tt]he\\s+(?:company|firm|department', reason: 'patterns built with SUBJECT run on one sentence, at most MAX_SENTENCE characters' },
   { file: 'stages/extract-figures/figures.ts', contains: '(\\p{Lu}[\\p{L}.]*) $', reason: 'runs on the 40 characters before a number' },
   { file: 'stages/extract-figures/figures.ts', contains: '\\S+$', reason: 'runs on a matched unit phrase of a few words' },
   { file: 'stages/extract-figures/figures.ts', contains: '|explained)\\b[^.]*?\\bthat\\b', reason: 'runs on the words between a subject and its figure, within one sentence' },
@@ -44,7 +44,6 @@ const BOUNDED: { file: string; contains: string; reason: string }[] = [
   { file: 'pipeline/run-pipeline.ts', contains: '\\s+\\S*$', reason: 'runs on the first 120 characters of a text' },
   { file: 'pipeline/commands/command.ts', contains: 'To specify a positional argument', reason: "runs on Node's one-line argument error" },
   { file: 'stages/extract-figures/numbers.ts', contains: '(?<currency>', reason: 'bounded repetitions only, and runs on one sentence' },
-  { file: 'stages/report/markdown.ts', contains: '\\B(?=(\\d{3})+(?!\\d))', reason: 'runs on the digits of one number' },
   { file: 'pipeline/format.ts', contains: '\\B(?=(\\d{3})+(?!\\d))', reason: 'runs on the digits of one number' },
 ];
 
@@ -102,12 +101,12 @@ describe('regular expressions against catastrophic backtracking', () => {
       if (result.status === 'safe') return;
       const where = `${pattern.file}:${pattern.line} /${pattern.source.slice(0, 80)}/`;
       if (result.status === 'vulnerable' && result.complexity.type === 'exponential') exponential.push(`${where} with ${result.attack.pattern}`);
-      const review = BOUNDED.find((entry) => entry.file === pattern.file && (pattern.source.includes(entry.contains) || (entry.contains === 'SUBJECT' && pattern.line === 0)));
+      const review = BOUNDED.find((entry) => entry.file === pattern.file && pattern.source.includes(entry.contains));
       if (!review) unreviewed.push(`${where}: ${result.status}${result.status === 'vulnerable' ? ` (${result.complexity.type}, e.g. ${result.attack.pattern})` : ''}`);
     });
     expect(exponential).toEqual([]);
     expect(unreviewed).toEqual([]);
     // A review names code that exists (whether recheck decides it in time may vary with the machine's load).
-    expect(BOUNDED.filter((entry) => !all.some((pattern) => pattern.file === entry.file && (pattern.source.includes(entry.contains) || entry.contains === 'SUBJECT')))).toEqual([]);
+    expect(BOUNDED.filter((entry) => !all.some((pattern) => pattern.file === entry.file && pattern.source.includes(entry.contains)))).toEqual([]);
   }, 300_000);
 });

@@ -8,6 +8,16 @@ import type Database from 'better-sqlite3';
 import type { DocData, DocMeta, IngestResult, Segmentation } from '../doc.ts';
 
 /** What the per-document stages produced for one document, ready to store. */
+/** A stored figure's measurement, as its columns hold it; the export, reconciliation and reports each read it with their own context. */
+export interface StoredMeasurement {
+  quote: string;
+  value: number;
+  unit: string;
+  counted: string | null;
+  qualifier: string;
+  scope: string | null;
+}
+
 export interface ProcessedDocument {
   id: string;
   path: string;

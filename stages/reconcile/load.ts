@@ -1,5 +1,6 @@
 /** What reconciliation reads from the store: figures and claims with their documents, sentences, holders and speakers. */
 import type Database from 'better-sqlite3';
+import type { StoredMeasurement } from '../../pipeline/db/documents.ts';
 
 export interface DocumentInfo {
   id: string;
@@ -11,7 +12,7 @@ export interface DocumentInfo {
   publishedEarliest: string | null;
 }
 
-export interface FigureRow {
+export interface FigureRow extends StoredMeasurement {
   id: string;
   doc: string;
   sentence: string;
@@ -19,12 +20,6 @@ export interface FigureRow {
   sentenceStart: number;
   start: number;
   end: number;
-  quote: string;
-  value: number;
-  unit: string;
-  counted: string | null;
-  qualifier: string;
-  scope: string | null;
   holder: string | null;
   holderName: string | null;
   time: string | null;

@@ -2,6 +2,9 @@
  * Markdown building blocks for the reports. Every piece of document text or metadata goes through
  * these escapes, so a title or quote cannot inject links, HTML or break a table.
  */
+import { formatNumber } from '../../pipeline/format.ts';
+
+export { formatNumber };
 
 /** Escapes text for inline Markdown: it renders as the same characters and nothing else. */
 export function escapeInline(text: string): string {
@@ -26,10 +29,6 @@ export function link(text: string, target: string): string {
   return `[${escapeInline(text)}](${encodeURI(target).replace(/[()]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)})`;
 }
 
-/** An integer with thousands separators, the same on every machine and locale. */
-export function formatNumber(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 /** Joins report sections with one blank line and ends the file with a newline. */
 export function page(...sections: (string | undefined)[]): string {

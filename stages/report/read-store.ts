@@ -1,5 +1,6 @@
 /** The report stage's only source: rows read from the store, never in-memory pipeline state. */
 import type Database from 'better-sqlite3';
+import type { StoredMeasurement } from '../../pipeline/db/documents.ts';
 
 export interface StoredDocument {
   id: string;
@@ -84,16 +85,10 @@ export function readCooccurrences(db: Database.Database): { a: string; b: string
     .all() as { a: string; b: string; sentences: number }[];
 }
 
-export interface StoredFigure {
+export interface StoredFigure extends StoredMeasurement {
   id: string;
   document_id: string;
   paragraph: number;
-  quote: string;
-  value: number;
-  unit: string;
-  counted: string | null;
-  qualifier: string;
-  scope: string | null;
   holder: string | null;
   holder_id: string | null;
   time: string | null;
