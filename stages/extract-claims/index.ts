@@ -11,7 +11,7 @@ import { findClaims } from './claims.ts';
 export const extractClaims = defineDocumentStage({
   name: 'extract-claims',
   scope: 'document',
-  version: '2',
+  version: '3',
   needs: ['parse', 'entities', 'figures'],
   provides: 'claims',
   run(doc) {

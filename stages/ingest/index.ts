@@ -47,7 +47,7 @@ export function extractPage(html: string): { text: string; meta: DocMeta; remove
 export const ingest = defineDocumentStage({
   name: 'ingest',
   scope: 'document',
-  version: '1',
+  version: '2',
   needs: [],
   provides: 'ingest',
   run(doc, ctx) {

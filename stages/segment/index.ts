@@ -110,7 +110,7 @@ export function segmentText(text: string): Segmentation {
 export const segment = defineDocumentStage({
   name: 'segment',
   scope: 'document',
-  version: '1',
+  version: '2',
   needs: ['ingest'],
   provides: 'segment',
   run: (doc) => segmentText(textOf(doc)),
