@@ -35,6 +35,19 @@ const REPRINT_NOTICE =
 const CALL_TO_ACTION =
   /^(?:follow (?:us|[\p{Lu}][\p{L} ]{0,40}) on (?:twitter|facebook|instagram|linkedin|x)\b|we rely on (?:your|readers') support|support (?:our|independent|local) journalism|(?:please )?subscribe (?:to|now|today)\b|if you(?:'|’)re (?:seeing this message but you(?:'|’)re )?already a subscriber|to (?:view|read) the full (?:story|article),? (?:please )?(?:subscribe|log ?in)|join (?:[\p{Lu}][\p{L} ]{0,40} )?newsletters?\b|do you want to be informed|get (?:our|the latest)\b.{0,60}\bin(?:to)? your inbox|submit your letter|scroll to read more\b|discover our latest\b)/iu;
 
+/** Promotions anywhere in a short block: the site's app, donations, subscriber gifts, affiliate disclosures, shop buttons, script warnings. */
+const PROMOTION = [
+  /\bdownload (?:the|our) (?:\S+ ){0,3}apps?\b/i,
+  /\bstraight to your (?:phone|inbox)\b/i,
+  /^we need your (?:help|support)\b/i,
+  /\bsubscribers (?:also )?(?:receive|get)\b/i,
+  /\b(?:we may (?:earn|receive) (?:an? )?(?:affiliate )?(?:commissions?|compensation)|advertisers do not influence|affiliate (?:links|commissions?))\b/i,
+  /^instant access to\b/i,
+  /\badd (?:the )?(?:ingredients|items?|it|this|them) to (?:your )?(?:basket|cart|shopping list)\b/i,
+  /\b(?:your browser (?:needs|requires|does not support) javascript|(?:please )?enable javascript)\b/i,
+  /\b(?:we want to hear what you think|submit a letter to the editor)\b/i,
+];
+
 /** Previous/next article links, e.g. `<<: Title` and `>>: Title`. */
 const PREV_NEXT = /^(?:<<|>>|«|»|previous(?: post| article| story)?\s*:|next(?: post| article| story)?\s*:)/i;
 
@@ -106,7 +119,7 @@ function blockRule(block: Block, seen: Set<string>): string | undefined {
   if (NEWSLETTER.some((pattern) => pattern.test(text))) return 'newsletter-form';
   if (PREV_NEXT.test(text)) return 'prev-next-links';
   if (text.length <= 300 && REPRINT_NOTICE.test(text)) return 'reprint-notice';
-  if (text.length <= 300 && CALL_TO_ACTION.test(text)) return 'call-to-action';
+  if (text.length <= 300 && (CALL_TO_ACTION.test(text) || PROMOTION.some((pattern) => pattern.test(text)))) return 'call-to-action';
   if (words(text) <= 40 && CAPTION_END.test(text)) return 'photo-caption';
   return undefined;
 }

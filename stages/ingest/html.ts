@@ -12,6 +12,8 @@ import type { DocMeta, RemovedBlock } from '../../pipeline/doc.ts';
 import type { Block, BlockKind } from './blocks.ts';
 import { readMeta } from './html-meta.ts';
 import { normalizeInline } from './normalize.ts';
+import { mapProse, type ProseMap } from './prose.ts';
+import { isBylineOrDateline } from './byline.ts';
 
 /** Elements that never hold article text. */
 const NEVER_TEXT = 'script, style, template, svg, canvas, iframe, object, embed, head, button, input, select, textarea, label, img, picture, video, audio, map, link, meta';
@@ -19,17 +21,19 @@ const NEVER_TEXT = 'script, style, template, svg, canvas, iframe, object, embed,
 const FURNITURE = 'nav, footer, aside, form, dialog, menu, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=dialog], [role=alert], [aria-hidden=true], [hidden], figcaption';
 /** Class or id words that mark furniture; an element so named goes unless it holds most of the page's paragraphs. */
 const FURNITURE_NAME =
-  /(?:^|[\s_-])(?:share|sharing|social|related|recommend(?:ed|ations)?|popular|trending|newsletter|subscribe|subscription|signup|cookie|consent|gdpr|banner|advert|ads?|adslot|promo|sponsor(?:ed)?|breadcrumbs?|sidebar|widget|menu|navbar|nav|navigation|footer|masthead|paywall|outbrain|taboola|disqus|comments?|respond|reply|author-bio|bio|tags?|tag-list|pagination|pager|more-stories|read-more|next-post|prev-post|post-nav|skip|modal|popup|toolbar|print)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:share|sharing|social|related|recommend(?:ed|ations)?|popular|trending|newsletter|subscribe|subscription|signup|cookie|consent|gdpr|banner|advert|ads?|adslot|promo|sponsor(?:ed)?|breadcrumbs?|sidebar|widget|menu|navbar|nav|navigation|footer|masthead|paywall|outbrain|taboola|disqus|comments?|respond|reply|author-bio|bio|tags?|tag-list|pagination|pager|more-stories|read-more|next-post|prev-post|post-nav|skip|modal|popup|toolbar|print|cta|caption|photo-credit|overlay|disclosure|feed-links|byline|author-box|about-author|author-info)(?:$|[\s_-])/i;
 const POSITIVE_NAME = /(?:^|[\s_-])(?:article|body|content|entry|hentry|main|page|post|text|blog|story|prose|rich-text|markdown)(?:$|[\s_-])/i;
 const NEGATIVE_NAME = /(?:^|[\s_-])(?:comment|meta|footer|footnote|sidebar|widget|related|share|social|promo|banner|nav|menu|byline|author|tag|caption|credit|masthead|header)(?:$|[\s_-])/i;
 
 const BLOCK_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li', 'blockquote', 'pre', 'td', 'th', 'dd', 'dt']);
 const KIND_OF: Record<string, BlockKind> = { h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading', li: 'list-item', blockquote: 'quote' };
 const CONTAINER_TAGS = new Set(['div', 'article', 'section', 'main', 'td', 'body', 'blockquote', 'ul', 'ol', 'span', 'font', 'center']);
+/** Elements the chosen container may widen to when they only wrap it: containers and list items (a recipe's steps), never the body. */
+const CLIMB_TAGS = new Set([...CONTAINER_TAGS, 'li', 'form'].filter((tag) => tag !== 'body'));
 /** Short blocks that are page controls, not text. */
 const CONTROL = /^(?:share(?: this)?(?: on \w+)?|tweet|print|e-?mail|pin it|save|like|follow us|advertisement:?|ad|sponsored|read more|continue reading|skip to (?:main )?content|back to top|\d+ comments?|comments?|log ?in|sign ?in|sign up|subscribe|\d+ min(?:ute)? read)\.?$/i;
 /** Short blocks that credit a picture: "Photograph by …", "Credit: …", "Getty Images". */
-const PICTURE_CREDIT = /^(?:(?:photo(?:graph)?|image|picture|illustration|credit|source|video)s?(?: by)?\s*:|(?:photo(?:graph)?|image|illustration)s? by\b)|\b(?:getty images|shutterstock|ap photo|afp via getty|istock(?:photo)?)\b/i;
+const PICTURE_CREDIT = /^\(?(?:(?:photo(?:graph)?|image|picture|illustration|credit|source|video)s?(?: by)?\s*:|(?:photo(?:graph)?|image|illustration)s? by\b)|\b(?:getty images|shutterstock|ap photo|afp via getty|istock(?:photo)?)\b/i;
 
 export interface HtmlExtraction {
   blocks: Block[];
@@ -37,7 +41,21 @@ export interface HtmlExtraction {
   removed: RemovedBlock[];
 }
 
-const nameOf = (element: Element) => `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
+/** Share of the page's prose above which an element named like furniture is the article's container. */
+const HOLDS_ARTICLE = 0.5;
+/** Share above which a furniture element (a <form>, an <aside>) wraps the whole page rather than sitting beside the article. */
+const WRAPS_PAGE = 0.8;
+
+/**
+ * An element's class and id words. Blog engines class a post's container by its taxonomy
+ * ("post-42 hentry tag-comments category-sidebar-news"): those words name the post's subjects, not
+ * the element's role, so they are left out on an element classed as a post.
+ */
+function nameOf(element: Element): string {
+  const classes = element.attribs.class ?? '';
+  const words = /(?:^|\s)(?:hentry|type-post|post-\d+)(?:$|\s)/.test(classes) ? classes.split(/\s+/).filter((word) => !/^(?:tag|category|format|status)-/.test(word)).join(' ') : classes;
+  return `${words} ${element.attribs.id ?? ''}`.replace(/(\p{Ll})(\p{Lu})/gu, '$1-$2');
+}
 
 /*
  * Tree questions go to domutils directly: cheerio's .find() hands an element's children to css-select,
@@ -81,9 +99,11 @@ export function extractHtml(html: string): HtmlExtraction {
   const meta = readMeta($);
   const articleBody = readArticleBody($);
   const removed: RemovedBlock[] = [];
-  const remove = (elements: Cheerio<AnyNode>, rule: string) => {
+  let prose: ProseMap | undefined;
+  /** Removes the elements, except those holding at least `keepShare` of the page's prose. */
+  const remove = (elements: Cheerio<AnyNode>, rule: string, keepShare = Infinity) => {
     elements.each((_, element) => {
-      if (!isAttached(element)) return;
+      if (!isAttached(element) || prose!.share(element) >= keepShare) return;
       const chars = normalizeInline($(element).text()).length;
       if (chars > 0) removed.push({ rule, chars, location: describe(element) });
       $(element).remove();
@@ -97,7 +117,8 @@ export function extractHtml(html: string): HtmlExtraction {
   });
   $(NEVER_TEXT).remove();
   for (const comment of filter((node) => node.type === 'comment', $.root().toArray(), true)) removeElement(comment);
-  remove($(FURNITURE), 'html-furniture');
+  prose = mapProse($.root().get(0)!);
+  remove($(FURNITURE), 'html-furniture', WRAPS_PAGE);
   // A page header goes, but an article's own header (its title, its date) stays.
   remove($('header').filter((_, element) => $(element).parents('article, main, [role=main]').length === 0), 'html-furniture');
   const total = normalizeInline($('body').text()).length || 1;
@@ -110,6 +131,7 @@ export function extractHtml(html: string): HtmlExtraction {
       return normalizeInline($(named).text()).length < total * 0.3;
     }),
     'html-furniture',
+    HOLDS_ARTICLE,
   );
 
   const chosen = chooseContent($);
@@ -119,6 +141,12 @@ export function extractHtml(html: string): HtmlExtraction {
     if (CONTROL.test(block.text) || (block.text.length < 100 && PICTURE_CREDIT.test(block.text))) {
       removed.push({ rule: 'html-control', chars: block.text.length, location: block.location });
       return false;
+    }
+    if (block.kind !== 'heading' || block.text === meta.author) {
+      if (isBylineOrDateline(block.text, meta.author)) {
+        removed.push({ rule: 'html-byline', chars: block.text.length, location: block.location });
+        return false;
+      }
     }
     return true;
   });
@@ -199,7 +227,7 @@ function chooseContent($: CheerioAPI): AnyNode[] {
   // or while it only wraps the best block (its text hardly longer), so the pieces are siblings.
   const textLength = (node: AnyNode) => normalizeInline($(node).text()).length;
   let top: AnyNode = best;
-  while (top.parent && top.parent.type === 'tag' && CONTAINER_TAGS.has((top.parent as Element).tagName) && (top.parent as Element).tagName !== 'body') {
+  while (top.parent && top.parent.type === 'tag' && CLIMB_TAGS.has((top.parent as Element).tagName)) {
     const parent: AnyNode = top.parent;
     const wraps = textLength(parent) <= textLength(top) * 1.3;
     if (!wraps && (scores.get(parent) ?? -Infinity) < bestScore * 0.66) break;
@@ -207,20 +235,35 @@ function chooseContent($: CheerioAPI): AnyNode[] {
     bestScore = Math.max(bestScore, scores.get(top) ?? -Infinity);
   }
   best = top;
-  // Siblings that belong to the article: scoring well, or long paragraphs with few links.
+  // Siblings that belong to the article: scoring well, repeating the best one's shape (the slides of
+  // a gallery, the pages of a paginated post) with well-scoring text inside, or long paragraphs with few links.
   const threshold = Math.max(10, bestScore * 0.2);
   const parent = best.parent;
   if (!parent) return [best];
+  const inner = bestScoreInside(parent, scores);
+  const shape = (node: AnyNode) => (node.type === 'tag' ? `${(node as Element).tagName}.${(node as Element).attribs.class ?? ''}` : '');
   return $(parent)
     .children()
     .toArray()
     .filter((sibling) => {
       if (sibling === best) return true;
       if ((scores.get(sibling) ?? -Infinity) >= threshold) return true;
+      if (shape(sibling) === shape(best!) && (inner.get(sibling) ?? -Infinity) >= bestScore * 0.5) return true;
       const element = sibling as Element;
       const text = normalizeInline($(element).text());
       return element.tagName === 'p' && text.length > 80 && linkDensity($, element) < 0.25;
     });
+}
+
+/** For each child of the parent, the best score of an element inside it (itself included). */
+function bestScoreInside(parent: AnyNode, scores: ReadonlyMap<AnyNode, number>): Map<AnyNode, number> {
+  const inner = new Map<AnyNode, number>();
+  for (const [element, score] of scores) {
+    let child: AnyNode | null = element;
+    while (child && child.parent !== parent) child = child.parent;
+    if (child) inner.set(child, Math.max(inner.get(child) ?? -Infinity, score));
+  }
+  return inner;
 }
 
 /** Blocks of a container in document order: innermost block elements, plus loose text in containers. */

@@ -1,0 +1,76 @@
+/**
+ * The extractor's content rules on real pages of the development set (../shared/html-dev): each page
+ * here was read wrongly before the rule its test names, and the test checks the page's own expected
+ * snippets (from evaldata.json), not text chosen by the code under test.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { isBylineOrDateline } from '../stages/ingest/byline.ts';
+import { decode } from '../stages/ingest/decode.ts';
+import { extractPage } from '../stages/ingest/index.ts';
+import { SEEDS_DIR } from './helpers.ts';
+
+const HTML_DEV = new URL('../../shared/html-dev/', import.meta.url);
+const evaldata = Object.values(JSON.parse(readFileSync(new URL('evaldata.json', HTML_DEV), 'utf8')) as Record<string, { file: string; with: string[]; without: string[] }>);
+const fold = (text: string) => text.normalize('NFKC').replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+
+function page(file: string) {
+  const expected = evaldata.find((entry) => entry.file === file)!;
+  const html = decode(gunzipSync(readFileSync(new URL(`${file}.gz`, HTML_DEV))), true).text;
+  const text = fold(extractPage(html).text);
+  return { html, expected, found: expected.with.filter((snippet) => text.includes(fold(snippet))), kept: expected.without.filter((snippet) => text.includes(fold(snippet))) };
+}
+
+describe('content rules on real pages', () => {
+  it('keeps a blog post whose container is classed by its tags ("tag-…", "category-…")', () => {
+    const { html, expected, found } = page('nationnews.com-schools.html');
+    expect(html).toMatch(/<article[^>]+class="[^"]*\bhentry\b[^"]*\btag-/);
+    expect(found).toEqual(expected.with);
+  });
+
+  it('keeps the article inside a container named like furniture when it holds most of the prose ("entry-content-read-more")', () => {
+    const { html, found } = page('caymancompass.com-prison.html');
+    expect(html).toContain('td-post-content');
+    expect(found.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps a page wrapped in one <form>: the recipe\'s steps, not only its first step', () => {
+    const { html, expected, found } = page('bettycrocker.com.pineapple.html');
+    expect(html).toMatch(/<form[^>]+id="mainform"/);
+    const lastStep = expected.with.find((snippet) => snippet.startsWith('warm or cool'))!;
+    expect(found).toContain(lastStep);
+  });
+
+  it('keeps every slide of a gallery, not only the best-scoring one', () => {
+    const { expected, found } = page('pawszilla.com.celine.html');
+    expect(found).toEqual(expected.with);
+  });
+
+  it('drops a promotion for the site\'s app at the end of an article', () => {
+    const { kept, found, expected } = page('nationnews.com-tridents.html');
+    expect(kept).toEqual([]);
+    expect(found).toEqual(expected.with);
+  });
+
+  it('drops bylines, datelines and affiliate disclosures repeated around the article', () => {
+    for (const file of ['blog.gaijinpot.com.chikan.html', 'telegraph.co.uk.plumber.html', 'mdavis.xyz.supermarket.html', 'thebalance.com.coinbase.html']) {
+      expect({ file, kept: page(file).kept }).toEqual({ file, kept: [] });
+    }
+  });
+});
+
+describe('bylines and datelines', () => {
+  it('recognises the bylines and datelines of real pages', () => {
+    for (const line of ['By Amelie Marie Nishizawa   Feb 8, 2020    5 min read', '17 April 2012 • 2:54pm', '11 Jan 2019', 'By       Sarah Yang', 'Release Date:', 'News date : 04/21/2022  Category : Press Releases']) {
+      expect({ line, byline: isBylineOrDateline(line) }).toEqual({ line, byline: true });
+    }
+  });
+
+  it('never takes a paragraph of the seed articles for one', () => {
+    for (const file of ['000_a1abb57812357fd8.txt', '001_a5905505a034775a.txt', '002_f9bcec1626e2c574.txt', '003_1ca09edad87b2863.txt', '004_00a5cb55c041b86a.txt']) {
+      const paragraphs = readFileSync(`${SEEDS_DIR}${file}`, 'utf8').split('\n').map((line) => line.trim()).filter((line) => line.length > 20);
+      expect(paragraphs.filter((line) => isBylineOrDateline(line))).toEqual([]);
+    }
+  });
+});
