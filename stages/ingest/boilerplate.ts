@@ -93,16 +93,16 @@ export function removeBoilerplate(blocks: readonly Block[]): BoilerplateResult {
     cleaned.push(stripped);
   }
 
-  const cut = trailingSectionStart(cleaned);
+  const cut = trailingSection(cleaned);
   let rule = cut.rule;
-  cleaned.slice(cut.index).forEach((block, offset) => {
-    rule = sectionRule(block) ?? rule;
-    drop(block, cut.index + offset, rule);
-  });
-
   const seen = new Set<string>();
   const kept: Block[] = [];
-  cleaned.slice(0, cut.index).forEach((block, index) => {
+  cleaned.forEach((block, index) => {
+    if (index >= cut.start && index < cut.end) {
+      rule = sectionRule(block) ?? rule;
+      drop(block, index, rule);
+      return;
+    }
     const blockRuleName = blockRule(block, seen);
     if (blockRuleName) drop(block, index, blockRuleName);
     else kept.push(block);
@@ -124,27 +124,36 @@ function blockRule(block: Block, seen: Set<string>): string | undefined {
   return undefined;
 }
 
+/** Words in a paragraph long enough to be article prose rather than a link or a teaser. */
+const PROSE_WORDS = 40;
+
 /**
- * Where the trailing boilerplate starts: at a link-list or comments heading in the latter part of the
- * text. Reader comments often come as a list right before the comment form, so a comments marker also
- * takes the list items immediately above it.
+ * The section of links or comments: from a link-list or comments heading in the latter part of the text
+ * to the end, except that a list of links embedded mid-article ("Most read" between two paragraphs)
+ * ends where two long paragraphs in a row resume the article. Reader comments often come as a list right
+ * before the comment form, so a comments marker also takes the list items immediately above it.
  */
-function trailingSectionStart(blocks: readonly Block[]): { index: number; rule: string } {
+function trailingSection(blocks: readonly Block[]): { start: number; end: number; rule: string } {
   const total = blocks.reduce((sum, block) => sum + block.text.length, 0);
+  const isProse = (block: Block | undefined) => block !== undefined && block.kind === 'paragraph' && words(block.text) >= PROSE_WORDS;
   let before = 0;
   for (let i = 0; i < blocks.length; i += 1) {
     const block = blocks[i]!;
     const lateEnough = before >= total / 3;
     before += block.text.length;
     const rule = lateEnough ? sectionRule(block) : undefined;
-    if (rule === 'link-list') return { index: i, rule };
+    if (rule === 'link-list') {
+      let end = i + 1;
+      while (end < blocks.length && !(isProse(blocks[end]) && isProse(blocks[end + 1]))) end += 1;
+      return { start: i, end, rule };
+    }
     if (rule === 'reader-comments') {
       let start = i;
       while (start > 0 && LIST_ITEM.test(blocks[start - 1]!.text)) start -= 1;
-      return { index: start, rule };
+      return { start, end: blocks.length, rule };
     }
   }
-  return { index: blocks.length, rule: '' };
+  return { start: blocks.length, end: blocks.length, rule: '' };
 }
 
 /** The kind of trailing section a short heading-like block opens, if it opens one. */

@@ -18,10 +18,13 @@ import { isBylineOrDateline } from './byline.ts';
 /** Elements that never hold article text. */
 const NEVER_TEXT = 'script, style, template, svg, canvas, iframe, object, embed, head, button, input, select, textarea, label, img, picture, video, audio, map, link, meta';
 /** Page furniture by element and role. */
-const FURNITURE = 'nav, footer, aside, form, dialog, menu, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=dialog], [role=alert], [aria-hidden=true], [hidden], figcaption';
+const FURNITURE = 'nav, footer, aside, form, dialog, menu, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=dialog], [role=alert], [aria-hidden=true], [hidden]';
+/** A caption longer than this, or written in several paragraphs, is the text of a gallery slide, not a picture's label. */
+const LONG_CAPTION = 200;
+const CAPTION_NAME = /(?:^|[\s_-])caption(?:$|[\s_-])/i;
 /** Class or id words that mark furniture; an element so named goes unless it holds most of the page's paragraphs. */
 const FURNITURE_NAME =
-  /(?:^|[\s_-])(?:share|sharing|social|related|recommend(?:ed|ations)?|popular|trending|newsletter|subscribe|subscription|signup|cookie|consent|gdpr|banner|advert|ads?|adslot|promo|sponsor(?:ed)?|breadcrumbs?|sidebar|widget|menu|navbar|nav|navigation|footer|masthead|paywall|outbrain|taboola|disqus|comments?|respond|reply|author-bio|bio|tags?|tag-list|pagination|pager|more-stories|read-more|next-post|prev-post|post-nav|skip|modal|popup|toolbar|print|cta|caption|photo-credit|overlay|disclosure|feed-links|byline|author-box|about-author|author-info)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:share|sharing|social|related|recommend(?:ed|ations)?|popular|most-read|most-popular|most-viewed|read-next|trending|newsletter|subscribe|subscription|signup|cookie|consent|gdpr|banner|advert|ads?|adslot|promo|sponsor(?:ed)?|breadcrumbs?|sidebar|widget|menu|navbar|nav|navigation|footer|masthead|paywall|outbrain|taboola|disqus|comments?|respond|reply|author-bio|bio|tags?|tag-list|pagination|pager|more-stories|read-more|next-post|prev-post|post-nav|skip|modal|popup|toolbar|print|cta|photo-credit|overlay|disclosure|feed-links|byline|author-box|about-author|author-info)(?:$|[\s_-])/i;
 const POSITIVE_NAME = /(?:^|[\s_-])(?:article|body|content|entry|hentry|main|page|post|text|blog|story|prose|rich-text|markdown)(?:$|[\s_-])/i;
 const NEGATIVE_NAME = /(?:^|[\s_-])(?:comment|meta|footer|footnote|sidebar|widget|related|share|social|promo|banner|nav|menu|byline|author|tag|caption|credit|masthead|header)(?:$|[\s_-])/i;
 
@@ -33,7 +36,7 @@ const CLIMB_TAGS = new Set([...CONTAINER_TAGS, 'li', 'form'].filter((tag) => tag
 /** Short blocks that are page controls, not text. */
 const CONTROL = /^(?:share(?: this)?(?: on \w+)?|tweet|print|e-?mail|pin it|save|like|follow us|advertisement:?|ad|sponsored|read more|continue reading|skip to (?:main )?content|back to top|\d+ comments?|comments?|log ?in|sign ?in|sign up|subscribe|\d+ min(?:ute)? read)\.?$/i;
 /** Short blocks that credit a picture: "Photograph by …", "Credit: …", "Getty Images". */
-const PICTURE_CREDIT = /^\(?(?:(?:photo(?:graph)?|image|picture|illustration|credit|source|video)s?(?: by)?\s*:|(?:photo(?:graph)?|image|illustration)s? by\b)|\b(?:getty images|shutterstock|ap photo|afp via getty|istock(?:photo)?)\b/i;
+const PICTURE_CREDIT = /^\(?(?:(?:photo(?:graph)?|image|picture|illustration|credit|source|video)s?(?: by)?\s*:|(?:photo(?:graph)?|image|illustration)s? by\b)|\b(?:getty images|shutterstock|ap photo|afp via getty|istock(?:photo)?|reuters files?)\b|\/\s*(?:reuters|ap|afp|getty(?: images)?|epa)$/i;
 
 export interface HtmlExtraction {
   blocks: Block[];
@@ -118,7 +121,12 @@ export function extractHtml(html: string): HtmlExtraction {
   $(NEVER_TEXT).remove();
   for (const comment of filter((node) => node.type === 'comment', $.root().toArray(), true)) removeElement(comment);
   prose = mapProse($.root().get(0)!);
+  const headlines = $('h1').toArray().map((element) => normalizeInline($(element).text())).filter(Boolean);
   remove($(FURNITURE), 'html-furniture', WRAPS_PAGE);
+  remove(
+    $('figcaption, [class*=caption]').filter((_, element) => (element.tagName === 'figcaption' || CAPTION_NAME.test(nameOf(element))) && normalizeInline($(element).text()).length < LONG_CAPTION && getElementsByTagName('p', element, true, 2).length < 2),
+    'html-caption',
+  );
   // A page header goes, but an article's own header (its title, its date) stays.
   remove($('header').filter((_, element) => $(element).parents('article, main, [role=main]').length === 0), 'html-furniture');
   const total = normalizeInline($('body').text()).length || 1;
@@ -150,16 +158,41 @@ export function extractHtml(html: string): HtmlExtraction {
     }
     return true;
   });
-  // Pages that render their text by script often carry it whole in JSON-LD's articleBody.
-  const keptLength = kept.reduce((sum, block) => sum + block.text.length, 0);
-  if (articleBody && articleBody.length > Math.max(500, keptLength * 1.5)) {
-    kept.splice(0, kept.length, ...articleBody.split(/\n+/).map((line) => normalizeInline(line)).filter(Boolean).map((text) => ({ text, kind: 'paragraph' as BlockKind, location: 'JSON-LD articleBody' })));
-  }
+  useArticleBody(kept, articleBody);
+  const headline = pickHeadline(headlines, meta.title);
+  if (headline && !kept.some((block) => block.kind === 'heading' && block.text === headline)) kept.unshift({ text: headline, kind: 'heading', location: 'page headline <h1>' });
   if (kept.length === 0) {
     const text = normalizeInline($('body').text() || $.root().text());
     if (text) kept.push({ text, kind: 'paragraph', location: 'page' });
   }
   return { blocks: kept, meta, removed };
+}
+
+/**
+ * Pages rendered by script, or saved before they finished loading, often carry the article whole in
+ * JSON-LD's articleBody. When it holds the paragraphs found and more, it replaces them (the blocks
+ * around them, a title or a standfirst, stay); when nothing was found, it is the article.
+ */
+function useArticleBody(blocks: Block[], articleBody: string | undefined): void {
+  if (!articleBody || articleBody.length < 500) return;
+  const body = articleBody.replace(/\s+/g, ' ');
+  const inside = blocks.map((block) => block.kind === 'paragraph' && block.text.length >= 40 && body.includes(block.text.replace(/\s+/g, ' ')));
+  const first = inside.indexOf(true);
+  const last = inside.lastIndexOf(true);
+  const covered = blocks.slice(Math.max(first, 0), last + 1).reduce((sum, block) => sum + block.text.length, 0);
+  const keptLength = blocks.reduce((sum, block) => sum + block.text.length, 0);
+  if (first === -1 ? articleBody.length <= Math.max(500, keptLength * 1.5) : articleBody.length <= covered * 1.2) return;
+  const paragraphs = articleBody.split(/\n+/).map((line) => normalizeInline(line)).filter(Boolean).map((text) => ({ text, kind: 'paragraph' as BlockKind, location: 'JSON-LD articleBody' }));
+  if (first === -1) blocks.splice(0, blocks.length, ...paragraphs);
+  else blocks.splice(first, last - first + 1, ...paragraphs);
+}
+
+/** The page's headline: the <h1> that is the page's title, or its only <h1>. */
+function pickHeadline(headlines: string[], title: string | undefined): string | undefined {
+  const folded = (text: string) => text.toLowerCase().replace(/\W+/g, ' ').trim();
+  const matching = title ? headlines.find((headline) => folded(headline) === folded(title) || (headline.length > 20 && folded(title).includes(folded(headline)))) : undefined;
+  const headline = matching ?? (headlines.length === 1 ? headlines[0] : undefined);
+  return headline && headline.length <= 300 ? headline : undefined;
 }
 
 /** The longest articleBody of the page's JSON-LD; read it before scripts are removed. */

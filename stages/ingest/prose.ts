@@ -38,17 +38,23 @@ export interface ProseMap {
 export function mapProse(root: AnyNode): ProseMap {
   const totals = new Map<AnyNode, number>();
   const order: Element[] = [];
+  /** Elements inside a link: their text is link text, never prose. */
+  const inLink = new Set<AnyNode>();
   const stack: AnyNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type !== 'tag' && node.type !== 'root') continue;
     if (node.type === 'tag') order.push(node as Element);
-    for (const child of (node as Element).children) stack.push(child);
+    const linked = inLink.has(node) || (node as Element).tagName === 'a';
+    for (const child of (node as Element).children) {
+      if (linked) inLink.add(child);
+      stack.push(child);
+    }
   }
   // Children come after their parents in `order`, so walking it backwards sums children first.
   for (let index = order.length - 1; index >= 0; index -= 1) {
     const element = order[index]!;
-    const sum = (totals.get(element) ?? 0) + ownProse(element);
+    const sum = (totals.get(element) ?? 0) + (inLink.has(element) || element.tagName === 'a' ? 0 : ownProse(element));
     totals.set(element, sum);
     const parent = element.parent;
     if (parent && sum > 0) totals.set(parent, (totals.get(parent) ?? 0) + sum);
