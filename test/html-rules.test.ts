@@ -74,3 +74,31 @@ describe('bylines and datelines', () => {
     }
   });
 });
+
+describe('more content rules on real pages', () => {
+  it('keeps code blocks that start with a Python prompt (">>>" is not a "next" link)', () => {
+    const { expected, found } = page('toptal.com.python.html');
+    expect(found).toEqual(expected.with);
+  });
+
+  it('widens a "content" box only as far as its text earns: the slides of a slideshow win over a two-line box named "content"', () => {
+    const { expected, found } = page('economictimes.indiatimes.com.slideshow.html');
+    expect(found).toEqual(expected.with);
+  });
+
+  it('continues the article after a "Most read" list placed between its paragraphs', () => {
+    const { expected, found } = page('theintercept.com-Gaza.html');
+    expect(found).toEqual(expected.with);
+  });
+
+  it('drops an advertisement written with Cyrillic look-alike letters and a bare domain name', () => {
+    expect(page('breakingbelizenews.com-paho.html').kept).toEqual([]);
+    expect(page('thestkittsnevisobserver.com-bvi.html').kept).toEqual([]);
+  });
+
+  it('fills the text from JSON-LD articleBody when the saved markup stops mid-article', () => {
+    const { html, found } = page('pcmag.com.platters.html');
+    expect(html).toContain('"articleBody"');
+    expect(found).toEqual(expect.arrayContaining(['hat means an 80TB hard drive is theoretically possible.', 'per square inch. Based on to']));
+  });
+});

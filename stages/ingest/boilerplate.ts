@@ -46,10 +46,14 @@ const PROMOTION = [
   /\badd (?:the )?(?:ingredients|items?|it|this|them) to (?:your )?(?:basket|cart|shopping list)\b/i,
   /\b(?:your browser (?:needs|requires|does not support) javascript|(?:please )?enable javascript)\b/i,
   /\b(?:we want to hear what you think|submit a letter to the editor)\b/i,
+  /\bread the rest of (?:the|our|this)\b/i,
 ];
 
+/** A word of Latin letters with Cyrillic look-alikes inside ("Аdvеrtіѕе"): text disguised to slip past ad filters. */
+const DISGUISED_WORD = /(?:\p{Script=Latin}\p{Script=Cyrillic}|\p{Script=Cyrillic}\p{Script=Latin})/gu;
+
 /** Previous/next article links, e.g. `<<: Title` and `>>: Title`. */
-const PREV_NEXT = /^(?:<<|>>|«|»|previous(?: post| article| story)?\s*:|next(?: post| article| story)?\s*:)/i;
+const PREV_NEXT = /^(?:<<(?!<)|>>(?!>)|«|»|previous(?: post| article| story)?\s*:|next(?: post| article| story)?\s*:)/i;
 
 /** A photo caption ends with a credit or date in parentheses and no sentence after it. */
 const CAPTION_END =
@@ -121,6 +125,7 @@ function blockRule(block: Block, seen: Set<string>): string | undefined {
   if (text.length <= 300 && REPRINT_NOTICE.test(text)) return 'reprint-notice';
   if (text.length <= 300 && (CALL_TO_ACTION.test(text) || PROMOTION.some((pattern) => pattern.test(text)))) return 'call-to-action';
   if (words(text) <= 40 && CAPTION_END.test(text)) return 'photo-caption';
+  if ((text.match(DISGUISED_WORD)?.length ?? 0) >= 3) return 'disguised-text';
   return undefined;
 }
 

@@ -34,7 +34,7 @@ const CONTAINER_TAGS = new Set(['div', 'article', 'section', 'main', 'td', 'body
 /** Elements the chosen container may widen to when they only wrap it: containers and list items (a recipe's steps), never the body. */
 const CLIMB_TAGS = new Set([...CONTAINER_TAGS, 'li', 'form'].filter((tag) => tag !== 'body'));
 /** Short blocks that are page controls, not text. */
-const CONTROL = /^(?:share(?: this)?(?: on \w+)?|tweet|print|e-?mail|pin it|save|like|follow us|advertisement:?|ad|sponsored|read more|continue reading|skip to (?:main )?content|back to top|\d+ comments?|comments?|log ?in|sign ?in|sign up|subscribe|\d+ min(?:ute)? read)\.?$/i;
+const CONTROL = /^(?:share(?: this)?(?: on \w+)?|tweet|print|e-?mail|pin it|save|like|follow us|advertisement:?|ad|sponsored|read more|continue reading|skip to (?:main )?content|back to top|\d+ comments?|comments?|log ?in|sign ?in|sign up|subscribe|\d+ min(?:ute)? read|search(?: for [\p{L} ]{1,60})?|(?:www\.)?[a-z0-9-]{2,40}\.(?:com|org|net|co\.uk|info|news))\.?$/iu;
 /** Short blocks that credit a picture: "Photograph by …", "Credit: …", "Getty Images". */
 const PICTURE_CREDIT = /^\(?(?:(?:photo(?:graph)?|image|picture|illustration|credit|source|video)s?(?: by)?\s*:|(?:photo(?:graph)?|image|illustration)s? by\b)|\b(?:getty images|shutterstock|ap photo|afp via getty|istock(?:photo)?|reuters files?)\b|\/\s*(?:reuters|ap|afp|getty(?: images)?|epa)$/i;
 
@@ -122,13 +122,15 @@ export function extractHtml(html: string): HtmlExtraction {
   for (const comment of filter((node) => node.type === 'comment', $.root().toArray(), true)) removeElement(comment);
   prose = mapProse($.root().get(0)!);
   const headlines = $('h1').toArray().map((element) => normalizeInline($(element).text())).filter(Boolean);
+  const headline = pickHeadline(headlines, meta.title);
   remove($(FURNITURE), 'html-furniture', WRAPS_PAGE);
   remove(
     $('figcaption, [class*=caption]').filter((_, element) => (element.tagName === 'figcaption' || CAPTION_NAME.test(nameOf(element))) && normalizeInline($(element).text()).length < LONG_CAPTION && getElementsByTagName('p', element, true, 2).length < 2),
     'html-caption',
   );
-  // A page header goes, but an article's own header (its title, its date) stays.
-  remove($('header').filter((_, element) => $(element).parents('article, main, [role=main]').length === 0), 'html-furniture');
+  // A page header goes, but an article's own header (its headline, standfirst and date) stays.
+  const isArticleHeader = (element: Element) => $(element).parents('article, main, [role=main]').length > 0 || getElementsByTagName('h1', element, true).some((h1) => normalizeInline(textContent(h1)) === headline);
+  remove($('header').filter((_, element) => !isArticleHeader(element)), 'html-furniture');
   const total = normalizeInline($('body').text()).length || 1;
   remove(
     $('[class], [id]').filter((_, element) => {
@@ -159,7 +161,6 @@ export function extractHtml(html: string): HtmlExtraction {
     return true;
   });
   useArticleBody(kept, articleBody);
-  const headline = pickHeadline(headlines, meta.title);
   if (headline && !kept.some((block) => block.kind === 'heading' && block.text === headline)) kept.unshift({ text: headline, kind: 'heading', location: 'page headline <h1>' });
   if (kept.length === 0) {
     const text = normalizeInline($('body').text() || $.root().text());
@@ -239,15 +240,16 @@ function chooseContent($: CheerioAPI): AnyNode[] {
     let ancestor: AnyNode | null = node.tagName === 'div' || node.tagName === 'section' ? node : node.parent;
     for (let level = 0; ancestor && ancestor.type === 'tag' && level < 3; level += 1) {
       const container = ancestor as Element;
-      if (!scores.has(container)) scores.set(container, initial(container));
-      scores.set(container, scores.get(container)! + score / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
+      scores.set(container, (scores.get(container) ?? 0) + score / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
       ancestor = container.parent;
     }
   });
   let best: AnyNode | undefined;
   let bestScore = -Infinity;
-  for (const [element, score] of scores) {
+  for (const [element, textScore] of scores) {
     if (!CONTAINER_TAGS.has((element as Element).tagName)) continue;
+    // A name like "content" can at most double what the text earns: a "content" box of two lines is not the article.
+    const score = textScore + Math.min(initial(element as Element), textScore * 3);
     const adjusted = score * (1 - linkDensity($, element));
     scores.set(element, adjusted);
     if (adjusted > bestScore) {
@@ -269,7 +271,7 @@ function chooseContent($: CheerioAPI): AnyNode[] {
   }
   best = top;
   // Siblings that belong to the article: scoring well, repeating the best one's shape (the slides of
-  // a gallery, the pages of a paginated post) with well-scoring text inside, or long paragraphs with few links.
+  // a gallery, the sections of a long post) with well-scoring text inside, or long paragraphs with few links.
   const threshold = Math.max(10, bestScore * 0.2);
   const parent = best.parent;
   if (!parent) return [best];
@@ -281,7 +283,7 @@ function chooseContent($: CheerioAPI): AnyNode[] {
     .filter((sibling) => {
       if (sibling === best) return true;
       if ((scores.get(sibling) ?? -Infinity) >= threshold) return true;
-      if (shape(sibling) === shape(best!) && (inner.get(sibling) ?? -Infinity) >= bestScore * 0.5) return true;
+      if (shape(sibling) === shape(best!) && (inner.get(sibling) ?? -Infinity) >= threshold) return true;
       const element = sibling as Element;
       const text = normalizeInline($(element).text());
       return element.tagName === 'p' && text.length > 80 && linkDensity($, element) < 0.25;
