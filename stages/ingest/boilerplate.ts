@@ -29,7 +29,7 @@ const NEWSLETTER = [
 ];
 
 const REPRINT_NOTICE =
-  /\b(?:(?:reproduced|reprinted|republished|syndicated) (?:with permission )?from|originally (?:appeared|published) (?:in|on|at)|all rights reserved|if you (?:need|want|wish) to reprint|unauthori[sz]ed reproduction|copyrighted property of|written permission must be obtained|is not responsible for the (?:opinions|content))\b/i;
+  /\b(?:(?:reproduced|reprinted|republished|syndicated) (?:with permission )?from|all rights reserved|if you (?:need|want|wish) to reprint|unauthori[sz]ed reproduction|copyrighted property of|written permission must be obtained|is not responsible for the (?:opinions|content))\b/i;
 
 /** Calls to action that close many web articles: follow us, support us, subscribe, send a letter. */
 const CALL_TO_ACTION =
