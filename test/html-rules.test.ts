@@ -102,3 +102,38 @@ describe('more content rules on real pages', () => {
     expect(found).toEqual(expect.arrayContaining(['hat means an 80TB hard drive is theoretically possible.', 'per square inch. Based on to']));
   });
 });
+
+describe('the article date of real pages', () => {
+  const dated = evaldata as unknown as { file: string; date?: string }[];
+  const dateOf = (file: string) => ({ file, date: extractPage(decode(gunzipSync(readFileSync(new URL(`${file}.gz`, HTML_DEV))), true).text).meta.published, expected: dated.find((entry) => entry.file === file)!.date });
+
+  it('is the one of the publication and update dates the page shows its readers first', () => {
+    // hellogiggles shows only "Updated Mar 12, 2020"; pythonspeed "Last updated" before "originally created";
+    // thelist and foxyfolksy show the publication date before the update.
+    for (const file of ['hellogiggles.com.skin.html', 'pythonspeed.com.docker.html', 'thelist.com.multivitamin.html', 'foxyfolksy.com.buttercream.html']) {
+      const { date, expected } = dateOf(file);
+      expect({ file, date }).toEqual({ file, date: expected });
+    }
+  });
+
+  it('is the labelled local day when the UTC timestamp falls on the next day', () => {
+    const { date, expected } = dateOf('twincities.com-mayor.html');
+    expect(date).toBe(expected);
+  });
+
+  it('reads 02/10/2020 day first on a British page', () => {
+    const { date, expected } = dateOf('msn.com.university.html');
+    expect(expected).toBe('2020-10-02');
+    expect(date).toBe(expected);
+  });
+});
+
+describe('the language of a page that does not declare one', () => {
+  it('is detected from the article text: German and English pages of the set, their lang attribute taken out', () => {
+    for (const [file, language] of [['tell-review.de.heimweh.html', 'de'], ['theintercept.com-Gaza.html', 'en']] as const) {
+      const html = decode(gunzipSync(readFileSync(new URL(`${file}.gz`, HTML_DEV))), true).text.replace(/(<html[^>]*?)\s(?:xml:)?lang="[^"]*"/g, '$1');
+      expect(html).not.toMatch(/<html[^>]*\slang=/);
+      expect({ file, language: extractPage(html).meta.language }).toEqual({ file, language });
+    }
+  });
+});

@@ -5,6 +5,7 @@
  */
 import * as chrono from 'chrono-node';
 import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element, Text } from 'domhandler';
 import type { DocMeta } from '../../pipeline/doc.ts';
 import { normalizeInline } from './normalize.ts';
 
@@ -25,14 +26,14 @@ function metaContent($: CheerioAPI, ...selectors: string[]): string | undefined 
   return undefined;
 }
 
-/** A date as YYYY-MM-DD from ISO text or words ("June 5, 2019"), if it is one. */
-export function toIsoDate(value: string | undefined): string | undefined {
+/** A date as YYYY-MM-DD from ISO text or words ("June 5, 2019"), if it is one; `dayFirst` reads 02/10/2020 as 2 October (British and most non-US pages). */
+export function toIsoDate(value: string | undefined, dayFirst = false): string | undefined {
   if (!value) return undefined;
   const iso = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})/.exec(value);
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
   const compact = /^((?:19|20)\d{2})(\d{2})(\d{2})/.exec(value.trim());
   if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
-  const parsed = chrono.parse(value)[0];
+  const parsed = (dayFirst ? chrono.en.GB : chrono).parse(value)[0];
   if (!parsed || !parsed.start.isCertain('year') || !parsed.start.isCertain('month') || !parsed.start.isCertain('day')) return undefined;
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${parsed.start.get('year')}-${pad(parsed.start.get('month')!)}-${pad(parsed.start.get('day')!)}`;
@@ -40,6 +41,7 @@ export function toIsoDate(value: string | undefined): string | undefined {
 
 interface JsonLd {
   datePublished?: string;
+  dateModified?: string;
   dateCreated?: string;
   headline?: string;
   authors: string[];
@@ -64,6 +66,7 @@ function readJsonLd($: CheerioAPI): JsonLd {
       if (!/Article|Posting|Report|WebPage|BlogPosting|NewsArticle/i.test(type) && !record.datePublished) continue;
       if (!found.datePublished && typeof record.datePublished === 'string') found.datePublished = record.datePublished;
       if (!found.dateCreated && typeof record.dateCreated === 'string') found.dateCreated = record.dateCreated;
+      if (!found.dateModified && typeof record.dateModified === 'string') found.dateModified = record.dateModified;
       if (!found.headline && typeof record.headline === 'string') found.headline = record.headline;
       for (const author of Array.isArray(record.author) ? record.author : record.author ? [record.author] : []) {
         const name = typeof author === 'string' ? author : typeof (author as { name?: unknown }).name === 'string' ? (author as { name: string }).name : undefined;
@@ -85,19 +88,72 @@ function cleanTitle(title: string, site: string | undefined): string {
   return parts.reduce((longest, part) => (part.length > longest.length ? part : longest), '');
 }
 
-function findDate($: CheerioAPI, jsonLd: JsonLd, url: string | undefined): string | undefined {
+const MODIFIED_METAS = ['meta[property="article:modified_time"]', 'meta[itemprop="dateModified"]', 'meta[property="og:updated_time"]', 'meta[name="last-modified"]'];
+
+/** Dates written out in running text: "Mar 12, 2020", "6 January 2020", "04/06/2020". */
+const WRITTEN_DATE =
+  /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.? \d{1,2},? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6},? \d{4}|\d{1,2}[./]\d{1,2}[./]\d{4})/gi;
+/** Words that introduce an article's date: "Posted on", "Updated:", "Published". */
+const DATE_LABEL = /\b(?:posted|published|updated|modified|date|on)\b[^.\d]{0,30}$/i;
+const HIDDEN_TEXT = new Set(['script', 'style', 'noscript', 'template', 'head']);
+
+/** The page's text as a reader sees it (scripts and styles left out), up to a limit, without recursion. */
+function visibleText($: CheerioAPI, limit = 200_000): string {
+  let text = '';
+  const stack: AnyNode[] = [...($('body').get(0)?.children ?? [])].reverse();
+  while (stack.length > 0 && text.length < limit) {
+    const node = stack.pop()!;
+    if (node.type === 'text') text += `${(node as Text).data} `;
+    else if (node.type === 'tag' && !HIDDEN_TEXT.has((node as Element).tagName)) stack.push(...[...(node as Element).children].reverse());
+  }
+  return text.replace(/\s+/g, ' ');
+}
+
+/** The dates the page shows its readers, in order, each with whether a label such as "Posted on" precedes it. */
+function visibleDates($: CheerioAPI, dayFirst: boolean): { date: string; labelled: boolean }[] {
+  const text = visibleText($);
+  const dates: { date: string; labelled: boolean }[] = [];
+  for (const match of text.matchAll(WRITTEN_DATE)) {
+    const date = toIsoDate(match[0], dayFirst);
+    if (date) dates.push({ date, labelled: DATE_LABEL.test(text.slice(Math.max(0, match.index - 40), match.index)) });
+    if (dates.length >= 50) break;
+  }
+  return dates;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The article's date. Markup gives the publication date and often a modification date; of the two, the
+ * one the page shows its readers first is the article's date as read (a page headed "Updated Mar 12"
+ * is dated by the update), and a labelled day wins over a UTC timestamp a day off. With no date in
+ * the markup, the first date the page labels ("Posted on …") is used.
+ */
+function findDate($: CheerioAPI, jsonLd: JsonLd, url: string | undefined, dayFirst: boolean): string | undefined {
+  const published = findPublished($, jsonLd, url, dayFirst);
+  const modified = toIsoDate(jsonLd.dateModified ?? metaContent($, ...MODIFIED_METAS));
+  const shown = visibleDates($, dayFirst);
+  if (!published) return shown.find((entry) => entry.labelled)?.date;
+  const known = [published, modified].filter((date): date is string => date !== undefined);
+  const exact = shown.find((entry) => known.includes(entry.date));
+  // A timestamp in UTC can fall a day off the local day the page shows beside its label ("PUBLISHED: November 8").
+  const near = shown.find((entry) => entry.labelled && known.some((date) => Math.abs(Date.parse(entry.date) - Date.parse(date)) <= DAY));
+  return (exact ?? near)?.date ?? published;
+}
+
+function findPublished($: CheerioAPI, jsonLd: JsonLd, url: string | undefined, dayFirst: boolean): string | undefined {
   const fromUrlMatch = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|-|$)/.exec(url ?? '');
   const urlDate = fromUrlMatch ? `${fromUrlMatch[1]}-${fromUrlMatch[2]!.padStart(2, '0')}-${fromUrlMatch[3]!.padStart(2, '0')}` : undefined;
   const candidates = [metaContent($, ...DATE_METAS.slice(0, 4)), jsonLd.datePublished, jsonLd.dateCreated, metaContent($, ...DATE_METAS.slice(4))];
   for (const candidate of candidates) {
-    const date = toIsoDate(candidate);
+    const date = toIsoDate(candidate, dayFirst);
     // A timestamp in UTC can fall on the day after the local date the URL gives: the URL's day wins.
     if (date && urlDate && Math.abs(Date.parse(date) - Date.parse(urlDate)) <= 86_400_000) return urlDate;
     if (date) return date;
   }
   for (const selector of ['[itemprop="datePublished"]', 'time[pubdate]', 'time.published', 'time.entry-date', 'article time[datetime]', 'time[datetime]', 'abbr.published']) {
     const element = $(selector).first();
-    const date = toIsoDate(element.attr('datetime') ?? element.attr('content') ?? element.attr('title') ?? element.text());
+    const date = toIsoDate(element.attr('datetime') ?? element.attr('content') ?? element.attr('title') ?? element.text(), dayFirst);
     if (date) return date;
   }
   if (urlDate) return urlDate;
@@ -106,7 +162,7 @@ function findDate($: CheerioAPI, jsonLd: JsonLd, url: string | undefined): strin
   $('[class*="date"], [class*="publish"], [class*="posted"], [class*="time"], [id*="date"]').each((_, element) => {
     if (dated) return false;
     const text = normalizeInline($(element).text());
-    if (text.length > 0 && text.length < 80) dated = toIsoDate(text);
+    if (text.length > 0 && text.length < 80) dated = toIsoDate(text, dayFirst);
     return undefined;
   });
   return dated;
@@ -135,10 +191,13 @@ export function readMeta($: CheerioAPI): DocMeta {
   if (url) meta.url = url;
   const author = findAuthor($, jsonLd);
   if (author) meta.author = normalizeInline(author);
-  const date = findDate($, jsonLd, url);
+  const locale = ($('html').attr('lang') ?? $('html').attr('xml:lang') ?? metaContent($, 'meta[http-equiv="content-language"]', 'meta[property="og:locale"]'))?.trim().toLowerCase();
+  // Only the United States (and pages that do not say) write the month first.
+  const dayFirst = locale !== undefined && locale !== 'en' && !/^en[-_]us$/.test(locale);
+  const date = findDate($, jsonLd, url, dayFirst);
   if (date) meta.published = date;
   if (site) meta.source = site;
-  const language = ($('html').attr('lang') ?? metaContent($, 'meta[http-equiv="content-language"]', 'meta[property="og:locale"]'))?.trim().split(/[-_]/)[0]?.toLowerCase();
+  const language = locale?.split(/[-_]/)[0];
   if (language) meta.language = language;
   return meta;
 }

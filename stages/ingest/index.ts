@@ -11,6 +11,7 @@ import { textBlocks, type Block } from './blocks.ts';
 import { removeBoilerplate } from './boilerplate.ts';
 import { decode, DecodeError, unwrap } from './decode.ts';
 import { extractHtml } from './html.ts';
+import { detectLanguage } from './language.ts';
 import type { DocMeta, RemovedBlock } from '../../pipeline/doc.ts';
 
 /** File endings ingest reads, without `.gz` (a gzipped file of any of these is read too). */
@@ -37,17 +38,25 @@ function extractHtmlSafely(path: string, html: string) {
   }
 }
 
+/** A page that does not declare its language gets the one its text is written in. */
+function withLanguage(meta: DocMeta, text: string): DocMeta {
+  if (meta.language) return meta;
+  const language = detectLanguage(text);
+  return language ? { ...meta, language } : meta;
+}
+
 /** The article text and metadata of an HTML page, as ingest stores them (for the HTML benchmark). */
 export function extractPage(html: string): { text: string; meta: DocMeta; removed: RemovedBlock[] } {
   const page = extractHtml(html);
   const cleaned = removeBoilerplate(page.blocks);
-  return { text: cleaned.kept.map((block) => block.text).join('\n\n'), meta: page.meta, removed: [...page.removed, ...cleaned.removed] };
+  const text = cleaned.kept.map((block) => block.text).join('\n\n');
+  return { text, meta: withLanguage(page.meta, text), removed: [...page.removed, ...cleaned.removed] };
 }
 
 export const ingest = defineDocumentStage({
   name: 'ingest',
   scope: 'document',
-  version: '2',
+  version: '3',
   needs: [],
   provides: 'ingest',
   run(doc, ctx) {
@@ -78,8 +87,10 @@ export const ingest = defineDocumentStage({
     if (cleaned.kept.length === 0) {
       throw new InputError(doc.path, format === 'html' ? 'HTML page has no article text' : 'has no article text once boilerplate is removed');
     }
+    const text = cleaned.kept.map((block) => block.text).join('\n\n');
+    if (format === 'html') meta = withLanguage(meta, text);
     return {
-      text: cleaned.kept.map((block) => block.text).join('\n\n'),
+      text,
       meta,
       removed: [...removed, ...cleaned.removed],
       encoding: decoded.encoding,
