@@ -46,6 +46,14 @@ function readability(source: string): Extracted {
   return { text: article?.textContent ?? '', title: article?.title ?? undefined, author: article?.byline ?? undefined, date: article?.publishedTime ?? undefined };
 }
 
+/** The design's other option: Readability.js chooses the content, our cheerio blocks and boilerplate rules clean it. */
+function readabilityThenOurs(source: string): Extracted {
+  const document = new DOMParser().parseFromString(source, 'text/html');
+  const article = new Readability(document as never).parse();
+  const meta = extractPage(source).meta;
+  return { text: article?.content ? extractPage(article.content).text : '', title: meta.title, author: meta.author, date: meta.published };
+}
+
 function score(name: string, extract: (source: string) => Extracted) {
   let found = 0;
   let wanted = 0;
@@ -101,7 +109,7 @@ function score(name: string, extract: (source: string) => Extracted) {
   };
 }
 
-const results = [score('narratives', ours), score('Readability.js + linkedom', readability)];
+const results = [score('narratives', ours), score('Readability.js + linkedom', readability), score('Readability.js, then ours', readabilityThenOurs)];
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 console.log(`HTML extraction on ${pages.length} pages of ${dir}`);
 console.log(`${'extractor'.padEnd(28)} ${'with found'.padStart(10)} ${'without kept'.padStart(12)} ${'F1'.padStart(6)} ${'title'.padStart(6)} ${'author'.padStart(6)} ${'date'.padStart(6)} ${'pages/s'.padStart(8)}`);
