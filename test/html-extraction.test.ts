@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../stages/ingest/index.ts';
-import { cli, run, workspace } from './helpers.ts';
+import { InputError } from '../pipeline/errors.ts';
+import { cli, ingestContent, run, workspace } from './helpers.ts';
 
 interface ExpectedPage {
   file: string;
@@ -73,10 +74,17 @@ describe('bad pages', () => {
     const errors = lines.filter((line) => line.startsWith('error:')).map((line) => line.replace(`${space.corpusDir}/`, ''));
     expect(errors).toEqual([
       'error: frameset.html: HTML page has no article text (skipped)',
-      'error: nested.html: HTML is nested too deeply to read (the element tree overflows the stack) (skipped)',
+      'error: nested.html: HTML is nested more than 512 elements deep (skipped)',
       'error: no-body.html: HTML page has no article text (skipped)',
       'error: report.html: is not text (PDF document) (skipped)',
     ]);
+  });
+
+  it('refuses 20 MB of nested divs in one linear pass, when the size limit lets such a page through', () => {
+    const depth = 1_850_000;
+    const page = `<html><body>${'<div>'.repeat(depth)}<p>Deep.</p>${'</div>'.repeat(depth)}</body></html>`;
+    expect(page.length).toBeGreaterThan(20_000_000);
+    expect(() => ingestContent('nested.html', page, 30_000_000)).toThrow(new InputError('nested.html', 'HTML is nested more than 512 elements deep'));
   });
 
   it('adds a saved page, gzipped or not, with the metadata the page carries', async () => {

@@ -14,6 +14,7 @@ import { readMeta } from './html-meta.ts';
 import { normalizeInline } from './normalize.ts';
 import { mapProse, type ProseMap } from './prose.ts';
 import { isBylineOrDateline } from './byline.ts';
+import { nestsDeeperThan } from './nesting.ts';
 
 /** Elements that never hold article text. */
 const NEVER_TEXT = 'script, style, template, svg, canvas, iframe, object, embed, head, button, input, select, textarea, label, img, picture, video, audio, map, link, meta';
@@ -37,6 +38,26 @@ const CLIMB_TAGS = new Set([...CONTAINER_TAGS, 'li', 'form'].filter((tag) => tag
 const CONTROL = /^(?:share(?: this)?(?: on \w+)?|tweet|print|e-?mail|pin it|save|like|follow us|advertisement:?|ad|sponsored|read more|continue reading|skip to (?:main )?content|back to top|\d+ comments?|comments?|log ?in|sign ?in|sign up|subscribe|\d+ min(?:ute)? read|search(?: for [\p{L} ]{1,60})?|(?:www\.)?[a-z0-9-]{2,40}\.(?:com|org|net|co\.uk|info|news))\.?$/iu;
 /** Short blocks that credit a picture: "Photograph by …", "Credit: …", "Getty Images". */
 const PICTURE_CREDIT = /^\(?(?:(?:photo(?:graph)?|image|picture|illustration|credit|source|video)s?(?: by)?\s*:|(?:photo(?:graph)?|image|illustration)s? by\b)|\b(?:getty images|shutterstock|ap photo|afp via getty|istock(?:photo)?|reuters files?)\b|\/\s*(?:reuters|ap|afp|getty(?: images)?|epa)$/i;
+
+/**
+ * Deepest element nesting read. Browsers stop nesting at 512 levels (Chromium's tree builder); real
+ * articles stay under a hundred. Deeper pages are refused before parsing (nesting.ts estimates the
+ * depth, leniently, in one linear pass) and after it (the tree's real depth), so a page of a million
+ * nested <div>s costs one linear pass, not a stack overflow after minutes of quadratic parsing.
+ */
+export const MAX_DEPTH = 512;
+
+export class HtmlTooDeepError extends Error {}
+
+/** Throws HtmlTooDeepError when the tree nests deeper than MAX_DEPTH; iterative, so any depth is safe to measure. */
+function checkDepth(root: AnyNode): void {
+  const stack: [AnyNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) throw new HtmlTooDeepError(`HTML is nested more than ${MAX_DEPTH} elements deep`);
+    if (node.type === 'tag' || node.type === 'root') for (const child of (node as Element).children) if (child.type === 'tag') stack.push([child, depth + 1]);
+  }
+}
 
 export interface HtmlExtraction {
   blocks: Block[];
@@ -98,7 +119,9 @@ function linkDensity($: CheerioAPI, element: AnyNode): number {
 
 /** Extracts the article blocks and metadata of an HTML page. */
 export function extractHtml(html: string): HtmlExtraction {
+  if (nestsDeeperThan(html, MAX_DEPTH * 4)) throw new HtmlTooDeepError(`HTML is nested more than ${MAX_DEPTH} elements deep`);
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  checkDepth($.root().get(0)!);
   const meta = readMeta($);
   const articleBody = readArticleBody($);
   const removed: RemovedBlock[] = [];

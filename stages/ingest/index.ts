@@ -10,7 +10,7 @@ import { defineDocumentStage } from '../../pipeline/stage.ts';
 import { textBlocks, type Block } from './blocks.ts';
 import { removeBoilerplate } from './boilerplate.ts';
 import { decode, DecodeError, unwrap } from './decode.ts';
-import { extractHtml } from './html.ts';
+import { extractHtml, HtmlTooDeepError } from './html.ts';
 import { detectLanguage } from './language.ts';
 import type { DocMeta, RemovedBlock } from '../../pipeline/doc.ts';
 
@@ -28,11 +28,13 @@ export function formatOf(path: string): InputFormat | undefined {
   return undefined;
 }
 
-/** extractHtml, with a page nested too deeply for the DOM helpers' recursion turned into an input error. */
+/** extractHtml, with a page nested too deeply turned into an input error. */
 function extractHtmlSafely(path: string, html: string) {
   try {
     return extractHtml(html);
   } catch (error) {
+    if (error instanceof HtmlTooDeepError) throw new InputError(path, error.message);
+    // Inline elements nest within the limit but recurse in the DOM helpers too: the same error, in other words.
     if (error instanceof RangeError) throw new InputError(path, 'HTML is nested too deeply to read (the element tree overflows the stack)');
     throw error;
   }
