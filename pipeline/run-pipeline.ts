@@ -3,21 +3,31 @@
  * per-document stages on what needs it (p-queue bounds the work in flight), store each document in one
  * transaction, then run the corpus stages over the store and record the run.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import PQueue from 'p-queue';
 import { CORPUS_STAGES, DOCUMENT_STAGES } from '../stages/index.ts';
 import { formatBytes } from '../stages/ingest/decode.ts';
-import { contentLemmas } from '../stages/parse/index.ts';
 import { listCorpus, readManifest, type ManifestEntry } from './corpus.ts';
 import { documentWriter, metadataUpdater } from './db/documents.ts';
 import { openStore } from './db/open.ts';
-import type { Doc, DocKind, DocMeta } from './doc.ts';
-import { FatalError, InputError } from './errors.ts';
+import type { DocKind, DocMeta } from './doc.ts';
+import { FatalError } from './errors.ts';
+import { processDocument, sha256, type DocumentJob, type JobResult } from './process-document.ts';
 import { Progress, type ProgressMode } from './progress.ts';
-import type { StageContext } from './stage.ts';
+import { WorkerPool } from './worker-pool.ts';
+
+export { documentId } from './process-document.ts';
+
+/**
+ * Fewer pending documents than this are processed in the main thread: starting a worker (loading tsx,
+ * compromise and the stages) costs about half a second, more than a handful of articles take.
+ */
+const MIN_DOCUMENTS_FOR_WORKERS = 16;
+/** Jobs handed to each worker ahead of the one it is working on, so that no worker waits for the next. */
+const JOBS_AHEAD = 2;
 
 export interface RunOptions {
   corpusDir: string;
@@ -45,22 +55,16 @@ export interface RunSummary {
   run: number;
   documents: { added: number; changed: number; reprocessed: number; unchanged: number; removed: number; rejected: number; duplicates: number };
   tables: Record<string, number>;
+  /** Seconds per stage: for the per-document stages, summed over the worker threads that ran them. */
   seconds: Record<string, number>;
+  /** Worker threads that ran the per-document stages (0: the main thread ran them). */
+  workers: number;
   messages: RunMessage[];
 }
 
 /** The version of every stage, as recorded with each run and each document. */
 export function stageVersions(): Record<string, string> {
   return Object.fromEntries([...DOCUMENT_STAGES, ...CORPUS_STAGES].map((stage) => [stage.name, stage.version]));
-}
-
-/** Content-derived document id: the first 16 hex digits of the sha256 of the stored text (its content hash). */
-export function documentId(contentHash: string): string {
-  return contentHash.slice(0, 16);
-}
-
-function sha256(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 const TABLES = ['documents', 'document_files', 'paragraphs', 'sentences', 'boilerplate_blocks', 'mentions', 'entities', 'dates', 'figures', 'claims'];
@@ -133,7 +137,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   const isCurrent = (id: string) => storedVersions.get(id) === currentVersions;
 
   // Which files need the per-document stages.
-  const pending: Doc[] = [];
+  const pending: DocumentJob[] = [];
   const present = new Set<string>();
   time('scan', () => {
     for (const path of scan.articles) {
@@ -151,36 +155,61 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
         counts.unchanged += 1;
         continue;
       }
-      pending.push({ path, raw, fileHash, meta: entry?.meta ?? {}, data: {}, messages: [] });
+      pending.push({ path, raw, fileHash, meta: entry?.meta ?? {}, maxBytes: options.maxBytes });
     }
   });
 
-  // Per-document stages, then one transaction per document.
+  // Per-document stages, in worker threads when there are enough documents to repay starting them;
+  // then one transaction per document, in corpus order whichever worker finishes first, so that a
+  // parallel run stores, numbers and reports exactly what a run with --concurrency 1 does.
   const writer = documentWriter(db);
   const writtenThisRun = new Set<string>();
   const progress = new Progress(options.progress);
-  let done = 0;
-  const queue = new PQueue({ concurrency: options.concurrency });
   const documentPhase = DOCUMENT_STAGES.map((stage) => stage.name).join('+');
-  for (const doc of pending) {
-    void queue.add(async () => {
-      const processed = processDocument(doc, options, time, say);
-      done += 1;
-      progress.update(documentPhase, done, pending.length);
-      if (!processed) {
-        counts.rejected += 1;
-        return;
-      }
-      const stored = storedFiles.get(doc.path);
-      if (!stored) counts.added += 1;
-      else if (stored.file_hash !== doc.fileHash) counts.changed += 1;
-      else counts.reprocessed += 1;
-      const rewrite = !writtenThisRun.has(processed.id) && (options.force || !isCurrent(processed.id));
-      writtenThisRun.add(processed.id);
-      time('store', () => writer.write({ ...processed, stageVersions: documentVersions }, rewrite));
+  const store = (job: DocumentJob, result: JobResult) => {
+    for (const [stage, spent] of Object.entries(result.seconds)) seconds[stage] = (seconds[stage] ?? 0) + spent;
+    for (const message of result.messages) say({ path: job.path, ...message });
+    const processed = result.processed;
+    if (!processed) {
+      counts.rejected += 1;
+      return;
+    }
+    const stored = storedFiles.get(job.path);
+    if (!stored) counts.added += 1;
+    else if (stored.file_hash !== job.fileHash) counts.changed += 1;
+    else counts.reprocessed += 1;
+    const rewrite = !writtenThisRun.has(processed.id) && (options.force || !isCurrent(processed.id));
+    writtenThisRun.add(processed.id);
+    time('store', () => writer.write({ ...processed, stageVersions: documentVersions }, rewrite));
+  };
+  // More workers than cores only add start-up time and memory.
+  const workers = options.concurrency > 1 && pending.length >= MIN_DOCUMENTS_FOR_WORKERS ? Math.min(options.concurrency, availableParallelism()) : 0;
+  const pool = workers > 0 ? new WorkerPool(workers) : undefined;
+  try {
+    const inOrder = new OrderedDelivery<JobResult>((index, result) => {
+      store(pending[index]!, result);
+      progress.update(documentPhase, index + 1, pending.length);
     });
+    // The queue bounds the documents between reading and storing, so memory stays flat however large the corpus.
+    const queue = new PQueue({ concurrency: pool ? pool.size * (1 + JOBS_AHEAD) : 1 });
+    const tasks = pending.map((job, index) =>
+      queue.add(async () => {
+        const result = pool ? await pool.run(job) : processDocument(job);
+        await inOrder.deliver(index, result);
+      }),
+    );
+    try {
+      await Promise.all(tasks);
+    } catch (error) {
+      // The first failure ends the run: nothing more starts, and results waiting for their turn are dropped.
+      queue.clear();
+      inOrder.fail(error);
+      throw error;
+    }
+    inOrder.finish();
+  } finally {
+    await pool?.close();
   }
-  await queue.onIdle();
   progress.finish();
 
   // Files gone from the corpus. A file that is still there but was rejected keeps what it had.
@@ -215,7 +244,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     const insert = db.prepare('INSERT INTO run_messages (run_id, path, level, stage, rule, reason) VALUES (?, ?, ?, ?, ?, ?)');
     for (const message of messages) insert.run(runId, message.path, message.level, message.stage, message.rule ?? null, message.reason);
   }).immediate();
-  return { run: runId, documents: counts, tables, seconds: rounded, messages };
+  return { run: runId, documents: counts, tables, seconds: rounded, workers, messages };
 }
 
 /** True when a process with this id is running on this machine. */
@@ -262,27 +291,43 @@ function readArticle(file: string, maxBytes: number, reject: (reason: string) =>
   }
 }
 
-/** Runs the per-document stages on one document; undefined when the file had to be rejected. */
-function processDocument(doc: Doc, options: RunOptions, time: Scan['time'], say: (message: RunMessage) => void) {
-  for (const stage of DOCUMENT_STAGES) {
-    const ctx: StageContext = {
-      options: { maxBytes: options.maxBytes },
-      warn: (reason, rule) => say({ path: doc.path, level: 'warning', stage: stage.name, rule, reason }),
-    };
-    try {
-      const output = time(stage.name, () => stage.run(doc, ctx));
-      (doc.data as Record<string, unknown>)[stage.provides] = output;
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      say({ path: doc.path, level: 'error', stage: stage.name, reason: `${error.reason} (skipped)` });
-      return undefined;
-    }
+/**
+ * Hands results to `use` in index order, whatever order they arrive in. `deliver` resolves once the
+ * result has been used, so a caller that awaits it holds its slot (and its memory) until then.
+ */
+class OrderedDelivery<T> {
+  private next = 0;
+  private readonly waiting = new Map<number, { result: T; used: () => void; failed: (error: unknown) => void }>();
+
+  constructor(private readonly use: (index: number, result: T) => void) {}
+
+  deliver(index: number, result: T): Promise<void> {
+    return new Promise((used, failed) => {
+      this.waiting.set(index, { result, used, failed });
+      for (let ready = this.waiting.get(this.next); ready; ready = this.waiting.get(this.next)) {
+        this.waiting.delete(this.next);
+        try {
+          this.use(this.next, ready.result);
+        } catch (error) {
+          ready.failed(error);
+          return;
+        }
+        this.next += 1;
+        ready.used();
+      }
+    });
   }
-  const ingest = doc.data.ingest!;
-  const contentHash = sha256(ingest.text);
-  const { entities, dates, figures, claims } = doc.data;
-  const terms = new Map((doc.data.parse?.sentences ?? []).map((sentence) => [sentence.ordinal, contentLemmas(sentence.tokens)]));
-  return { id: documentId(contentHash), path: doc.path, fileHash: doc.fileHash, contentHash, ingest, segment: doc.data.segment!, terms, extracted: { entities, dates, figures, claims } };
+
+  /** Rejects every result still waiting for its turn. */
+  fail(error: unknown): void {
+    for (const entry of this.waiting.values()) entry.failed(error);
+    this.waiting.clear();
+  }
+
+  /** Throws if a result never came (a bug: every index must be delivered). */
+  finish(): void {
+    if (this.waiting.size > 0) throw new Error(`results ${[...this.waiting.keys()].join(', ')} were never stored`);
+  }
 }
 
 /** Sets every stored document's metadata: the manifest entry of its first path that has one, over what the file itself says. */

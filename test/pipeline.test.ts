@@ -1,4 +1,5 @@
-import { appendFileSync, copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import Database from 'better-sqlite3';
@@ -6,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { exportStore } from '../pipeline/export.ts';
 import { runPipeline } from '../pipeline/run-pipeline.ts';
 import { FatalError } from '../pipeline/errors.ts';
-import { run, workspace } from './helpers.ts';
+import { BBC_DIR, run, workspace } from './helpers.ts';
 
 function openDb(path: string) {
   return new Database(path, { readonly: true });
@@ -111,11 +112,18 @@ describe('runs over the bundled corpus', () => {
     expect(exported(space.dbPath).documents.find((d) => d.id === doc.id)!.paths).toEqual(['copy-of-002.txt']);
   });
 
-  it('gives the same store and byte-identical reports whatever the concurrency', async () => {
+  it('gives the same store and byte-identical reports whatever the concurrency, in worker threads or not', async () => {
     const one = workspace();
     const many = workspace();
-    await run(one, { concurrency: 1 });
-    await run(many, { concurrency: 8 });
+    // Enough articles for worker threads: 20 BBC ones, with an exact duplicate pair and the one that is not UTF-8.
+    const bbc = ['business/001.txt', 'business/002.txt', 'business/003.txt', 'entertainment/001.txt', 'entertainment/002.txt', 'politics/001.txt', 'politics/002.txt', 'politics/003.txt', 'sport/001.txt', 'sport/002.txt', 'sport/199.txt', 'tech/001.txt', 'tech/002.txt', 'tech/003.txt', 'tech/004.txt', 'tech/005.txt', 'tech/006.txt', 'tech/007.txt', 'tech/131.txt', 'tech/179.txt'];
+    for (const space of [one, many]) for (const file of bbc) cpSync(join(BBC_DIR, file), join(space.corpusDir, `bbc-${file.replace('/', '-')}`));
+    const sequential = await run(one, { concurrency: 1 });
+    const parallel = await run(many, { concurrency: 8 });
+    expect(sequential.summary.workers).toBe(0);
+    expect(parallel.summary.workers).toBeGreaterThanOrEqual(Math.min(2, availableParallelism()));
+    expect(parallel.summary.documents).toEqual(sequential.summary.documents);
+    expect(parallel.lines.map((line) => line.replace(many.corpusDir, ''))).toEqual(sequential.lines.map((line) => line.replace(one.corpusDir, '')));
     expect(JSON.stringify(exported(many.dbPath))).toBe(JSON.stringify(exported(one.dbPath)));
     const files = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).sort().map((file) => [file, statSync(join(dir, file)).isFile() ? readFileSync(join(dir, file), 'utf8') : '']);
     expect(files(many.reportsDir)).toEqual(files(one.reportsDir));

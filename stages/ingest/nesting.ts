@@ -10,17 +10,29 @@
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen', 'command', 'basefont', 'frame', 'isindex']);
 const END_TAG_OPTIONAL = new Set(['p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'optgroup', 'rb', 'rt', 'rp', 'rtc', 'tbody', 'thead', 'tfoot', 'colgroup', 'caption', 'html', 'head', 'body']);
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
-/** Tags are bounded in length, so an unclosed "<a" cannot make each later "<" scan to the end. */
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})\b[^<>]{0,2000}?(\/?)>/g;
+/**
+ * A tag: its name cannot give back characters to what follows it, and its attributes stop at the next
+ * "<" and are bounded, so each "<" costs at most one scan to the next: linear on any input.
+ */
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})(?![a-zA-Z0-9:-])[^<>]{0,2000}>/g;
 /** How far down the open elements an end tag looks for its match; beyond it the end tag is ignored. */
 const END_TAG_REACH = 64;
+
+/** Where the end tag of a script or style starts (its text is not markup), or the end of the page. */
+function endTagAt(html: string, name: string, from: number): number {
+  for (let at = html.indexOf('</', from); at !== -1; at = html.indexOf('</', at + 2)) {
+    if (html.slice(at + 2, at + 2 + name.length).toLowerCase() === name) return at;
+  }
+  return html.length;
+}
 
 /** True when the page nests more than `limit` counted elements deep. */
 export function nestsDeeperThan(html: string, limit: number): boolean {
   const open: string[] = [];
   TAG.lastIndex = 0;
   for (let match = TAG.exec(html); match; match = TAG.exec(html)) {
-    const [, closing, rawName, selfClosing] = match;
+    const [tag, closing, rawName] = match;
+    const selfClosing = tag.endsWith('/>');
     const name = rawName!.toLowerCase();
     if (closing) {
       for (let index = open.length - 1; index >= Math.max(0, open.length - END_TAG_REACH); index -= 1) {
@@ -31,10 +43,7 @@ export function nestsDeeperThan(html: string, limit: number): boolean {
       continue;
     }
     if (RAW_TEXT.has(name)) {
-      // The text of a script or style is not markup: skip to its end tag.
-      const end = new RegExp(`</${name}`, 'gi');
-      end.lastIndex = TAG.lastIndex;
-      TAG.lastIndex = end.exec(html)?.index ?? html.length;
+      TAG.lastIndex = endTagAt(html, name, TAG.lastIndex);
       continue;
     }
     if (VOID.has(name) || selfClosing || END_TAG_OPTIONAL.has(name)) continue;
