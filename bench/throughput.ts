@@ -52,7 +52,7 @@ for (const fraction of values.fractions!.split(',').map(Number)) {
   const started = performance.now();
   for (const text of texts) nlp(text).json();
   const compromiseSeconds = (performance.now() - started) / 1000;
-  const stageSeconds = (JSON.parse(full.stdout) as { seconds: Record<string, number> }).seconds;
+  const { seconds: stageSeconds, workers } = JSON.parse(full.stdout) as { seconds: Record<string, number>; workers: number };
   rows.push({
     fraction,
     documents: chosen.length,
@@ -63,6 +63,7 @@ for (const fraction of values.fractions!.split(',').map(Number)) {
     ratioToCompromise: +(compromiseSeconds / full.seconds).toFixed(3),
     microsecondsPerWord: +((full.seconds / words) * 1e6).toFixed(1),
     peakRssMb: Math.round(full.peakRssMb),
+    workers,
     stageSeconds,
   });
   if (last) rmSync(last, { recursive: true, force: true });
@@ -77,10 +78,10 @@ const incremental = { seconds: +increment.seconds.toFixed(2), stageSeconds: (JSO
 rmSync(last!, { recursive: true, force: true });
 
 console.log(`throughput on ${source} (${all.length} articles), concurrency ${values.concurrency}`);
-console.log(`${'fraction'.padEnd(9)} ${'docs'.padStart(5)} ${'words'.padStart(8)} ${'seconds'.padStart(8)} ${'words/s'.padStart(8)} ${'compromise w/s'.padStart(15)} ${'ratio'.padStart(6)} ${'µs/word'.padStart(8)} ${'RSS MB'.padStart(7)}`);
+console.log(`${'fraction'.padEnd(9)} ${'docs'.padStart(5)} ${'words'.padStart(8)} ${'seconds'.padStart(8)} ${'words/s'.padStart(8)} ${'compromise w/s'.padStart(15)} ${'ratio'.padStart(6)} ${'µs/word'.padStart(8)} ${'RSS MB'.padStart(7)} ${'workers'.padStart(7)}`);
 for (const row of rows) {
   console.log(
-    `${String(row.fraction).padEnd(9)} ${String(row.documents).padStart(5)} ${String(row.words).padStart(8)} ${String(row.seconds).padStart(8)} ${String(row.wordsPerSecond).padStart(8)} ${String(row.compromiseWordsPerSecond).padStart(15)} ${String(row.ratioToCompromise).padStart(6)} ${String(row.microsecondsPerWord).padStart(8)} ${String(row.peakRssMb).padStart(7)}`,
+    `${String(row.fraction).padEnd(9)} ${String(row.documents).padStart(5)} ${String(row.words).padStart(8)} ${String(row.seconds).padStart(8)} ${String(row.wordsPerSecond).padStart(8)} ${String(row.compromiseWordsPerSecond).padStart(15)} ${String(row.ratioToCompromise).padStart(6)} ${String(row.microsecondsPerWord).padStart(8)} ${String(row.peakRssMb).padStart(7)} ${String(row.workers).padStart(7)}`,
   );
 }
 console.log(`adding one article and rerunning: ${incremental.seconds} s (process start included); stages: ${JSON.stringify(incremental.stageSeconds)}`);
