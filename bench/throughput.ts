@@ -74,7 +74,9 @@ for (const fraction of values.fractions!.split(',').map(Number)) {
 const added = join(last!, 'new-article.txt');
 writeFileSync(added, 'A new article\n\nThe regulator said on Monday that the merger of the two largest carriers would be reviewed by an independent panel of 12 experts.\n');
 const increment = timed(last!, ['add', added, '--kind', 'news', '--json', '--concurrency', values.concurrency!]);
-const incremental = { seconds: +increment.seconds.toFixed(2), stageSeconds: (JSON.parse(increment.stdout) as { seconds: Record<string, number> }).seconds };
+const incrementSummary = JSON.parse(increment.stdout) as { seconds: Record<string, number>; processed: number; documents: { unchanged: number } };
+// What proves the add incremental: one file processed, every other one only hashed (counted unchanged).
+const incremental = { seconds: +increment.seconds.toFixed(2), processed: incrementSummary.processed, unchanged: incrementSummary.documents.unchanged, stageSeconds: incrementSummary.seconds };
 rmSync(last!, { recursive: true, force: true });
 
 console.log(`throughput on ${source} (${all.length} articles), concurrency ${values.concurrency}`);
@@ -84,6 +86,6 @@ for (const row of rows) {
     `${String(row.fraction).padEnd(9)} ${String(row.documents).padStart(5)} ${String(row.words).padStart(8)} ${String(row.seconds).padStart(8)} ${String(row.wordsPerSecond).padStart(8)} ${String(row.compromiseWordsPerSecond).padStart(15)} ${String(row.ratioToCompromise).padStart(6)} ${String(row.microsecondsPerWord).padStart(8)} ${String(row.peakRssMb).padStart(7)} ${String(row.workers).padStart(7)}`,
   );
 }
-console.log(`adding one article and rerunning: ${incremental.seconds} s (process start included); stages: ${JSON.stringify(incremental.stageSeconds)}`);
+console.log(`adding one article and rerunning: ${incremental.seconds} s (process start included), ${incremental.processed} file processed, ${incremental.unchanged} unchanged; stages: ${JSON.stringify(incremental.stageSeconds)}`);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/throughput.json', import.meta.url), `${JSON.stringify({ source, concurrency: Number(values.concurrency), rows, incremental }, null, 2)}\n`);

@@ -59,6 +59,8 @@ export interface RunSummary {
   seconds: Record<string, number>;
   /** Worker threads that ran the per-document stages (0: the main thread ran them). */
   workers: number;
+  /** Files that went through the per-document stages: not the unchanged ones, nor copies of a file processed in the same run. */
+  processed: number;
   messages: RunMessage[];
 }
 
@@ -183,6 +185,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     time('store', () => writer.write({ ...processed, stageVersions: documentVersions }, rewrite));
   };
   // More workers than cores only add start-up time and memory.
+  let processedFiles = 0;
   const workers = options.concurrency > 1 && pending.length >= MIN_DOCUMENTS_FOR_WORKERS ? Math.min(options.concurrency, availableParallelism()) : 0;
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
   try {
@@ -192,9 +195,23 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     });
     // The queue bounds the documents between reading and storing, so memory stays flat however large the corpus.
     const queue = new PQueue({ concurrency: pool ? pool.size * (1 + JOBS_AHEAD) : 1 });
+    // A file byte for byte like an earlier one in this run (BBC has 98) is not processed again: it
+    // takes the earlier file's result under its own path.
+    const firstWithBytes = new Map<string, number>();
+    const results: Promise<JobResult>[] = [];
     const tasks = pending.map((job, index) =>
       queue.add(async () => {
-        const result = pool ? await pool.run(job) : processDocument(job);
+        const first = firstWithBytes.get(job.fileHash);
+        let result: JobResult;
+        if (first === undefined) {
+          firstWithBytes.set(job.fileHash, index);
+          results[index] = pool ? pool.run(job) : Promise.resolve().then(() => processDocument(job));
+          result = await results[index]!;
+          processedFiles += 1;
+        } else {
+          const earlier = await results[first]!;
+          result = { messages: earlier.messages, seconds: {}, processed: earlier.processed && { ...earlier.processed, path: job.path } };
+        }
         await inOrder.deliver(index, result);
       }),
     );
@@ -244,7 +261,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     const insert = db.prepare('INSERT INTO run_messages (run_id, path, level, stage, rule, reason) VALUES (?, ?, ?, ?, ?, ?)');
     for (const message of messages) insert.run(runId, message.path, message.level, message.stage, message.rule ?? null, message.reason);
   }).immediate();
-  return { run: runId, documents: counts, tables, seconds: rounded, workers, messages };
+  return { run: runId, documents: counts, tables, seconds: rounded, workers, processed: processedFiles, messages };
 }
 
 /** True when a process with this id is running on this machine. */

@@ -96,10 +96,12 @@ describe('runs over the bundled corpus', () => {
     expect(count(space.dbPath, "SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH 'Huawei'")).toBeGreaterThan(0);
   });
 
-  it('stores two files with identical text once, with both paths, and warns naming the duplicate', async () => {
+  it('stores two files with identical text once, with both paths, processed once, and warns naming the duplicate', async () => {
     const space = workspace();
     copyFileSync(join(space.corpusDir, '002_f9bcec1626e2c574.txt'), join(space.corpusDir, 'copy-of-002.txt'));
     const { summary, lines } = await run(space);
+    expect(summary.processed).toBe(5);
+    expect(summary.documents.added).toBe(6);
     expect(summary.tables.documents).toBe(5);
     expect(summary.documents.duplicates).toBe(1);
     expect(lines).toContain(`warning: ${join(space.corpusDir, 'copy-of-002.txt')}: has the same text as 002_f9bcec1626e2c574.txt; stored once as one document with both paths`);
@@ -121,6 +123,8 @@ describe('runs over the bundled corpus', () => {
     const sequential = await run(one, { concurrency: 1 });
     const parallel = await run(many, { concurrency: 8 });
     expect(sequential.summary.workers).toBe(0);
+    // 25 files, one a byte-for-byte copy of another: 24 processed, in either mode.
+    expect([sequential.summary.processed, parallel.summary.processed]).toEqual([24, 24]);
     expect(parallel.summary.workers).toBeGreaterThanOrEqual(Math.min(2, availableParallelism()));
     expect(parallel.summary.documents).toEqual(sequential.summary.documents);
     expect(parallel.lines.map((line) => line.replace(many.corpusDir, ''))).toEqual(sequential.lines.map((line) => line.replace(one.corpusDir, '')));
