@@ -65,20 +65,49 @@ export function inferHolders(figures: FigureRow[], entities: EntityName[]): Meas
   });
 }
 
+/** Head and modifiers of a counted phrase, worked out once per phrase: pairs of phrases ask for them again and again. */
+const phraseParts = new Map<string, { head: string; modifiers: string[] }>();
+function partsOf(phrase: string): { head: string; modifiers: string[] } {
+  let parts = phraseParts.get(phrase);
+  if (!parts) {
+    parts = { head: headOf(phrase)!, modifiers: modifiers(phrase) };
+    phraseParts.set(phrase, parts);
+  }
+  return parts;
+}
+
 /** Nouns that count the same thing without asking WordNet: the same head, parts of a whole, or a shared modifier. */
 function plainReason(a: string, b: string): string | undefined {
-  const [headA, headB] = [headOf(a)!, headOf(b)!];
+  const [partsA, partsB] = [partsOf(a), partsOf(b)];
+  const [headA, headB] = [partsA.head, partsB.head];
   if (headA === headB) return `"${a}" and "${b}" count the same thing (${headA})`;
   if (DIVISION_NOUNS.has(headA) && DIVISION_NOUNS.has(headB)) return `"${a}" and "${b}" both name parts of a whole`;
-  const shared = modifiers(a).find((word) => modifiers(b).includes(word));
+  const shared = partsA.modifiers.find((word) => partsB.modifiers.includes(word));
   return shared ? `"${a}" and "${b}" share "${shared}"` : undefined;
+}
+
+/** Appends to the list under `key`, creating it (pushing, not copying: groups can hold thousands). */
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Groups the counted phrases of one context; WordNet is asked only when `useWordNet` (one holder's figures). */
 function groupPhrases(figures: MeasuredFigure[], useWordNet: boolean): { figures: MeasuredFigure[]; reasons: string[] }[] {
   const phrases = [...new Set(figures.map((figure) => figure.counted!))].sort();
   const parent = new Map(phrases.map((phrase) => [phrase, phrase]));
-  const find = (phrase: string): string => (parent.get(phrase) === phrase ? phrase : find(parent.get(phrase)!));
+  const find = (phrase: string): string => {
+    let root = phrase;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    // Path compression: the same roots, found in fewer steps next time.
+    for (let node = phrase; node !== root; ) {
+      const next = parent.get(node)!;
+      parent.set(node, root);
+      node = next;
+    }
+    return root;
+  };
   const reasons = new Map<string, string[]>();
   for (let i = 0; i < phrases.length; i += 1) {
     for (let j = i + 1; j < phrases.length; j += 1) {
@@ -96,7 +125,7 @@ function groupPhrases(figures: MeasuredFigure[], useWordNet: boolean): { figures
     }
   }
   const groups = new Map<string, MeasuredFigure[]>();
-  for (const figure of figures) groups.set(find(figure.counted!), [...(groups.get(find(figure.counted!)) ?? []), figure]);
+  for (const figure of figures) addTo(groups, find(figure.counted!), figure);
   return [...groups].map(([root, members]) => ({ figures: members, reasons: reasons.get(root) ?? [] }));
 }
 
@@ -126,7 +155,16 @@ function relatedAcrossDocuments(figures: MeasuredFigure[], distinctive: Set<stri
     const quoted = stems(figure.quote);
     return new Set([...stems(figure.sentenceText)].filter((stem) => distinctive.has(stem) && !quoted.has(stem)));
   });
-  return figures.filter((figure, i) => figures.some((other, j) => other.doc !== figure.doc && [...own[i]!].some((stem) => own[j]!.has(stem))));
+  // Which documents use each stem, so that each figure asks its own stems rather than every other figure.
+  const documentsByStem = new Map<string, Set<string>>();
+  figures.forEach((figure, i) => {
+    for (const stem of own[i]!) {
+      const documents = documentsByStem.get(stem);
+      if (documents) documents.add(figure.doc);
+      else documentsByStem.set(stem, new Set([figure.doc]));
+    }
+  });
+  return figures.filter((figure, i) => [...own[i]!].some((stem) => [...documentsByStem.get(stem)!].some((doc) => doc !== figure.doc)));
 }
 
 function labelOf(figures: MeasuredFigure[], family: string): string {
@@ -145,7 +183,7 @@ export function groupMeasures(figures: MeasuredFigure[], sentences: Iterable<{ t
   const contexts = new Map<string, MeasuredFigure[]>();
   for (const figure of counted) {
     const key = `${unitFamily(figure.unit)}|${figure.holderId ? `holder:${figure.holderId}` : `doc:${figure.doc}`}`;
-    contexts.set(key, [...(contexts.get(key) ?? []), figure]);
+    addTo(contexts, key, figure);
   }
   const holderless: { family: string; group: { figures: MeasuredFigure[]; reasons: string[] } }[] = [];
   for (const [key, members] of [...contexts].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -177,7 +215,7 @@ export function groupMeasures(figures: MeasuredFigure[], sentences: Iterable<{ t
   const byValue = new Map<string, MeasuredFigure[]>();
   for (const figure of counted) {
     const key = `${unitFamily(figure.unit)}|${figure.value}`;
-    byValue.set(key, [...(byValue.get(key) ?? []), figure]);
+    addTo(byValue, key, figure);
   }
   for (const [key, members] of [...byValue].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (new Set(members.map((figure) => figure.doc)).size < 2) continue;

@@ -188,11 +188,24 @@ export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
  */
 function typeByFamily(entities: ResolvedEntity[]): void {
   const firstWord = (name: string) => name.split(' ')[0]!.toLowerCase();
+  const isKin = (entity: ResolvedEntity) => entity.type !== 'other' && entity.type !== 'place' && entity.type !== 'person' && entity.name.includes(' ');
+  // Families by first word, built once (comparing every entity with every other was quadratic);
+  // an entity typed here joins its family for the entities after it, as it always did.
+  const families = new Map<string, EntityType[]>();
+  const join = (entity: ResolvedEntity) => {
+    const family = families.get(firstWord(entity.name));
+    if (family) family.push(entity.type);
+    else families.set(firstWord(entity.name), [entity.type]);
+  };
+  for (const entity of entities) if (isKin(entity)) join(entity);
   for (const entity of entities) {
     if (entity.type !== 'other' || !entity.name.includes(' ')) continue;
-    const kin = entities.filter((other) => other !== entity && other.type !== 'other' && other.type !== 'place' && other.type !== 'person' && other.name.includes(' ') && firstWord(other.name) === firstWord(entity.name));
-    const types = new Set(kin.map((other) => other.type));
-    if (kin.length >= 2 && types.size === 1) entity.type = [...types][0]!;
+    const kin = families.get(firstWord(entity.name)) ?? [];
+    const types = new Set(kin);
+    if (kin.length >= 2 && types.size === 1) {
+      entity.type = kin[0]!;
+      join(entity);
+    }
   }
 }
 
