@@ -53,12 +53,21 @@ export function compareNarratives(db: Database.Database): { terms: number; subje
 
     // Distinctive vocabulary per side.
     const counts = countTerms(sentences);
+    // The sentences using each term, in corpus order, indexed once (asking every sentence for every term was quadratic).
+    const sentencesWith = new Map<string, SentenceRow[]>();
+    for (const sentence of sentences) {
+      for (const term of new Set(termsOf(sentence.terms))) {
+        const list = sentencesWith.get(term);
+        if (list) list.push(sentence);
+        else sentencesWith.set(term, [sentence]);
+      }
+    }
     const insertTerm = db.prepare('INSERT INTO narrative_terms (side, term, count, other_count, log_odds, z, rank, examples) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     let termRows = 0;
     for (const side of sides) {
       const top = fightinWords(counts, side).filter((score) => score.count > 0).slice(0, TOP_TERMS);
       top.forEach((score, index) => {
-        const examples = sentences.filter((sentence) => sentence.side === side && termsOf(sentence.terms).includes(score.term)).slice(0, 2).map((sentence) => sentence.id);
+        const examples = (sentencesWith.get(score.term) ?? []).filter((sentence) => sentence.side === side).slice(0, 2).map((sentence) => sentence.id);
         insertTerm.run(side, score.term, score.count, score.otherCount, score.logOdds, score.z, index + 1, JSON.stringify(examples));
         termRows += 1;
       });
@@ -82,7 +91,7 @@ export function compareNarratives(db: Database.Database): { terms: number; subje
     const nameWords = new Set([...entitySentences.values()].flatMap((entry) => entry.name.toLowerCase().split(/\s+/)));
     const termSubjects = [...(counts.get(sides[0]!) ?? new Map<string, number>()).keys()]
       .filter((term) => !term.includes(' ') && !nameWords.has(term) && sides.every((side) => (counts.get(side)?.get(term) ?? 0) >= 3))
-      .map((term) => ({ label: term, entity: null, sentences: sentences.filter((sentence) => termsOf(sentence.terms).includes(term)) }))
+      .map((term) => ({ label: term, entity: null, sentences: sentencesWith.get(term) ?? [] }))
       .sort((a, b) => coverage(b.sentences) - coverage(a.sentences) || (a.label < b.label ? -1 : 1))
       .slice(0, 4);
     const insertSubject = db.prepare('INSERT INTO narrative_subjects (subject, side, entity_id, sentences, sentiment, words, representative) VALUES (?, ?, ?, ?, ?, ?, ?)');
