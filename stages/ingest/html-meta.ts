@@ -100,11 +100,17 @@ const HIDDEN_TEXT = new Set(['script', 'style', 'noscript', 'template', 'head'])
 /** The page's text as a reader sees it (scripts and styles left out), up to a limit, without recursion. */
 function visibleText($: CheerioAPI, limit = 200_000): string {
   let text = '';
-  const stack: AnyNode[] = [...($('body').get(0)?.children ?? [])].reverse();
+  const stack: AnyNode[] = [];
+  const body = $('body').get(0)?.children ?? [];
+  for (let index = body.length - 1; index >= 0; index -= 1) stack.push(body[index]!);
   while (stack.length > 0 && text.length < limit) {
     const node = stack.pop()!;
     if (node.type === 'text') text += `${(node as Text).data} `;
-    else if (node.type === 'tag' && !HIDDEN_TEXT.has((node as Element).tagName)) stack.push(...[...(node as Element).children].reverse());
+    else if (node.type === 'tag' && !HIDDEN_TEXT.has((node as Element).tagName)) {
+      // One push per child, not push(...children): a page may have more children than a call takes arguments.
+      const children = (node as Element).children;
+      for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index]!);
+    }
   }
   return text.replace(/\s+/g, ' ');
 }

@@ -73,7 +73,8 @@ const WRAPS_PAGE = 0.8;
 /**
  * An element's class and id words. Blog engines class a post's container by its taxonomy
  * ("post-42 hentry tag-comments category-sidebar-news"): those words name the post's subjects, not
- * the element's role, so they are left out on an element classed as a post.
+ * the element's role, so they are left out on an element classed as a post. camelCase words are
+ * split ("NewsletterModule" reads as "Newsletter-Module").
  */
 function nameOf(element: Element): string {
   const classes = element.attribs.class ?? '';
@@ -175,11 +176,10 @@ export function extractHtml(html: string): HtmlExtraction {
       removed.push({ rule: 'html-control', chars: block.text.length, location: block.location });
       return false;
     }
-    if (block.kind !== 'heading' || block.text === meta.author) {
-      if (isBylineOrDateline(block.text, meta.author)) {
-        removed.push({ rule: 'html-byline', chars: block.text.length, location: block.location });
-        return false;
-      }
+    // A heading is a byline only when it is the author's name (a headline may well start with "By").
+    if ((block.kind !== 'heading' || block.text === meta.author) && isBylineOrDateline(block.text, meta.author)) {
+      removed.push({ rule: 'html-byline', chars: block.text.length, location: block.location });
+      return false;
     }
     return true;
   });
@@ -271,7 +271,7 @@ function chooseContent($: CheerioAPI): AnyNode[] {
   let bestScore = -Infinity;
   for (const [element, textScore] of scores) {
     if (!CONTAINER_TAGS.has((element as Element).tagName)) continue;
-    // A name like "content" can at most double what the text earns: a "content" box of two lines is not the article.
+    // A name like "content" can at most triple what the text earns: a "content" box of two lines is not the article.
     const score = textScore + Math.min(initial(element as Element), textScore * 3);
     const adjusted = score * (1 - linkDensity($, element));
     scores.set(element, adjusted);
