@@ -23,7 +23,7 @@ export { documentId } from './process-document.ts';
 
 /**
  * Fewer pending documents than this are processed in the main thread: starting a worker (loading tsx,
- * compromise and the stages) costs about half a second, more than a handful of articles take.
+ * compromise and the stages) costs about 2 s, more than a dozen articles take.
  */
 const MIN_DOCUMENTS_FOR_WORKERS = 16;
 /** Jobs handed to each worker ahead of the one it is working on, so that no worker waits for the next. */
@@ -184,8 +184,8 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     writtenThisRun.add(processed.id);
     time('store', () => writer.write({ ...processed, stageVersions: documentVersions }, rewrite));
   };
-  // More workers than cores only add start-up time and memory.
   let processedFiles = 0;
+  // More workers than cores only add start-up time and memory.
   const workers = options.concurrency > 1 && pending.length >= MIN_DOCUMENTS_FOR_WORKERS ? Math.min(options.concurrency, availableParallelism()) : 0;
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
   try {
@@ -197,20 +197,25 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     const queue = new PQueue({ concurrency: pool ? pool.size * (1 + JOBS_AHEAD) : 1 });
     // A file byte for byte like an earlier one in this run (BBC has 98) is not processed again: it
     // takes the earlier file's result under its own path.
-    const firstWithBytes = new Map<string, number>();
-    const results: Promise<JobResult>[] = [];
+    // Only results that a later copy will ask for are kept, and only until the last copy has them.
+    const copiesToCome = new Map<string, number>();
+    for (const job of pending) copiesToCome.set(job.fileHash, (copiesToCome.get(job.fileHash) ?? -1) + 1);
+    const shared = new Map<string, Promise<JobResult>>();
     const tasks = pending.map((job, index) =>
       queue.add(async () => {
-        const first = firstWithBytes.get(job.fileHash);
+        const earlier = shared.get(job.fileHash);
         let result: JobResult;
-        if (first === undefined) {
-          firstWithBytes.set(job.fileHash, index);
-          results[index] = pool ? pool.run(job) : Promise.resolve().then(() => processDocument(job));
-          result = await results[index]!;
+        if (!earlier) {
+          const processing = pool ? pool.run(job) : Promise.resolve().then(() => processDocument(job));
+          if (copiesToCome.get(job.fileHash)! > 0) shared.set(job.fileHash, processing);
+          result = await processing;
           processedFiles += 1;
         } else {
-          const earlier = await results[first]!;
-          result = { messages: earlier.messages, seconds: {}, processed: earlier.processed && { ...earlier.processed, path: job.path } };
+          const copies = copiesToCome.get(job.fileHash)! - 1;
+          copiesToCome.set(job.fileHash, copies);
+          if (copies === 0) shared.delete(job.fileHash);
+          const { processed, messages } = await earlier;
+          result = { messages, seconds: {}, processed: processed && { ...processed, path: job.path } };
         }
         await inOrder.deliver(index, result);
       }),
