@@ -59,6 +59,7 @@ export function mapProse(root: AnyNode): ProseMap {
     const parent = element.parent;
     if (parent && sum > 0) totals.set(parent, (totals.get(parent) ?? 0) + sum);
   }
-  const all = order.filter((element) => element.parent === root || element.parent?.type === 'root').reduce((sum, element) => sum + (totals.get(element) ?? 0), 0);
+  // The root's total: every top-level element added its own to it.
+  const all = totals.get(root) ?? 0;
   return { share: (element) => (all === 0 ? 0 : (totals.get(element) ?? 0) / all) };
 }
