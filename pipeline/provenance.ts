@@ -2,6 +2,7 @@
  * Provenance: every located item points at a half-open `[start, end)` range of UTF-16 code units
  * in its document's stored text (what `String#slice` takes). Offsets are converted only here.
  */
+import { addTo } from './collections.ts';
 
 /** A half-open range of a document's stored text. */
 export interface Span {
@@ -55,10 +56,6 @@ export function trimRange(text: string, start: number, end: number): { start: nu
  */
 export function groupBySentence<T extends { sentence: number }>(items: readonly T[]): (sentence: number) => number[] {
   const groups = new Map<number, number[]>();
-  items.forEach((item, index) => {
-    const group = groups.get(item.sentence);
-    if (group) group.push(index);
-    else groups.set(item.sentence, [index]);
-  });
+  items.forEach((item, index) => addTo(groups, item.sentence, index));
   return (sentence) => groups.get(sentence) ?? [];
 }

@@ -19,8 +19,6 @@ import { processDocument, sha256, type DocumentJob, type JobResult } from './pro
 import { Progress, type ProgressMode } from './progress.ts';
 import { WorkerPool } from './worker-pool.ts';
 
-export { documentId } from './process-document.ts';
-
 /**
  * Fewer pending documents than this are processed in the main thread: starting a worker (loading tsx,
  * compromise and the stages) costs about 2 s, more than a dozen articles take.

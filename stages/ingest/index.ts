@@ -47,12 +47,22 @@ function withLanguage(meta: DocMeta, text: string): DocMeta {
   return language ? { ...meta, language } : meta;
 }
 
-/** The article text and metadata of an HTML page, as ingest stores them (for the HTML benchmark). */
-export function extractPage(html: string): { text: string; meta: DocMeta; removed: RemovedBlock[] } {
-  const page = extractHtml(html);
+interface Page {
+  blocks: Block[];
+  meta: DocMeta;
+  removed: RemovedBlock[];
+}
+
+/** The stored text of a file's blocks: boilerplate removed, the rest joined with blank lines; an HTML page without a declared language gets its text's. */
+function assemble(page: Page, html: boolean): { text: string; meta: DocMeta; removed: RemovedBlock[] } {
   const cleaned = removeBoilerplate(page.blocks);
   const text = cleaned.kept.map((block) => block.text).join('\n\n');
-  return { text, meta: withLanguage(page.meta, text), removed: [...page.removed, ...cleaned.removed] };
+  return { text, meta: html ? withLanguage(page.meta, text) : page.meta, removed: [...page.removed, ...cleaned.removed] };
+}
+
+/** The article text and metadata of an HTML page, as ingest stores them (for the HTML benchmark). */
+export function extractPage(html: string): { text: string; meta: DocMeta; removed: RemovedBlock[] } {
+  return assemble(extractHtml(html), true);
 }
 
 export const ingest = defineDocumentStage({
@@ -77,25 +87,10 @@ export const ingest = defineDocumentStage({
     }
     if (decoded.text.trim() === '') throw new InputError(doc.path, 'is empty or only white space');
 
-    let blocks: Block[];
-    let meta: DocMeta = {};
-    let removed: RemovedBlock[] = [];
-    if (format === 'html') {
-      ({ blocks, meta, removed } = extractHtmlSafely(doc.path, decoded.text));
-    } else {
-      blocks = textBlocks(decoded.text, format === 'markdown');
-    }
-    const cleaned = removeBoilerplate(blocks);
-    if (cleaned.kept.length === 0) {
-      throw new InputError(doc.path, format === 'html' ? 'HTML page has no article text' : 'has no article text once boilerplate is removed');
-    }
-    const text = cleaned.kept.map((block) => block.text).join('\n\n');
-    if (format === 'html') meta = withLanguage(meta, text);
-    return {
-      text,
-      meta,
-      removed: [...removed, ...cleaned.removed],
-      encoding: decoded.encoding,
-    };
+    const page: Page = format === 'html' ? extractHtmlSafely(doc.path, decoded.text) : { blocks: textBlocks(decoded.text, format === 'markdown'), meta: {}, removed: [] };
+    const { text, meta, removed } = assemble(page, format === 'html');
+    // Every kept block has text, so no text means nothing was kept.
+    if (text === '') throw new InputError(doc.path, format === 'html' ? 'HTML page has no article text' : 'has no article text once boilerplate is removed');
+    return { text, meta, removed, encoding: decoded.encoding };
   },
 });

@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import type { CorpusStage } from '../../pipeline/stage.ts';
 import { evaluate } from './evaluation.ts';
 import { fightinWords, termsOf } from './fightin-words.ts';
+import { addTo } from '../../pipeline/collections.ts';
 
 interface SentenceRow {
   id: string;
@@ -56,11 +57,7 @@ export function compareNarratives(db: Database.Database): { terms: number; subje
     // The sentences using each term, in corpus order, indexed once (asking every sentence for every term was quadratic).
     const sentencesWith = new Map<string, SentenceRow[]>();
     for (const sentence of sentences) {
-      for (const term of new Set(termsOf(sentence.terms))) {
-        const list = sentencesWith.get(term);
-        if (list) list.push(sentence);
-        else sentencesWith.set(term, [sentence]);
-      }
+      for (const term of new Set(termsOf(sentence.terms))) addTo(sentencesWith, term, sentence);
     }
     const insertTerm = db.prepare('INSERT INTO narrative_terms (side, term, count, other_count, log_odds, z, rank, examples) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     let termRows = 0;

@@ -8,6 +8,7 @@
  */
 import type { EntityName, FigureRow } from './load.ts';
 import { sharedKind } from './wordnet.ts';
+import { addTo } from '../../pipeline/collections.ts';
 
 /** Nouns that name the parts of one whole: "five lines of activity", "five major areas". */
 const DIVISION_NOUNS = new Set(['line', 'area', 'field', 'component', 'part', 'pillar', 'element', 'sector', 'domain', 'category', 'track', 'strand', 'prong', 'initiative', 'program', 'programme', 'aspect', 'dimension', 'plank']);
@@ -86,12 +87,6 @@ function plainReason(a: string, b: string): string | undefined {
   return shared ? `"${a}" and "${b}" share "${shared}"` : undefined;
 }
 
-/** Appends to the list under `key`, creating it (pushing, not copying: groups can hold thousands). */
-function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 /** Groups the counted phrases of one context; WordNet is asked only when `useWordNet` (one holder's figures). */
 function groupPhrases(figures: MeasuredFigure[], useWordNet: boolean): { figures: MeasuredFigure[]; reasons: string[] }[] {

@@ -2,6 +2,7 @@
 import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
 import type { StoredDocument, StoredEntity, readCooccurrences, readEntityMentions } from './read-store.ts';
 import { GENERATED, documentPage, paragraphAnchor } from './shared.ts';
+import { addTo } from '../../pipeline/collections.ts';
 
 export function renderEntities(
   entities: StoredEntity[],
@@ -12,19 +13,9 @@ export function renderEntities(
   const names = new Map(entities.map((entity) => [entity.id, entity.name]));
   const byEntity = new Map<string, typeof mentions>();
   // Grouped once, by pushing: copying a group on every mention, or filtering all pairs per entity, is quadratic.
-  for (const mention of mentions) {
-    const group = byEntity.get(mention.entity_id);
-    if (group) group.push(mention);
-    else byEntity.set(mention.entity_id, [mention]);
-  }
+  for (const mention of mentions) addTo(byEntity, mention.entity_id, mention);
   const pairsOf = new Map<string, typeof pairs>();
-  for (const pair of pairs) {
-    for (const id of [pair.a, pair.b]) {
-      const group = pairsOf.get(id);
-      if (group) group.push(pair);
-      else pairsOf.set(id, [pair]);
-    }
-  }
+  for (const pair of pairs) for (const id of [pair.a, pair.b]) addTo(pairsOf, id, pair);
   const entityLink = (id: string) => link(names.get(id) ?? id, `#${id}`);
 
   const summary = table(

@@ -7,6 +7,7 @@
  */
 import { ENTITY_TYPES, type EntityType } from '../extract-entities/vocabulary.ts';
 import { lookupPlace } from '../extract-entities/gazetteer.ts';
+import { addTo } from '../../pipeline/collections.ts';
 
 export interface MentionRow {
   id: string;
@@ -113,10 +114,7 @@ export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
   // Long names by their initials, computed once (per acronym over all long names was quadratic).
   const longNamesByInitials = new Map<string, string[]>();
   for (const long of longNames) {
-    const letters = initials(displayByKey.get(long)!);
-    const group = longNamesByInitials.get(letters);
-    if (group) group.push(long);
-    else longNamesByInitials.set(letters, [long]);
+    addTo(longNamesByInitials, initials(displayByKey.get(long)!), long);
   }
   for (const key of keys) {
     const display = displayByKey.get(key)!;
@@ -192,11 +190,7 @@ function typeByFamily(entities: ResolvedEntity[]): void {
   // Families by first word, built once (comparing every entity with every other was quadratic);
   // an entity typed here joins its family for the entities after it, as it always did.
   const families = new Map<string, EntityType[]>();
-  const join = (entity: ResolvedEntity) => {
-    const family = families.get(firstWord(entity.name));
-    if (family) family.push(entity.type);
-    else families.set(firstWord(entity.name), [entity.type]);
-  };
+  const join = (entity: ResolvedEntity) => addTo(families, firstWord(entity.name), entity.type);
   for (const entity of entities) if (isKin(entity)) join(entity);
   for (const entity of entities) {
     if (entity.type !== 'other' || !entity.name.includes(' ')) continue;
