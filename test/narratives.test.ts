@@ -37,11 +37,11 @@ describe('narrative comparison of the seeds', async () => {
   });
 
   it('ranks clean, untrusted, security and CCP towards the press', () => {
-    for (const term of ['clean', 'untrust', 'security', 'ccp', 'trust']) {
+    for (const term of ['clean', 'untrusted', 'security', 'ccp', 'trust']) {
       expect(press.get(term)!.z, term).toBeGreaterThan(0);
       expect(critique.get(term)!.z, term).toBeLessThan(0);
     }
-    for (const term of ['clean', 'untrust', 'ccp']) expect(press.get(term)!.rank, term).toBeLessThanOrEqual(10);
+    for (const term of ['clean', 'untrusted', 'ccp']) expect(press.get(term)!.rank, term).toBeLessThanOrEqual(10);
   });
 
   it('stores each side’s top terms with examples, and the subjects both sides discuss', () => {

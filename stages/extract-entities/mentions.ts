@@ -200,11 +200,15 @@ function typeFromName(mention: EntityMention, words: Token[]): void {
     vote(mention, 'place', 6);
     return;
   }
-  const head = lower(words.at(-1)!).replace(POSSESSIVE, '');
-  if (ORGANIZATION_HEADS.has(head)) vote(mention, 'organization', 4);
-  if (INITIATIVE_HEADS.has(head)) vote(mention, 'initiative', 4);
-  if (EVENT_HEADS.has(head) || ROMAN.test(words.at(-1)!.text)) vote(mention, 'event', 4);
-  if (LAW_HEADS.has(head)) vote(mention, 'law', 4);
+  // "Department of Commerce", "Code of Conduct for …": in a name joined by "of" or "for" the head comes before it.
+  const connector = words.findIndex((word, index) => index > 0 && ['of', 'for'].includes(lower(word)));
+  const heads = [...new Set([words.at(-1)!, words[connector - 1]].filter((word) => word !== undefined).map((word) => lower(word).replace(POSSESSIVE, '')))];
+  for (const head of heads) {
+    if (ORGANIZATION_HEADS.has(head)) vote(mention, 'organization', 4);
+    if (INITIATIVE_HEADS.has(head)) vote(mention, 'initiative', 4);
+    if (LAW_HEADS.has(head)) vote(mention, 'law', 4);
+  }
+  if (EVENT_HEADS.has(heads[0]!) || ROMAN.test(words.at(-1)!.text)) vote(mention, 'event', 4);
   if (words.length === 1 && isAcronym(words[0]!)) vote(mention, 'organization', 1);
   if (words.length >= 2 && words[0]!.tags.has('FirstName')) vote(mention, 'person', 3);
   if (words.some((word) => word.tags.has('Person') || word.tags.has('LastName'))) vote(mention, 'person', 1);

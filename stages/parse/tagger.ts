@@ -1,0 +1,336 @@
+/**
+ * Part-of-speech tags for the words compromise's tokenizer finds, from wink-nlp's tagger. compromise's
+ * full tagger runs at about 20,000 words/s, wink-nlp's at about 300,000; the extractors were written
+ * against compromise's words (punctuation in `pre`/`post`, "China's" one word) and tag names
+ * ("PastTense", "FirstName"), so the words come from compromise's own splitter and the tags are wink's
+ * Universal Dependencies tags translated, refined by compromise's lexicon (names, places, modals).
+ */
+import nlp from 'compromise';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+const wink = winkNLP(model, ['sbd', 'pos']);
+const its = wink.its;
+
+interface World {
+  methods: { one: { tokenize: { splitTerms(text: string, model: unknown): string[]; splitWhitespace(term: string, model: unknown): { text: string; pre: string; post: string } } } };
+  model: { one: { _multiCache: Record<string, number>; lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents: string[] }> } };
+}
+const world = (nlp as unknown as { world(): World }).world();
+const { splitTerms, splitWhitespace } = world.methods.one.tokenize;
+const LEXICON = world.model.one.lexicon;
+/** First words of the lexicon's multi-word entries ("united states", "labour party"), with the longest entry's length. */
+const MULTI_WORD = world.model.one._multiCache;
+const TAG_SET = world.model.one.tagSet;
+
+/** A wink token: where it is in the text, its UD tag and lemma. */
+export interface WinkToken {
+  start: number;
+  end: number;
+  text: string;
+  pos: string;
+  lemma: string;
+}
+
+/** wink's tokens of `text[from, to)`, with absolute offsets (its tokens and the spaces before them rebuild the text exactly). */
+export function winkTokens(whole: string, from = 0, to = whole.length, openings: number[] = []): WinkToken[] {
+  const text = withCommonOpenings(whole.slice(from, to), openings.map((at) => at - from));
+  const doc = wink.readDoc(text);
+  const tokens = doc.tokens();
+  const values = tokens.out(its.value) as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  // wink's typings give its.lemma the signature of a model add-on; it is read like any other token property.
+  const lemmas = tokens.out(its.lemma as unknown as typeof its.value) as string[];
+  const result: WinkToken[] = [];
+  let cursor = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    let start = cursor + spaces[i]!.length;
+    // Should the two ever disagree (a normalised character), find the token where it is.
+    if (text.slice(start, start + values[i]!.length) !== values[i]) start = text.indexOf(values[i]!, cursor);
+    if (start === -1) continue;
+    cursor = start + values[i]!.length;
+    result.push({ start: from + start, end: from + cursor, text: whole.slice(from + start, from + cursor), pos: pos[i] ?? 'X', lemma: lemmas[i] ?? values[i]! });
+  }
+  return result;
+}
+
+/**
+ * `text` with each sentence's first word in lower case where it is not a name the lexicon knows: wink
+ * takes most capitalised words for proper nouns ("Participants are …"), and a name stays capitalised
+ * in the words the extractors read; only wink's input changes, and its length stays the same.
+ */
+function withCommonOpenings(text: string, openings: number[]): string {
+  let result = text;
+  for (const at of openings) {
+    // Not before another capitalised word: "Frank Capra's", "Former Downing Street" open names.
+    const word = /^[“"‘(]?(\p{Lu})(\p{Ll}+)(?![\p{L}’'-]*\s+\p{Lu})/u.exec(text.slice(at, at + 60));
+    if (!word) continue;
+    const initial = at + word[0].length - word[2]!.length - 1;
+    const lower = word[1]!.toLowerCase();
+    if (lower.length !== 1 || lexiconTags((word[1]! + word[2]!).toLowerCase()).some((tag) => PROPER_FAMILY.has(tag))) continue;
+    result = result.slice(0, initial) + lower + result.slice(initial + 1);
+  }
+  return result;
+}
+
+/** A word as compromise's tokenizer splits it, with offsets relative to the string it was given. */
+export interface Word {
+  text: string;
+  pre: string;
+  post: string;
+  start: number;
+  end: number;
+}
+
+/** compromise's words of `sentence`: split at spaces and some hyphens, punctuation moved to `pre`/`post`. */
+export function splitWords(sentence: string): Word[] {
+  const words: Word[] = [];
+  let cursor = 0;
+  for (const piece of splitTerms(sentence, world.model)) {
+    const { text, pre, post } = splitWhitespace(piece, world.model);
+    let at = sentence.indexOf(piece, cursor);
+    if (at === -1) at = cursor;
+    cursor = at + piece.length;
+    if (text === '') continue;
+    let start = at + pre.length;
+    if (sentence.slice(start, start + text.length) !== text) start = sentence.indexOf(text, at);
+    if (start === -1) continue;
+    words.push({ text, pre, post, start, end: start + text.length });
+  }
+  return words;
+}
+
+const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'ought']);
+const lexiconTags = (word: string): string[] => {
+  const entry = LEXICON[word];
+  return entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
+};
+/** The lexicon tags that name a kind of proper noun or refine a word class; these are kept over wink's guess. */
+const PROPER_FAMILY = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName', 'Honorific', 'Place', 'Country', 'City', 'Region', 'Organization', 'Company', 'School', 'SportsTeam', 'Demonym']);
+
+interface Inflector {
+  noun: { toSingular(word: string, model: unknown): string };
+}
+const { noun: NOUN_INFLECTOR } = (world.methods as unknown as { two: { transform: Inflector } }).two.transform;
+/** Plurals that do not end like a singular noun in -s ("news", "series", "lens"). */
+const SINGULAR_IN_S = /(?:ss|us|is|as|os|ics|news|series|species|lens|means)$/;
+
+/** A plural wink left as it is ("apps"): compromise's inflector makes the singular. */
+function isUnlemmatisedPlural(word: string, lemma: string): boolean {
+  return lemma === word && word.length > 3 && /s$/.test(word) && !SINGULAR_IN_S.test(word);
+}
+
+/** The noun's singular when wink left a plural as it is. */
+function singularOf(word: string): string {
+  return NOUN_INFLECTOR.toSingular(word, world.model);
+}
+
+function addWithParents(tags: Set<string>, tag: string): void {
+  tags.add(tag);
+  for (const parent of TAG_SET[tag]?.parents ?? []) tags.add(parent);
+}
+
+/** compromise's tags for a word wink tagged `pos`, as far as the extractors read them. */
+function tagsFor(word: string, head: WinkToken, parts: WinkToken[]): Set<string> {
+  const tags = new Set<string>();
+  const lower = word.toLowerCase().replace(/[’']s$/, '');
+  const lexicon = lexiconTags(lower);
+  const lemma = head.lemma.toLowerCase();
+  const pos = head.pos;
+  switch (pos) {
+    case 'NOUN':
+    case 'PROPN': {
+      tags.add('Noun');
+      if (pos === 'PROPN') tags.add('ProperNoun');
+      // Plural: wink's lemma is the singular ("children" → "child"), or the lexicon says so ("people",
+      // "Ethiopians"), or an acronym takes an s ("NGOs"), or wink left an -s plural as it is ("apps").
+      const inflected = lemma !== lower && lemma.length <= lower.length + 2 && pos === 'NOUN';
+      const plural = inflected || lexicon.includes('Plural') || /^\p{Lu}{2,}s$/u.test(word) || (pos === 'NOUN' && isUnlemmatisedPlural(lower, lemma));
+      tags.add(plural ? 'Plural' : 'Singular');
+      break;
+    }
+    case 'VERB':
+    case 'AUX':
+      tags.add('Verb');
+      if (pos === 'AUX') tags.add('Auxiliary');
+      if (MODALS.has(lower) || lower === "can't" || lower === "won't") tags.add('Modal');
+      // compromise calls the finite forms of "be" copulas, not "be", "been" or "being".
+      else if (lemma === 'be' && !/^(?:be|been|being)$/.test(lower)) tags.add('Copula');
+      if (/ing$/.test(lower) && lemma !== lower) tags.add('Gerund');
+      else if (lexicon.includes('PastTense') || lexicon.includes('Participle') || /[^e]ed$/.test(lower)) tags.add('PastTense');
+      else if (lexicon.includes('Infinitive') || lemma === lower) tags.add('Infinitive');
+      if (!tags.has('Gerund') && !tags.has('PastTense') && !tags.has('Modal')) tags.add('PresentTense');
+      break;
+    case 'ADJ':
+      tags.add('Adjective');
+      break;
+    case 'ADV':
+      tags.add(lexicon.includes('QuestionWord') ? 'QuestionWord' : 'Adverb');
+      break;
+    case 'NUM':
+      addWithParents(tags, /\d/.test(word) ? 'NumericValue' : 'TextValue');
+      tags.add('Value');
+      break;
+    case 'DET':
+      tags.add('Determiner');
+      break;
+    case 'PRON':
+      if (lexicon.includes('QuestionWord')) tags.add('QuestionWord');
+      else tags.add('Pronoun');
+      if (/^(?:my|your|his|her|its|our|their)$/.test(lower)) tags.add('Possessive');
+      break;
+    case 'ADP':
+      tags.add('Preposition');
+      break;
+    case 'CCONJ':
+    case 'SCONJ':
+      tags.add('Conjunction');
+      break;
+    case 'PART':
+      if (lower === 'not' || lower === "n't") tags.add('Negative');
+      else if (lower === 'to') tags.add('Preposition');
+      break;
+    case 'INTJ':
+      tags.add('Expression');
+      break;
+    default:
+      // SYM, PUNCT, X: a currency sign or percent opens or closes a number ("$5", "25%").
+      if (/\d/.test(word)) tags.add('Value');
+  }
+  // Names, places and demonyms compromise's lexicon knows, on words wink takes for names or nouns.
+  if (['PROPN', 'NOUN', 'ADJ', 'X'].includes(pos) && /^\p{Lu}/u.test(word)) for (const tag of lexicon) if (PROPER_FAMILY.has(tag)) addWithParents(tags, tag);
+  if (/^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u.test(word.replace(/[’']s$/, ''))) addWithParents(tags, 'Acronym');
+  if (parts.some((part) => /^[’']s$/.test(part.text))) tags.add('Possessive');
+  if (parts.some((part) => /^n[’']t$/i.test(part.text))) tags.add('Negative');
+  if (/\d/.test(word) && /[$€£¥]/.test(word)) tags.add('Money');
+  if (/\d%$/.test(word)) tags.add('Percent');
+  return tags;
+}
+
+/** A tagged word: offsets relative to the text given to `tagWords`. */
+export interface TaggedWord extends Word {
+  tags: Set<string>;
+  lemma: string;
+}
+
+/**
+ * compromise's words of each range of `text` (in text order), tagged from one wink parse of the text
+ * they span, so that a sentence is tagged in its own context as wink splits it.
+ */
+export function tagRanges(text: string, ranges: { start: number; end: number }[]): TaggedWord[][] {
+  const tokens = ranges.length === 0 ? [] : winkTokens(text, ranges[0]!.start, ranges.at(-1)!.end, ranges.map((range) => range.start));
+  let k = 0;
+  return ranges.map((range) => {
+    const words = splitWords(text.slice(range.start, range.end));
+    return words.map((word) => {
+      const start = range.start + word.start;
+      const end = range.start + word.end;
+      while (k < tokens.length && tokens[k]!.end <= start) k += 1;
+      const parts: WinkToken[] = [];
+      for (let j = k; j < tokens.length && tokens[j]!.start < end; j += 1) parts.push(tokens[j]!);
+      const head = parts.find((part) => /[\p{L}\p{N}]/u.test(part.text)) ?? parts[0] ?? { start, end, text: word.text, pos: 'X', lemma: word.text };
+      return { ...word, start, end, pos: head.pos, tags: tagsFor(word.text, head, parts), lemma: lemmaOf(word.text, head, parts) };
+    });
+  }).map(tagInContext);
+}
+
+const isCapitalised = (word: Word) => /^\p{Lu}/u.test(word.text);
+const normal = (word: Word) => word.text.toLowerCase().replace(/[’']s$/, '');
+
+const VERB_FORMS = ['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Auxiliary', 'Copula', 'Adjective'];
+const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the']);
+
+/**
+ * A capitalised verb or adjective inside a run of capitalised words, not opening the sentence, is part
+ * of a name: "Paris Coordinating Committee", "Code of Conduct", "Lend-Lease Act".
+ */
+function insideName(words: (TaggedWord & { pos: string })[], i: number): boolean {
+  const word = words[i]!;
+  if (i === 0 || !isCapitalised(word) || !['VERB', 'ADJ'].includes(word.pos) || /[“"‘(]/.test(word.pre) || /^\p{Lu}+$/u.test(word.text)) return false;
+  const previous = words[i - 1]!;
+  const capitalisedBefore = (isCapitalised(previous) && !/[,;:.!?]/.test(previous.post)) || (NAME_CONNECTORS.has(previous.text) && i >= 2 && isCapitalised(words[i - 2]!));
+  const next = words[i + 1];
+  const capitalisedAfter = next !== undefined && isCapitalised(next) && !/[,;:.!?]/.test(word.post);
+  return word.pos === 'VERB' ? capitalisedBefore || capitalisedAfter : capitalisedBefore && capitalisedAfter;
+}
+
+function retagAsName(word: TaggedWord & { pos: string }): void {
+  for (const tag of VERB_FORMS) word.tags.delete(tag);
+  for (const tag of ['Noun', 'ProperNoun', 'Singular']) word.tags.add(tag);
+  word.pos = 'PROPN';
+}
+
+/** The capitalised proper nouns from word `from` on, up to punctuation: the name after a title. */
+function nameAfter(words: (TaggedWord & { pos: string })[], from: number): TaggedWord[] {
+  const name: TaggedWord[] = [];
+  for (let k = from; k < words.length && isCapitalised(words[k]!) && words[k]!.pos === 'PROPN'; k += 1) {
+    name.push(words[k]!);
+    if (/[,;:.]/.test(words[k]!.post)) break;
+  }
+  return name;
+}
+
+/** True when the nouns and adjectives before word `i` follow a determiner or possessive: "the world total". */
+function opensWithDeterminer(words: (TaggedWord & { pos: string })[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && ['NOUN', 'PROPN', 'ADJ'].includes(words[k]!.pos) && !/[,;:]/.test(words[k]!.post)) k -= 1;
+  return k >= 0 && (words[k]!.pos === 'DET' || words[k]!.tags.has('Possessive')) && !/[,;:]/.test(words[k]!.post);
+}
+
+/** What compromise's post-tagger infers from a word's neighbours, as far as the extractors read it. */
+function tagInContext(words: (TaggedWord & { pos: string })[]): TaggedWord[] {
+  for (let i = 0; i < words.length; i += 1) if (insideName(words, i)) retagAsName(words[i]!);
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i]!;
+    const next = words[i + 1];
+    // "five-year": both halves of a hyphenated word.
+    if (word.post === '-' && next) {
+      word.tags.add('Hyphenated');
+      next.tags.add('Hyphenated');
+      // "Technology-savvy", "state-owned": the compound is an adjective.
+      if (next.pos === 'ADJ' || (next.pos === 'VERB' && /(?:ed|ing)$/.test(next.text))) word.tags.add('Adjective');
+    }
+    // "the total;", "the world total at the time": an adjective that ends a determined phrase is its head noun.
+    if (word.pos === 'ADJ' && !(next && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next.pos)) && opensWithDeterminer(words, i)) {
+      word.tags.add('Noun');
+      word.tags.add('Singular');
+    }
+    // "monthly active users": an adverb the lexicon also knows as an adjective, before a noun or adjective.
+    if (word.pos === 'ADV' && next && ['NOUN', 'ADJ'].includes(next.pos) && lexiconTags(normal(word)).includes('Adjective')) {
+      word.tags.delete('Adverb');
+      word.tags.add('Adjective');
+    }
+    // "is" before a participle or gerund is an auxiliary ("is required"), else a copula only ("is part").
+    if (word.pos === 'AUX' && word.tags.has('Copula') && !(next && next.pos === 'VERB')) word.tags.delete('Auxiliary');
+    // A capitalised name after a first name or an honorific is a last name: "Augusto Lins", "Mr. Pompeo".
+    if (next && isCapitalised(next) && next.pos === 'PROPN' && (word.tags.has('FirstName') || lexiconTags(normal(word).replace(/\.$/, '')).includes('Honorific'))) addWithParents(next.tags, 'LastName');
+    // "Actor Christian Slater", "Chancellor Gordon Brown": capitalised names after a title word are a person.
+    const name = nameAfter(words, i + 1);
+    if (name.length >= 2 && lexiconTags(normal(word)).includes('Actor') && !word.tags.has('Plural')) for (const part of name) addWithParents(part.tags, 'Person');
+    // Multi-word names in the lexicon: "United States", "Labour Party".
+    const longest = isCapitalised(word) ? MULTI_WORD[normal(word)] : undefined;
+    for (let n = Math.min(longest ?? 0, words.length - i); n >= 2; n -= 1) {
+      const span = words.slice(i, i + n);
+      const found = lexiconTags(span.map(normal).join(' ')).filter((tag) => PROPER_FAMILY.has(tag));
+      if (found.length === 0) continue;
+      for (const part of span) for (const tag of found) addWithParents(part.tags, tag);
+      break;
+    }
+  }
+  return words.map(({ pos: _pos, ...word }) => word);
+}
+
+/**
+ * The word's root: wink's lemma of its head part, lower-cased ("threats" → "threat"). Not wink's
+ * expansions of short forms ("app" → "application"), which are no inflection; a plural wink left as it
+ * is gets its singular. A word of several parts ("plan/idea") is its own root.
+ */
+function lemmaOf(word: string, head: WinkToken, parts: WinkToken[]): string {
+  if (!parts.every((part) => part === head || /^[’']s$|^n[’']t$|^\W+$/.test(part.text))) return word.toLowerCase();
+  const lower = head.text.toLowerCase();
+  const lemma = head.lemma.toLowerCase();
+  if (lemma.length > lower.length + 2) return lower;
+  if (head.pos === 'NOUN' && isUnlemmatisedPlural(lower, lemma)) return singularOf(lower);
+  return lemma;
+}
