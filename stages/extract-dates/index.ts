@@ -37,7 +37,9 @@ export function referenceDate(published: string | undefined): Date | undefined {
 export function findDates(text: string, sentence: number, start: number, end: number, reference: Date | undefined): DateMention[] {
   const slice = text.slice(start, end);
   const found: DateMention[] = [];
-  for (const result of chrono.parse(slice, reference ?? new Date(Date.UTC(2000, 0, 1)))) {
+  // chrono is only asked about sentences that name a month or write a date in numbers: nothing else is kept.
+  const candidates = MONTH_NAME.test(slice) ? chrono.parse(slice, reference ?? new Date(Date.UTC(2000, 0, 1))) : [];
+  for (const result of candidates) {
     // Only dates written out: a month's name or numbers, not "six months ago" or "now".
     if (!result.start.isCertain('month') || !MONTH_NAME.test(result.text)) continue;
     const yearKnown = result.start.isCertain('year');

@@ -3,10 +3,10 @@
  * the number phrases of numbers.ts, the sentence's tokens (for the counted noun phrase), the entity
  * mentions (for the holder) and the date mentions (for the time and to tell dates from figures).
  */
-import nlp from 'compromise';
 import type { DateMention } from '../extract-dates/index.ts';
 import type { EntityMention } from '../extract-entities/mentions.ts';
 import type { ParsedSentence, Token } from '../parse/index.ts';
+import { singularOf } from '../parse/tagger.ts';
 import { findNumbers, type NumberPhrase } from './numbers.ts';
 
 export type Qualifier = 'exact' | 'approximate' | 'lower_bound' | 'upper_bound';
@@ -54,17 +54,11 @@ const CAPITALISED_FUNCTION_WORD = /^(?:More|Over|About|Nearly|Almost|Some|Just|O
 const has = (token: Token, tags: string[]) => tags.some((tag) => token.tags.has(tag));
 const lowerOf = (token: Token) => token.text.toLowerCase();
 
-const singularCache = new Map<string, string>();
-/** The singular of a word its sentence tagged plural, by compromise's inflector; cached. */
+/** The singular of a word its sentence tagged plural. */
 function singular(word: string): string {
   const key = word.toLowerCase();
   if (/(?:ss|is|us|ics|news|data|series)$/.test(key)) return key;
-  if (!singularCache.has(key)) {
-    const doc = nlp(key);
-    doc.tag('Plural');
-    singularCache.set(key, (doc.nouns().toSingular().text() as string).toLowerCase() || key);
-  }
-  return singularCache.get(key)!;
+  return singularOf(key) || key;
 }
 
 /** "commercial contracts" → "commercial contract": the head noun singular when plural, the modifiers as written. */

@@ -60,11 +60,12 @@ export function winkTokens(whole: string, from = 0, to = whole.length, openings:
  * takes most capitalised words for proper nouns ("Participants are …"), and a name stays capitalised
  * in the words the extractors read; only wink's input changes, and its length stays the same.
  */
+const CAPITALISED_OPENING = /^[“"‘(]?(\p{Lu})(\p{Ll}+)(?![\p{L}’'-]*\s+\p{Lu})/u;
 function withCommonOpenings(text: string, openings: number[]): string {
   let result = text;
   for (const at of openings) {
     // Not before another capitalised word: "Frank Capra's", "Former Downing Street" open names.
-    const word = /^[“"‘(]?(\p{Lu})(\p{Ll}+)(?![\p{L}’'-]*\s+\p{Lu})/u.exec(text.slice(at, at + 60));
+    const word = CAPITALISED_OPENING.exec(text.slice(at, at + 60));
     if (!word) continue;
     const initial = at + word[0].length - word[2]!.length - 1;
     const lower = word[1]!.toLowerCase();
@@ -121,8 +122,8 @@ function isUnlemmatisedPlural(word: string, lemma: string): boolean {
   return lemma === word && word.length > 3 && /s$/.test(word) && !SINGULAR_IN_S.test(word);
 }
 
-/** The noun's singular when wink left a plural as it is. */
-function singularOf(word: string): string {
+/** A plural noun's singular, by compromise's inflector (the function alone: a parse per word costs 1,000 times more). */
+export function singularOf(word: string): string {
   return NOUN_INFLECTOR.toSingular(word, world.model);
 }
 
@@ -146,7 +147,7 @@ function tagsFor(word: string, head: WinkToken, parts: WinkToken[]): Set<string>
       // Plural: wink's lemma is the singular ("children" → "child"), or the lexicon says so ("people",
       // "Ethiopians"), or an acronym takes an s ("NGOs"), or wink left an -s plural as it is ("apps").
       const inflected = lemma !== lower && lemma.length <= lower.length + 2 && pos === 'NOUN';
-      const plural = inflected || lexicon.includes('Plural') || /^\p{Lu}{2,}s$/u.test(word) || (pos === 'NOUN' && isUnlemmatisedPlural(lower, lemma));
+      const plural = inflected || lexicon.includes('Plural') || ACRONYM_PLURAL.test(word) || (pos === 'NOUN' && isUnlemmatisedPlural(lower, lemma));
       tags.add(plural ? 'Plural' : 'Singular');
       break;
     }
@@ -199,8 +200,8 @@ function tagsFor(word: string, head: WinkToken, parts: WinkToken[]): Set<string>
       if (/\d/.test(word)) tags.add('Value');
   }
   // Names, places and demonyms compromise's lexicon knows, on words wink takes for names or nouns.
-  if (['PROPN', 'NOUN', 'ADJ', 'X'].includes(pos) && /^\p{Lu}/u.test(word)) for (const tag of lexicon) if (PROPER_FAMILY.has(tag)) addWithParents(tags, tag);
-  if (/^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u.test(word.replace(/[’']s$/, ''))) addWithParents(tags, 'Acronym');
+  if (['PROPN', 'NOUN', 'ADJ', 'X'].includes(pos) && CAPITALISED.test(word)) for (const tag of lexicon) if (PROPER_FAMILY.has(tag)) addWithParents(tags, tag);
+  if (ACRONYM.test(word.replace(/[’']s$/, ''))) addWithParents(tags, 'Acronym');
   if (parts.some((part) => /^[’']s$/.test(part.text))) tags.add('Possessive');
   if (parts.some((part) => /^n[’']t$/i.test(part.text))) tags.add('Negative');
   if (/\d/.test(word) && /[$€£¥]/.test(word)) tags.add('Money');
@@ -229,13 +230,18 @@ export function tagRanges(text: string, ranges: { start: number; end: number }[]
       while (k < tokens.length && tokens[k]!.end <= start) k += 1;
       const parts: WinkToken[] = [];
       for (let j = k; j < tokens.length && tokens[j]!.start < end; j += 1) parts.push(tokens[j]!);
-      const head = parts.find((part) => /[\p{L}\p{N}]/u.test(part.text)) ?? parts[0] ?? { start, end, text: word.text, pos: 'X', lemma: word.text };
-      return { ...word, start, end, pos: head.pos, tags: tagsFor(word.text, head, parts), lemma: lemmaOf(word.text, head, parts) };
+      const head = parts.find((part) => WORD_CHARACTER.test(part.text)) ?? parts[0] ?? { start, end, text: word.text, pos: 'X', lemma: word.text };
+      return { text: word.text, pre: word.pre, post: word.post, start, end, pos: head.pos, tags: tagsFor(word.text, head, parts), lemma: lemmaOf(word.text, head, parts) };
     });
   }).map(tagInContext);
 }
 
-const isCapitalised = (word: Word) => /^\p{Lu}/u.test(word.text);
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const CAPITALISED = /^\p{Lu}/u;
+const ALL_CAPITALS = /^\p{Lu}+$/u;
+const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u;
+const ACRONYM_PLURAL = /^\p{Lu}{2,}s$/u;
+const isCapitalised = (word: Word) => CAPITALISED.test(word.text);
 const normal = (word: Word) => word.text.toLowerCase().replace(/[’']s$/, '');
 
 const VERB_FORMS = ['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Auxiliary', 'Copula', 'Adjective'];
@@ -247,7 +253,7 @@ const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the']);
  */
 function insideName(words: (TaggedWord & { pos: string })[], i: number): boolean {
   const word = words[i]!;
-  if (i === 0 || !isCapitalised(word) || !['VERB', 'ADJ'].includes(word.pos) || /[“"‘(]/.test(word.pre) || /^\p{Lu}+$/u.test(word.text)) return false;
+  if (i === 0 || !isCapitalised(word) || !['VERB', 'ADJ'].includes(word.pos) || /[“"‘(]/.test(word.pre) || ALL_CAPITALS.test(word.text)) return false;
   const previous = words[i - 1]!;
   const capitalisedBefore = (isCapitalised(previous) && !/[,;:.!?]/.test(previous.post)) || (NAME_CONNECTORS.has(previous.text) && i >= 2 && isCapitalised(words[i - 2]!));
   const next = words[i + 1];
