@@ -60,3 +60,13 @@ describe('entity resolution', () => {
     );
   });
 });
+
+describe('entity ids', () => {
+  // BBC has "Kilroy Silk", "Kilroy-Silk" and "Kilroy -Silk" (entertainment and politics), all slugged kilroy-silk.
+  it('are unique when three names of one type slug alike', () => {
+    const rows = ['Kilroy Silk', 'Kilroy-Silk', 'Kilroy -Silk'].map((text, index) => ({ id: `d${index}:m0-12`, text, role: null, place: null, acronym: null, evidence: {} }));
+    const ids = resolveEntities(rows).map((entity) => entity.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => id.startsWith('kilroy-silk'))).toBe(true);
+  });
+});

@@ -80,6 +80,14 @@ function sum(into: Partial<Record<EntityType, number>>, from: Partial<Record<Ent
   for (const [type, weight] of Object.entries(from)) into[type as EntityType] = (into[type as EntityType] ?? 0) + weight;
 }
 
+/** `base`, else `base-type`, else `base-type-2`, `-3`…: names that slug alike stay apart (groups come in a fixed order). */
+function uniqueId(base: string, type: EntityType, used: Set<string>): string {
+  let id = base;
+  for (let n = 1; used.has(id); n += 1) id = n === 1 ? `${base}-${type}` : `${base}-${type}-${n}`;
+  used.add(id);
+  return id;
+}
+
 function slug(name: string): string {
   return name
     .normalize('NFKD')
@@ -169,9 +177,7 @@ export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
     }
     const type = typeOf(evidence);
     const name = canonicalName(group, type);
-    let id = slug(name) || 'entity';
-    if (usedIds.has(id)) id = `${id}-${type}`;
-    usedIds.add(id);
+    const id = uniqueId(slug(name) || 'entity', type, usedIds);
     const aliases = [...new Set(group.map((mention) => mention.text.replace(/[’']s$/, '')))].filter((alias) => alias !== name).sort();
     const roles = [...new Set(group.map((mention) => mention.role).filter((role): role is string => role !== null))].sort();
     entities.push({ id, name, type, aliases, roles, mentionIds: group.map((mention) => mention.id).sort() });
