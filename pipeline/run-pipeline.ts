@@ -26,6 +26,9 @@ import { WorkerPool } from './worker-pool.ts';
 const MIN_DOCUMENTS_FOR_WORKERS = 16;
 /** Jobs handed to each worker ahead of the one it is working on, so that no worker waits for the next. */
 const JOBS_AHEAD = 2;
+/** Documents stored per transaction at most, and the longest a batch stays open (a reviewer's write waits for it). */
+const BATCH_DOCUMENTS = 32;
+const BATCH_MILLISECONDS = 250;
 
 export interface RunOptions {
   corpusDir: string;
@@ -180,8 +183,9 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     else counts.reprocessed += 1;
     const rewrite = !writtenThisRun.has(processed.id) && (options.force || !isCurrent(processed.id));
     writtenThisRun.add(processed.id);
-    time('store', () => writer.write({ ...processed, stageVersions: documentVersions }, rewrite));
+    time('store', () => batch.write(() => writer.write({ ...processed, stageVersions: documentVersions }, rewrite)));
   };
+  const batch = new WriteBatch(db);
   let processedFiles = 0;
   // More workers than cores only add start-up time and memory.
   const workers = options.concurrency > 1 && pending.length >= MIN_DOCUMENTS_FOR_WORKERS ? Math.min(options.concurrency, availableParallelism()) : 0;
@@ -228,6 +232,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     }
     inOrder.finish();
   } finally {
+    time('store', () => batch.commit());
     await pool?.close();
   }
   progress.finish();
@@ -308,6 +313,33 @@ function readArticle(file: string, maxBytes: number, reject: (reason: string) =>
     return readFileSync(file);
   } catch (error) {
     return void reject(`cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+/**
+ * Groups document writes into transactions of up to BATCH_DOCUMENTS documents or BATCH_MILLISECONDS:
+ * each commit costs about as much as writing a document. A batch commits whole or not at all, and each
+ * document inside it is its own savepoint (better-sqlite3 nests transaction functions so), so a crash
+ * or a failed write never leaves half a document.
+ */
+class WriteBatch {
+  private documents = 0;
+  private startedAt = 0;
+  constructor(private readonly db: Database.Database) {}
+
+  write(writeDocument: () => void): void {
+    if (!this.db.inTransaction) {
+      this.db.exec('BEGIN IMMEDIATE');
+      this.documents = 0;
+      this.startedAt = performance.now();
+    }
+    writeDocument();
+    this.documents += 1;
+    if (this.documents >= BATCH_DOCUMENTS || performance.now() - this.startedAt >= BATCH_MILLISECONDS) this.commit();
+  }
+
+  commit(): void {
+    if (this.db.inTransaction) this.db.exec('COMMIT');
   }
 }
 

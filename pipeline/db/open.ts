@@ -16,6 +16,7 @@ export async function openStore(path: string): Promise<Database.Database> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
   return prepare(db, path);
 }
 
