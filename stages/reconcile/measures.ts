@@ -50,20 +50,42 @@ export function inferHolders(figures: FigureRow[], entities: EntityName[]): Meas
   const names = entities
     .filter((entity) => entity.type === 'organization' || entity.type === 'initiative')
     .flatMap((entity) => [entity.name, ...entity.aliases].filter((name) => name.includes(' ')).map((name) => ({ entity, name: name.toLowerCase() })));
+  // Names by their last word: a name can only govern a figure if it ends right where a linking word starts.
+  const byLastWord = new Map<string, number[]>();
+  names.forEach(({ name }, index) => addTo(byLastWord, name.slice(name.lastIndexOf(' ') + 1), index));
   return figures.map((figure) => {
     const base = { ...figure, head: headOf(figure.counted) };
     if (figure.holder) return { ...base, holderId: figure.holder, holderLabel: figure.holderName, holderReason: 'named with the figure' };
     const before = figure.sentenceText.slice(0, figure.start - figure.sentenceStart).toLowerCase();
-    for (const { entity, name } of names) {
-      const at = before.lastIndexOf(name);
-      if (at === -1) continue;
-      const link = before.slice(at + name.length);
-      if (/^(?:[’']s)?\s+(?:of|includes?|included|has|had|with|counts?|comprises?|now\s+has)\s+[^.;:]{0,60}$/.test(link) && !/\b(?:that|which|who)\b/.test(link)) {
-        return { ...base, holderId: entity.id, holderLabel: entity.name, holderReason: `"${figure.sentenceText.slice(at, at + name.length)}" governs it in its sentence` };
-      }
+    // The first name, in entity order, whose last mention before the figure is linked to it.
+    let found: number | undefined;
+    for (const index of candidateNames(before, byLastWord)) {
+      if (found !== undefined && index >= found) continue;
+      const at = before.lastIndexOf(names[index]!.name);
+      if (at !== -1 && linksToFigure(before.slice(at + names[index]!.name.length))) found = index;
     }
-    return { ...base, holderId: null, holderLabel: null, holderReason: null };
+    if (found === undefined) return { ...base, holderId: null, holderLabel: null, holderReason: null };
+    const { entity, name } = names[found]!;
+    const at = before.lastIndexOf(name);
+    return { ...base, holderId: entity.id, holderLabel: entity.name, holderReason: `"${figure.sentenceText.slice(at, at + name.length)}" governs it in its sentence` };
   });
+}
+
+const LINK = /^(?:[’']s)?\s+(?:of|includes?|included|has|had|with|counts?|comprises?|now\s+has)\s+[^.;:]{0,60}$/;
+/** "… Network has 180 …", "… Network's members include …": the words between a holder and its figure. */
+const linksToFigure = (link: string) => LINK.test(link) && !/\b(?:that|which|who)\b/.test(link);
+/** The longest link LINK allows, so only the end of the text before a figure can hold one. */
+const LONGEST_LINK = 120;
+
+/** Names whose last word ends right before a linking word near the end of `before`. */
+function candidateNames(before: string, byLastWord: Map<string, number[]>): number[] {
+  const candidates: number[] = [];
+  for (let end = Math.max(1, before.length - LONGEST_LINK); end < before.length; end += 1) {
+    if (!/[\s’']/.test(before[end]!) || /[\s’']/.test(before[end - 1]!) || !LINK.test(before.slice(end))) continue;
+    const word = before.slice(before.lastIndexOf(' ', end - 1) + 1, end);
+    candidates.push(...(byLastWord.get(word) ?? []));
+  }
+  return candidates;
 }
 
 /** Head and modifiers of a counted phrase, worked out once per phrase: pairs of phrases ask for them again and again. */
