@@ -214,16 +214,31 @@ export function groupMeasures(figures: MeasuredFigure[], sentences: Iterable<{ t
       measures.push({ key: `${family}:${context}:${group.figures[0]!.counted}`, label: `${holder} — ${labelOf(group.figures, family)}`, figures: group.figures, evidence: [`all are ${holder}'s`, ...group.reasons] });
     }
   }
+  // Measures by family and document, so a holderless group looks only at those that share its document.
+  const order = new Map<Measure, number>();
+  const byFamilyAndDocument = new Map<string, Set<Measure>>();
+  const index = (measure: Measure) => {
+    if (!order.has(measure)) order.set(measure, order.size);
+    const family = measure.key.slice(0, measure.key.indexOf(':'));
+    for (const figure of measure.figures) {
+      const key = `${family}|${figure.doc}`;
+      byFamilyAndDocument.set(key, (byFamilyAndDocument.get(key) ?? new Set()).add(measure));
+    }
+  };
+  measures.forEach(index);
   for (const { family, group } of holderless) {
-    // A holderless figure joins a holder's measure from the same document that counts the same thing.
-    const host = measures.find(
-      (measure) => measure.key.startsWith(`${family}:`) && measure.figures.some((figure) => figure.doc === group.figures[0]!.doc && group.figures.some((own) => plainReason(own.counted!, figure.counted!))),
-    );
+    // A holderless figure joins a holder's measure from the same document that counts the same thing (the first such, in measure order).
+    const doc = group.figures[0]!.doc;
+    const candidates = [...(byFamilyAndDocument.get(`${family}|${doc}`) ?? [])].sort((a, b) => order.get(a)! - order.get(b)!);
+    const host = candidates.find((measure) => measure.figures.some((figure) => figure.doc === doc && group.figures.some((own) => plainReason(own.counted!, figure.counted!))));
     if (host) {
       host.figures.push(...group.figures);
       host.evidence.push(...group.reasons, `${group.figures.map((figure) => `“${figure.quote}”`).join(', ')} has no holder of its own and counts the same thing in the same document`);
+      index(host);
     } else if (group.figures.length > 1) {
-      measures.push({ key: `${family}:doc:${group.figures[0]!.doc}:${group.figures[0]!.counted}`, label: labelOf(group.figures, family), figures: group.figures, evidence: [...group.reasons, 'stated in the same document'] });
+      const measure = { key: `${family}:doc:${doc}:${group.figures[0]!.counted}`, label: labelOf(group.figures, family), figures: group.figures, evidence: [...group.reasons, 'stated in the same document'] };
+      measures.push(measure);
+      index(measure);
     }
   }
   // The same value in different documents, counting the same kind of thing, in sentences about the same
