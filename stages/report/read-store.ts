@@ -1,6 +1,7 @@
 /** The report stage's only source: rows read from the store, never in-memory pipeline state. */
 import type Database from 'better-sqlite3';
 import type { StoredMeasurement } from '../../pipeline/db/documents.ts';
+import { statement } from '../../pipeline/db/statements.ts';
 
 export interface StoredDocument {
   id: string;
@@ -34,19 +35,19 @@ export interface StoredRemoval {
 }
 
 export function readDocuments(db: Database.Database): StoredDocument[] {
-  return db.prepare('SELECT * FROM documents ORDER BY path').all() as StoredDocument[];
+  return statement(db, 'SELECT * FROM documents ORDER BY path').all() as StoredDocument[];
 }
 
 export function readFiles(db: Database.Database, documentId: string): string[] {
-  return (db.prepare('SELECT path FROM document_files WHERE document_id = ? ORDER BY path').all(documentId) as { path: string }[]).map((row) => row.path);
+  return (statement(db, 'SELECT path FROM document_files WHERE document_id = ? ORDER BY path').all(documentId) as { path: string }[]).map((row) => row.path);
 }
 
 export function readParagraphs(db: Database.Database, documentId: string): StoredParagraph[] {
-  return db.prepare('SELECT id, ordinal, span_start, span_end, text FROM paragraphs WHERE document_id = ? ORDER BY ordinal').all(documentId) as StoredParagraph[];
+  return statement(db, 'SELECT id, ordinal, span_start, span_end, text FROM paragraphs WHERE document_id = ? ORDER BY ordinal').all(documentId) as StoredParagraph[];
 }
 
 export function readRemovals(db: Database.Database, documentId: string): StoredRemoval[] {
-  return db.prepare('SELECT rule, chars, location FROM boilerplate_blocks WHERE document_id = ? ORDER BY ordinal').all(documentId) as StoredRemoval[];
+  return statement(db, 'SELECT rule, chars, location FROM boilerplate_blocks WHERE document_id = ? ORDER BY ordinal').all(documentId) as StoredRemoval[];
 }
 
 export interface StoredEntity {
@@ -60,29 +61,23 @@ export interface StoredEntity {
 }
 
 export function readEntities(db: Database.Database): StoredEntity[] {
-  return db.prepare('SELECT * FROM entities ORDER BY mention_count DESC, name').all() as StoredEntity[];
+  return statement(db, 'SELECT * FROM entities ORDER BY mention_count DESC, name').all() as StoredEntity[];
 }
 
 /** Mentions per entity and document, with the paragraph each is in. */
 export function readEntityMentions(db: Database.Database): { entity_id: string; document_id: string; paragraph: number; count: number }[] {
-  return db
-    .prepare(
-      `SELECT m.entity_id, m.document_id, p.ordinal AS paragraph, count(*) AS count
-       FROM mentions m JOIN sentences s ON s.id = m.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = m.document_id
-       WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id, m.document_id, p.ordinal ORDER BY d.path, p.ordinal`,
-    )
-    .all() as { entity_id: string; document_id: string; paragraph: number; count: number }[];
+  const sql = `SELECT m.entity_id, m.document_id, p.ordinal AS paragraph, count(*) AS count
+    FROM mentions m JOIN sentences s ON s.id = m.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = m.document_id
+    WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id, m.document_id, p.ordinal ORDER BY d.path, p.ordinal`;
+  return statement(db, sql).all() as { entity_id: string; document_id: string; paragraph: number; count: number }[];
 }
 
 /** Pairs of entities named in the same sentence, and in how many sentences. */
 export function readCooccurrences(db: Database.Database): { a: string; b: string; sentences: number }[] {
-  return db
-    .prepare(
-      `SELECT a.entity_id AS a, b.entity_id AS b, count(DISTINCT a.sentence_id) AS sentences
-       FROM mentions a JOIN mentions b ON a.sentence_id = b.sentence_id AND a.entity_id < b.entity_id
-       GROUP BY a.entity_id, b.entity_id ORDER BY sentences DESC, a.entity_id, b.entity_id`,
-    )
-    .all() as { a: string; b: string; sentences: number }[];
+  const sql = `SELECT a.entity_id AS a, b.entity_id AS b, count(DISTINCT a.sentence_id) AS sentences
+    FROM mentions a JOIN mentions b ON a.sentence_id = b.sentence_id AND a.entity_id < b.entity_id
+    GROUP BY a.entity_id, b.entity_id ORDER BY sentences DESC, a.entity_id, b.entity_id`;
+  return statement(db, sql).all() as { a: string; b: string; sentences: number }[];
 }
 
 export interface StoredFigure extends StoredMeasurement {
@@ -102,7 +97,7 @@ export function readFigures(db: Database.Database, documentId?: string): StoredF
        f.time, f.speaker, s.text AS sentence
      FROM figure_details f JOIN sentences s ON s.id = f.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = f.document_id
      ${documentId === undefined ? '' : 'WHERE f.document_id = ?'} ORDER BY d.path, f.span_start`;
-  return (documentId === undefined ? db.prepare(sql).all() : db.prepare(sql).all(documentId)) as StoredFigure[];
+  return (documentId === undefined ? statement(db, sql).all() : statement(db, sql).all(documentId)) as StoredFigure[];
 }
 
 export interface StoredClaim {
@@ -119,11 +114,8 @@ export interface StoredClaim {
 }
 
 export function readClaims(db: Database.Database, documentId: string): StoredClaim[] {
-  return db
-    .prepare(
-      `SELECT c.id, p.ordinal AS paragraph, c.text, cs.speaker, cs.speaker_entity_id AS speaker_id, c.direct, c.reporting_verb, c.hedges, c.negated, c.score
-       FROM claims c JOIN sentences s ON s.id = c.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN claim_speakers cs ON cs.claim_id = c.id
-       WHERE c.document_id = ? ORDER BY c.span_start`,
-    )
-    .all(documentId) as StoredClaim[];
+  const sql = `SELECT c.id, p.ordinal AS paragraph, c.text, cs.speaker, cs.speaker_entity_id AS speaker_id, c.direct, c.reporting_verb, c.hedges, c.negated, c.score
+    FROM claims c JOIN sentences s ON s.id = c.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN claim_speakers cs ON cs.claim_id = c.id
+    WHERE c.document_id = ? ORDER BY c.span_start`;
+  return statement(db, sql).all(documentId) as StoredClaim[];
 }
