@@ -61,7 +61,7 @@ export interface StoredEntity {
 }
 
 export function readEntities(db: Database.Database): StoredEntity[] {
-  return statement(db, 'SELECT * FROM entities ORDER BY mention_count DESC, name').all() as StoredEntity[];
+  return statement(db, 'SELECT * FROM entities ORDER BY mention_count DESC, name, id').all() as StoredEntity[];
 }
 
 /** Mentions per entity and document, with the paragraph each is in. */

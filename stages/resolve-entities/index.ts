@@ -1,32 +1,67 @@
 /**
  * resolve-entities: one canonical entity per real thing across the whole corpus. Reads every stored
- * mention, groups them (see cluster.ts), rewrites the entities table and points each mention at its
- * entity. Runs on every run over all mentions, so a document added later can join or merge entities.
+ * mention, groups them (see cluster.ts), and writes what changed: entities that are new or different,
+ * entities gone, and mentions whose entity changed. Grouping runs over all mentions on every run, so a
+ * document added later can join or merge entities; the writes are proportional to what it changed.
  */
 import type { CorpusStage } from '../../pipeline/stage.ts';
 import { resolveEntities, type MentionRow } from './cluster.ts';
+
+interface StoredMention extends Omit<MentionRow, 'evidence'> {
+  evidence: string;
+  document_id: string;
+  entity_id: string | null;
+}
+
+interface EntityRow {
+  id: string;
+  name: string;
+  type: string;
+  aliases: string;
+  roles: string;
+  mention_count: number;
+  document_count: number;
+}
+
+const sameRow = (a: EntityRow, b: EntityRow) => a.name === b.name && a.type === b.type && a.aliases === b.aliases && a.roles === b.roles && a.mention_count === b.mention_count && a.document_count === b.document_count;
 
 export const resolveEntitiesStage: CorpusStage = {
   name: 'resolve-entities',
   scope: 'corpus',
   version: '1',
   run({ db }) {
-    const rows = (db.prepare('SELECT id, text, role, place, acronym, evidence FROM mentions ORDER BY id').all() as (Omit<MentionRow, 'evidence'> & { evidence: string })[]).map((row) => ({
-      ...row,
-      evidence: JSON.parse(row.evidence) as MentionRow['evidence'],
+    const stored = db.prepare('SELECT id, document_id, entity_id, text, role, place, acronym, evidence FROM mentions ORDER BY id').all() as StoredMention[];
+    const entities = resolveEntities(stored.map(({ document_id: _document, entity_id: _entity, ...row }) => ({ ...row, evidence: JSON.parse(row.evidence) as MentionRow['evidence'] })));
+    const documentOf = new Map(stored.map((mention) => [mention.id, mention.document_id]));
+    const rows: EntityRow[] = entities.map((entity) => ({
+      id: entity.id,
+      name: entity.name,
+      type: entity.type,
+      aliases: JSON.stringify(entity.aliases),
+      roles: JSON.stringify(entity.roles),
+      mention_count: entity.mentionIds.length,
+      document_count: new Set(entity.mentionIds.map((id) => documentOf.get(id))).size,
     }));
-    const entities = resolveEntities(rows);
+    const before = new Map((db.prepare('SELECT * FROM entities').all() as EntityRow[]).map((row) => [row.id, row]));
+    const entityOf = new Map(entities.flatMap((entity) => entity.mentionIds.map((id) => [id, entity.id] as const)));
+    let written = 0;
     db.transaction(() => {
-      db.prepare('UPDATE mentions SET entity_id = NULL').run();
-      db.prepare('DELETE FROM entities').run();
-      const insert = db.prepare('INSERT INTO entities (id, name, type, aliases, roles, mention_count, document_count) VALUES (?, ?, ?, ?, ?, ?, 0)');
+      const upsert = db.prepare('INSERT OR REPLACE INTO entities (id, name, type, aliases, roles, mention_count, document_count) VALUES (@id, @name, @type, @aliases, @roles, @mention_count, @document_count)');
+      const remove = db.prepare('DELETE FROM entities WHERE id = ?');
       const point = db.prepare('UPDATE mentions SET entity_id = ? WHERE id = ?');
-      for (const entity of entities) {
-        insert.run(entity.id, entity.name, entity.type, JSON.stringify(entity.aliases), JSON.stringify(entity.roles), entity.mentionIds.length);
-        for (const mention of entity.mentionIds) point.run(entity.id, mention);
+      const kept = new Set(rows.map((row) => row.id));
+      for (const id of before.keys()) if (!kept.has(id)) remove.run(id);
+      for (const row of rows) {
+        const old = before.get(row.id);
+        if (old && sameRow(old, row)) continue;
+        upsert.run(row);
+        written += 1;
       }
-      db.prepare('UPDATE entities SET document_count = (SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = entities.id)').run();
+      for (const mention of stored) {
+        const entity = entityOf.get(mention.id) ?? null;
+        if (mention.entity_id !== entity) point.run(entity, mention.id);
+      }
     }).immediate();
-    return { written: entities.length };
+    return { written };
   },
 };
