@@ -69,7 +69,7 @@ export function parseDocument(doc: Doc): Parse {
 export const parse = defineDocumentStage({
   name: 'parse',
   scope: 'document',
-  version: '3',
+  version: '4',
   needs: ['segment'],
   provides: 'parse',
   run: parseDocument,

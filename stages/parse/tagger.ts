@@ -112,8 +112,9 @@ const PROPER_FAMILY = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 
 
 interface Inflector {
   noun: { toSingular(word: string, model: unknown): string };
+  verb: { toInfinitive(word: string, model: unknown, tense: string): string };
 }
-const { noun: NOUN_INFLECTOR } = (world.methods as unknown as { two: { transform: Inflector } }).two.transform;
+const { noun: NOUN_INFLECTOR, verb: VERB_INFLECTOR } = (world.methods as unknown as { two: { transform: Inflector } }).two.transform;
 /** Plurals that do not end like a singular noun in -s ("news", "series", "lens"). */
 const SINGULAR_IN_S = /(?:ss|us|is|as|os|ics|news|series|species|lens|means)$/;
 
@@ -146,7 +147,8 @@ function tagsFor(word: string, head: WinkToken, parts: WinkToken[]): Set<string>
       if (pos === 'PROPN') tags.add('ProperNoun');
       // Plural: wink's lemma is the singular ("children" → "child"), or the lexicon says so ("people",
       // "Ethiopians"), or an acronym takes an s ("NGOs"), or wink left an -s plural as it is ("apps").
-      const inflected = lemma !== lower && lemma.length <= lower.length + 2 && pos === 'NOUN';
+      // Only when wink's token is the whole word: "US$20" is three tokens, and "us" is no lemma of it.
+      const inflected = parts.length === 1 && lemma !== lower && lemma.length <= lower.length + 2 && pos === 'NOUN';
       const plural = inflected || lexicon.includes('Plural') || ACRONYM_PLURAL.test(word) || (pos === 'NOUN' && isUnlemmatisedPlural(lower, lemma));
       tags.add(plural ? 'Plural' : 'Singular');
       break;
@@ -155,7 +157,7 @@ function tagsFor(word: string, head: WinkToken, parts: WinkToken[]): Set<string>
     case 'AUX':
       tags.add('Verb');
       if (pos === 'AUX') tags.add('Auxiliary');
-      if (MODALS.has(lower) || lower === "can't" || lower === "won't") tags.add('Modal');
+      if (MODALS.has(lower) || MODALS.has(lemma)) tags.add('Modal');
       // compromise calls the finite forms of "be" copulas, not "be", "been" or "being".
       else if (lemma === 'be' && !/^(?:be|been|being)$/.test(lower)) tags.add('Copula');
       if (/ing$/.test(lower) && lemma !== lower) tags.add('Gerund');
@@ -306,6 +308,13 @@ function tagInContext(words: (TaggedWord & { pos: string })[]): TaggedWord[] {
     if (word.pos === 'ADV' && next && ['NOUN', 'ADJ'].includes(next.pos) && lexiconTags(normal(word)).includes('Adjective')) {
       word.tags.delete('Adverb');
       word.tags.add('Adjective');
+    }
+    // "has exaggerated the threats": a participle wink took for an adjective, after a form of "have".
+    const previous = words[i - 1];
+    if (word.pos === 'ADJ' && /ed$/.test(word.text) && previous?.lemma === 'have' && previous.pos === 'AUX') {
+      word.tags.delete('Adjective');
+      for (const tag of ['Verb', 'PastTense']) word.tags.add(tag);
+      word.lemma = VERB_INFLECTOR.toInfinitive(word.text.toLowerCase(), world.model, 'PastTense') || word.lemma;
     }
     // "is" before a participle or gerund is an auxiliary ("is required"), else a copula only ("is part").
     if (word.pos === 'AUX' && word.tags.has('Copula') && !(next && next.pos === 'VERB')) word.tags.delete('Auxiliary');

@@ -8,8 +8,10 @@ export { formatNumber };
 
 /** Escapes text for inline Markdown: it renders as the same characters and nothing else. */
 export function escapeInline(text: string): string {
-  // Whitespace runs with a line break become one space (one greedy match per run: linear on any input).
-  return text.replace(/[\\`*_[\]<>|~]/g, (char) => `\\${char}`).replace(/\s+/g, (space) => (space.includes('\n') ? ' ' : space));
+  const escaped = text.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+  // Whitespace runs with a line break become one space (one greedy match per run: linear on any input);
+  // most text has no line break, and skips the second pass.
+  return escaped.includes('\n') ? escaped.replace(/\s+/g, (space) => (space.includes('\n') ? ' ' : space)) : escaped;
 }
 
 /** A table cell: inline-escaped, and never empty so the table keeps its shape. */
