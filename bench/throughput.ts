@@ -60,7 +60,7 @@ for (const fraction of values.fractions!.split(',').map(Number)) {
   const started = performance.now();
   for (const text of texts) nlp(text).json();
   const compromiseSeconds = (performance.now() - started) / 1000;
-  const summary = JSON.parse(full.stdout) as { seconds: Record<string, number>; workers: number; processed: number; documents: { duplicates: number }; messages: { path: string; rule?: string }[] };
+  const summary = JSON.parse(full.stdout) as { seconds: Record<string, number>; workers: number; processed: number; peakRssMb: { documents: number }; documents: { duplicates: number }; messages: { path: string; rule?: string }[] };
   const { seconds: stageSeconds, workers } = summary;
   rows.push({
     fraction,
@@ -76,6 +76,8 @@ for (const fraction of values.fractions!.split(',').map(Number)) {
     ratioToCompromise: +(compromiseSeconds / full.seconds).toFixed(3),
     microsecondsPerWord: +((full.seconds / words) * 1e6).toFixed(1),
     peakRssMb: Math.round(full.peakRssMb),
+    // Peak memory when the per-document stages were done: the rest is the corpus stages'.
+    peakRssMbDocumentStages: summary.peakRssMb.documents,
     workers,
     stageSeconds,
   });
@@ -93,10 +95,10 @@ const incremental = { seconds: +increment.seconds.toFixed(2), processed: increme
 rmSync(last!, { recursive: true, force: true });
 
 console.log(`throughput on ${source} (${all.length} articles), concurrency ${values.concurrency}`);
-console.log(`${'fraction'.padEnd(9)} ${'docs'.padStart(5)} ${'words'.padStart(8)} ${'seconds'.padStart(8)} ${'words/s'.padStart(8)} ${'compromise w/s'.padStart(15)} ${'ratio'.padStart(6)} ${'µs/word'.padStart(8)} ${'RSS MB'.padStart(7)} ${'workers'.padStart(7)} ${'processed'.padStart(9)} ${'dupl.'.padStart(5)}`);
+console.log(`${'fraction'.padEnd(9)} ${'docs'.padStart(5)} ${'words'.padStart(8)} ${'seconds'.padStart(8)} ${'words/s'.padStart(8)} ${'compromise w/s'.padStart(15)} ${'ratio'.padStart(6)} ${'µs/word'.padStart(8)} ${'RSS MB'.padStart(7)} ${'docs RSS'.padStart(8)} ${'workers'.padStart(7)} ${'processed'.padStart(9)} ${'dupl.'.padStart(5)}`);
 for (const row of rows) {
   console.log(
-    `${String(row.fraction).padEnd(9)} ${String(row.documents).padStart(5)} ${String(row.words).padStart(8)} ${String(row.seconds).padStart(8)} ${String(row.wordsPerSecond).padStart(8)} ${String(row.compromiseWordsPerSecond).padStart(15)} ${String(row.ratioToCompromise).padStart(6)} ${String(row.microsecondsPerWord).padStart(8)} ${String(row.peakRssMb).padStart(7)} ${String(row.workers).padStart(7)} ${String(row.processed).padStart(9)} ${String(row.duplicates).padStart(5)}`,
+    `${String(row.fraction).padEnd(9)} ${String(row.documents).padStart(5)} ${String(row.words).padStart(8)} ${String(row.seconds).padStart(8)} ${String(row.wordsPerSecond).padStart(8)} ${String(row.compromiseWordsPerSecond).padStart(15)} ${String(row.ratioToCompromise).padStart(6)} ${String(row.microsecondsPerWord).padStart(8)} ${String(row.peakRssMb).padStart(7)} ${String(row.peakRssMbDocumentStages).padStart(8)} ${String(row.workers).padStart(7)} ${String(row.processed).padStart(9)} ${String(row.duplicates).padStart(5)}`,
   );
 }
 console.log(`adding one article and rerunning: ${incremental.seconds} s (process start included), ${incremental.processed} file processed, ${incremental.unchanged} unchanged; stages: ${JSON.stringify(incremental.stageSeconds)}`);

@@ -62,8 +62,12 @@ export interface RunSummary {
   workers: number;
   /** Files that went through the per-document stages: not the unchanged ones, nor copies of a file processed in the same run. */
   processed: number;
+  /** The process's peak resident memory (MB, workers included) once the per-document stages were done, and at the end of the run. */
+  peakRssMb: { documents: number; run: number };
   messages: RunMessage[];
 }
+
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 /** The version of every stage, as recorded with each run and each document. */
 export function stageVersions(): Record<string, string> {
@@ -236,6 +240,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     await pool?.close();
   }
   progress.finish();
+  const documentsPeakRss = peakRssMb();
 
   // Files gone from the corpus. A file that is still there but was rejected keeps what it had.
   time('store', () => {
@@ -269,7 +274,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     const insert = db.prepare('INSERT INTO run_messages (run_id, path, level, stage, rule, reason) VALUES (?, ?, ?, ?, ?, ?)');
     for (const message of messages) insert.run(runId, message.path, message.level, message.stage, message.rule ?? null, message.reason);
   }).immediate();
-  return { run: runId, documents: counts, tables, seconds: rounded, workers, processed: processedFiles, messages };
+  return { run: runId, documents: counts, tables, seconds: rounded, workers, processed: processedFiles, peakRssMb: { documents: documentsPeakRss, run: peakRssMb() }, messages };
 }
 
 /** True when a process with this id is running on this machine. */
