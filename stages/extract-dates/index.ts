@@ -24,6 +24,9 @@ const BARE_YEAR = /\b(?:in|since|by|from|to|until|till|between|and|of|before|aft
 
 const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|,|$)|\d{1,4}[-/]\d{1,2}/i;
 
+/** What chrono needs to see before it can find a date worth keeping: a month's name or abbreviation as a word, or a date in numbers. */
+const MAY_HOLD_DATE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d{1,4}[-/]\d{1,2}/i;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The reference point for dates without a year: the publication date's precision filled with its middle. */
@@ -38,7 +41,7 @@ export function findDates(text: string, sentence: number, start: number, end: nu
   const slice = text.slice(start, end);
   const found: DateMention[] = [];
   // chrono is only asked about sentences that name a month or write a date in numbers: nothing else is kept.
-  const candidates = MONTH_NAME.test(slice) ? chrono.parse(slice, reference ?? new Date(Date.UTC(2000, 0, 1))) : [];
+  const candidates = MAY_HOLD_DATE.test(slice) ? chrono.parse(slice, reference ?? new Date(Date.UTC(2000, 0, 1))) : [];
   for (const result of candidates) {
     // Only dates written out: a month's name or numbers, not "six months ago" or "now".
     if (!result.start.isCertain('month') || !MONTH_NAME.test(result.text)) continue;
