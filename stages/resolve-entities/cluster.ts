@@ -149,7 +149,7 @@ export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
   for (const key of personKeys) {
     const words = key.slice(5).split(' ');
     if (words.length < 2) continue;
-    fullBySurname.set(words.at(-1)!, [...(fullBySurname.get(words.at(-1)!) ?? []), key]);
+    addTo(fullBySurname, words.at(-1)!, key);
   }
   for (const full of fullBySurname.values()) {
     for (const a of full) for (const b of full) if (a < b && a.slice(5)[0] === b.slice(5)[0]) sets.union(a, b);
@@ -165,7 +165,7 @@ export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
   const groups = new Map<string, MentionRow[]>();
   for (const mention of mentions) {
     const root = sets.find(keyOf(mention));
-    groups.set(root, [...(groups.get(root) ?? []), mention]);
+    addTo(groups, root, mention);
   }
   const entities: ResolvedEntity[] = [];
   const usedIds = new Set<string>();

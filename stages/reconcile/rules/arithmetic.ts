@@ -6,6 +6,7 @@
 import { describeValue } from '../../../pipeline/format.ts';
 import type { DraftFinding, FindingItem } from '../finding.ts';
 import type { MeasuredFigure } from '../measures.ts';
+import { addTo } from '../../../pipeline/collections.ts';
 
 const CHANGE = /\b(?:from|to|increased|decreased|rose|fell|grew|dropped)\b/i;
 
@@ -25,7 +26,7 @@ function item(figure: MeasuredFigure, role: string): FindingItem {
 export function checkArithmetic(figures: MeasuredFigure[], paragraphOf: Map<string, number>): DraftFinding[] {
   const drafts: DraftFinding[] = [];
   const bySentence = new Map<string, MeasuredFigure[]>();
-  for (const figure of figures) bySentence.set(figure.sentence, [...(bySentence.get(figure.sentence) ?? []), figure]);
+  for (const figure of figures) addTo(bySentence, figure.sentence, figure);
   for (const members of bySentence.values()) {
     const amounts = members.filter((figure) => !['count', 'percent', 'ratio'].includes(figure.unit));
     if (amounts.length !== 2 || amounts[0]!.unit !== amounts[1]!.unit) continue;

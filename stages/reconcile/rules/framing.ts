@@ -7,6 +7,7 @@
  * objective judgment" against "internationally accepted … trust standards"). Every finding names the
  * words that made it opposed.
  */
+import { addTo } from '../../../pipeline/collections.ts';
 import { evaluate } from '../../narratives/evaluation.ts';
 import { synonymsOf } from '../wordnet.ts';
 import type { DraftFinding } from '../finding.ts';
@@ -106,7 +107,7 @@ export function opposition(signal: Signal, shared: string[], texts: [string, str
 export function findFramingConflicts(claims: FramingClaim[], names: Map<string, string>, topics: Map<string, string>): DraftFinding[] {
   const subjectsOf = (claim: FramingClaim) => (claim.entities.length > 0 ? claim.entities : topics.has(claim.doc) ? [topics.get(claim.doc)!] : []);
   const bySubject = new Map<string, FramingClaim[]>();
-  for (const claim of claims) for (const subject of new Set(subjectsOf(claim))) bySubject.set(subject, [...(bySubject.get(subject) ?? []), claim]);
+  for (const claim of claims) for (const subject of new Set(subjectsOf(claim))) addTo(bySubject, subject, claim);
   // Lemmas in more than a tenth of the claims say nothing about what two claims share.
   const frequency = new Map<string, number>();
   for (const claim of claims) for (const lemma of new Set(claim.lemmas)) frequency.set(lemma, (frequency.get(lemma) ?? 0) + 1);
@@ -116,15 +117,20 @@ export function findFramingConflicts(claims: FramingClaim[], names: Map<string, 
     const name = names.get(subject) ?? subject;
     const exclude = new Set(name.toLowerCase().split(/\s+/));
     const candidates: { a: FramingClaim; b: FramingClaim; why: string; strength: number; shared: string[] }[] = [];
-    for (let i = 0; i < members.length; i += 1) {
-      for (let j = i + 1; j < members.length; j += 1) {
-        const [a, b] = [members[i]!, members[j]!];
-        if (a.side === b.side) continue;
-        const signal = signalOf(a, b);
-        if (!signal) continue;
-        const shared = sharedConcepts(a, b, exclude, common);
-        const found = shared.length > 0 ? opposition(signal, shared, [a.text, b.text]) : undefined;
-        if (found && found.strength >= MIN_STRENGTH) candidates.push({ a, b, shared, ...found });
+    const compare = (a: FramingClaim, b: FramingClaim) => {
+      const signal = signalOf(a, b);
+      if (!signal) return;
+      const shared = sharedConcepts(a, b, exclude, common);
+      const found = shared.length > 0 ? opposition(signal, shared, [a.text, b.text]) : undefined;
+      if (found && found.strength >= MIN_STRENGTH) candidates.push({ a, b, shared, ...found });
+    };
+    // Only claims of different sides are compared: each pair across two sides, the earlier claim first.
+    const bySide = new Map<string, number[]>();
+    members.forEach((claim, index) => addTo(bySide, claim.side, index));
+    const sides = [...bySide.values()];
+    for (let s1 = 0; s1 < sides.length; s1 += 1) {
+      for (let s2 = s1 + 1; s2 < sides.length; s2 += 1) {
+        for (const i of sides[s1]!) for (const j of sides[s2]!) compare(members[Math.min(i, j)]!, members[Math.max(i, j)]!);
       }
     }
     // The strongest pair per subject: a discredited shared concept first, then the clearest opposite evaluation.

@@ -5,6 +5,7 @@
  */
 import type { MentionRow } from '../load.ts';
 import type { DraftFinding, FindingItem } from '../finding.ts';
+import { addTo } from '../../../pipeline/collections.ts';
 
 interface EntityList {
   doc: string;
@@ -25,7 +26,7 @@ const STOP = new Set(['which', 'these', 'those', 'their', 'there', 'other', 'abo
 export function findLists(mentions: MentionRow[], sentenceText: Map<string, { text: string; start: number }>): EntityList[] {
   const lists: EntityList[] = [];
   const bySentence = new Map<string, MentionRow[]>();
-  for (const mention of mentions) bySentence.set(mention.sentence, [...(bySentence.get(mention.sentence) ?? []), mention]);
+  for (const mention of mentions) addTo(bySentence, mention.sentence, mention);
   for (const [sentence, members] of bySentence) {
     const { text, start } = sentenceText.get(sentence)!;
     let run: MentionRow[] = [];
