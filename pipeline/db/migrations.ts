@@ -306,6 +306,27 @@ export const MIGRATIONS: readonly Migration[] = [
         FROM figures f;
     `,
   },
+  {
+    version: 7,
+    name: 'child-key-indexes',
+    // With foreign keys on, deleting a parent row looks for its children: without an index on the
+    // child column that is a scan of the whole child table per row. Rewriting one changed document in
+    // the 4,450-article store took about a second (each of its sentences scanned every mention, date,
+    // figure and claim); with these, milliseconds.
+    sql: `
+      CREATE INDEX mentions_sentence ON mentions(sentence_id, entity_id);
+      CREATE INDEX dates_sentence ON dates(sentence_id);
+      CREATE INDEX figures_sentence ON figures(sentence_id);
+      CREATE INDEX figures_holder ON figures(holder_mention_id);
+      CREATE INDEX figures_part_of ON figures(part_of);
+      CREATE INDEX claims_sentence ON claims(sentence_id);
+      CREATE INDEX claims_speaker ON claims(speaker_mention_id);
+      CREATE INDEX claim_entities_mention ON claim_entities(mention_id);
+      CREATE INDEX claim_figures_figure ON claim_figures(figure_id);
+      CREATE INDEX finding_items_figure ON finding_items(figure_id);
+      CREATE INDEX finding_items_claim ON finding_items(claim_id);
+    `,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */
