@@ -18,6 +18,18 @@ export interface StoredMeasurement {
   scope: string | null;
 }
 
+/** A row of the entities table, which resolve-entities writes and the report reads. */
+export interface StoredEntity {
+  id: string;
+  name: string;
+  type: string;
+  /** JSON arrays of strings. */
+  aliases: string;
+  roles: string;
+  mention_count: number;
+  document_count: number;
+}
+
 export interface ProcessedDocument {
   id: string;
   path: string;

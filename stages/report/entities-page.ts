@@ -1,6 +1,7 @@
 /** reports/entities.md: every canonical entity with its aliases, roles and where it is named, and who appears with whom. */
 import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
-import type { StoredDocument, StoredEntity, readCooccurrences, readEntityMentions } from './read-store.ts';
+import type { StoredEntity } from '../../pipeline/db/documents.ts';
+import type { StoredDocument, readCooccurrences, readEntityMentions } from './read-store.ts';
 import { GENERATED, documentPage, paragraphAnchor } from './shared.ts';
 import { addTo } from '../../pipeline/collections.ts';
 

@@ -1,6 +1,6 @@
 /** The report stage's only source: rows read from the store, never in-memory pipeline state. */
 import type Database from 'better-sqlite3';
-import type { StoredMeasurement } from '../../pipeline/db/documents.ts';
+import type { StoredEntity, StoredMeasurement } from '../../pipeline/db/documents.ts';
 import { statement } from '../../pipeline/db/statements.ts';
 
 export interface StoredDocument {
@@ -50,15 +50,6 @@ export function readRemovals(db: Database.Database, documentId: string): StoredR
   return statement(db, 'SELECT rule, chars, location FROM boilerplate_blocks WHERE document_id = ? ORDER BY ordinal').all(documentId) as StoredRemoval[];
 }
 
-export interface StoredEntity {
-  id: string;
-  name: string;
-  type: string;
-  aliases: string;
-  roles: string;
-  mention_count: number;
-  document_count: number;
-}
 
 export function readEntities(db: Database.Database): StoredEntity[] {
   return statement(db, 'SELECT * FROM entities ORDER BY mention_count DESC, name, id').all() as StoredEntity[];

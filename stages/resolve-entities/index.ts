@@ -4,6 +4,7 @@
  * entities gone, and mentions whose entity changed. Grouping runs over all mentions on every run, so a
  * document added later can join or merge entities; the writes are proportional to what it changed.
  */
+import type { StoredEntity } from '../../pipeline/db/documents.ts';
 import type { CorpusStage } from '../../pipeline/stage.ts';
 import { resolveEntities, type MentionRow } from './cluster.ts';
 
@@ -13,17 +14,8 @@ interface StoredMention extends Omit<MentionRow, 'evidence'> {
   entity_id: string | null;
 }
 
-interface EntityRow {
-  id: string;
-  name: string;
-  type: string;
-  aliases: string;
-  roles: string;
-  mention_count: number;
-  document_count: number;
-}
 
-const sameRow = (a: EntityRow, b: EntityRow) => a.name === b.name && a.type === b.type && a.aliases === b.aliases && a.roles === b.roles && a.mention_count === b.mention_count && a.document_count === b.document_count;
+const sameRow = (a: StoredEntity, b: StoredEntity) => a.name === b.name && a.type === b.type && a.aliases === b.aliases && a.roles === b.roles && a.mention_count === b.mention_count && a.document_count === b.document_count;
 
 export const resolveEntitiesStage: CorpusStage = {
   name: 'resolve-entities',
@@ -33,7 +25,7 @@ export const resolveEntitiesStage: CorpusStage = {
     const stored = db.prepare('SELECT id, document_id, entity_id, text, role, place, acronym, evidence FROM mentions ORDER BY id').all() as StoredMention[];
     const entities = resolveEntities(stored.map(({ document_id: _document, entity_id: _entity, ...row }) => ({ ...row, evidence: JSON.parse(row.evidence) as MentionRow['evidence'] })));
     const documentOf = new Map(stored.map((mention) => [mention.id, mention.document_id]));
-    const rows: EntityRow[] = entities.map((entity) => ({
+    const rows: StoredEntity[] = entities.map((entity) => ({
       id: entity.id,
       name: entity.name,
       type: entity.type,
@@ -42,7 +34,7 @@ export const resolveEntitiesStage: CorpusStage = {
       mention_count: entity.mentionIds.length,
       document_count: new Set(entity.mentionIds.map((id) => documentOf.get(id))).size,
     }));
-    const before = new Map((db.prepare('SELECT * FROM entities').all() as EntityRow[]).map((row) => [row.id, row]));
+    const before = new Map((db.prepare('SELECT * FROM entities').all() as StoredEntity[]).map((row) => [row.id, row]));
     const entityOf = new Map(entities.flatMap((entity) => entity.mentionIds.map((id) => [id, entity.id] as const)));
     let written = 0;
     db.transaction(() => {
