@@ -6,7 +6,7 @@
 import type { DateMention } from '../extract-dates/index.ts';
 import type { EntityMention } from '../extract-entities/mentions.ts';
 import type { ParsedSentence, Token } from '../parse/index.ts';
-import { singularOf } from '../parse/tagger.ts';
+import { singularOf } from '../parse/lexicon.ts';
 import { findNumbers, type NumberPhrase } from './numbers.ts';
 
 export type Qualifier = 'exact' | 'approximate' | 'lower_bound' | 'upper_bound';

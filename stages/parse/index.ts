@@ -1,8 +1,7 @@
 /**
- * parse: one compromise parse per sentence, shared by every extractor. Needs `segment`; provides
- * `parse`, the tokens of each sentence with their part-of-speech tags and absolute offsets into the
- * stored text (compromise's offsets are relative to the sentence it was given; they are converted here
- * and nowhere else). Emits nothing.
+ * parse: the words of each sentence with their part-of-speech tags, lemmas and absolute offsets into
+ * the stored text, shared by every extractor: compromise's words, tagged by one wink-nlp pass over the
+ * document (stages/parse/tagger.ts). Needs `segment`; provides `parse`. Emits nothing.
  */
 import { createRequire } from 'node:module';
 import { textOf, type Doc } from '../../pipeline/doc.ts';
@@ -17,7 +16,7 @@ export interface Token {
   pre: string;
   post: string;
   tags: ReadonlySet<string>;
-  /** The word's root form from compromise: "threats" → "threat", "exaggerated" → "exaggerate". */
+  /** The word's lemma, lower case: "threats" → "threat", "exaggerated" → "exaggerate". */
   lemma: string;
 }
 

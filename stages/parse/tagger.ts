@@ -5,23 +5,13 @@
  * ("PastTense", "FirstName"), so the words come from compromise's own splitter and the tags are wink's
  * Universal Dependencies tags translated, refined by compromise's lexicon (names, places, modals).
  */
-import nlp from 'compromise';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { tagInContext, type PositionedWord } from './context.ts';
+import { addWithParents, lexiconTags, MODEL, PROPER_FAMILY, singularOf, splitTerms, splitWhitespace } from './lexicon.ts';
 
 const wink = winkNLP(model, ['sbd', 'pos']);
 const its = wink.its;
-
-interface World {
-  methods: { one: { tokenize: { splitTerms(text: string, model: unknown): string[]; splitWhitespace(term: string, model: unknown): { text: string; pre: string; post: string } } } };
-  model: { one: { _multiCache: Record<string, number>; lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents: string[] }> } };
-}
-const world = (nlp as unknown as { world(): World }).world();
-const { splitTerms, splitWhitespace } = world.methods.one.tokenize;
-const LEXICON = world.model.one.lexicon;
-/** First words of the lexicon's multi-word entries ("united states", "labour party"), with the longest entry's length. */
-const MULTI_WORD = world.model.one._multiCache;
-const TAG_SET = world.model.one.tagSet;
 
 /** A wink token: where it is in the text, its UD tag and lemma. */
 export interface WinkToken {
@@ -55,16 +45,18 @@ export function winkTokens(whole: string, from = 0, to = whole.length, openings:
   return result;
 }
 
+/** A sentence's capitalised first word, unless another capitalised word follows ("Frank Capra's"). */
+const CAPITALISED_OPENING = /^[“"‘(]?(\p{Lu})(\p{Ll}+)(?![\p{L}’'-]*\s+\p{Lu})/u;
+
 /**
  * `text` with each sentence's first word in lower case where it is not a name the lexicon knows: wink
  * takes most capitalised words for proper nouns ("Participants are …"), and a name stays capitalised
  * in the words the extractors read; only wink's input changes, and its length stays the same.
  */
-const CAPITALISED_OPENING = /^[“"‘(]?(\p{Lu})(\p{Ll}+)(?![\p{L}’'-]*\s+\p{Lu})/u;
 function withCommonOpenings(text: string, openings: number[]): string {
   let result = text;
   for (const at of openings) {
-    // Not before another capitalised word: "Frank Capra's", "Former Downing Street" open names.
+    // "Frank Capra's", "Former Downing Street": a capitalised word before another opens a name.
     const word = CAPITALISED_OPENING.exec(text.slice(at, at + 60));
     if (!word) continue;
     const initial = at + word[0].length - word[2]!.length - 1;
@@ -74,6 +66,11 @@ function withCommonOpenings(text: string, openings: number[]): string {
   }
   return result;
 }
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const CAPITALISED = /^\p{Lu}/u;
+const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u;
+const ACRONYM_PLURAL = /^\p{Lu}{2,}s$/u;
 
 /** A word as compromise's tokenizer splits it, with offsets relative to the string it was given. */
 export interface Word {
@@ -88,8 +85,8 @@ export interface Word {
 export function splitWords(sentence: string): Word[] {
   const words: Word[] = [];
   let cursor = 0;
-  for (const piece of splitTerms(sentence, world.model)) {
-    const { text, pre, post } = splitWhitespace(piece, world.model);
+  for (const piece of splitTerms(sentence, MODEL)) {
+    const { text, pre, post } = splitWhitespace(piece, MODEL);
     let at = sentence.indexOf(piece, cursor);
     if (at === -1) at = cursor;
     cursor = at + piece.length;
@@ -103,34 +100,12 @@ export function splitWords(sentence: string): Word[] {
 }
 
 const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'ought']);
-const lexiconTags = (word: string): string[] => {
-  const entry = LEXICON[word];
-  return entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
-};
-/** The lexicon tags that name a kind of proper noun or refine a word class; these are kept over wink's guess. */
-const PROPER_FAMILY = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName', 'Honorific', 'Place', 'Country', 'City', 'Region', 'Organization', 'Company', 'School', 'SportsTeam', 'Demonym']);
-
-interface Inflector {
-  noun: { toSingular(word: string, model: unknown): string };
-  verb: { toInfinitive(word: string, model: unknown, tense: string): string };
-}
-const { noun: NOUN_INFLECTOR, verb: VERB_INFLECTOR } = (world.methods as unknown as { two: { transform: Inflector } }).two.transform;
 /** Plurals that do not end like a singular noun in -s ("news", "series", "lens"). */
 const SINGULAR_IN_S = /(?:ss|us|is|as|os|ics|news|series|species|lens|means)$/;
 
 /** A plural wink left as it is ("apps"): compromise's inflector makes the singular. */
 function isUnlemmatisedPlural(word: string, lemma: string): boolean {
   return lemma === word && word.length > 3 && /s$/.test(word) && !SINGULAR_IN_S.test(word);
-}
-
-/** A plural noun's singular, by compromise's inflector (the function alone: a parse per word costs 1,000 times more). */
-export function singularOf(word: string): string {
-  return NOUN_INFLECTOR.toSingular(word, world.model);
-}
-
-function addWithParents(tags: Set<string>, tag: string): void {
-  tags.add(tag);
-  for (const parent of TAG_SET[tag]?.parents ?? []) tags.add(parent);
 }
 
 /** compromise's tags for a word wink tagged `pos`, as far as the extractors read them. */
@@ -211,7 +186,7 @@ function tagsFor(word: string, head: WinkToken, parts: WinkToken[]): Set<string>
   return tags;
 }
 
-/** A tagged word: offsets relative to the text given to `tagWords`. */
+/** A tagged word, with offsets into the text given to `tagRanges`. */
 export interface TaggedWord extends Word {
   tags: Set<string>;
   lemma: string;
@@ -233,108 +208,12 @@ export function tagRanges(text: string, ranges: { start: number; end: number }[]
       const parts: WinkToken[] = [];
       for (let j = k; j < tokens.length && tokens[j]!.start < end; j += 1) parts.push(tokens[j]!);
       const head = parts.find((part) => WORD_CHARACTER.test(part.text)) ?? parts[0] ?? { start, end, text: word.text, pos: 'X', lemma: word.text };
-      return { text: word.text, pre: word.pre, post: word.post, start, end, pos: head.pos, tags: tagsFor(word.text, head, parts), lemma: lemmaOf(word.text, head, parts) };
+      const tagged: PositionedWord = { text: word.text, pre: word.pre, post: word.post, start, end, pos: head.pos, tags: tagsFor(word.text, head, parts), lemma: lemmaOf(word.text, head, parts) };
+      return tagged;
     });
   }).map(tagInContext);
 }
 
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
-const CAPITALISED = /^\p{Lu}/u;
-const ALL_CAPITALS = /^\p{Lu}+$/u;
-const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u;
-const ACRONYM_PLURAL = /^\p{Lu}{2,}s$/u;
-const isCapitalised = (word: Word) => CAPITALISED.test(word.text);
-const normal = (word: Word) => word.text.toLowerCase().replace(/[’']s$/, '');
-
-const VERB_FORMS = ['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Auxiliary', 'Copula', 'Adjective'];
-const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the']);
-
-/**
- * A capitalised verb or adjective inside a run of capitalised words, not opening the sentence, is part
- * of a name: "Paris Coordinating Committee", "Code of Conduct", "Lend-Lease Act".
- */
-function insideName(words: (TaggedWord & { pos: string })[], i: number): boolean {
-  const word = words[i]!;
-  if (i === 0 || !isCapitalised(word) || !['VERB', 'ADJ'].includes(word.pos) || /[“"‘(]/.test(word.pre) || ALL_CAPITALS.test(word.text)) return false;
-  const previous = words[i - 1]!;
-  const capitalisedBefore = (isCapitalised(previous) && !/[,;:.!?]/.test(previous.post)) || (NAME_CONNECTORS.has(previous.text) && i >= 2 && isCapitalised(words[i - 2]!));
-  const next = words[i + 1];
-  const capitalisedAfter = next !== undefined && isCapitalised(next) && !/[,;:.!?]/.test(word.post);
-  return word.pos === 'VERB' ? capitalisedBefore || capitalisedAfter : capitalisedBefore && capitalisedAfter;
-}
-
-function retagAsName(word: TaggedWord & { pos: string }): void {
-  for (const tag of VERB_FORMS) word.tags.delete(tag);
-  for (const tag of ['Noun', 'ProperNoun', 'Singular']) word.tags.add(tag);
-  word.pos = 'PROPN';
-}
-
-/** The capitalised proper nouns from word `from` on, up to punctuation: the name after a title. */
-function nameAfter(words: (TaggedWord & { pos: string })[], from: number): TaggedWord[] {
-  const name: TaggedWord[] = [];
-  for (let k = from; k < words.length && isCapitalised(words[k]!) && words[k]!.pos === 'PROPN'; k += 1) {
-    name.push(words[k]!);
-    if (/[,;:.]/.test(words[k]!.post)) break;
-  }
-  return name;
-}
-
-/** True when the nouns and adjectives before word `i` follow a determiner or possessive: "the world total". */
-function opensWithDeterminer(words: (TaggedWord & { pos: string })[], i: number): boolean {
-  let k = i - 1;
-  while (k >= 0 && ['NOUN', 'PROPN', 'ADJ'].includes(words[k]!.pos) && !/[,;:]/.test(words[k]!.post)) k -= 1;
-  return k >= 0 && (words[k]!.pos === 'DET' || words[k]!.tags.has('Possessive')) && !/[,;:]/.test(words[k]!.post);
-}
-
-/** What compromise's post-tagger infers from a word's neighbours, as far as the extractors read it. */
-function tagInContext(words: (TaggedWord & { pos: string })[]): TaggedWord[] {
-  for (let i = 0; i < words.length; i += 1) if (insideName(words, i)) retagAsName(words[i]!);
-  for (let i = 0; i < words.length; i += 1) {
-    const word = words[i]!;
-    const next = words[i + 1];
-    // "five-year": both halves of a hyphenated word.
-    if (word.post === '-' && next) {
-      word.tags.add('Hyphenated');
-      next.tags.add('Hyphenated');
-      // "Technology-savvy", "state-owned": the compound is an adjective.
-      if (next.pos === 'ADJ' || (next.pos === 'VERB' && /(?:ed|ing)$/.test(next.text))) word.tags.add('Adjective');
-    }
-    // "the total;", "the world total at the time": an adjective that ends a determined phrase is its head noun.
-    if (word.pos === 'ADJ' && !(next && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next.pos)) && opensWithDeterminer(words, i)) {
-      word.tags.add('Noun');
-      word.tags.add('Singular');
-    }
-    // "monthly active users": an adverb the lexicon also knows as an adjective, before a noun or adjective.
-    if (word.pos === 'ADV' && next && ['NOUN', 'ADJ'].includes(next.pos) && lexiconTags(normal(word)).includes('Adjective')) {
-      word.tags.delete('Adverb');
-      word.tags.add('Adjective');
-    }
-    // "has exaggerated the threats": a participle wink took for an adjective, after a form of "have".
-    const previous = words[i - 1];
-    if (word.pos === 'ADJ' && /ed$/.test(word.text) && previous?.lemma === 'have' && previous.pos === 'AUX') {
-      word.tags.delete('Adjective');
-      for (const tag of ['Verb', 'PastTense']) word.tags.add(tag);
-      word.lemma = VERB_INFLECTOR.toInfinitive(word.text.toLowerCase(), world.model, 'PastTense') || word.lemma;
-    }
-    // "is" before a participle or gerund is an auxiliary ("is required"), else a copula only ("is part").
-    if (word.pos === 'AUX' && word.tags.has('Copula') && !(next && next.pos === 'VERB')) word.tags.delete('Auxiliary');
-    // A capitalised name after a first name or an honorific is a last name: "Augusto Lins", "Mr. Pompeo".
-    if (next && isCapitalised(next) && next.pos === 'PROPN' && (word.tags.has('FirstName') || lexiconTags(normal(word).replace(/\.$/, '')).includes('Honorific'))) addWithParents(next.tags, 'LastName');
-    // "Actor Christian Slater", "Chancellor Gordon Brown": capitalised names after a title word are a person.
-    const name = nameAfter(words, i + 1);
-    if (name.length >= 2 && lexiconTags(normal(word)).includes('Actor') && !word.tags.has('Plural')) for (const part of name) addWithParents(part.tags, 'Person');
-    // Multi-word names in the lexicon: "United States", "Labour Party".
-    const longest = isCapitalised(word) ? MULTI_WORD[normal(word)] : undefined;
-    for (let n = Math.min(longest ?? 0, words.length - i); n >= 2; n -= 1) {
-      const span = words.slice(i, i + n);
-      const found = lexiconTags(span.map(normal).join(' ')).filter((tag) => PROPER_FAMILY.has(tag));
-      if (found.length === 0) continue;
-      for (const part of span) for (const tag of found) addWithParents(part.tags, tag);
-      break;
-    }
-  }
-  return words.map(({ pos: _pos, ...word }) => word);
-}
 
 /**
  * The word's root: wink's lemma of its head part, lower-cased ("threats" → "threat"). Not wink's
