@@ -74,7 +74,7 @@ export function inferHolders(figures: FigureRow[], entities: EntityName[]): Meas
 const LINK = /^(?:[’']s)?\s+(?:of|includes?|included|has|had|with|counts?|comprises?|now\s+has)\s+[^.;:]{0,60}$/;
 /** "… Network has 180 …", "… Network's members include …": the words between a holder and its figure. */
 const linksToFigure = (link: string) => LINK.test(link) && !/\b(?:that|which|who)\b/.test(link);
-/** The longest link LINK allows, so only the end of the text before a figure can hold one. */
+/** Longer than any link LINK matches with single spaces (at most 60 characters of words), so only the end of the text before a figure is searched. */
 const LONGEST_LINK = 120;
 
 /** Names whose last word ends right before a linking word near the end of `before`. */
@@ -217,15 +217,15 @@ export function groupMeasures(figures: MeasuredFigure[], sentences: Iterable<{ t
   // Measures by family and document, so a holderless group looks only at those that share its document.
   const order = new Map<Measure, number>();
   const byFamilyAndDocument = new Map<string, Set<Measure>>();
-  const index = (measure: Measure) => {
+  const index = (measure: Measure, figures = measure.figures) => {
     if (!order.has(measure)) order.set(measure, order.size);
     const family = measure.key.slice(0, measure.key.indexOf(':'));
-    for (const figure of measure.figures) {
+    for (const figure of figures) {
       const key = `${family}|${figure.doc}`;
       byFamilyAndDocument.set(key, (byFamilyAndDocument.get(key) ?? new Set()).add(measure));
     }
   };
-  measures.forEach(index);
+  for (const measure of measures) index(measure);
   for (const { family, group } of holderless) {
     // A holderless figure joins a holder's measure from the same document that counts the same thing (the first such, in measure order).
     const doc = group.figures[0]!.doc;
@@ -234,7 +234,7 @@ export function groupMeasures(figures: MeasuredFigure[], sentences: Iterable<{ t
     if (host) {
       host.figures.push(...group.figures);
       host.evidence.push(...group.reasons, `${group.figures.map((figure) => `“${figure.quote}”`).join(', ')} has no holder of its own and counts the same thing in the same document`);
-      index(host);
+      index(host, group.figures);
     } else if (group.figures.length > 1) {
       const measure = { key: `${family}:doc:${doc}:${group.figures[0]!.counted}`, label: labelOf(group.figures, family), figures: group.figures, evidence: [...group.reasons, 'stated in the same document'] };
       measures.push(measure);

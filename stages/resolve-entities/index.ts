@@ -14,7 +14,6 @@ interface StoredMention extends Omit<MentionRow, 'evidence'> {
   entity_id: string | null;
 }
 
-
 const sameRow = (a: StoredEntity, b: StoredEntity) => a.name === b.name && a.type === b.type && a.aliases === b.aliases && a.roles === b.roles && a.mention_count === b.mention_count && a.document_count === b.document_count;
 
 export const resolveEntitiesStage: CorpusStage = {
