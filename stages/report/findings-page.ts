@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { readFindings, type StoredFinding } from '../../pipeline/db/findings.ts';
 import { cell, escapeInline, link, page, table } from './markdown.ts';
 import { GENERATED, describeValue, documentPage, paragraphAnchor } from './shared.ts';
+import { addTo } from '../../pipeline/collections.ts';
 
 const KIND_ORDER = ['numeric_discrepancy', 'list_mismatch', 'denial', 'arithmetic', 'framing_conflict', 'temporal_change', 'compatible', 'corroboration'];
 const KIND_NAMES: Record<string, string> = {
@@ -40,13 +41,15 @@ function renderFinding(finding: StoredFinding): string {
 }
 
 export function renderFindings(db: Database.Database): string {
-  const findings = readFindings(db);
-  const count = (kind: string, status?: string) => findings.filter((finding) => finding.kind === kind && (!status || finding.status === status)).length;
+  const byKind = new Map<string, ReturnType<typeof readFindings>>();
+  for (const finding of readFindings(db)) addTo(byKind, finding.kind, finding);
+  const kinds = KIND_ORDER.filter((kind) => byKind.has(kind));
+  const count = (kind: string, status?: string) => byKind.get(kind)!.filter((finding) => !status || finding.status === status).length;
   const summary = table(
     ['Kind', 'Findings', 'Open', 'Re-opened', 'Confirmed', 'Dismissed', 'Needs evidence'],
-    KIND_ORDER.filter((kind) => count(kind) > 0).map((kind) => [link(KIND_NAMES[kind]!, `#${kind.replace(/_/g, '-')}`), String(count(kind)), String(count(kind, 'open')), String(count(kind, 'reopened')), String(count(kind, 'confirmed')), String(count(kind, 'dismissed')), String(count(kind, 'needs-evidence'))]),
+    kinds.map((kind) => [link(KIND_NAMES[kind]!, `#${kind.replace(/_/g, '-')}`), String(count(kind)), String(count(kind, 'open')), String(count(kind, 'reopened')), String(count(kind, 'confirmed')), String(count(kind, 'dismissed')), String(count(kind, 'needs-evidence'))]),
   );
-  const sections = KIND_ORDER.filter((kind) => count(kind) > 0).map((kind) => `## ${KIND_NAMES[kind]}\n<a id="${kind.replace(/_/g, '-')}"></a>\n\n${findings.filter((finding) => finding.kind === kind).map(renderFinding).join('\n\n')}`);
+  const sections = kinds.map((kind) => `## ${KIND_NAMES[kind]}\n<a id="${kind.replace(/_/g, '-')}"></a>\n\n${byKind.get(kind)!.map(renderFinding).join('\n\n')}`);
   return page(
     GENERATED,
     '# Findings',
