@@ -36,6 +36,14 @@ describe('entity mentions', () => {
   it('does not take a capitalised common word at the start of a sentence for a name', () => {
     expect(mentionsOf('Participants are required to comply. Notably, the network excludes Huawei.').map((m) => m.text)).toEqual(['Huawei']);
   });
+
+  // From 004: the head of a name joined by "of" or "for" comes before it.
+  it('types "Ministry of Commerce" by its head before "of", and "International Code of Conduct for Information Security" as a law', () => {
+    const ministry = mentionsOf('China’s Ministry of Commerce announced an unreliable entity list.').find((m) => m.text === 'Ministry of Commerce');
+    expect(ministry?.evidence.organization).toBeGreaterThanOrEqual(4);
+    const code = mentionsOf('In the International Code of Conduct for Information Security submitted to the United Nations, China spoke.').find((m) => m.text === 'International Code of Conduct for Information Security');
+    expect(code?.evidence.law).toBeGreaterThanOrEqual(4);
+  });
 });
 
 describe('entity resolution', () => {
