@@ -1,7 +1,8 @@
 /**
  * One run: read the corpus, decide per file whether it is new, changed, unchanged or gone, run the
- * per-document stages on what needs it (p-queue bounds the work in flight), store each document in one
- * transaction, then run the corpus stages over the store and record the run.
+ * per-document stages on what needs it (in worker threads; p-queue bounds the work in flight), store
+ * the documents in corpus order, in batched transactions, then run the corpus stages over the store and
+ * record the run.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -167,9 +168,10 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   });
 
   // Per-document stages, in worker threads when there are enough documents to repay starting them;
-  // then one transaction per document, in corpus order whichever worker finishes first, so that a
-  // parallel run stores, numbers and reports exactly what a run with --concurrency 1 does.
+  // then stored in corpus order whichever worker finishes first (see WriteBatch), so that a parallel
+  // run stores, numbers and reports exactly what a run with --concurrency 1 does.
   const writer = documentWriter(db);
+  const batch = new WriteBatch(db);
   const writtenThisRun = new Set<string>();
   const progress = new Progress(options.progress);
   const documentPhase = DOCUMENT_STAGES.map((stage) => stage.name).join('+');
@@ -189,7 +191,6 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     writtenThisRun.add(processed.id);
     time('store', () => batch.write(() => writer.write({ ...processed, stageVersions: documentVersions }, rewrite)));
   };
-  const batch = new WriteBatch(db);
   let processedFiles = 0;
   // More workers than cores only add start-up time and memory.
   const workers = options.concurrency > 1 && pending.length >= MIN_DOCUMENTS_FOR_WORKERS ? Math.min(options.concurrency, availableParallelism()) : 0;

@@ -4,8 +4,8 @@
  * word, compromise's tags and the words around them. Mentions are per document; resolve-entities joins
  * them into corpus-wide entities.
  */
-import nlp from 'compromise';
 import type { Token } from '../parse/index.ts';
+import { lexiconTags } from '../parse/lexicon.ts';
 import { lookupPlace } from './gazetteer.ts';
 import {
   COMMON_ACRONYMS, EVENT_HEADS, HUMAN_VERBS, SPEECH_VERBS, INITIATIVE_HEADS, LAW_HEADS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS, ORGANIZATION_NOUNS,
@@ -43,14 +43,12 @@ const isCapitalised = (token: Token) => /^\p{Lu}/u.test(token.text) && !/[\d$€
 const hasTag = (token: Token, tags: readonly string[]) => tags.some((tag) => token.tags.has(tag));
 const isAcronym = (token: Token) => /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$|^\p{Lu}[\p{Lu}&]{1,5}$/u.test(token.text.replace(POSSESSIVE, ''));
 
-const LEXICON = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
 const NAME_LIKE_TAG = /Noun|Singular|Plural|Uncountable|Person|Name|Place|Country|City|Organization|Demonym|Actor/;
 
 /** True for a word compromise's lexicon knows as a function word, verb, adverb or adjective ("This", "However", "Enough"). */
 function isCommonWord(token: Token): boolean {
-  const entry = LEXICON[lower(token)];
-  if (entry === undefined) return false;
-  return !(Array.isArray(entry) ? entry : [entry]).some((tag) => NAME_LIKE_TAG.test(tag));
+  const tags = lexiconTags(lower(token));
+  return tags.length > 0 && !tags.some((tag) => NAME_LIKE_TAG.test(tag));
 }
 
 /**
