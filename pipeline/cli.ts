@@ -7,37 +7,39 @@ import type { Command } from './commands/command.ts';
 import { parseCommandArgs } from './commands/command.ts';
 import { FatalError, UsageError } from './errors.ts';
 
-/** Each command's module, loaded only when that command runs. */
-const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
-  run: () => import('./commands/run.ts'),
-  add: () => import('./commands/add.ts'),
-  search: () => import('./commands/search.ts'),
-  export: () => import('./commands/export.ts'),
-  findings: () => import('./commands/findings.ts'),
-  show: () => import('./commands/show.ts'),
-  review: () => import('./commands/review.ts'),
-  backup: () => import('./commands/backup.ts'),
+/**
+ * Each command's one-line summary, and its module, loaded only when that command runs: `--help` and a
+ * store query never load the language models the pipeline needs.
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
+  run: { summary: 'run the pipeline over the corpus (only new and changed documents are processed)', load: () => import('./commands/run.ts') },
+  add: { summary: 'copy articles into the corpus with their metadata, then run', load: () => import('./commands/add.ts') },
+  search: { summary: 'find stored sentences by words (SQLite FTS5 query syntax)', load: () => import('./commands/search.ts') },
+  export: { summary: 'print the whole store as JSON', load: () => import('./commands/export.ts') },
+  findings: { summary: 'list the findings to review, conflicts first', load: () => import('./commands/findings.ts') },
+  show: { summary: 'show one finding with its quotes in context', load: () => import('./commands/show.ts') },
+  review: { summary: 'record a verdict on a finding', load: () => import('./commands/review.ts') },
+  backup: { summary: 'copy the store to a file, safely while a run is writing it', load: () => import('./commands/backup.ts') },
 };
 
-async function mainUsage(): Promise<string> {
-  const lines = await Promise.all(Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(8)} ${(await load()).command.summary}`));
-  return `Usage: narratives <command> [options]
+const MAIN_USAGE = `Usage: narratives <command> [options]
 
 Commands:
-${lines.join('\n')}
+${Object.entries(COMMANDS)
+  .map(([name, { summary }]) => `  ${name.padEnd(8)} ${summary}`)
+  .join('\n')}
 
 Run narratives <command> --help for a command's options.`;
-}
 
 /** Runs the CLI with `argv` (without node and the script); returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      process.stdout.write(`${await mainUsage()}\n`);
+      process.stdout.write(`${MAIN_USAGE}\n`);
       return name === undefined ? 2 : 0;
     }
-    const load = COMMANDS[name];
+    const load = COMMANDS[name]?.load;
     if (!load) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')}; see narratives --help)`);
     const { command } = await load();
     const { values, positionals } = parseCommandArgs(command, args);

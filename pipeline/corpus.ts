@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 import { Document, isMap, parseDocument } from 'yaml';
 import { DOC_KINDS, type DocKind, type DocMeta } from './doc.ts';
 import { FatalError } from './errors.ts';
-import { formatOf } from '../stages/ingest/index.ts';
+import { formatOf } from '../stages/ingest/format.ts';
 
 export const MANIFEST = 'manifest.yaml';
 

@@ -4,12 +4,12 @@
  * main thread stores. Messages and stage timings come back with the result instead of being printed,
  * so the main thread can report them in corpus order whichever worker finished first.
  */
-import { createHash } from 'node:crypto';
-import { DOCUMENT_STAGES } from '../stages/index.ts';
+import { DOCUMENT_STAGES } from '../stages/document-stages.ts';
 import { contentLemmas } from '../stages/parse/index.ts';
 import type { ProcessedDocument } from './db/documents.ts';
 import type { Doc, DocMeta } from './doc.ts';
 import { InputError } from './errors.ts';
+import { sha256 } from './hash.ts';
 import type { StageContext } from './stage.ts';
 
 /** A file to process: what the main thread read and knows about it. */
@@ -35,10 +35,6 @@ export interface JobResult {
   messages: JobMessage[];
   /** Seconds spent in each stage. */
   seconds: Record<string, number>;
-}
-
-export function sha256(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 /** Content-derived document id: the first 16 hex digits of the sha256 of the stored text (its content hash). */

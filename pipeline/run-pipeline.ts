@@ -9,14 +9,16 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import PQueue from 'p-queue';
-import { CORPUS_STAGES, DOCUMENT_STAGES } from '../stages/index.ts';
 import { formatBytes } from '../stages/ingest/decode.ts';
 import { listCorpus, readManifest, type ManifestEntry } from './corpus.ts';
+import { digestInputs, digestReports, lastCorpusState, type CorpusState } from './corpus-state.ts';
 import { documentWriter, metadataUpdater } from './db/documents.ts';
 import { openStore } from './db/open.ts';
 import type { DocKind, DocMeta } from './doc.ts';
 import { FatalError } from './errors.ts';
-import { processDocument, sha256, type DocumentJob, type JobResult } from './process-document.ts';
+import { CORPUS_STAGE_VERSIONS, DOCUMENT_STAGE_VERSIONS } from '../stages/versions.ts';
+import { sha256 } from './hash.ts';
+import type { DocumentJob, JobResult } from './process-document.ts';
 import { Progress, type ProgressMode } from './progress.ts';
 import { WorkerPool } from './worker-pool.ts';
 
@@ -63,6 +65,8 @@ export interface RunSummary {
   workers: number;
   /** Files that went through the per-document stages: not the unchanged ones, nor copies of a file processed in the same run. */
   processed: number;
+  /** True when nothing the corpus stages read had changed and the reports were as they left them: they did not run. */
+  corpusStagesSkipped: boolean;
   /** The process's peak resident memory (MB, workers included) once the per-document stages were done, and at the end of the run. */
   peakRssMb: { documents: number; run: number };
   messages: RunMessage[];
@@ -72,7 +76,7 @@ const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 /** The version of every stage, as recorded with each run and each document. */
 export function stageVersions(): Record<string, string> {
-  return Object.fromEntries([...DOCUMENT_STAGES, ...CORPUS_STAGES].map((stage) => [stage.name, stage.version]));
+  return { ...DOCUMENT_STAGE_VERSIONS, ...CORPUS_STAGE_VERSIONS };
 }
 
 const TABLES = ['documents', 'document_files', 'paragraphs', 'sentences', 'boilerplate_blocks', 'mentions', 'entities', 'dates', 'figures', 'claims'];
@@ -116,7 +120,7 @@ interface Scan {
 async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan): Promise<RunSummary> {
   const { time, seconds, manifest } = scan;
   const versions = stageVersions();
-  const documentVersions = Object.fromEntries(DOCUMENT_STAGES.map((stage) => [stage.name, stage.version]));
+  const documentVersions: Record<string, string> = DOCUMENT_STAGE_VERSIONS;
   const runId = claimStore(db, options, versions);
 
   const messages: RunMessage[] = [];
@@ -174,7 +178,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   const batch = new WriteBatch(db);
   const writtenThisRun = new Set<string>();
   const progress = new Progress(options.progress);
-  const documentPhase = DOCUMENT_STAGES.map((stage) => stage.name).join('+');
+  const documentPhase = Object.keys(DOCUMENT_STAGE_VERSIONS).join('+');
   const store = (job: DocumentJob, result: JobResult) => {
     for (const [stage, spent] of Object.entries(result.seconds)) seconds[stage] = (seconds[stage] ?? 0) + spent;
     for (const message of result.messages) say({ path: job.path, ...message });
@@ -195,6 +199,8 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   // More workers than cores only add start-up time and memory.
   const workers = options.concurrency > 1 && pending.length >= MIN_DOCUMENTS_FOR_WORKERS ? Math.min(options.concurrency, availableParallelism()) : 0;
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
+  // In the main thread the stages (and their language models) load only when a document needs them.
+  const processDocument = pool || pending.length === 0 ? undefined : (await import('./process-document.ts')).processDocument;
   try {
     const inOrder = new OrderedDelivery<JobResult>((index, result) => {
       store(pending[index]!, result);
@@ -213,7 +219,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
         const earlier = shared.get(job.fileHash);
         let result: JobResult;
         if (!earlier) {
-          const processing = pool ? pool.run(job) : Promise.resolve().then(() => processDocument(job));
+          const processing = pool ? pool.run(job) : Promise.resolve().then(() => processDocument!(job));
           if (copiesToCome.get(job.fileHash)! > 0) shared.set(job.fileHash, processing);
           result = await processing;
           processedFiles += 1;
@@ -261,21 +267,30 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     }
   }
 
-  CORPUS_STAGES.forEach((stage, index) => {
-    progress.update(stage.name, index, CORPUS_STAGES.length, 'stages');
-    time(stage.name, () => stage.run({ db, reportsDir: options.reportsDir }));
-  });
-  progress.finish();
+  const inputs = time('scan', () => digestInputs(db, versions, options.reportsDir));
+  const last = lastCorpusState(db);
+  const corpusStagesSkipped = !options.force && last?.inputs === inputs && last.reports === digestReports(options.reportsDir);
+  if (!corpusStagesSkipped) {
+    const { CORPUS_STAGES } = await import('../stages/corpus-stages.ts');
+    CORPUS_STAGES.forEach((stage, index) => {
+      progress.update(stage.name, index, CORPUS_STAGES.length, 'stages');
+      time(stage.name, () => stage.run({ db, reportsDir: options.reportsDir }));
+    });
+    progress.finish();
+  }
+  const corpusState: CorpusState = { inputs, reports: digestReports(options.reportsDir) };
 
   const tables = Object.fromEntries(TABLES.map((table) => [table, (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]));
   seconds.total = (performance.now() - scan.startedAt) / 1000;
   const rounded = Object.fromEntries(Object.entries(seconds).map(([name, value]) => [name, Math.round(value * 1000) / 1000]));
   db.transaction(() => {
-    db.prepare("UPDATE runs SET finished_at = ?, status = 'completed', stage_seconds = ?, counts = ? WHERE id = ?").run(new Date().toISOString(), JSON.stringify(rounded), JSON.stringify({ documents: counts, tables }), runId);
+    db.prepare("UPDATE runs SET finished_at = ?, status = 'completed', stage_seconds = ?, counts = ?, corpus_state = ? WHERE id = ?").run(
+      new Date().toISOString(), JSON.stringify(rounded), JSON.stringify({ documents: counts, tables }), JSON.stringify(corpusState), runId,
+    );
     const insert = db.prepare('INSERT INTO run_messages (run_id, path, level, stage, rule, reason) VALUES (?, ?, ?, ?, ?, ?)');
     for (const message of messages) insert.run(runId, message.path, message.level, message.stage, message.rule ?? null, message.reason);
   }).immediate();
-  return { run: runId, documents: counts, tables, seconds: rounded, workers, processed: processedFiles, peakRssMb: { documents: documentsPeakRss, run: peakRssMb() }, messages };
+  return { run: runId, documents: counts, tables, seconds: rounded, workers, processed: processedFiles, corpusStagesSkipped, peakRssMb: { documents: documentsPeakRss, run: peakRssMb() }, messages };
 }
 
 /** True when a process with this id is running on this machine. */

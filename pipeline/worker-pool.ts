@@ -16,13 +16,16 @@ interface PoolWorker {
   inFlight: Map<number, Pending>;
 }
 
+/** Compiled (dist/), the worker is plain JavaScript; run from the TypeScript sources, a bootstrap registers tsx first. */
+const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './document-worker.mjs' : './document-worker.js', import.meta.url);
+
 export class WorkerPool {
   private readonly workers: PoolWorker[] = [];
   private nextId = 0;
 
   constructor(readonly size: number) {
     for (let index = 0; index < size; index += 1) {
-      const entry: PoolWorker = { worker: new Worker(new URL('./document-worker.mjs', import.meta.url)), inFlight: new Map() };
+      const entry: PoolWorker = { worker: new Worker(WORKER_ENTRY), inFlight: new Map() };
       entry.worker.on('message', (message: { id: number; result?: JobResult; error?: string }) => {
         const pending = entry.inFlight.get(message.id);
         if (!pending) return;

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -47,7 +47,32 @@ describe('CLI', () => {
     const summary = JSON.parse(result.stdout);
     expect(summary.documents).toEqual({ added: 0, changed: 0, reprocessed: 0, unchanged: 5, removed: 0, rejected: 0, duplicates: 0 });
     expect(summary.tables).toMatchObject({ documents: 5, document_files: 5 });
-    expect(Object.keys(summary.seconds)).toEqual(expect.arrayContaining(['scan', 'report', 'total']));
+    // Nothing the corpus stages read changed, and the reports are as they were left: they do not run.
+    expect(summary.corpusStagesSkipped).toBe(true);
+    expect(Object.keys(summary.seconds)).toEqual(['scan', 'store', 'total']);
+  });
+
+  it('reruns the corpus stages when a report was deleted or edited, a verdict was recorded, or with --force', async () => {
+    const space = await storeOf(workspace());
+    const rerun = async (...extra: string[]) => JSON.parse((await cli('run', '--corpus', space.corpusDir, '--db', space.dbPath, '--reports', space.reportsDir, '--json', ...extra)).stdout);
+    const timeline = join(space.reportsDir, 'timeline.md');
+    const original = readFileSync(timeline, 'utf8');
+    rmSync(timeline);
+    expect((await rerun()).corpusStagesSkipped).toBe(false);
+    expect(readFileSync(timeline, 'utf8')).toBe(original);
+
+    writeFileSync(timeline, 'edited by hand');
+    expect((await rerun()).corpusStagesSkipped).toBe(false);
+    expect(readFileSync(timeline, 'utf8')).toBe(original);
+    expect((await rerun()).corpusStagesSkipped).toBe(true);
+
+    // A verdict changes a finding's status on the findings page.
+    const [finding] = JSON.parse((await cli('findings', '--json', '--db', space.dbPath)).stdout) as { id: string }[];
+    expect((await cli('review', finding!.id, '--verdict', 'confirmed', '--db', space.dbPath)).status).toBe(0);
+    expect((await rerun()).corpusStagesSkipped).toBe(false);
+    expect(readFileSync(join(space.reportsDir, 'findings.md'), 'utf8')).toContain(`\`${finding!.id}\``);
+    expect(readFileSync(join(space.reportsDir, 'findings.md'), 'utf8')).toMatch(new RegExp(`\`${finding!.id}\` · [^\\n]* · \\*\\*confirmed\\*\\*`));
+    expect((await rerun('--force')).corpusStagesSkipped).toBe(false);
   });
 
   it('search finds sentences with their document and offsets, and nothing from boilerplate', async () => {

@@ -1,7 +1,7 @@
 /** `narratives add FILE...`: copies articles into the corpus with their metadata, then runs incrementally. */
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { formatOf } from '../../stages/ingest/index.ts';
+import { formatOf } from '../../stages/ingest/format.ts';
 import { checkMeta, updateManifest } from '../corpus.ts';
 import { UsageError } from '../errors.ts';
 import { RUN_OPTIONS, RUN_OPTIONS_HELP, type Command } from './command.ts';
@@ -20,7 +20,6 @@ export function safeName(name: string): string {
 
 export const command: Command = {
   name: 'add',
-  summary: 'copy articles into the corpus with their metadata, then run',
   usage: `Usage: narratives add FILE... [metadata] [options]
 
 Copies each FILE (.txt, .md, .html, .htm, optionally .gz) into the corpus folder, records the

@@ -6,7 +6,6 @@ import { DB_OPTION, type Command } from './command.ts';
 
 export const command: Command = {
   name: 'backup',
-  summary: 'copy the store to a file, safely while a run is writing it',
   usage: `Usage: narratives backup --to FILE [options]
 
 Copies the store with SQLite's online backup: the copy is one consistent state of the store, even

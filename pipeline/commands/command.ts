@@ -8,8 +8,6 @@ export type Options = NonNullable<ParseArgsConfig['options']>;
 
 export interface Command {
   name: string;
-  /** One line for the command list. */
-  summary: string;
   /** The full `--help` text. */
   usage: string;
   options: Options;

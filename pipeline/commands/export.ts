@@ -7,7 +7,6 @@ import { DB_OPTION, type Command } from './command.ts';
 
 export const command: Command = {
   name: 'export',
-  summary: 'print the whole store as JSON',
   usage: `Usage: narratives export --format json [options]
 
 Prints every document (metadata and stored text), paragraph and sentence as one JSON document.

@@ -9,7 +9,6 @@ const STATUSES = ['open', 'reopened', 'confirmed', 'dismissed', 'needs-evidence'
 
 export const command: Command = {
   name: 'findings',
-  summary: 'list the findings to review, conflicts first',
   usage: `Usage: narratives findings [--kind KIND] [--status STATUS] [--doc ID] [options]
 
 Lists the findings of the last run: conflicts (numeric_discrepancy, list_mismatch, denial,

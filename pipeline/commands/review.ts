@@ -6,7 +6,6 @@ import { DB_OPTION, type Command } from './command.ts';
 
 export const command: Command = {
   name: 'review',
-  summary: 'record a verdict on a finding',
   usage: `Usage: narratives review FINDING_ID --verdict VERDICT [--note TEXT] [--reviewer NAME] [options]
 
 Records the verdict with the time and the reviewer. Verdicts are kept in their own table, keyed by

@@ -38,12 +38,11 @@ export function describeSummary(summary: RunSummary): string {
   const d = summary.documents;
   const parts = [`${d.added} added`, `${d.changed} changed`, `${d.unchanged} unchanged`, `${d.removed} removed`, `${d.rejected} rejected`];
   if (d.reprocessed) parts.splice(2, 0, `${d.reprocessed} re-processed`);
-  return `run ${summary.run}: ${parts.join(', ')}; ${summary.tables.documents} documents, ${summary.tables.sentences} sentences stored in ${summary.seconds.total}s`;
+  return `run ${summary.run}: ${parts.join(', ')}; ${summary.tables.documents} documents, ${summary.tables.sentences} sentences stored${summary.corpusStagesSkipped ? ', reports already up to date' : ''} in ${summary.seconds.total}s`;
 }
 
 export const command: Command = {
   name: 'run',
-  summary: 'run the pipeline over the corpus (only new and changed documents are processed)',
   usage: `Usage: narratives run [options]
 
 Reads every .txt, .md and .html(.gz) file in the corpus folder, stores documents, paragraphs and

@@ -37,7 +37,6 @@ export async function searchSentences(dbPath: string, query: string, limit: numb
 
 export const command: Command = {
   name: 'search',
-  summary: 'find stored sentences by words (SQLite FTS5 query syntax)',
   usage: `Usage: narratives search QUERY [options]
 
 Prints the sentences that match QUERY, best first, with their document and offsets. Words are

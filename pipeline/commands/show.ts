@@ -19,7 +19,6 @@ export function contextOf(db: Database.Database, item: StoredFindingItem): { bef
 
 export const command: Command = {
   name: 'show',
-  summary: 'show one finding with its quotes in context',
   usage: `Usage: narratives show FINDING_ID [options]
 
 Prints the finding, then each item: its quote in context (the sentence before and after), the

@@ -327,6 +327,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX finding_items_claim ON finding_items(claim_id);
     `,
   },
+  {
+    version: 8,
+    name: 'run-corpus-state',
+    // What the corpus stages last read and wrote (see pipeline/corpus-state.ts): a run that changed
+    // nothing they read, and finds the reports as they were left, skips them.
+    sql: `ALTER TABLE runs ADD COLUMN corpus_state TEXT;`,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */

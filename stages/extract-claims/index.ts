@@ -7,11 +7,12 @@
 import { textOf } from '../../pipeline/doc.ts';
 import { defineDocumentStage } from '../../pipeline/stage.ts';
 import { findClaims } from './claims.ts';
+import { DOCUMENT_STAGE_VERSIONS } from '../versions.ts';
 
 export const extractClaims = defineDocumentStage({
   name: 'extract-claims',
   scope: 'document',
-  version: '3',
+  version: DOCUMENT_STAGE_VERSIONS['extract-claims'],
   needs: ['parse', 'entities', 'figures'],
   provides: 'claims',
   run(doc) {

@@ -7,6 +7,7 @@
 import * as chrono from 'chrono-node';
 import { textOf } from '../../pipeline/doc.ts';
 import { defineDocumentStage } from '../../pipeline/stage.ts';
+import { DOCUMENT_STAGE_VERSIONS } from '../versions.ts';
 
 export interface DateMention {
   sentence: number;
@@ -64,7 +65,7 @@ export function findDates(text: string, sentence: number, start: number, end: nu
 export const extractDates = defineDocumentStage({
   name: 'extract-dates',
   scope: 'document',
-  version: '1',
+  version: DOCUMENT_STAGE_VERSIONS['extract-dates'],
   needs: ['segment'],
   provides: 'dates',
   run(doc) {

@@ -7,11 +7,12 @@
 import { textOf } from '../../pipeline/doc.ts';
 import { defineDocumentStage } from '../../pipeline/stage.ts';
 import { findMentions } from './mentions.ts';
+import { DOCUMENT_STAGE_VERSIONS } from '../versions.ts';
 
 export const extractEntities = defineDocumentStage({
   name: 'extract-entities',
   scope: 'document',
-  version: '1',
+  version: DOCUMENT_STAGE_VERSIONS['extract-entities'],
   needs: ['parse'],
   provides: 'entities',
   run(doc) {

@@ -8,11 +8,12 @@ import { groupBySentence } from '../../pipeline/provenance.ts';
 import { textOf } from '../../pipeline/doc.ts';
 import { defineDocumentStage } from '../../pipeline/stage.ts';
 import { findFigures, identifierNumbers, type Figure } from './figures.ts';
+import { DOCUMENT_STAGE_VERSIONS } from '../versions.ts';
 
 export const extractFigures = defineDocumentStage({
   name: 'extract-figures',
   scope: 'document',
-  version: '2',
+  version: DOCUMENT_STAGE_VERSIONS['extract-figures'],
   needs: ['parse', 'entities', 'dates'],
   provides: 'figures',
   run(doc) {

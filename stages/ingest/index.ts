@@ -13,20 +13,8 @@ import { decode, DecodeError, unwrap } from './decode.ts';
 import { extractHtml, HtmlTooDeepError } from './html.ts';
 import { detectLanguage } from './language.ts';
 import type { DocMeta, RemovedBlock } from '../../pipeline/doc.ts';
-
-/** File endings ingest reads, without `.gz` (a gzipped file of any of these is read too). */
-export const INPUT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'];
-
-export type InputFormat = 'text' | 'markdown' | 'html';
-
-/** The format a file name says it is, or undefined when ingest does not read it. */
-export function formatOf(path: string): InputFormat | undefined {
-  const name = path.toLowerCase().replace(/\.gz$/, '');
-  if (name.endsWith('.html') || name.endsWith('.htm')) return 'html';
-  if (name.endsWith('.md') || name.endsWith('.markdown')) return 'markdown';
-  if (name.endsWith('.txt')) return 'text';
-  return undefined;
-}
+import { DOCUMENT_STAGE_VERSIONS } from '../versions.ts';
+import { formatOf, INPUT_EXTENSIONS } from './format.ts';
 
 /** extractHtml, with a page nested too deeply turned into an input error. */
 function extractHtmlSafely(path: string, html: string) {
@@ -68,7 +56,7 @@ export function extractPage(html: string): { text: string; meta: DocMeta; remove
 export const ingest = defineDocumentStage({
   name: 'ingest',
   scope: 'document',
-  version: '3',
+  version: DOCUMENT_STAGE_VERSIONS.ingest,
   needs: [],
   provides: 'ingest',
   run(doc, ctx) {

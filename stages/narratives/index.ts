@@ -10,6 +10,7 @@ import type { CorpusStage } from '../../pipeline/stage.ts';
 import { evaluate } from './evaluation.ts';
 import { fightinWords, termsOf } from './fightin-words.ts';
 import { addTo } from '../../pipeline/collections.ts';
+import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 
 interface SentenceRow {
   id: string;
@@ -120,7 +121,7 @@ export function compareNarratives(db: Database.Database): { terms: number; subje
 export const narratives: CorpusStage = {
   name: 'narratives',
   scope: 'corpus',
-  version: '1',
+  version: CORPUS_STAGE_VERSIONS.narratives,
   run({ db }) {
     const { terms, subjects } = compareNarratives(db);
     return { written: terms + subjects };

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { textOf, type Doc } from '../../pipeline/doc.ts';
 import { defineDocumentStage } from '../../pipeline/stage.ts';
 import { tagRanges } from './tagger.ts';
+import { DOCUMENT_STAGE_VERSIONS } from '../versions.ts';
 
 /** A word with its tags and where it is in the stored text. `pre` and `post` are the punctuation and spaces around it. */
 export interface Token {
@@ -68,7 +69,7 @@ export function parseDocument(doc: Doc): Parse {
 export const parse = defineDocumentStage({
   name: 'parse',
   scope: 'document',
-  version: '4',
+  version: DOCUMENT_STAGE_VERSIONS.parse,
   needs: ['segment'],
   provides: 'parse',
   run: parseDocument,

@@ -15,6 +15,7 @@ import { compareFigures } from './rules/compare-figures.ts';
 import { findDenials } from './rules/denial.ts';
 import { compareLists, findLists } from './rules/lists.ts';
 import { findFramingConflicts } from './rules/framing.ts';
+import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 
 const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
 
@@ -76,7 +77,7 @@ export function writeFindings(db: Database.Database, findings: Finding[]): void 
 export const reconcile: CorpusStage = {
   name: 'reconcile',
   scope: 'corpus',
-  version: '1',
+  version: CORPUS_STAGE_VERSIONS.reconcile,
   run({ db }) {
     const findings = reconcileStore(db);
     writeFindings(db, findings);

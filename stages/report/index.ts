@@ -19,6 +19,7 @@ import {
   type StoredClaim, type StoredDocument, type StoredFigure,
 } from './read-store.ts';
 import { GENERATED, describePublished, describeValue, documentPage, paragraphAnchor } from './shared.ts';
+import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 
 
 function renderIndex(documents: StoredDocument[], removalRules: Map<string, string[]>): string {
@@ -113,7 +114,7 @@ function renderDocument(
 export const report: CorpusStage = {
   name: 'report',
   scope: 'corpus',
-  version: '1',
+  version: CORPUS_STAGE_VERSIONS.report,
   run({ db, reportsDir }) {
     const documents = readDocuments(db);
     const removalRules = new Map<string, string[]>();

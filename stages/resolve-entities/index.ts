@@ -7,6 +7,7 @@
 import type { StoredEntity } from '../../pipeline/db/documents.ts';
 import type { CorpusStage } from '../../pipeline/stage.ts';
 import { resolveEntities, type MentionRow } from './cluster.ts';
+import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 
 interface StoredMention extends Omit<MentionRow, 'evidence'> {
   evidence: string;
@@ -19,7 +20,7 @@ const sameRow = (a: StoredEntity, b: StoredEntity) => a.name === b.name && a.typ
 export const resolveEntitiesStage: CorpusStage = {
   name: 'resolve-entities',
   scope: 'corpus',
-  version: '1',
+  version: CORPUS_STAGE_VERSIONS['resolve-entities'],
   run({ db }) {
     const stored = db.prepare('SELECT id, document_id, entity_id, text, role, place, acronym, evidence FROM mentions ORDER BY id').all() as StoredMention[];
     const entities = resolveEntities(stored.map(({ document_id: _document, entity_id: _entity, ...row }) => ({ ...row, evidence: JSON.parse(row.evidence) as MentionRow['evidence'] })));

@@ -10,6 +10,7 @@ import type { Segment, Segmentation } from '../../pipeline/doc.ts';
 import { textOf } from '../../pipeline/doc.ts';
 import { trimRange } from '../../pipeline/provenance.ts';
 import { defineDocumentStage } from '../../pipeline/stage.ts';
+import { DOCUMENT_STAGE_VERSIONS } from '../versions.ts';
 
 /** A full stop, ! or ? glued to the next sentence: "25.Huawei". Not initials ("U.S.A") nor domains ("site.com"). */
 const GLUED_BOUNDARY = /(?<=[a-z0-9%)]{2})[.!?](?=[A-Z][a-z])/g;
@@ -117,7 +118,7 @@ export function segmentText(text: string): Segmentation {
 export const segment = defineDocumentStage({
   name: 'segment',
   scope: 'document',
-  version: '2',
+  version: DOCUMENT_STAGE_VERSIONS.segment,
   needs: ['ingest'],
   provides: 'segment',
   run: (doc) => segmentText(textOf(doc)),

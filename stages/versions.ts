@@ -1,0 +1,27 @@
+/**
+ * Every stage's name and version, in pipeline order. A run compares them with the store to decide what
+ * to redo, and reads them here without loading the stages and their language models. Each stage takes
+ * its version from this table: bump it whenever the stage's output for the same input changes.
+ */
+export const DOCUMENT_STAGE_VERSIONS = {
+  ingest: '3',
+  segment: '2',
+  parse: '4',
+  'extract-entities': '1',
+  'extract-dates': '1',
+  'extract-figures': '2',
+  'extract-claims': '3',
+} as const;
+
+export const CORPUS_STAGE_VERSIONS = {
+  'resolve-entities': '1',
+  reconcile: '1',
+  narratives: '1',
+  report: '1',
+} as const;
+
+/** Throws unless `stages` are the table's stages in its order, so the two cannot drift apart. */
+export function checkOrder(stages: readonly { name: string }[], table: Record<string, string>): void {
+  const names = stages.map((stage) => stage.name).join(', ');
+  if (names !== Object.keys(table).join(', ')) throw new Error(`stages [${names}] do not match stages/versions.ts [${Object.keys(table).join(', ')}]`);
+}
