@@ -6,7 +6,7 @@
 export const DOCUMENT_STAGE_VERSIONS = {
   ingest: '3',
   segment: '2',
-  parse: '4',
+  parse: '5',
   'extract-entities': '1',
   'extract-dates': '1',
   'extract-figures': '2',

@@ -4,9 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { tagRanges } from '../stages/parse/tagger.ts';
+import { tagRanges, winkTokens } from '../stages/parse/tagger.ts';
 import { segmentText } from '../stages/segment/index.ts';
-import { CORPUS_DIR, SEED_FILES } from './helpers.ts';
+import { processDocument } from '../pipeline/process-document.ts';
+import { sha256 } from '../pipeline/hash.ts';
+import { BBC_DIR, CORPUS_DIR, SEED_FILES } from './helpers.ts';
 
 const seeds = SEED_FILES.map((file) => readFileSync(`${CORPUS_DIR}${file}`, 'utf8'));
 const tagged = seeds.map((text) => {
@@ -85,5 +87,23 @@ describe('tagger on the seeds', () => {
     expect(word('remove their apps from Huawei’s app store', 'apps')).toEqual({ tags: expect.arrayContaining(['Plural']), lemma: 'app' });
     expect(word('remove their apps from Huawei’s app store', 'app').lemma).toBe('app');
     expect(word('Krach said at a press conference', 'said').tags).toEqual(expect.arrayContaining(['Verb', 'PastTense']));
+  });
+
+  it('gives a document the same words and extractions whatever the thread read before it', () => {
+    // wink learns unseen words into its lexicon: after "Men's." anywhere, BBC's "Men's tennis is
+    // exciting" became one wink token, tagged a proper noun, and the entity "Men" appeared or not
+    // depending on the order a worker happened to read the corpus in.
+    const extract = (path: string) => {
+      const raw = readFileSync(`${BBC_DIR}${path}`);
+      return processDocument({ path, raw, fileHash: sha256(raw), meta: {}, maxBytes: 5_000_000 }).processed!.extracted;
+    };
+    const sentence = "Men's tennis is exciting as well.";
+    const tokens = () => winkTokens(sentence, 0, sentence.length, [0]).map((token) => `${token.text}/${token.pos}`);
+    const before = { tokens: tokens(), extracted: extract('sport/438.txt') };
+    expect(before.tokens.slice(0, 3)).toEqual(['Men/NOUN', "'s/PART", 'tennis/NOUN']);
+    const teacher = "They reached the final of the Men's.";
+    winkTokens(teacher, 0, teacher.length, [0]);
+    expect(tokens()).toEqual(before.tokens);
+    expect(extract('sport/438.txt')).toEqual(before.extracted);
   });
 });

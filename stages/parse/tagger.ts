@@ -10,8 +10,29 @@ import model from 'wink-eng-lite-web-model';
 import { tagInContext, type PositionedWord } from './context.ts';
 import { addWithParents, lexiconTags, MODEL, PROPER_FAMILY, singularOf, splitTerms, splitWhitespace } from './lexicon.ts';
 
-const wink = winkNLP(model, ['sbd', 'pos']);
+// The model's core is made here and handed to wink, so that this module holds the lexicon wink uses (below).
+const core = (model as unknown as { core(): WinkCore }).core();
+const wink = winkNLP({ ...model, core: () => core } as typeof model, ['sbd', 'pos']);
 const its = wink.its;
+
+interface WinkCore {
+  features: { lexeme: { hash: Record<string, number>; list: string[] } };
+}
+
+/**
+ * wink adds every word it has not seen to the model's lexicon, and its tokenizer then keeps a known
+ * word whole: after "Men's." anywhere, "Men's tennis" is one token, not "Men" + "'s". So a document's
+ * words depended on the documents the same thread read before it. Each call forgets the words it
+ * taught (their slots stay, so the indexes wink handed out remain valid), and the same text always
+ * gives the same tokens.
+ */
+const LEXEMES = core.features.lexeme;
+
+function forgetWordsSince(known: number): void {
+  for (let index = known; index < LEXEMES.list.length; index += 1) {
+    if (LEXEMES.hash[LEXEMES.list[index]!] === index) delete LEXEMES.hash[LEXEMES.list[index]!];
+  }
+}
 
 /** A wink token: where it is in the text, its UD tag and lemma. */
 export interface WinkToken {
@@ -25,6 +46,7 @@ export interface WinkToken {
 /** wink's tokens of `text[from, to)`, with absolute offsets (its tokens and the spaces before them rebuild the text exactly). */
 export function winkTokens(whole: string, from = 0, to = whole.length, openings: number[] = []): WinkToken[] {
   const text = withCommonOpenings(whole.slice(from, to), openings.map((at) => at - from));
+  const known = LEXEMES.list.length;
   const doc = wink.readDoc(text);
   const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
@@ -42,6 +64,7 @@ export function winkTokens(whole: string, from = 0, to = whole.length, openings:
     cursor = start + values[i]!.length;
     result.push({ start: from + start, end: from + cursor, text: whole.slice(from + start, from + cursor), pos: pos[i] ?? 'X', lemma: lemmas[i] ?? values[i]! });
   }
+  forgetWordsSince(known);
   return result;
 }
 
