@@ -47,8 +47,19 @@ export function digestReports(reportsDir: string): string {
   return hash.digest('hex');
 }
 
-/** What the last completed run recorded, if it recorded it. */
-export function lastCorpusState(db: Database.Database): CorpusState | undefined {
-  const row = db.prepare("SELECT corpus_state FROM runs WHERE status = 'completed' ORDER BY id DESC LIMIT 1").get() as { corpus_state: string | null } | undefined;
-  return row?.corpus_state ? (JSON.parse(row.corpus_state) as CorpusState) : undefined;
+/** What the last completed run recorded, if it recorded it, with the stage versions it ran. */
+export function lastCorpusState(db: Database.Database): (CorpusState & { stageVersions: Record<string, string> }) | undefined {
+  const row = db.prepare("SELECT corpus_state, stage_versions FROM runs WHERE status = 'completed' ORDER BY id DESC LIMIT 1").get() as { corpus_state: string | null; stage_versions: string } | undefined;
+  return row?.corpus_state ? { ...(JSON.parse(row.corpus_state) as CorpusState), stageVersions: JSON.parse(row.stage_versions) as Record<string, string> } : undefined;
+}
+
+/**
+ * What the corpus stages have to do: nothing (`skip`), update what changed since the last completed
+ * run (`incremental`: the same stage versions, the reports as that run left them, no --force), or redo
+ * everything.
+ */
+export function corpusWork(last: ReturnType<typeof lastCorpusState>, now: { inputs: string; reports: string; stageVersions: Record<string, string>; force: boolean }): 'skip' | 'incremental' | 'full' {
+  const sameVersions = last !== undefined && JSON.stringify(last.stageVersions) === JSON.stringify(now.stageVersions);
+  if (now.force || !sameVersions || last.reports !== now.reports) return 'full';
+  return last.inputs === now.inputs ? 'skip' : 'incremental';
 }

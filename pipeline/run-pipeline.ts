@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
 import PQueue from 'p-queue';
 import { formatBytes } from '../stages/ingest/decode.ts';
 import { listCorpus, readManifest, type ManifestEntry } from './corpus.ts';
-import { digestInputs, digestReports, lastCorpusState, type CorpusState } from './corpus-state.ts';
+import { corpusWork, digestInputs, digestReports, lastCorpusState, type CorpusState } from './corpus-state.ts';
 import { documentWriter, metadataUpdater } from './db/documents.ts';
 import { openStore } from './db/open.ts';
 import type { DocKind, DocMeta } from './doc.ts';
@@ -268,13 +268,13 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   }
 
   const inputs = time('scan', () => digestInputs(db, versions, options.reportsDir));
-  const last = lastCorpusState(db);
-  const corpusStagesSkipped = !options.force && last?.inputs === inputs && last.reports === digestReports(options.reportsDir);
+  const work = corpusWork(lastCorpusState(db), { inputs, reports: digestReports(options.reportsDir), stageVersions: versions, force: options.force });
+  const corpusStagesSkipped = work === 'skip';
   if (!corpusStagesSkipped) {
     const { CORPUS_STAGES } = await import('../stages/corpus-stages.ts');
     CORPUS_STAGES.forEach((stage, index) => {
       progress.update(stage.name, index, CORPUS_STAGES.length, 'stages');
-      time(stage.name, () => stage.run({ db, reportsDir: options.reportsDir }));
+      time(stage.name, () => stage.run({ db, reportsDir: options.reportsDir, incremental: work === 'incremental' }));
     });
     progress.finish();
   }

@@ -33,6 +33,11 @@ export interface DocumentStage<K extends keyof DocData = keyof DocData> {
 export interface CorpusContext {
   db: Database.Database;
   reportsDir: string;
+  /**
+   * True when the last completed run ran the same stage versions and left the reports as they are:
+   * a stage may then update only what the store marks as changed since (stale_pages). False: redo all.
+   */
+  incremental: boolean;
 }
 
 /** A stage that runs once over the whole stored corpus. */

@@ -334,6 +334,47 @@ export const MIGRATIONS: readonly Migration[] = [
     // nothing they read, and finds the reports as they were left, skips them.
     sql: `ALTER TABLE runs ADD COLUMN corpus_state TEXT;`,
   },
+  {
+    version: 9,
+    name: 'stale-document-pages',
+    // Documents whose report page must be written again. Triggers mark them on every write that changes
+    // what the page shows (the document, its metadata, files and stage outputs, and the names of the
+    // entities it mentions), whoever writes; the report clears the marks once the pages are written,
+    // so a run killed in between leaves them for the next.
+    sql: `
+      CREATE TABLE stale_pages (document_id TEXT PRIMARY KEY) WITHOUT ROWID;
+      INSERT INTO stale_pages SELECT id FROM documents;
+      CREATE TRIGGER documents_inserted_stale AFTER INSERT ON documents BEGIN
+        INSERT OR IGNORE INTO stale_pages VALUES (new.id);
+      END;
+      CREATE TRIGGER documents_updated_stale AFTER UPDATE ON documents
+        WHEN old.path IS NOT new.path OR old.title IS NOT new.title OR old.source IS NOT new.source OR old.kind IS NOT new.kind
+          OR old.published IS NOT new.published OR old.published_earliest IS NOT new.published_earliest OR old.language IS NOT new.language
+          OR old.url IS NOT new.url OR old.author IS NOT new.author OR old.encoding IS NOT new.encoding
+          OR old.word_count IS NOT new.word_count OR old.boilerplate_chars IS NOT new.boilerplate_chars BEGIN
+        INSERT OR IGNORE INTO stale_pages VALUES (new.id);
+      END;
+      CREATE TRIGGER document_stages_inserted_stale AFTER INSERT ON document_stages BEGIN
+        INSERT OR IGNORE INTO stale_pages VALUES (new.document_id);
+      END;
+      CREATE TRIGGER document_files_inserted_stale AFTER INSERT ON document_files BEGIN
+        INSERT OR IGNORE INTO stale_pages VALUES (new.document_id);
+      END;
+      CREATE TRIGGER document_files_updated_stale AFTER UPDATE OF document_id ON document_files WHEN old.document_id IS NOT new.document_id BEGIN
+        INSERT OR IGNORE INTO stale_pages VALUES (old.document_id);
+        INSERT OR IGNORE INTO stale_pages VALUES (new.document_id);
+      END;
+      CREATE TRIGGER document_files_deleted_stale AFTER DELETE ON document_files BEGIN
+        INSERT OR IGNORE INTO stale_pages VALUES (old.document_id);
+      END;
+      CREATE TRIGGER mentions_entity_stale AFTER UPDATE OF entity_id ON mentions WHEN old.entity_id IS NOT new.entity_id BEGIN
+        INSERT OR IGNORE INTO stale_pages VALUES (new.document_id);
+      END;
+      CREATE TRIGGER entities_renamed_stale AFTER UPDATE OF name ON entities WHEN old.name IS NOT new.name BEGIN
+        INSERT OR IGNORE INTO stale_pages SELECT DISTINCT document_id FROM mentions WHERE entity_id = new.id;
+      END;
+    `,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */

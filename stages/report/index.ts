@@ -2,7 +2,8 @@
  * report: the Markdown reports, generated from the store alone. Writes reports/index.md (the corpus
  * table) and reports/documents/<id>.md (metadata, boilerplate removed, numbered paragraphs with stable
  * anchors `#p<N>` that later reports link to). Files are written atomically and only when their content
- * changes; pages of documents no longer stored are deleted. No timestamps, paths or run ids, so the
+ * changes; pages of documents no longer stored are deleted. When the run is incremental, only the pages
+ * of documents the store marks stale are rendered again. No timestamps, paths or run ids, so the
  * same store always gives byte-identical reports.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { renderFindings, renderTimeline } from './findings-page.ts';
 import { renderNarratives } from './narratives-page.ts';
 import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
 import {
-  readClaims, readCooccurrences, readDocuments, readEntities, readEntityMentions, readFigures, readFiles, readParagraphs, readRemovals,
+  readClaims, readCooccurrences, readDocuments, readEntities, readEntityMentions, readFigures, readFiles, readParagraphs, readRemovalRules, readRemovals,
   type StoredClaim, type StoredDocument, type StoredFigure,
 } from './read-store.ts';
 import { GENERATED, describePublished, describeValue, documentPage, paragraphAnchor } from './shared.ts';
@@ -31,7 +32,7 @@ function renderIndex(documents: StoredDocument[], removalRules: Map<string, stri
     cell(document.kind),
     cell(describePublished(document)),
     cell(document.word_count),
-    document.boilerplate_chars === 0 ? '0' : `${formatNumber(document.boilerplate_chars)} chars (${escapeInline(removalRules.get(document.id)!.join(', '))})`,
+    document.boilerplate_chars === 0 ? '0' : `${formatNumber(document.boilerplate_chars)} chars (${escapeInline((removalRules.get(document.id) ?? []).join(', '))})`,
   ]);
   return page(
     GENERATED,
@@ -115,17 +116,18 @@ export const report: CorpusStage = {
   name: 'report',
   scope: 'corpus',
   version: CORPUS_STAGE_VERSIONS.report,
-  run({ db, reportsDir }) {
+  run({ db, reportsDir, incremental }) {
     const documents = readDocuments(db);
-    const removalRules = new Map<string, string[]>();
+    const removalRules = readRemovalRules(db);
+    // Only the pages the store marks stale, when the pages written before are all still there as written.
+    const stale = incremental ? new Set((db.prepare('SELECT document_id FROM stale_pages').pluck().all() as string[])) : undefined;
     let written = 0;
     const documentPages = new Set<string>();
     for (const document of documents) {
-      const removals = readRemovals(db, document.id);
-      removalRules.set(document.id, [...new Set(removals.map((removal) => removal.rule))]);
       const file = `${document.id}.md`;
       documentPages.add(file);
-      const page = renderDocument(document, readFiles(db, document.id), readParagraphs(db, document.id), removals, readFigures(db, document.id), readClaims(db, document.id));
+      if (stale && !stale.has(document.id)) continue;
+      const page = renderDocument(document, readFiles(db, document.id), readParagraphs(db, document.id), readRemovals(db, document.id), readFigures(db, document.id), readClaims(db, document.id));
       if (writeFileAtomic(join(reportsDir, 'documents', file), page)) written += 1;
     }
     const byId = new Map(documents.map((document) => [document.id, document]));
@@ -146,6 +148,7 @@ export const report: CorpusStage = {
       }
     }
     for (const file of readdirSync(reportsDir)) if (TEMPORARY_FILE.test(file)) rmSync(join(reportsDir, file));
+    db.prepare('DELETE FROM stale_pages').run();
     return { written };
   },
 };

@@ -50,6 +50,16 @@ export function readRemovals(db: Database.Database, documentId: string): StoredR
   return statement(db, 'SELECT rule, chars, location FROM boilerplate_blocks WHERE document_id = ? ORDER BY ordinal').all(documentId) as StoredRemoval[];
 }
 
+/** Each document's boilerplate rules, each once, in the order they first removed something. */
+export function readRemovalRules(db: Database.Database): Map<string, string[]> {
+  const rules = new Map<string, string[]>();
+  for (const row of statement(db, 'SELECT document_id, rule FROM boilerplate_blocks ORDER BY document_id, ordinal').all() as { document_id: string; rule: string }[]) {
+    const list = rules.get(row.document_id);
+    if (!list) rules.set(row.document_id, [row.rule]);
+    else if (!list.includes(row.rule)) list.push(row.rule);
+  }
+  return rules;
+}
 
 export function readEntities(db: Database.Database): StoredEntity[] {
   return statement(db, 'SELECT * FROM entities ORDER BY mention_count DESC, name, id').all() as StoredEntity[];

@@ -38,7 +38,10 @@ export const resolveEntitiesStage: CorpusStage = {
     const entityOf = new Map(entities.flatMap((entity) => entity.mentionIds.map((id) => [id, entity.id] as const)));
     let written = 0;
     db.transaction(() => {
-      const upsert = db.prepare('INSERT OR REPLACE INTO entities (id, name, type, aliases, roles, mention_count, document_count) VALUES (@id, @name, @type, @aliases, @roles, @mention_count, @document_count)');
+      // An update, not INSERT OR REPLACE (a delete and an insert): the store's triggers mark the report
+      // pages of an entity's documents stale only when its name changes, not its counts.
+      const insert = db.prepare('INSERT INTO entities (id, name, type, aliases, roles, mention_count, document_count) VALUES (@id, @name, @type, @aliases, @roles, @mention_count, @document_count)');
+      const update = db.prepare('UPDATE entities SET name = @name, type = @type, aliases = @aliases, roles = @roles, mention_count = @mention_count, document_count = @document_count WHERE id = @id');
       const remove = db.prepare('DELETE FROM entities WHERE id = ?');
       const point = db.prepare('UPDATE mentions SET entity_id = ? WHERE id = ?');
       const kept = new Set(rows.map((row) => row.id));
@@ -46,7 +49,7 @@ export const resolveEntitiesStage: CorpusStage = {
       for (const row of rows) {
         const old = before.get(row.id);
         if (old && sameRow(old, row)) continue;
-        upsert.run(row);
+        (old ? update : insert).run(row);
         written += 1;
       }
       for (const mention of stored) {
