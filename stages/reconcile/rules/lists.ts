@@ -60,8 +60,20 @@ export function compareLists(lists: EntityList[], sentenceText: Map<string, { te
     const { text, start } = sentenceText.get(list.sentence)!;
     return item(list, text, start);
   };
+  // Both findings need two members in common (a corroboration, all of them, and lists have three or
+  // more): each list is compared only with the later lists that share two of its members, found through
+  // the lists each entity is in, in the order all pairs were once compared in.
+  const listsOf = new Map<string, number[]>();
+  lists.forEach((list, index) => {
+    for (const entity of new Set(list.members.map((member) => member.entity))) addTo(listsOf, entity, index);
+  });
   for (let i = 0; i < lists.length; i += 1) {
-    for (let j = i + 1; j < lists.length; j += 1) {
+    const sharing = new Map<number, number>();
+    for (const entity of new Set(lists[i]!.members.map((member) => member.entity))) {
+      for (const j of listsOf.get(entity)!) if (j > i) sharing.set(j, (sharing.get(j) ?? 0) + 1);
+    }
+    const candidates = [...sharing].filter(([, count]) => count >= 2).map(([j]) => j).sort((x, y) => x - y);
+    for (const j of candidates) {
       const [a, b] = [lists[i]!, lists[j]!];
       if (a.doc === b.doc || a.members[0]!.type !== b.members[0]!.type) continue;
       const setA = new Set(a.members.map((member) => member.entity));
