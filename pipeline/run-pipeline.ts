@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3';
 import PQueue from 'p-queue';
 import { formatBytes } from '../stages/ingest/decode.ts';
 import { listCorpus, readManifest, type ManifestEntry } from './corpus.ts';
+import { runCorpusStages } from './corpus-runner.ts';
 import { corpusWork, digestInputs, digestReports, lastCorpusState, type CorpusState } from './corpus-state.ts';
 import { documentWriter, metadataUpdater } from './db/documents.ts';
 import { openStore } from './db/open.ts';
@@ -63,6 +64,8 @@ export interface RunSummary {
   seconds: Record<string, number>;
   /** Worker threads that ran the per-document stages (0: the main thread ran them). */
   workers: number;
+  /** Corpus stages that ran in a worker thread beside the main thread's (0 or 1: report-pages). */
+  corpusWorkers: number;
   /** Files that went through the per-document stages: not the unchanged ones, nor copies of a file processed in the same run. */
   processed: number;
   /** True when nothing the corpus stages read had changed and the reports were as they left them: they did not run. */
@@ -270,11 +273,16 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   const inputs = time('scan', () => digestInputs(db, versions, options.reportsDir));
   const work = corpusWork(lastCorpusState(db), { inputs, reports: digestReports(options.reportsDir), stageVersions: versions, force: options.force });
   const corpusStagesSkipped = work === 'skip';
+  let corpusWorkers = 0;
   if (!corpusStagesSkipped) {
     const { CORPUS_STAGES } = await import('../stages/corpus-stages.ts');
-    CORPUS_STAGES.forEach((stage, index) => {
-      progress.update(stage.name, index, CORPUS_STAGES.length, 'stages');
-      time(stage.name, () => stage.run({ db, reportsDir: options.reportsDir, incremental: work === 'incremental' }));
+    corpusWorkers = await runCorpusStages(CORPUS_STAGES, {
+      context: { db, reportsDir: options.reportsDir, incremental: work === 'incremental' },
+      dbPath: options.dbPath,
+      // As for the document stages: a worker repays its start-up only on a corpus of some size.
+      useWorker: options.concurrency > 1 && options.dbPath !== ':memory:' && (db.prepare('SELECT count(*) FROM documents').pluck().get() as number) >= MIN_DOCUMENTS_FOR_WORKERS,
+      started: (stage, index) => progress.update(stage.name, index, CORPUS_STAGES.length, 'stages'),
+      spent: (stage, spent) => (seconds[stage] = (seconds[stage] ?? 0) + spent),
     });
     progress.finish();
   }
@@ -290,7 +298,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     const insert = db.prepare('INSERT INTO run_messages (run_id, path, level, stage, rule, reason) VALUES (?, ?, ?, ?, ?, ?)');
     for (const message of messages) insert.run(runId, message.path, message.level, message.stage, message.rule ?? null, message.reason);
   }).immediate();
-  return { run: runId, documents: counts, tables, seconds: rounded, workers, processed: processedFiles, corpusStagesSkipped, peakRssMb: { documents: documentsPeakRss, run: peakRssMb() }, messages };
+  return { run: runId, documents: counts, tables, seconds: rounded, workers, corpusWorkers, processed: processedFiles, corpusStagesSkipped, peakRssMb: { documents: documentsPeakRss, run: peakRssMb() }, messages };
 }
 
 /** True when a process with this id is running on this machine. */

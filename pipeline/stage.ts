@@ -45,6 +45,13 @@ export interface CorpusStage {
   name: string;
   scope: 'corpus';
   version: string;
+  /** The corpus stages whose output it reads: it starts once they are done. */
+  needs: string[];
+  /**
+   * Set when the stage only reads the store (it writes files): it may then run in a worker thread, on
+   * its own read-only connection, beside the main thread's stages. `module` exports it as `exportName`.
+   */
+  readOnly?: { module: string; exportName: string };
   run(ctx: CorpusContext): { written: number };
 }
 

@@ -1,10 +1,13 @@
-/** The corpus stages in order, run over the store after every document is stored. */
+/**
+ * The corpus stages in order, run over the store after every document is stored. A stage starts once the
+ * stages it needs are done; report-pages, which only reads the store, may run in a worker beside reconcile.
+ */
 import type { CorpusStage } from '../pipeline/stage.ts';
 import { resolveEntitiesStage } from './resolve-entities/index.ts';
 import { reconcile } from './reconcile/index.ts';
 import { narratives } from './narratives/index.ts';
-import { report } from './report/index.ts';
+import { report, reportPages } from './report/index.ts';
 import { checkOrder, CORPUS_STAGE_VERSIONS } from './versions.ts';
 
-export const CORPUS_STAGES: readonly CorpusStage[] = [resolveEntitiesStage, reconcile, narratives, report];
+export const CORPUS_STAGES: readonly CorpusStage[] = [resolveEntitiesStage, reportPages, reconcile, narratives, report];
 checkOrder(CORPUS_STAGES, CORPUS_STAGE_VERSIONS);

@@ -15,9 +15,10 @@ export const DOCUMENT_STAGE_VERSIONS = {
 
 export const CORPUS_STAGE_VERSIONS = {
   'resolve-entities': '1',
+  'report-pages': '1',
   reconcile: '1',
   narratives: '1',
-  report: '1',
+  report: '2',
 } as const;
 
 /** Throws unless `stages` are the table's stages in its order, so the two cannot drift apart. */

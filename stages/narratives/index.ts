@@ -122,6 +122,7 @@ export const narratives: CorpusStage = {
   name: 'narratives',
   scope: 'corpus',
   version: CORPUS_STAGE_VERSIONS.narratives,
+  needs: ['resolve-entities'],
   run({ db }) {
     const { terms, subjects } = compareNarratives(db);
     return { written: terms + subjects };

@@ -78,6 +78,7 @@ export const reconcile: CorpusStage = {
   name: 'reconcile',
   scope: 'corpus',
   version: CORPUS_STAGE_VERSIONS.reconcile,
+  needs: ['resolve-entities'],
   run({ db }) {
     const findings = reconcileStore(db);
     writeFindings(db, findings);

@@ -112,35 +112,57 @@ function renderDocument(
   );
 }
 
+/**
+ * The pages that show what was extracted and resolved: each document's page (only those marked stale,
+ * when the run is incremental), the corpus index, the entities and the figures. They read neither
+ * findings nor narratives, so this stage runs beside reconcile, in a worker thread when the corpus is large.
+ */
+export const reportPages: CorpusStage = {
+  name: 'report-pages',
+  scope: 'corpus',
+  version: CORPUS_STAGE_VERSIONS['report-pages'],
+  needs: ['resolve-entities'],
+  readOnly: { module: import.meta.url, exportName: 'reportPages' },
+  run({ db, reportsDir, incremental }) {
+    const documents = readDocuments(db);
+    // Only the pages the store marks stale, when the pages written before are all still there as written.
+    const stale = incremental ? new Set((db.prepare('SELECT document_id FROM stale_pages').pluck().all() as string[])) : undefined;
+    let written = 0;
+    for (const document of documents) {
+      if (stale && !stale.has(document.id)) continue;
+      const page = renderDocument(document, readFiles(db, document.id), readParagraphs(db, document.id), readRemovals(db, document.id), readFigures(db, document.id), readClaims(db, document.id));
+      if (writeFileAtomic(join(reportsDir, 'documents', `${document.id}.md`), page)) written += 1;
+    }
+    const byId = new Map(documents.map((document) => [document.id, document]));
+    const pages: [string, string][] = [
+      ['index.md', renderIndex(documents, readRemovalRules(db))],
+      ['entities.md', renderEntities(readEntities(db), readEntityMentions(db), readCooccurrences(db), byId)],
+      ['figures.md', renderFigures(readFigures(db), byId)],
+    ];
+    for (const [name, content] of pages) if (writeFileAtomic(join(reportsDir, name), content)) written += 1;
+    return { written };
+  },
+};
+
+/**
+ * The pages of findings and narratives, then the tidying: pages of documents no longer stored, and
+ * temporary files a killed run left, are deleted, and the stale marks are cleared (report-pages has
+ * written those pages by now).
+ */
 export const report: CorpusStage = {
   name: 'report',
   scope: 'corpus',
   version: CORPUS_STAGE_VERSIONS.report,
-  run({ db, reportsDir, incremental }) {
-    const documents = readDocuments(db);
-    const removalRules = readRemovalRules(db);
-    // Only the pages the store marks stale, when the pages written before are all still there as written.
-    const stale = incremental ? new Set((db.prepare('SELECT document_id FROM stale_pages').pluck().all() as string[])) : undefined;
+  needs: ['reconcile', 'narratives', 'report-pages'],
+  run({ db, reportsDir }) {
     let written = 0;
-    const documentPages = new Set<string>();
-    for (const document of documents) {
-      const file = `${document.id}.md`;
-      documentPages.add(file);
-      if (stale && !stale.has(document.id)) continue;
-      const page = renderDocument(document, readFiles(db, document.id), readParagraphs(db, document.id), readRemovals(db, document.id), readFigures(db, document.id), readClaims(db, document.id));
-      if (writeFileAtomic(join(reportsDir, 'documents', file), page)) written += 1;
-    }
-    const byId = new Map(documents.map((document) => [document.id, document]));
     const pages: [string, string][] = [
-      ['index.md', renderIndex(documents, removalRules)],
-      ['entities.md', renderEntities(readEntities(db), readEntityMentions(db), readCooccurrences(db), byId)],
-      ['figures.md', renderFigures(readFigures(db), byId)],
       ['findings.md', renderFindings(db)],
       ['timeline.md', renderTimeline(db)],
       ['narratives.md', renderNarratives(db)],
     ];
     for (const [name, content] of pages) if (writeFileAtomic(join(reportsDir, name), content)) written += 1;
-    // Pages of documents gone, and temporary files a killed run left half-written.
+    const documentPages = new Set((db.prepare('SELECT id FROM documents').pluck().all() as string[]).map((id) => `${id}.md`));
     const documentsDir = join(reportsDir, 'documents');
     if (existsSync(documentsDir)) {
       for (const file of readdirSync(documentsDir)) {
