@@ -25,18 +25,6 @@ export function queueOrder(a: Pick<Finding, 'kind' | 'severity' | 'measure' | 'i
   return conflict(a) - conflict(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.measure < b.measure ? -1 : a.measure > b.measure ? 1 : 0) || (a.id < b.id ? -1 : 1);
 }
 
-/** Each document's main subject: the organisation or initiative it names most. */
-function documentTopics(input: ReconcileInput): Map<string, string> {
-  const counts = new Map<string, Map<string, number>>();
-  for (const mention of input.mentions) {
-    if (mention.type !== 'organization' && mention.type !== 'initiative') continue;
-    const doc = counts.get(mention.doc) ?? new Map<string, number>();
-    doc.set(mention.entity, (doc.get(mention.entity) ?? 0) + 1);
-    counts.set(mention.doc, doc);
-  }
-  return new Map([...counts].map(([doc, entities]) => [doc, [...entities].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0]![0]]));
-}
-
 /** All findings of the stored corpus, in queue order. */
 export function reconcileStore(db: Database.Database): Finding[] {
   const input = loadReconcileInput(db);
@@ -45,10 +33,10 @@ export function reconcileStore(db: Database.Database): Finding[] {
   const paragraphOf = new Map([...input.sentences].map(([id, sentence]) => [id, sentence.paragraph]));
   const findings = [
     ...stamp('compare-figures', measures.flatMap((measure) => compareFigures(measure, input.documents))),
-    ...stamp('compare-lists', compareLists(findLists(input.mentions, input.sentences), input.sentences)),
+    ...stamp('compare-lists', compareLists(findLists(input.listMentions, input.sentences), input.sentences)),
     ...stamp('denial', findDenials(input.claims)),
     ...stamp('arithmetic', checkArithmetic(figures, paragraphOf)),
-    ...stamp('framing', findFramingConflicts(input.claims, new Map(input.entities.map((entity) => [entity.id, entity.name])), documentTopics(input))),
+    ...stamp('framing', findFramingConflicts(input.claims, new Map(input.entities.map((entity) => [entity.id, entity.name])), input.topics)),
   ];
   const unique = [...new Map(findings.map((finding) => [finding.fingerprint, finding])).values()];
   return unique.sort(queueOrder);

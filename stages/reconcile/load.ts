@@ -64,13 +64,26 @@ export interface EntityName {
   aliases: string[];
 }
 
+/** Each document's main subject: the organisation or initiative it names most (ties to the first id). */
+function documentTopics(counts: { doc: string; entity: string; mentions: number }[]): Map<string, string> {
+  const best = new Map<string, { entity: string; mentions: number }>();
+  for (const { doc, entity, mentions } of counts) {
+    const current = best.get(doc);
+    if (!current || mentions > current.mentions || (mentions === current.mentions && entity < current.entity)) best.set(doc, { entity, mentions });
+  }
+  return new Map([...best].map(([doc, { entity }]) => [doc, entity]));
+}
+
 export interface ReconcileInput {
   documents: Map<string, DocumentInfo>;
   /** Each sentence's text, start offset and paragraph number, by sentence id. */
   sentences: Map<string, { text: string; start: number; paragraph: number }>;
   figures: FigureRow[];
   claims: ClaimRow[];
-  mentions: MentionRow[];
+  /** The mentions of the sentences that name three entities or more, in corpus order. */
+  listMentions: MentionRow[];
+  /** Each document's main subject (see documentTopics). */
+  topics: Map<string, string>;
   entities: EntityName[];
 }
 
@@ -101,12 +114,21 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
       )
       .all() as (Omit<ClaimRow, 'negated' | 'entities' | 'lemmas'> & { negated: number; terms: string })[]
   ).map(({ terms, ...row }) => ({ ...row, negated: row.negated === 1, lemmas: terms.split(' '), entities: claimEntities.get(row.id) ?? [] }));
-  const mentions = db
+  // Only the sentences that name three entities or more can hold a list.
+  const listMentions = db
     .prepare(
       `SELECT m.document_id AS doc, m.sentence_id AS sentence, m.span_start AS start, m.span_end AS end, m.entity_id AS entity, e.name, e.type
-       FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN documents d ON d.id = m.document_id ORDER BY d.path, m.span_start`,
+       FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN documents d ON d.id = m.document_id
+       WHERE m.sentence_id IN (SELECT sentence_id FROM mentions WHERE entity_id IS NOT NULL GROUP BY sentence_id HAVING count(DISTINCT entity_id) >= 3)
+       ORDER BY d.path, m.span_start`,
     )
     .all() as MentionRow[];
+  const topicCounts = db
+    .prepare(
+      `SELECT m.document_id AS doc, m.entity_id AS entity, count(*) AS mentions FROM mentions m JOIN entities e ON e.id = m.entity_id
+       WHERE e.type IN ('organization', 'initiative') GROUP BY m.document_id, m.entity_id`,
+    )
+    .all() as { doc: string; entity: string; mentions: number }[];
   const entities = (db.prepare('SELECT id, name, type, aliases FROM entities ORDER BY id').all() as { id: string; name: string; type: string; aliases: string }[]).map((row) => ({
     ...row,
     aliases: JSON.parse(row.aliases) as string[],
@@ -116,5 +138,5 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
       ({ id, ...sentence }) => [id, sentence],
     ),
   );
-  return { documents, sentences, figures, claims, mentions, entities };
+  return { documents, sentences, figures, claims, listMentions, topics: documentTopics(topicCounts), entities };
 }
