@@ -100,7 +100,9 @@ function slug(name: string): string {
 /** Groups mentions into entities; the result is the same whatever order the mentions come in. */
 export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
   const sets = new UnionFind();
-  const keyOf = (mention: MentionRow) => (mention.place ? `place:${mention.place.toLowerCase()}` : `name:${nameKey(mention.text)}`);
+  // Each mention's key, worked out once (a name key takes five replacements; it was asked for six times per mention).
+  const keyByMention = new Map(mentions.map((mention) => [mention, mention.place ? `place:${mention.place.toLowerCase()}` : `name:${nameKey(mention.text)}`]));
+  const keyOf = (mention: MentionRow) => keyByMention.get(mention)!;
   const keys = new Set(mentions.map(keyOf));
   const evidenceByKey = new Map<string, Partial<Record<EntityType, number>>>();
   for (const mention of mentions) {
