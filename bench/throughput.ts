@@ -4,8 +4,9 @@
  * that many times, each copy's text perturbed so that hashes differ. For each fraction: a full run from
  * an empty store (all stages, store and reports) in a child process, its words/s and peak RSS, next to a
  * bare single-core compromise parse of the same text measured in the same run; then the time to add one
- * article to the last store and rerun, process start included. Prints a table and writes
- * bench/results/throughput.json.
+ * article to the last store and rerun, process start included, then a rerun with nothing changed and
+ * `--help` alone. It builds dist/ first, so it measures the command as `npm ci` installs it. Prints a
+ * table and writes bench/results/throughput.json.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +39,10 @@ function timed(cwd: string, args: string[]): { seconds: number; peakRssMb: numbe
   const rss = Number(/maxrss (\d+)/.exec(result.stderr)?.[1]);
   return { seconds, peakRssMb: rss / 1024, stdout: result.stdout };
 }
+
+// The command as installed: `npm ci` compiles it to dist/, which bin/narratives.js runs when current.
+const build = spawnSync('npm', ['run', 'build'], { cwd: new URL('..', import.meta.url).pathname, encoding: 'utf8' });
+if (build.status !== 0) throw new Error(`npm run build failed: ${build.stderr}`);
 
 const all = articles(source);
 const rows: Record<string, unknown>[] = [];
@@ -91,7 +96,11 @@ writeFileSync(added, 'A new article\n\nThe regulator said on Monday that the mer
 const increment = timed(last!, ['add', added, '--kind', 'news', '--json', '--concurrency', values.concurrency!]);
 const incrementSummary = JSON.parse(increment.stdout) as { seconds: Record<string, number>; processed: number; documents: { unchanged: number } };
 // What proves the add incremental: one file processed, every other one only hashed (counted unchanged).
-const incremental = { seconds: +increment.seconds.toFixed(2), processed: incrementSummary.processed, unchanged: incrementSummary.documents.unchanged, stageSeconds: incrementSummary.seconds };
+const incremental = { seconds: +increment.seconds.toFixed(2), processed: incrementSummary.processed, unchanged: incrementSummary.documents.unchanged, stageSeconds: incrementSummary.seconds, peakRssMb: Math.round(increment.peakRssMb) };
+// Then a rerun with nothing changed (the corpus stages skip it), and the start-up alone.
+const rerun = timed(last!, ['run', '--json']);
+const unchanged = { seconds: +rerun.seconds.toFixed(2), corpusStagesSkipped: (JSON.parse(rerun.stdout) as { corpusStagesSkipped: boolean }).corpusStagesSkipped };
+const startup = { seconds: +timed(last!, ['--help']).seconds.toFixed(2) };
 rmSync(last!, { recursive: true, force: true });
 
 console.log(`throughput on ${source} (${all.length} articles), concurrency ${values.concurrency}`);
@@ -101,6 +110,7 @@ for (const row of rows) {
     `${String(row.fraction).padEnd(9)} ${String(row.documents).padStart(5)} ${String(row.words).padStart(8)} ${String(row.seconds).padStart(8)} ${String(row.wordsPerSecond).padStart(8)} ${String(row.compromiseWordsPerSecond).padStart(15)} ${String(row.ratioToCompromise).padStart(6)} ${String(row.microsecondsPerWord).padStart(8)} ${String(row.peakRssMb).padStart(7)} ${String(row.peakRssMbDocumentStages).padStart(8)} ${String(row.workers).padStart(7)} ${String(row.processed).padStart(9)} ${String(row.duplicates).padStart(5)}`,
   );
 }
-console.log(`adding one article and rerunning: ${incremental.seconds} s (process start included), ${incremental.processed} file processed, ${incremental.unchanged} unchanged; stages: ${JSON.stringify(incremental.stageSeconds)}`);
+console.log(`adding one article and rerunning: ${incremental.seconds} s (process start included), ${incremental.processed} file processed, ${incremental.unchanged} unchanged, peak RSS ${incremental.peakRssMb} MB; stages: ${JSON.stringify(incremental.stageSeconds)}`);
+console.log(`rerunning with nothing changed: ${unchanged.seconds} s (corpus stages ${unchanged.corpusStagesSkipped ? 'skipped' : 'ran'}); narratives --help: ${startup.seconds} s`);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./results/throughput.json', import.meta.url), `${JSON.stringify({ source, concurrency: Number(values.concurrency), rows, incremental }, null, 2)}\n`);
+writeFileSync(new URL('./results/throughput.json', import.meta.url), `${JSON.stringify({ source, concurrency: Number(values.concurrency), rows, incremental, unchanged, startup }, null, 2)}\n`);
