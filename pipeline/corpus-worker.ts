@@ -1,6 +1,7 @@
 /**
- * A worker thread running one read-only corpus stage (see CorpusStage.readOnly) on its own connection:
- * it reads one snapshot of the store (a read transaction) and writes only files.
+ * A worker thread computing one split corpus stage (see splitStage) on its own read-only connection: it
+ * reads one snapshot of the store (a read transaction), may write files, and posts its data back for
+ * the main thread to apply.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -20,8 +21,8 @@ const db = new Database(dbPath, { readonly: true, fileMustExist: true });
 try {
   db.pragma('busy_timeout = 5000');
   const started = performance.now();
-  const result = db.transaction(() => stage.run({ db, reportsDir, incremental }))();
-  parentPort!.postMessage({ ...result, seconds: (performance.now() - started) / 1000 });
+  const data = db.transaction(() => stage.split!.compute({ db, reportsDir, incremental }))();
+  parentPort!.postMessage({ data, seconds: (performance.now() - started) / 1000 });
 } finally {
   db.close();
 }

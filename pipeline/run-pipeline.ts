@@ -64,7 +64,7 @@ export interface RunSummary {
   seconds: Record<string, number>;
   /** Worker threads that ran the per-document stages (0: the main thread ran them). */
   workers: number;
-  /** Corpus stages that ran in a worker thread beside the main thread's (0 or 1: report-pages). */
+  /** Corpus stages that computed in a worker thread beside the main thread's (report-pages and narratives). */
   corpusWorkers: number;
   /** Files that went through the per-document stages: not the unchanged ones, nor copies of a file processed in the same run. */
   processed: number;
@@ -279,8 +279,12 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     corpusWorkers = await runCorpusStages(CORPUS_STAGES, {
       context: { db, reportsDir: options.reportsDir, incremental: work === 'incremental' },
       dbPath: options.dbPath,
-      // As for the document stages: a worker repays its start-up only on a corpus of some size.
-      useWorker: options.concurrency > 1 && options.dbPath !== ':memory:' && (db.prepare('SELECT count(*) FROM documents').pluck().get() as number) >= MIN_DOCUMENTS_FOR_WORKERS,
+      // One worker per core beyond the main thread's; as for the document stages, a worker repays its
+      // start-up only on a corpus of some size.
+      workerSlots:
+        options.dbPath !== ':memory:' && (db.prepare('SELECT count(*) FROM documents').pluck().get() as number) >= MIN_DOCUMENTS_FOR_WORKERS
+          ? Math.min(options.concurrency, availableParallelism()) - 1
+          : 0,
       started: (stage, index) => progress.update(stage.name, index, CORPUS_STAGES.length, 'stages'),
       spent: (stage, spent) => (seconds[stage] = (seconds[stage] ?? 0) + spent),
     });

@@ -48,11 +48,35 @@ export interface CorpusStage {
   /** The corpus stages whose output it reads: it starts once they are done. */
   needs: string[];
   /**
-   * Set when the stage only reads the store (it writes files): it may then run in a worker thread, on
-   * its own read-only connection, beside the main thread's stages. `module` exports it as `exportName`.
+   * The stage's reading and working out, apart from its writing (see splitStage). The runner may run
+   * `compute` in a worker thread, on its own read-only connection, beside the main thread's stages.
    */
-  readOnly?: { module: string; exportName: string };
+  split?: SplitStage;
   run(ctx: CorpusContext): { written: number };
+}
+
+/**
+ * `compute` only reads the store (it may write files) and returns plain data that can cross to another
+ * thread; `apply` writes that data to the store, in the main thread (SQLite's only writer). `module`
+ * exports the stage as `exportName`, for a worker thread to load it.
+ */
+export interface SplitStage {
+  module: string;
+  exportName: string;
+  compute(ctx: CorpusContext): unknown;
+  apply(ctx: CorpusContext, data: unknown): { written: number };
+}
+
+/** A corpus stage made of a compute and an apply step; run in one thread, it is apply(compute()). */
+export function splitStage<T>(
+  stage: Omit<CorpusStage, 'run' | 'split'> & { module: string; exportName: string; compute(ctx: CorpusContext): T; apply(ctx: CorpusContext, data: T): { written: number } },
+): CorpusStage {
+  const { module, exportName, compute, apply, ...rest } = stage;
+  return {
+    ...rest,
+    split: { module, exportName, compute, apply: apply as SplitStage['apply'] },
+    run: (ctx) => apply(ctx, compute(ctx)),
+  };
 }
 
 export type Stage = DocumentStage | CorpusStage;

@@ -1,6 +1,7 @@
 /**
  * The corpus stages in order, run over the store after every document is stored. A stage starts once the
- * stages it needs are done; report-pages, which only reads the store, may run in a worker beside reconcile.
+ * stages it needs are done; report-pages and narratives may compute in a worker thread (one after the
+ * other) while the main thread reconciles.
  */
 import type { CorpusStage } from '../pipeline/stage.ts';
 import { resolveEntitiesStage } from './resolve-entities/index.ts';
@@ -9,5 +10,5 @@ import { narratives } from './narratives/index.ts';
 import { report, reportPages } from './report/index.ts';
 import { checkOrder, CORPUS_STAGE_VERSIONS } from './versions.ts';
 
-export const CORPUS_STAGES: readonly CorpusStage[] = [resolveEntitiesStage, reportPages, reconcile, narratives, report];
+export const CORPUS_STAGES: readonly CorpusStage[] = [resolveEntitiesStage, reportPages, narratives, reconcile, report];
 checkOrder(CORPUS_STAGES, CORPUS_STAGE_VERSIONS);

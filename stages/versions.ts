@@ -16,8 +16,8 @@ export const DOCUMENT_STAGE_VERSIONS = {
 export const CORPUS_STAGE_VERSIONS = {
   'resolve-entities': '1',
   'report-pages': '1',
-  reconcile: '1',
   narratives: '1',
+  reconcile: '1',
   report: '2',
 } as const;
 

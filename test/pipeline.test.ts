@@ -123,8 +123,8 @@ describe('runs over the bundled corpus', () => {
     const sequential = await run(one, { concurrency: 1 });
     const parallel = await run(many, { concurrency: 8 });
     expect(sequential.summary.workers).toBe(0);
-    // The report's pages are rendered in a worker thread beside reconcile only in the parallel run.
-    expect([sequential.summary.corpusWorkers, parallel.summary.corpusWorkers]).toEqual([0, 1]);
+    // The report's pages and the narrative comparison are worked out in a worker thread beside reconcile only in the parallel run.
+    expect([sequential.summary.corpusWorkers, parallel.summary.corpusWorkers]).toEqual([0, 2]);
     // 25 files, one a byte-for-byte copy of another: 24 processed, in either mode.
     expect([sequential.summary.processed, parallel.summary.processed]).toEqual([24, 24]);
     expect(parallel.summary.workers).toBeGreaterThanOrEqual(Math.min(2, availableParallelism()));

@@ -6,7 +6,7 @@
  * findings, made by the framing rule of reconcile.
  */
 import type Database from 'better-sqlite3';
-import type { CorpusStage } from '../../pipeline/stage.ts';
+import { splitStage, type CorpusStage } from '../../pipeline/stage.ts';
 import { evaluate } from './evaluation.ts';
 import { fightinWords, termsOf } from './fightin-words.ts';
 import { addTo } from '../../pipeline/collections.ts';
@@ -44,87 +44,105 @@ function representative(sentences: SentenceRow[], count: number): SentenceRow[] 
   return [...sentences].sort((a, b) => score(b) - score(a) || (a.id < b.id ? -1 : 1)).slice(0, count);
 }
 
-export function compareNarratives(db: Database.Database): { terms: number; subjects: number } {
+/** What the narrative comparison stores: each side's distinctive terms and the subjects both sides discuss. */
+export interface NarrativeRows {
+  /** One side only: nothing to compare, and nothing stored. */
+  single: boolean;
+  terms: [side: string, term: string, count: number, otherCount: number, logOdds: number, z: number, rank: number, examples: string][];
+  subjects: [subject: string, side: string, entity: string | null, sentences: number, sentiment: number, words: string, representative: string][];
+}
+
+/** Works the comparison out from the store, reading only. */
+export function computeNarratives(db: Database.Database): NarrativeRows {
   const sentences = db
     .prepare('SELECT s.id, s.document_id AS doc, d.kind AS side, s.text, s.terms FROM sentences s JOIN documents d ON d.id = s.document_id ORDER BY d.path, s.ordinal')
     .all() as SentenceRow[];
   const sides = [...new Set(sentences.map((sentence) => sentence.side))].sort();
-  const write = db.transaction(() => {
-    for (const table of ['narrative_terms', 'narrative_subjects', 'narrative_speakers']) db.prepare(`DELETE FROM ${table}`).run();
-    if (sides.length < 2) return { terms: 0, subjects: 0 };
+  const rows: NarrativeRows = { single: sides.length < 2, terms: [], subjects: [] };
+  if (rows.single) return rows;
 
-    // Distinctive vocabulary per side.
-    const counts = countTerms(sentences);
-    // The sentences using each term, in corpus order, indexed once (asking every sentence for every term was quadratic).
-    const sentencesWith = new Map<string, SentenceRow[]>();
-    for (const sentence of sentences) {
-      for (const term of new Set(termsOf(sentence.terms))) addTo(sentencesWith, term, sentence);
-    }
-    const insertTerm = db.prepare('INSERT INTO narrative_terms (side, term, count, other_count, log_odds, z, rank, examples) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    let termRows = 0;
+  // Distinctive vocabulary per side.
+  const counts = countTerms(sentences);
+  // The sentences using each term, in corpus order, indexed once (asking every sentence for every term was quadratic).
+  const sentencesWith = new Map<string, SentenceRow[]>();
+  for (const sentence of sentences) {
+    for (const term of new Set(termsOf(sentence.terms))) addTo(sentencesWith, term, sentence);
+  }
+  for (const side of sides) {
+    const top = fightinWords(counts, side).filter((score) => score.count > 0).slice(0, TOP_TERMS);
+    top.forEach((score, index) => {
+      const examples = (sentencesWith.get(score.term) ?? []).filter((sentence) => sentence.side === side).slice(0, 2).map((sentence) => sentence.id);
+      rows.terms.push([side, score.term, score.count, score.otherCount, score.logOdds, score.z, index + 1, JSON.stringify(examples)]);
+    });
+  }
+
+  // Subjects both sides talk about: entities, then terms every side uses.
+  const mentionRows = db.prepare('SELECT DISTINCT m.entity_id AS entity, e.name, m.sentence_id AS sentence FROM mentions m JOIN entities e ON e.id = m.entity_id').all() as { entity: string; name: string; sentence: string }[];
+  const bySentence = new Map(sentences.map((sentence) => [sentence.id, sentence]));
+  const entitySentences = new Map<string, { name: string; sentences: SentenceRow[] }>();
+  for (const row of mentionRows) {
+    const entry = entitySentences.get(row.entity) ?? { name: row.name, sentences: [] };
+    entry.sentences.push(bySentence.get(row.sentence)!);
+    entitySentences.set(row.entity, entry);
+  }
+  const coverage = (list: SentenceRow[]) => Math.min(...sides.map((side) => list.filter((sentence) => sentence.side === side).length));
+  const entitySubjects = [...entitySentences]
+    .map(([id, entry]) => ({ label: entry.name, entity: id as string | null, sentences: entry.sentences }))
+    .filter((subject) => coverage(subject.sentences) >= 2)
+    .sort((a, b) => coverage(b.sentences) - coverage(a.sentences) || (a.label < b.label ? -1 : 1))
+    .slice(0, SUBJECTS);
+  const nameWords = new Set([...entitySentences.values()].flatMap((entry) => entry.name.toLowerCase().split(/\s+/)));
+  const termSubjects = [...(counts.get(sides[0]!) ?? new Map<string, number>()).keys()]
+    .filter((term) => !term.includes(' ') && !nameWords.has(term) && sides.every((side) => (counts.get(side)?.get(term) ?? 0) >= 3))
+    .map((term) => ({ label: term, entity: null, sentences: sentencesWith.get(term) ?? [] }))
+    .sort((a, b) => coverage(b.sentences) - coverage(a.sentences) || (a.label < b.label ? -1 : 1))
+    .slice(0, 4);
+  for (const subject of [...entitySubjects, ...termSubjects]) {
+    const subjectCounts = countTerms(subject.sentences);
     for (const side of sides) {
-      const top = fightinWords(counts, side).filter((score) => score.count > 0).slice(0, TOP_TERMS);
-      top.forEach((score, index) => {
-        const examples = (sentencesWith.get(score.term) ?? []).filter((sentence) => sentence.side === side).slice(0, 2).map((sentence) => sentence.id);
-        insertTerm.run(side, score.term, score.count, score.otherCount, score.logOdds, score.z, index + 1, JSON.stringify(examples));
-        termRows += 1;
-      });
+      const own = subject.sentences.filter((sentence) => sentence.side === side);
+      const sentiment = own.length === 0 ? 0 : own.reduce((sum, sentence) => sum + evaluate(sentence.text).score, 0) / own.length;
+      const words = fightinWords(subjectCounts, side, 2)
+        .filter((score) => score.count > 0 && score.z > 0 && !subject.label.toLowerCase().split(/\s+/).includes(score.term))
+        .slice(0, 6)
+        .map((score) => score.term);
+      rows.subjects.push([subject.label, side, subject.entity, own.length, Math.round(sentiment * 100) / 100, JSON.stringify(words), JSON.stringify(representative(own, 2).map((sentence) => sentence.id))]);
     }
-
-    // Subjects both sides talk about: entities, then terms every side uses.
-    const mentionRows = db.prepare('SELECT DISTINCT m.entity_id AS entity, e.name, m.sentence_id AS sentence FROM mentions m JOIN entities e ON e.id = m.entity_id').all() as { entity: string; name: string; sentence: string }[];
-    const bySentence = new Map(sentences.map((sentence) => [sentence.id, sentence]));
-    const entitySentences = new Map<string, { name: string; sentences: SentenceRow[] }>();
-    for (const row of mentionRows) {
-      const entry = entitySentences.get(row.entity) ?? { name: row.name, sentences: [] };
-      entry.sentences.push(bySentence.get(row.sentence)!);
-      entitySentences.set(row.entity, entry);
-    }
-    const coverage = (list: SentenceRow[]) => Math.min(...sides.map((side) => list.filter((sentence) => sentence.side === side).length));
-    const entitySubjects = [...entitySentences]
-      .map(([id, entry]) => ({ label: entry.name, entity: id as string | null, sentences: entry.sentences }))
-      .filter((subject) => coverage(subject.sentences) >= 2)
-      .sort((a, b) => coverage(b.sentences) - coverage(a.sentences) || (a.label < b.label ? -1 : 1))
-      .slice(0, SUBJECTS);
-    const nameWords = new Set([...entitySentences.values()].flatMap((entry) => entry.name.toLowerCase().split(/\s+/)));
-    const termSubjects = [...(counts.get(sides[0]!) ?? new Map<string, number>()).keys()]
-      .filter((term) => !term.includes(' ') && !nameWords.has(term) && sides.every((side) => (counts.get(side)?.get(term) ?? 0) >= 3))
-      .map((term) => ({ label: term, entity: null, sentences: sentencesWith.get(term) ?? [] }))
-      .sort((a, b) => coverage(b.sentences) - coverage(a.sentences) || (a.label < b.label ? -1 : 1))
-      .slice(0, 4);
-    const insertSubject = db.prepare('INSERT INTO narrative_subjects (subject, side, entity_id, sentences, sentiment, words, representative) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const subjects = [...entitySubjects, ...termSubjects];
-    for (const subject of subjects) {
-      const subjectCounts = countTerms(subject.sentences);
-      for (const side of sides) {
-        const own = subject.sentences.filter((sentence) => sentence.side === side);
-        const sentiment = own.length === 0 ? 0 : own.reduce((sum, sentence) => sum + evaluate(sentence.text).score, 0) / own.length;
-        const words = fightinWords(subjectCounts, side, 2)
-          .filter((score) => score.count > 0 && score.z > 0 && !subject.label.toLowerCase().split(/\s+/).includes(score.term))
-          .slice(0, 6)
-          .map((score) => score.term);
-        insertSubject.run(subject.label, side, subject.entity, own.length, Math.round(sentiment * 100) / 100, JSON.stringify(words), JSON.stringify(representative(own, 2).map((sentence) => sentence.id)));
-      }
-    }
-
-    // Who each side quotes.
-    db.prepare(
-      `INSERT INTO narrative_speakers (side, speaker, entity_id, claims)
-       SELECT d.kind, cs.speaker, cs.speaker_entity_id, count(*) FROM claims c JOIN documents d ON d.id = c.document_id JOIN claim_speakers cs ON cs.claim_id = c.id
-       WHERE cs.speaker IS NOT NULL GROUP BY d.kind, cs.speaker`,
-    ).run();
-    return { terms: termRows, subjects: subjects.length };
-  });
-  return write.immediate();
+  }
+  return rows;
 }
 
-export const narratives: CorpusStage = {
+/** Replaces the stored comparison with `rows`, and who each side quotes; returns the rows written. */
+export function writeNarratives(db: Database.Database, rows: NarrativeRows): { terms: number; subjects: number } {
+  return db
+    .transaction(() => {
+      for (const table of ['narrative_terms', 'narrative_subjects', 'narrative_speakers']) db.prepare(`DELETE FROM ${table}`).run();
+      if (rows.single) return { terms: 0, subjects: 0 };
+      const insertTerm = db.prepare('INSERT INTO narrative_terms (side, term, count, other_count, log_odds, z, rank, examples) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      for (const row of rows.terms) insertTerm.run(...row);
+      const insertSubject = db.prepare('INSERT INTO narrative_subjects (subject, side, entity_id, sentences, sentiment, words, representative) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      for (const row of rows.subjects) insertSubject.run(...row);
+      // Who each side quotes.
+      db.prepare(
+        `INSERT INTO narrative_speakers (side, speaker, entity_id, claims)
+         SELECT d.kind, cs.speaker, cs.speaker_entity_id, count(*) FROM claims c JOIN documents d ON d.id = c.document_id JOIN claim_speakers cs ON cs.claim_id = c.id
+         WHERE cs.speaker IS NOT NULL GROUP BY d.kind, cs.speaker`,
+      ).run();
+      return { terms: rows.terms.length, subjects: rows.subjects.length };
+    })
+    .immediate();
+}
+
+export const narratives: CorpusStage = splitStage({
   name: 'narratives',
   scope: 'corpus',
   version: CORPUS_STAGE_VERSIONS.narratives,
   needs: ['resolve-entities'],
-  run({ db }) {
-    const { terms, subjects } = compareNarratives(db);
+  module: import.meta.url,
+  exportName: 'narratives',
+  compute: ({ db }) => computeNarratives(db),
+  apply({ db }, rows) {
+    const { terms, subjects } = writeNarratives(db, rows);
     return { written: terms + subjects };
   },
-};
+});

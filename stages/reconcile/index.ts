@@ -84,6 +84,7 @@ export const reconcile: CorpusStage = {
   scope: 'corpus',
   version: CORPUS_STAGE_VERSIONS.reconcile,
   needs: ['resolve-entities'],
+  // The longest corpus stage runs in the main thread while a worker renders pages and compares narratives.
   run({ db }) {
     const findings = reconcileStore(db);
     writeFindings(db, findings);

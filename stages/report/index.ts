@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEMPORARY_FILE, writeFileAtomic } from '../../pipeline/atomic-write.ts';
-import type { CorpusStage } from '../../pipeline/stage.ts';
+import { splitStage, type CorpusStage } from '../../pipeline/stage.ts';
 import { renderEntities } from './entities-page.ts';
 import { renderFigures } from './figures-page.ts';
 import { renderFindings, renderTimeline } from './findings-page.ts';
@@ -115,15 +115,16 @@ function renderDocument(
 /**
  * The pages that show what was extracted and resolved: each document's page (only those marked stale,
  * when the run is incremental), the corpus index, the entities and the figures. They read neither
- * findings nor narratives, so this stage runs beside reconcile, in a worker thread when the corpus is large.
+ * findings nor narratives, so it computes beside reconcile, in a worker thread when the corpus is large.
  */
-export const reportPages: CorpusStage = {
+export const reportPages: CorpusStage = splitStage({
   name: 'report-pages',
   scope: 'corpus',
   version: CORPUS_STAGE_VERSIONS['report-pages'],
   needs: ['resolve-entities'],
-  readOnly: { module: import.meta.url, exportName: 'reportPages' },
-  run({ db, reportsDir, incremental }) {
+  module: import.meta.url,
+  exportName: 'reportPages',
+  compute({ db, reportsDir, incremental }) {
     const documents = readDocuments(db);
     // Only the pages the store marks stale, when the pages written before are all still there as written.
     const stale = incremental ? new Set((db.prepare('SELECT document_id FROM stale_pages').pluck().all() as string[])) : undefined;
@@ -140,9 +141,11 @@ export const reportPages: CorpusStage = {
       ['figures.md', renderFigures(readFigures(db), byId)],
     ];
     for (const [name, content] of pages) if (writeFileAtomic(join(reportsDir, name), content)) written += 1;
-    return { written };
+    return written;
   },
-};
+  // It writes files only: nothing to store.
+  apply: (_ctx, written) => ({ written }),
+});
 
 /**
  * The pages of findings and narratives, then the tidying: pages of documents no longer stored, and
