@@ -17,7 +17,7 @@ export const CORPUS_STAGE_VERSIONS = {
   'resolve-entities': '1',
   'report-pages': '1',
   narratives: '1',
-  reconcile: '1',
+  reconcile: '2',
   report: '2',
 } as const;
 

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { claimReviews } from '../pipeline/claimreview.ts';
 import { readFindings, type StoredFinding } from '../pipeline/db/findings.ts';
@@ -73,6 +74,31 @@ describe('findings on the seeds', async () => {
       ['Krach', '2020-11-25', 90],
     ]);
     expect(discrepancy.evidence.join(' ')).toContain('agreement (WordNet)');
+  });
+});
+
+describe('findings on copies', () => {
+  it('makes one finding of the same two statements in several copies of an article, with every copy among its sources', async () => {
+    const plain = workspace();
+    await run(plain);
+    const copied = workspace();
+    const original = readFileSync(join(copied.corpusDir, '000_a1abb57812357fd8.txt'), 'utf8');
+    // Each copy with the original's metadata (its date decides what can be compared), as a syndicated copy has.
+    const manifest = join(copied.corpusDir, 'manifest.yaml');
+    const entries = parse(readFileSync(manifest, 'utf8')) as Record<string, unknown>;
+    for (const copy of [1, 2]) {
+      writeFileSync(join(copied.corpusDir, `copy${copy}.txt`), `${original}\nCopy ${copy} of this article.\n`);
+      entries[`copy${copy}.txt`] = entries['000_a1abb57812357fd8.txt'];
+    }
+    writeFileSync(manifest, stringify(entries));
+    await run(copied);
+    const count = (findings: StoredFinding[], kind: string) => findings.filter((finding) => finding.kind === kind).length;
+    const [before, after] = [findingsOf(plain.dbPath), findingsOf(copied.dbPath)];
+    // Pairs within the copied article's measures stay one finding each; before, three copies made nine.
+    for (const kind of ['numeric_discrepancy', 'compatible', 'temporal_change', 'list_mismatch']) expect(count(after, kind), kind).toBe(count(before, kind));
+    const contracts = after.find((finding) => finding.kind === 'numeric_discrepancy' && hasQuotes(finding, ['91 commercial contracts', '90 deals']))!;
+    expect(new Set(contracts.items.map((item) => item.path))).toEqual(new Set(['000_a1abb57812357fd8.txt', 'copy1.txt', 'copy2.txt']));
+    expect(contracts.items.map((item) => item.quote)).toEqual([...Array(3).fill('91 commercial contracts'), ...Array(3).fill('90 deals')]);
   });
 });
 

@@ -106,11 +106,22 @@ function severityOf(kind: DraftFinding['kind'], a: MeasuredFigure, b: MeasuredFi
   return gap >= 0.25 ? 'high' : gap >= 0.05 ? 'medium' : 'low';
 }
 
-/** The findings of one measure. Corroborations of one value are one finding, whatever the number of sources. */
+/**
+ * The findings of one measure. Corroborations of one value are one finding, whatever the number of
+ * sources; so are pairs that say the same thing (the same kind, roles, values and quotes: an article
+ * and its copies, or syndicated versions of one report), with every source among their items. Pairs of
+ * copies once made findings that grew with the square of the number of copies.
+ */
 export function compareFigures(measure: Measure, documents: Map<string, DocumentInfo>): DraftFinding[] {
   const drafts: DraftFinding[] = [];
   const figures = measure.figures;
   const corroborating = new Map<number, Set<MeasuredFigure>>();
+  // Pairs by what they say. Each side keeps one figure per statement (a quote in a document, as in the
+  // fingerprint): the first occurrence that has a speaker, else the first ("More than 40 countries" in
+  // a headline, then said by Pompeo in ¶2: ¶2).
+  const better = (figure: MeasuredFigure, than: MeasuredFigure) => Number(figure.speaker !== null) - Number(than.speaker !== null) || than.start - figure.start;
+  const samePair = new Map<string, { pair: Pair; roles: [string, string]; sayings: [string, string]; sides: [Map<string, MeasuredFigure>, Map<string, MeasuredFigure>] }>();
+  const statement = (figure: MeasuredFigure) => `${figure.doc}:${figure.quote.toLowerCase()}`;
   for (let i = 0; i < figures.length; i += 1) {
     for (let j = i + 1; j < figures.length; j += 1) {
       const [a, b] = [figures[i]!, figures[j]!];
@@ -121,20 +132,35 @@ export function compareFigures(measure: Measure, documents: Map<string, Document
         corroborating.set(a.value, (corroborating.get(a.value) ?? new Set()).add(a).add(b));
         continue;
       }
-      const name = measure.label;
       const ordered = pair.roles[0] === 'later' ? ([[b, 'earlier'], [a, 'later']] as const) : ([[a, pair.roles[0]], [b, pair.roles[1]]] as const);
-      const [first, second] = [ordered[0][0], ordered[1][0]];
-      const arrow = pair.kind === 'temporal_change' ? ` → ` : ' vs ';
-      const direction = pair.kind === 'temporal_change' ? (second.value > first.value ? ' (up)' : second.value < first.value ? ' (down)' : '') : '';
-      drafts.push({
-        kind: pair.kind,
-        summary: `${name}: “${first.quote}”${arrow}“${second.quote}”${direction}; ${pair.reason}.`,
-        measure: name,
-        severity: severityOf(pair.kind, a, b),
-        items: ordered.map(([figure, role]) => item(figure, role)),
-        evidence: [...measure.evidence, ...[a, b].filter((figure) => figure.holderReason && figure.holderReason !== 'named with the figure').map((figure) => `holder of “${figure.quote}”: ${figure.holderReason}`)],
+      // What each side says; a pair met the other way round ("90 deals" vs "91 contracts") says the same.
+      const sayings = ordered.map(([figure, role]) => `${role}:${figure.value}:${figure.unit}:${figure.quote.toLowerCase()}`) as [string, string];
+      const key = `${pair.kind}|${[...sayings].sort().join('|')}`;
+      let group = samePair.get(key);
+      if (!group) {
+        group = { pair, roles: [ordered[0][1], ordered[1][1]], sayings, sides: [new Map(), new Map()] };
+        samePair.set(key, group);
+      }
+      ordered.forEach(([figure], index) => {
+        const side = group.sayings[0] === group.sayings[1] ? index : group.sayings.indexOf(sayings[index]!);
+        const known = group.sides[side]!.get(statement(figure));
+        if (!known || better(figure, known) > 0) group.sides[side]!.set(statement(figure), figure);
       });
     }
+  }
+  for (const { pair, roles, sides } of samePair.values()) {
+    const [firsts, seconds] = sides.map((side) => [...side.values()]) as [MeasuredFigure[], MeasuredFigure[]];
+    const [first, second] = [firsts[0]!, seconds[0]!];
+    const arrow = pair.kind === 'temporal_change' ? ` → ` : ' vs ';
+    const direction = pair.kind === 'temporal_change' ? (second.value > first.value ? ' (up)' : second.value < first.value ? ' (down)' : '') : '';
+    drafts.push({
+      kind: pair.kind,
+      summary: `${measure.label}: “${first.quote}”${arrow}“${second.quote}”${direction}; ${pair.reason}.`,
+      measure: measure.label,
+      severity: severityOf(pair.kind, first, second),
+      items: [...firsts.map((figure) => item(figure, roles[0])), ...seconds.map((figure) => item(figure, roles[1]))],
+      evidence: [...measure.evidence, ...[...firsts, ...seconds].filter((figure) => figure.holderReason && figure.holderReason !== 'named with the figure').map((figure) => `holder of “${figure.quote}”: ${figure.holderReason}`)],
+    });
   }
   for (const [value, members] of corroborating) {
     const list = [...members];

@@ -54,8 +54,27 @@ function item(list: EntityList, text: string, sentenceStart: number): FindingIte
   return { doc: list.doc, start: list.start, end: list.end, quote: text.slice(list.start - sentenceStart, list.end - sentenceStart), role: 'list' };
 }
 
+/**
+ * Pairs of lists, compared. Pairs that say the same thing (the same kind and the same two quotes: an
+ * article and its copies, syndicated versions of one report) are one finding with every source among
+ * its items; pairs of copies once made findings that grew with the square of the number of copies.
+ */
 export function compareLists(lists: EntityList[], sentenceText: Map<string, { text: string; start: number }>): DraftFinding[] {
-  const drafts: DraftFinding[] = [];
+  const bySaying = new Map<string, { draft: DraftFinding; sides: [Map<string, FindingItem>, Map<string, FindingItem>] }>();
+  const add = (draft: DraftFinding) => {
+    const [first, second] = draft.items as [FindingItem, FindingItem];
+    // A pair met the other way round says the same: each item goes to the side that quotes what it quotes.
+    const sayings = [first.quote.toLowerCase(), second.quote.toLowerCase()];
+    const key = `${draft.kind}|${draft.measure}|${[...sayings].sort().join('|')}`;
+    const statement = (item: FindingItem) => `${item.doc}:${item.quote.toLowerCase()}`;
+    const group = bySaying.get(key) ?? { draft, sides: [new Map(), new Map()] };
+    bySaying.set(key, group);
+    const groupSayings = [group.draft.items[0]!.quote.toLowerCase(), group.draft.items[1]!.quote.toLowerCase()];
+    [first, second].forEach((item, index) => {
+      const side = groupSayings[0] === groupSayings[1] ? index : groupSayings.indexOf(sayings[index]!);
+      if (!group.sides[0].has(statement(item)) && !group.sides[1].has(statement(item))) group.sides[side]!.set(statement(item), item);
+    });
+  };
   const quote = (list: EntityList) => {
     const { text, start } = sentenceText.get(list.sentence)!;
     return item(list, text, start);
@@ -81,7 +100,7 @@ export function compareLists(lists: EntityList[], sentenceText: Map<string, { te
       const shared = [...setA].filter((entity) => setB.has(entity));
       const names = (members: MentionRow[], only: Set<string>) => members.filter((member) => only.has(member.entity)).map((member) => member.name);
       if (shared.length === setA.size && shared.length === setB.size) {
-        drafts.push({
+        add({
           kind: 'corroboration',
           summary: `Two sources list the same ${shared.length} ${a.members[0]!.type === 'place' ? 'places' : 'names'}: ${a.members.map((member) => member.name).join(', ')}.`,
           measure: `list: ${[...setA].sort().join(', ')}`,
@@ -95,7 +114,7 @@ export function compareLists(lists: EntityList[], sentenceText: Map<string, { te
       if (shared.length < 2 || sharedContext.length === 0) continue;
       const onlyA = names(a.members, new Set([...setA].filter((entity) => !setB.has(entity))));
       const onlyB = names(b.members, new Set([...setB].filter((entity) => !setA.has(entity))));
-      drafts.push({
+      add({
         kind: 'list_mismatch',
         summary: `Two sources list different ${a.members[0]!.type === 'place' ? 'places' : 'names'} for the same thing (“${sharedContext.join('”, “')}”): both name ${names(a.members, new Set(shared)).join(', ')}; only one names ${[...onlyA, ...onlyB].join(', ')}.`,
         measure: `list: ${sharedContext.join(' ')} (${a.members[0]!.type})`,
@@ -105,5 +124,9 @@ export function compareLists(lists: EntityList[], sentenceText: Map<string, { te
       });
     }
   }
-  return drafts;
+  return [...bySaying.values()].map(({ draft, sides }) => {
+    const items = [...sides[0].values(), ...sides[1].values()];
+    const sources = new Set(items.map((item) => item.doc)).size;
+    return { ...draft, items, summary: sources === 2 ? draft.summary : draft.summary.replace(/^Two sources/, `${sources} sources`) };
+  });
 }
