@@ -24,10 +24,11 @@ import { Progress, type ProgressMode } from './progress.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 /**
- * Fewer pending documents than this are processed in the main thread: starting a worker (loading tsx,
- * compromise and the stages) costs about 2 s, more than a dozen articles take.
+ * Fewer documents than this are processed in the main thread: each worker loads the language models
+ * and starts with a cold JIT (about 0.6 s). On the 2-core VM measured, two workers were slower up to
+ * about 300 BBC articles (20: 1.9 s against 2.5 s; 300: 5.0–5.2 s either way; 600: 8.1 against 7.2–7.4 s).
  */
-const MIN_DOCUMENTS_FOR_WORKERS = 16;
+const MIN_DOCUMENTS_FOR_WORKERS = 300;
 /** Jobs handed to each worker ahead of the one it is working on, so that no worker waits for the next. */
 const JOBS_AHEAD = 2;
 /** Documents stored per transaction at most, and the longest a batch stays open (a reviewer's write waits for it). */
@@ -39,6 +40,8 @@ export interface RunOptions {
   dbPath: string;
   reportsDir: string;
   concurrency: number;
+  /** Worker threads are used from this many documents (default MIN_DOCUMENTS_FOR_WORKERS; `--workers-from`). */
+  minDocumentsForWorkers?: number;
   force: boolean;
   maxBytes: number;
   /** Progress on stderr: a line rewritten in place, plain lines, or none. */
@@ -200,7 +203,8 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   };
   let processedFiles = 0;
   // More workers than cores only add start-up time and memory.
-  const workers = options.concurrency > 1 && pending.length >= MIN_DOCUMENTS_FOR_WORKERS ? Math.min(options.concurrency, availableParallelism()) : 0;
+  const workersFrom = options.minDocumentsForWorkers ?? MIN_DOCUMENTS_FOR_WORKERS;
+  const workers = options.concurrency > 1 && pending.length >= workersFrom ? Math.min(options.concurrency, availableParallelism()) : 0;
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
   // In the main thread the stages (and their language models) load only when a document needs them.
   const processDocument = pool || pending.length === 0 ? undefined : (await import('./process-document.ts')).processDocument;
@@ -282,7 +286,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
       // One worker per core beyond the main thread's; as for the document stages, a worker repays its
       // start-up only on a corpus of some size.
       workerSlots:
-        options.dbPath !== ':memory:' && (db.prepare('SELECT count(*) FROM documents').pluck().get() as number) >= MIN_DOCUMENTS_FOR_WORKERS
+        options.dbPath !== ':memory:' && (db.prepare('SELECT count(*) FROM documents').pluck().get() as number) >= workersFrom
           ? Math.min(options.concurrency, availableParallelism()) - 1
           : 0,
       started: (stage, index) => progress.update(stage.name, index, CORPUS_STAGES.length, 'stages'),

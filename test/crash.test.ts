@@ -49,7 +49,8 @@ function exported(dbPath: string): string {
 }
 
 function runArgs(space: ReturnType<typeof workspace>, force: boolean): string[] {
-  return [BIN, 'run', '--corpus', space.corpusDir, '--db', space.dbPath, '--reports', space.reportsDir, '--concurrency', '2', '--quiet', ...(force ? ['--force'] : [])];
+  // Worker threads from 16 documents, so that kills land in them too (by default they start from 300).
+  return [BIN, 'run', '--corpus', space.corpusDir, '--db', space.dbPath, '--reports', space.reportsDir, '--concurrency', '2', '--workers-from', '16', '--quiet', ...(force ? ['--force'] : [])];
 }
 
 /** Where a kill lands: after the progress line that matches `after`, plus `delay` ms. */

@@ -24,6 +24,7 @@ export const RUN_OPTIONS: Options = {
   corpus: { type: 'string', default: 'corpus' },
   reports: { type: 'string', default: 'reports' },
   concurrency: { type: 'string', default: String(availableParallelism()) },
+  'workers-from': { type: 'string' },
   force: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
@@ -36,6 +37,8 @@ export const RUN_OPTIONS_HELP = `  --corpus DIR        the corpus folder (defaul
   --db FILE           the store (default: ${DEFAULT_DB})
   --reports DIR       where the Markdown reports go (default: reports)
   --concurrency N     documents in flight at once (default: the number of cores)
+  --workers-from N    use worker threads from N documents to process (default: 300; below that
+                      their start costs more than they save)
   --force             re-process every document, changed or not
   --json              print a machine-readable run summary on stdout
   --quiet             no progress line and no warnings, only errors

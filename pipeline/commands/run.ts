@@ -13,6 +13,7 @@ export async function runWithOptions(values: Record<string, string | boolean | u
     dbPath: String(values.db),
     reportsDir: String(values.reports),
     concurrency: positiveInteger(values.concurrency, 'concurrency'),
+    minDocumentsForWorkers: values['workers-from'] === undefined ? undefined : positiveInteger(values['workers-from'], 'workers-from'),
     force: values.force === true,
     maxBytes: parseSize(values['max-size']),
     progress: progressMode(values.progress, quiet || json),
