@@ -17,7 +17,6 @@ export interface StoredDocument {
   encoding: string;
   word_count: number;
   boilerplate_chars: number;
-  text: string;
 }
 
 export interface StoredParagraph {
@@ -35,7 +34,9 @@ export interface StoredRemoval {
 }
 
 export function readDocuments(db: Database.Database): StoredDocument[] {
-  return statement(db, 'SELECT * FROM documents ORDER BY path').all() as StoredDocument[];
+  // Not the text: the pages show it by paragraph, and every document's text at once is the corpus held twice.
+  const sql = 'SELECT id, path, title, source, kind, published, published_earliest, language, url, author, encoding, word_count, boilerplate_chars FROM documents ORDER BY path';
+  return statement(db, sql).all() as StoredDocument[];
 }
 
 export function readFiles(db: Database.Database, documentId: string): string[] {
