@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '../stages/extract-entities/mentions.ts';
 import { parseSpan } from '../stages/parse/index.ts';
-import { resolveEntities } from '../stages/resolve-entities/cluster.ts';
+import { resolveEntities, type MentionRow } from '../stages/resolve-entities/cluster.ts';
+import { segmentText } from '../stages/segment/index.ts';
+import { CORPUS_DIR, SEED_FILES } from './helpers.ts';
 
 function mentionsOf(text: string) {
   return findMentions(text, 1, parseSpan(text, 0, text.length));
@@ -76,5 +79,33 @@ describe('entity ids', () => {
     const ids = resolveEntities(rows).map((entity) => entity.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => id.startsWith('kilroy-silk'))).toBe(true);
+  });
+});
+
+describe('entity resolution over rows that stand for several mentions', () => {
+  it('gives the same entities when alike mentions of the seeds are read as one row', () => {
+    const mentions: MentionRow[] = SEED_FILES.flatMap((file) => {
+      const text = readFileSync(`${CORPUS_DIR}${file}`, 'utf8');
+      return segmentText(text).sentences.flatMap((sentence, index) =>
+        findMentions(text, index + 1, parseSpan(text, sentence.start, sentence.end)).map((mention) => ({
+          id: `${file}:${mention.start}`,
+          text: mention.text,
+          role: mention.role ?? null,
+          place: mention.place ?? null,
+          acronym: mention.acronym ?? null,
+          evidence: mention.evidence,
+        })),
+      );
+    });
+    // As the store reads them: one row per text, role, place, acronym and evidence, in the order of their first id.
+    const rows = new Map<string, MentionRow>();
+    for (const mention of [...mentions].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      const key = JSON.stringify([mention.text, mention.role, mention.place, mention.acronym, mention.evidence]);
+      const row = rows.get(key);
+      if (row) row.sameAs!.push(mention.id);
+      else rows.set(key, { ...mention, sameAs: [] });
+    }
+    expect(rows.size).toBeLessThan(mentions.length * 0.8);
+    expect(resolveEntities([...rows.values()])).toEqual(resolveEntities([...mentions].sort((a, b) => (a.id < b.id ? -1 : 1))));
   });
 });

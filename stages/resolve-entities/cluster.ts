@@ -11,6 +11,8 @@ import { addTo } from '../../pipeline/collections.ts';
 
 export interface MentionRow {
   id: string;
+  /** Other mentions exactly like this one (text, role, place, acronym, evidence): the store reads them as one row. */
+  sameAs?: string[];
   text: string;
   role: string | null;
   place: string | null;
@@ -76,8 +78,17 @@ function typeOf(evidence: Partial<Record<EntityType, number>>): EntityType {
   return best;
 }
 
-function sum(into: Partial<Record<EntityType, number>>, from: Partial<Record<EntityType, number>>): void {
-  for (const [type, weight] of Object.entries(from)) into[type as EntityType] = (into[type as EntityType] ?? 0) + weight;
+function sum(into: Partial<Record<EntityType, number>>, from: Partial<Record<EntityType, number>>, times = 1): void {
+  for (const [type, weight] of Object.entries(from)) into[type as EntityType] = (into[type as EntityType] ?? 0) + weight * times;
+}
+
+/** How many mentions a row stands for. */
+const countOf = (mention: MentionRow) => 1 + (mention.sameAs?.length ?? 0);
+
+/** A row's type evidence, counted once per mention it stands for; a role (a title) is evidence of a person. */
+function addEvidence(into: Partial<Record<EntityType, number>>, mention: MentionRow): void {
+  sum(into, mention.evidence, countOf(mention));
+  if (mention.role) sum(into, { person: 4 }, countOf(mention));
 }
 
 /** `base`, else `base-type`, else `base-type-2`, `-3`…: names that slug alike stay apart (groups come in a fixed order). */
@@ -109,8 +120,7 @@ export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
     const key = keyOf(mention);
     sets.find(key);
     const evidence = evidenceByKey.get(key) ?? {};
-    sum(evidence, mention.evidence);
-    if (mention.role) sum(evidence, { person: 4 });
+    addEvidence(evidence, mention);
     evidenceByKey.set(key, evidence);
   }
   const displayByKey = new Map<string, string>();
@@ -173,16 +183,13 @@ export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
   const usedIds = new Set<string>();
   for (const group of [...groups.values()]) {
     const evidence: Partial<Record<EntityType, number>> = {};
-    for (const mention of group) {
-      sum(evidence, mention.evidence);
-      if (mention.role) sum(evidence, { person: 4 });
-    }
+    for (const mention of group) addEvidence(evidence, mention);
     const type = typeOf(evidence);
     const name = canonicalName(group, type);
     const id = uniqueId(slug(name) || 'entity', type, usedIds);
     const aliases = [...new Set(group.map((mention) => mention.text.replace(/[’']s$/, '')))].filter((alias) => alias !== name).sort();
     const roles = [...new Set(group.map((mention) => mention.role).filter((role): role is string => role !== null))].sort();
-    entities.push({ id, name, type, aliases, roles, mentionIds: group.map((mention) => mention.id).sort() });
+    entities.push({ id, name, type, aliases, roles, mentionIds: group.flatMap((mention) => [mention.id, ...(mention.sameAs ?? [])]).sort() });
   }
   typeByFamily(entities);
   return entities.sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -221,7 +228,7 @@ function canonicalName(group: MentionRow[], type: EntityType): string {
   const counts = new Map<string, number>();
   for (const mention of group) {
     const name = mention.text.replace(/[’']s$/, '');
-    counts.set(name, (counts.get(name) ?? 0) + 1);
+    counts.set(name, (counts.get(name) ?? 0) + countOf(mention));
   }
   const ranked = [...counts].sort(([a, x], [b, y]) => Number(b.includes(' ')) - Number(a.includes(' ')) || y - x || b.length - a.length || (a < b ? -1 : 1));
   return ranked[0]![0];

@@ -1,18 +1,29 @@
 /**
  * resolve-entities: one canonical entity per real thing across the whole corpus. Reads every stored
- * mention, groups them (see cluster.ts), and writes what changed: entities that are new or different,
- * entities gone, and mentions whose entity changed. Grouping runs over all mentions on every run, so a
- * document added later can join or merge entities; the writes are proportional to what it changed.
+ * mention (those alike in all the grouping reads as one row), groups them (see cluster.ts), and writes
+ * what changed: entities that are new or different, entities gone, and mentions whose entity changed.
+ * Grouping runs over all mentions on every run, so a document added later can join or merge entities;
+ * the writes are proportional to what it changed.
  */
 import type { StoredEntity } from '../../pipeline/db/documents.ts';
 import type { CorpusStage } from '../../pipeline/stage.ts';
 import { resolveEntities, type MentionRow } from './cluster.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 
-interface StoredMention extends Omit<MentionRow, 'evidence'> {
+/**
+ * Mentions alike in everything the grouping reads, one row each (BBC: 67,000 mentions, 22,000 rows):
+ * each mention as id@document@entity, the first (smallest) id first, so rows come in mention order.
+ */
+const MENTION_ROWS = `SELECT text, role, place, acronym, evidence, group_concat(id || '@' || document_id || '@' || coalesce(entity_id, ''), ' ') AS mentions
+  FROM mentions GROUP BY text, role, place, acronym, evidence ORDER BY min(id)`;
+
+interface StoredRow {
+  text: string;
+  role: string | null;
+  place: string | null;
+  acronym: string | null;
   evidence: string;
-  document_id: string;
-  entity_id: string | null;
+  mentions: string;
 }
 
 const sameRow = (a: StoredEntity, b: StoredEntity) => a.name === b.name && a.type === b.type && a.aliases === b.aliases && a.roles === b.roles && a.mention_count === b.mention_count && a.document_count === b.document_count;
@@ -23,10 +34,19 @@ export const resolveEntitiesStage: CorpusStage = {
   version: CORPUS_STAGE_VERSIONS['resolve-entities'],
   needs: [],
   run({ db }) {
-    const stored = db.prepare('SELECT id, document_id, entity_id, text, role, place, acronym, evidence FROM mentions ORDER BY id').all() as StoredMention[];
-    const entities = resolveEntities(stored.map(({ document_id: _document, entity_id: _entity, ...row }) => ({ ...row, evidence: JSON.parse(row.evidence) as MentionRow['evidence'] })));
-    const documentOf = new Map(stored.map((mention) => [mention.id, mention.document_id]));
-    const rows: StoredEntity[] = entities.map((entity) => ({
+    const documentOf = new Map<string, string>();
+    const entityBefore = new Map<string, string | null>();
+    const rows = (db.prepare(MENTION_ROWS).all() as StoredRow[]).map(({ mentions, evidence, ...row }): MentionRow => {
+      const ids = mentions.split(' ').map((mention) => {
+        const [id, document, entity] = mention.split('@') as [string, string, string];
+        documentOf.set(id, document);
+        entityBefore.set(id, entity || null);
+        return id;
+      }).sort();
+      return { ...row, id: ids[0]!, sameAs: ids.slice(1), evidence: JSON.parse(evidence) as MentionRow['evidence'] };
+    });
+    const entities = resolveEntities(rows);
+    const entityRows: StoredEntity[] = entities.map((entity) => ({
       id: entity.id,
       name: entity.name,
       type: entity.type,
@@ -45,17 +65,17 @@ export const resolveEntitiesStage: CorpusStage = {
       const update = db.prepare('UPDATE entities SET name = @name, type = @type, aliases = @aliases, roles = @roles, mention_count = @mention_count, document_count = @document_count WHERE id = @id');
       const remove = db.prepare('DELETE FROM entities WHERE id = ?');
       const point = db.prepare('UPDATE mentions SET entity_id = ? WHERE id = ?');
-      const kept = new Set(rows.map((row) => row.id));
+      const kept = new Set(entityRows.map((row) => row.id));
       for (const id of before.keys()) if (!kept.has(id)) remove.run(id);
-      for (const row of rows) {
+      for (const row of entityRows) {
         const old = before.get(row.id);
         if (old && sameRow(old, row)) continue;
         (old ? update : insert).run(row);
         written += 1;
       }
-      for (const mention of stored) {
-        const entity = entityOf.get(mention.id) ?? null;
-        if (mention.entity_id !== entity) point.run(entity, mention.id);
+      for (const [mention, entity] of entityBefore) {
+        const now = entityOf.get(mention) ?? null;
+        if (entity !== now) point.run(now, mention);
       }
     }).immediate();
     return { written };
