@@ -1,11 +1,11 @@
 /**
- * report: the Markdown reports, generated from the store alone. Writes reports/index.md (the corpus
- * table) and reports/documents/<id>.md (metadata, boilerplate removed, numbered paragraphs with stable
- * anchors `#p<N>` that later reports link to). Files are written atomically and only when their content
- * changes; pages of documents no longer stored are deleted. When the run is incremental, only the pages
- * of documents the store marks stale are rendered again. No timestamps, paths or run ids, so the
- * same store always gives byte-identical reports.
- */
+ * The Markdown reports, generated from the store alone, in two corpus stages. report-pages writes
+ * reports/index.md (the corpus table), entities.md, figures.md and documents/<id>.md (metadata,
+ * boilerplate removed, figures, claims, numbered paragraphs with stable anchors `#p<N>` that the other
+ * reports link to); in an incremental run only the pages of documents the store marks stale. report
+ * writes findings.md, timeline.md and narratives.md, deletes pages of documents no longer stored, and
+ * clears the stale marks. Files are written atomically and only when their content changes. No
+ * timestamps, paths or run ids, so the same store always gives byte-identical reports. */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEMPORARY_FILE, writeFileAtomic } from '../../pipeline/atomic-write.ts';
