@@ -5,7 +5,8 @@
  * reports link to); in an incremental run only the pages of documents the store marks stale. report
  * writes findings.md, timeline.md and narratives.md, deletes pages of documents no longer stored, and
  * clears the stale marks. Files are written atomically and only when their content changes. No
- * timestamps, paths or run ids, so the same store always gives byte-identical reports. */
+ * timestamps, paths or run ids, so the same store always gives byte-identical reports.
+ */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEMPORARY_FILE, writeFileAtomic } from '../../pipeline/atomic-write.ts';
