@@ -8,8 +8,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { CorpusContext, CorpusStage } from './stage.ts';
+import { workerEntry } from './worker-entry.ts';
 
-const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './corpus-worker.mjs' : './corpus-worker.js', import.meta.url);
+const WORKER_ENTRY = workerEntry('corpus-worker', import.meta.url);
 
 export interface CorpusRun {
   context: CorpusContext;

@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DocumentJob, JobResult } from './process-document.ts';
+import { workerEntry } from './worker-entry.ts';
 
 interface Pending {
   resolve: (result: JobResult) => void;
@@ -16,8 +17,7 @@ interface PoolWorker {
   inFlight: Map<number, Pending>;
 }
 
-/** Compiled (dist/), the worker is plain JavaScript; run from the TypeScript sources, a bootstrap registers tsx first. */
-const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './document-worker.mjs' : './document-worker.js', import.meta.url);
+const WORKER_ENTRY = workerEntry('document-worker', import.meta.url);
 
 export class WorkerPool {
   private readonly workers: PoolWorker[] = [];
