@@ -58,16 +58,15 @@ export function inferHolders(figures: FigureRow[], entities: EntityName[]): Meas
     if (figure.holder) return { ...base, holderId: figure.holder, holderLabel: figure.holderName, holderReason: 'named with the figure' };
     const before = figure.sentenceText.slice(0, figure.start - figure.sentenceStart).toLowerCase();
     // The first name, in entity order, whose last mention before the figure is linked to it.
-    let found: number | undefined;
+    let found: { index: number; at: number } | undefined;
     for (const index of candidateNames(before, byLastWord)) {
-      if (found !== undefined && index >= found) continue;
+      if (found !== undefined && index >= found.index) continue;
       const at = before.lastIndexOf(names[index]!.name);
-      if (at !== -1 && linksToFigure(before.slice(at + names[index]!.name.length))) found = index;
+      if (at !== -1 && linksToFigure(before.slice(at + names[index]!.name.length))) found = { index, at };
     }
     if (found === undefined) return { ...base, holderId: null, holderLabel: null, holderReason: null };
-    const { entity, name } = names[found]!;
-    const at = before.lastIndexOf(name);
-    return { ...base, holderId: entity.id, holderLabel: entity.name, holderReason: `"${figure.sentenceText.slice(at, at + name.length)}" governs it in its sentence` };
+    const { entity, name } = names[found.index]!;
+    return { ...base, holderId: entity.id, holderLabel: entity.name, holderReason: `"${figure.sentenceText.slice(found.at, found.at + name.length)}" governs it in its sentence` };
   });
 }
 
