@@ -275,7 +275,8 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   }
 
   const inputs = time('scan', () => digestInputs(db, versions, options.reportsDir));
-  const work = corpusWork(lastCorpusState(db), { inputs, reports: digestReports(options.reportsDir), stageVersions: versions, force: options.force });
+  const reportsBefore = digestReports(options.reportsDir);
+  const work = corpusWork(lastCorpusState(db), { inputs, reports: reportsBefore, stageVersions: versions, force: options.force });
   const corpusStagesSkipped = work === 'skip';
   let corpusWorkers = 0;
   if (!corpusStagesSkipped) {
@@ -294,7 +295,8 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     });
     progress.finish();
   }
-  const corpusState: CorpusState = { inputs, reports: digestReports(options.reportsDir) };
+  // Skipped, the stages wrote nothing: the folder is as it was listed before.
+  const corpusState: CorpusState = { inputs, reports: corpusStagesSkipped ? reportsBefore : digestReports(options.reportsDir) };
 
   const tables = Object.fromEntries(TABLES.map((table) => [table, (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]));
   seconds.total = (performance.now() - scan.startedAt) / 1000;
