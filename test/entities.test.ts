@@ -97,15 +97,19 @@ describe('entity resolution over rows that stand for several mentions', () => {
         })),
       );
     });
-    // As the store reads them: one row per text, role, place, acronym and evidence, in the order of their first id.
-    const rows = new Map<string, MentionRow>();
+    // As the store keeps them: one group per text, role, place, acronym and evidence, in the order of their first id.
+    const rows = new Map<string, MentionRow & { count: number }>();
     for (const mention of [...mentions].sort((a, b) => (a.id < b.id ? -1 : 1))) {
       const key = JSON.stringify([mention.text, mention.role, mention.place, mention.acronym, mention.evidence]);
       const row = rows.get(key);
-      if (row) row.sameAs!.push(mention.id);
-      else rows.set(key, { ...mention, sameAs: [] });
+      if (row) row.count += 1;
+      else rows.set(key, { ...mention, count: 1 });
     }
     expect(rows.size).toBeLessThan(mentions.length * 0.8);
-    expect(resolveEntities([...rows.values()])).toEqual(resolveEntities([...mentions].sort((a, b) => (a.id < b.id ? -1 : 1))));
+    const described = (entities: ReturnType<typeof resolveEntities>) => entities.map(({ rows: _rows, ...entity }) => entity);
+    const grouped = resolveEntities([...rows.values()]);
+    const single = resolveEntities([...mentions].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(described(grouped)).toEqual(described(single));
+    expect(grouped.reduce((total, entity) => total + entity.mentionCount, 0)).toBe(mentions.length);
   });
 });

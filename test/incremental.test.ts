@@ -2,10 +2,11 @@
  * Incremental corpus stages: after an added article, a metadata change or a removed file, a run that
  * updates only what the store marks as changed writes exactly the reports a full rerun (--force) writes.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { run, workspace } from './helpers.ts';
+import { BBC_DIR, run, workspace } from './helpers.ts';
 
 /** Every report file's content, by its path under the reports folder. */
 function readReports(dir: string): Map<string, string> {
@@ -47,5 +48,47 @@ describe('incremental reports', () => {
 
     rmSync(join(space.corpusDir, 'pompeo.txt'));
     expect((await expectSameAsFullRun(space)).get(pompeoPage)).toContain('| Michael Pompeo |');
+  });
+});
+
+/** The store's entities, each mention's entity and the mention groups, in a fixed order. */
+function resolution(dbPath: string) {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return {
+      entities: db.prepare('SELECT * FROM entities ORDER BY id').all(),
+      mentions: db.prepare('SELECT id, entity_id FROM mentions ORDER BY id').all(),
+      groups: db.prepare('SELECT signature, mention_count, first_mention, entity_id, dirty FROM mention_groups ORDER BY signature').all(),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+describe('incremental entity resolution', () => {
+  const politics = (numbers: number[]) => numbers.map((n) => `${String(n).padStart(3, '0')}.txt`);
+  const copy = (space: ReturnType<typeof workspace>, files: string[]) => {
+    for (const file of files) cpSync(join(BBC_DIR, 'politics', file), join(space.corpusDir, `politics-${file}`));
+  };
+
+  it('gives the store a resolution from scratch gives, after articles are added, removed and edited', async () => {
+    // BBC politics articles share many people and parties (Blair, Mr Blair, Tony Blair; Tories, Conservatives).
+    const space = workspace(false);
+    copy(space, politics([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
+    await run(space, { concurrency: 1 });
+    copy(space, politics([13, 14, 15, 16, 17, 18]));
+    for (const file of politics([2, 5, 9])) rmSync(join(space.corpusDir, `politics-${file}`));
+    const edited = join(space.corpusDir, 'politics-004.txt');
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nGordon Brown and Mr Howard spoke to Tony Blair in Downing Street.\n`);
+    const updated = await run(space, { concurrency: 1 });
+    expect(updated.summary.documents).toMatchObject({ added: 6, changed: 1, removed: 3 });
+
+    const fresh = workspace(false);
+    cpSync(space.corpusDir, fresh.corpusDir, { recursive: true });
+    await run(fresh, { concurrency: 1 });
+    const [incremental, scratch] = [resolution(space.dbPath), resolution(fresh.dbPath)];
+    expect(incremental.entities.length).toBeGreaterThan(100);
+    expect(incremental.groups.every((group) => (group as { dirty: number }).dirty === 0)).toBe(true);
+    expect(incremental).toEqual(scratch);
   });
 });

@@ -11,8 +11,8 @@ import { addTo } from '../../pipeline/collections.ts';
 
 export interface MentionRow {
   id: string;
-  /** Other mentions exactly like this one (text, role, place, acronym, evidence): the store reads them as one row. */
-  sameAs?: string[];
+  /** How many mentions exactly alike (text, role, place, acronym, evidence) the row stands for: the store keeps them as one group. Default 1. */
+  count?: number;
   text: string;
   role: string | null;
   place: string | null;
@@ -26,7 +26,10 @@ export interface ResolvedEntity {
   type: EntityType;
   aliases: string[];
   roles: string[];
-  mentionIds: string[];
+  /** The rows grouped into the entity, in the order they came. */
+  rows: MentionRow[];
+  /** How many mentions those rows stand for. */
+  mentionCount: number;
 }
 
 const GENERIC_HEADS = /\s+(?:initiative|program|programme|plan|project|strategy|company|corporation|corp|inc|ltd|co)$/i;
@@ -83,7 +86,7 @@ function sum(into: Partial<Record<EntityType, number>>, from: Partial<Record<Ent
 }
 
 /** How many mentions a row stands for. */
-const countOf = (mention: MentionRow) => 1 + (mention.sameAs?.length ?? 0);
+const countOf = (mention: MentionRow) => mention.count ?? 1;
 
 /** A row's type evidence, counted once per mention it stands for; a role (a title) is evidence of a person. */
 function addEvidence(into: Partial<Record<EntityType, number>>, mention: MentionRow): void {
@@ -189,7 +192,7 @@ export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
     const id = uniqueId(slug(name) || 'entity', type, usedIds);
     const aliases = [...new Set(group.map((mention) => mention.text.replace(/[’']s$/, '')))].filter((alias) => alias !== name).sort();
     const roles = [...new Set(group.map((mention) => mention.role).filter((role): role is string => role !== null))].sort();
-    entities.push({ id, name, type, aliases, roles, mentionIds: group.flatMap((mention) => [mention.id, ...(mention.sameAs ?? [])]).sort() });
+    entities.push({ id, name, type, aliases, roles, rows: group, mentionCount: group.reduce((total, mention) => total + countOf(mention), 0) });
   }
   typeByFamily(entities);
   return entities.sort((a, b) => (a.id < b.id ? -1 : 1));

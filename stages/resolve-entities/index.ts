@@ -1,32 +1,43 @@
 /**
- * resolve-entities: one canonical entity per real thing across the whole corpus. Reads every stored
- * mention (those alike in all the grouping reads as one row), groups them (see cluster.ts), and writes
- * what changed: entities that are new or different, entities gone, and mentions whose entity changed.
- * Grouping runs over all mentions on every run, so a document added later can join or merge entities;
- * the writes are proportional to what it changed.
+ * resolve-entities: one canonical entity per real thing across the whole corpus. Brings the store's
+ * mention groups up to date (groups.ts), groups them into entities (cluster.ts) and writes what changed:
+ * entities that are new or different, entities gone, and the mentions of groups whose entity changed.
+ * Grouping runs over all groups on every run, so a document added later can join or merge entities;
+ * the reads of mentions and the writes are proportional to what changed.
  */
+import type Database from 'better-sqlite3';
 import type { StoredEntity } from '../../pipeline/db/documents.ts';
 import type { CorpusStage } from '../../pipeline/stage.ts';
-import { resolveEntities, type MentionRow } from './cluster.ts';
+import { resolveEntities, type MentionRow, type ResolvedEntity } from './cluster.ts';
+import { readGroups, updateGroups, type StoredGroup } from './groups.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 
-/**
- * Mentions alike in everything the grouping reads, one row each (BBC: 67,000 mentions, 22,000 rows):
- * each mention as id@document@entity, the first (smallest) id first, so rows come in mention order.
- */
-const MENTION_ROWS = `SELECT text, role, place, acronym, evidence, group_concat(id || '@' || document_id || '@' || coalesce(entity_id, ''), ' ') AS mentions
-  FROM mentions GROUP BY text, role, place, acronym, evidence ORDER BY min(id)`;
-
-interface StoredRow {
-  text: string;
-  role: string | null;
-  place: string | null;
-  acronym: string | null;
-  evidence: string;
-  mentions: string;
-}
-
 const sameRow = (a: StoredEntity, b: StoredEntity) => a.name === b.name && a.type === b.type && a.aliases === b.aliases && a.roles === b.roles && a.mention_count === b.mention_count && a.document_count === b.document_count;
+
+/** Above this many entities to count documents for, one pass over all mentions beats a query per entity. */
+const COUNT_ALL_ABOVE = 500;
+
+/**
+ * How many documents name each entity of `changed`; the others keep their stored count (their groups,
+ * and the mentions of those groups, are as they were).
+ */
+function documentCounts(db: Database.Database, entities: ResolvedEntity[], changed: Set<string>, groupOf: Map<MentionRow, StoredGroup>): Map<string, number> {
+  const counts = new Map<string, number>();
+  const recount = entities.filter((entity) => changed.has(entity.id));
+  if (recount.length > COUNT_ALL_ABOVE) {
+    const entityOfGroup = new Map(entities.flatMap((entity) => entity.rows.map((row) => [groupOf.get(row)!.id, entity.id] as const)));
+    const documents = new Map<string, Set<string>>();
+    for (const [group, document] of db.prepare('SELECT DISTINCT group_id, document_id FROM mentions').raw().iterate() as Iterable<[number, string]>) {
+      const entity = entityOfGroup.get(group)!;
+      documents.set(entity, (documents.get(entity) ?? new Set()).add(document));
+    }
+    for (const entity of recount) counts.set(entity.id, documents.get(entity.id)?.size ?? 0);
+    return counts;
+  }
+  const count = db.prepare('SELECT count(DISTINCT document_id) FROM mentions WHERE group_id IN (SELECT value FROM json_each(?))').pluck();
+  for (const entity of recount) counts.set(entity.id, count.get(JSON.stringify(entity.rows.map((row) => groupOf.get(row)!.id))) as number);
+  return counts;
+}
 
 export const resolveEntitiesStage: CorpusStage = {
   name: 'resolve-entities',
@@ -34,48 +45,61 @@ export const resolveEntitiesStage: CorpusStage = {
   version: CORPUS_STAGE_VERSIONS['resolve-entities'],
   needs: [],
   run({ db }) {
-    const documentOf = new Map<string, string>();
-    const entityBefore = new Map<string, string | null>();
-    const rows = (db.prepare(MENTION_ROWS).all() as StoredRow[]).map(({ mentions, evidence, ...row }): MentionRow => {
-      const ids = mentions.split(' ').map((mention) => {
-        const [id, document, entity] = mention.split('@') as [string, string, string];
-        documentOf.set(id, document);
-        entityBefore.set(id, entity || null);
-        return id;
-      }).sort();
-      return { ...row, id: ids[0]!, sameAs: ids.slice(1), evidence: JSON.parse(evidence) as MentionRow['evidence'] };
-    });
-    const entities = resolveEntities(rows);
-    const entityRows: StoredEntity[] = entities.map((entity) => ({
-      id: entity.id,
-      name: entity.name,
-      type: entity.type,
-      aliases: JSON.stringify(entity.aliases),
-      roles: JSON.stringify(entity.roles),
-      mention_count: entity.mentionIds.length,
-      document_count: new Set(entity.mentionIds.map((id) => documentOf.get(id))).size,
-    }));
-    const before = new Map((db.prepare('SELECT * FROM entities').all() as StoredEntity[]).map((row) => [row.id, row]));
-    const entityOf = new Map(entities.flatMap((entity) => entity.mentionIds.map((id) => [id, entity.id] as const)));
     let written = 0;
     db.transaction(() => {
+      const { droppedEntities } = updateGroups(db);
+      const groups = readGroups(db);
+      const groupOf = new Map<MentionRow, StoredGroup>();
+      const rows = groups.map((group): MentionRow => {
+        const row = { id: group.first_mention, count: group.mention_count, text: group.text, role: group.role, place: group.place, acronym: group.acronym, evidence: JSON.parse(group.evidence) as MentionRow['evidence'] };
+        groupOf.set(row, group);
+        return row;
+      });
+      const entities = resolveEntities(rows);
+      const before = new Map((db.prepare('SELECT * FROM entities').all() as StoredEntity[]).map((row) => [row.id, row]));
+      // An entity whose groups are the ones it had, none of them changed, names the documents it named.
+      const changed = new Set(droppedEntities);
+      for (const entity of entities) {
+        if (!before.has(entity.id)) changed.add(entity.id);
+        for (const row of entity.rows) {
+          const group = groupOf.get(row)!;
+          if (group.dirty || group.entity_id !== entity.id) {
+            changed.add(entity.id);
+            if (group.entity_id !== null) changed.add(group.entity_id);
+          }
+        }
+      }
+      const documentCount = documentCounts(db, entities, changed, groupOf);
       // An update, not INSERT OR REPLACE (a delete and an insert): the store's triggers mark the report
       // pages of an entity's documents stale only when its name changes, not its counts.
       const insert = db.prepare('INSERT INTO entities (id, name, type, aliases, roles, mention_count, document_count) VALUES (@id, @name, @type, @aliases, @roles, @mention_count, @document_count)');
       const update = db.prepare('UPDATE entities SET name = @name, type = @type, aliases = @aliases, roles = @roles, mention_count = @mention_count, document_count = @document_count WHERE id = @id');
       const remove = db.prepare('DELETE FROM entities WHERE id = ?');
-      const point = db.prepare('UPDATE mentions SET entity_id = ? WHERE id = ?');
-      const kept = new Set(entityRows.map((row) => row.id));
+      const point = db.prepare('UPDATE mentions SET entity_id = ? WHERE group_id = ? AND entity_id IS NOT ?');
+      const settle = db.prepare('UPDATE mention_groups SET entity_id = ?, dirty = 0 WHERE id = ?');
+      const kept = new Set(entities.map((entity) => entity.id));
       for (const id of before.keys()) if (!kept.has(id)) remove.run(id);
-      for (const row of entityRows) {
-        const old = before.get(row.id);
-        if (old && sameRow(old, row)) continue;
-        (old ? update : insert).run(row);
-        written += 1;
-      }
-      for (const [mention, entity] of entityBefore) {
-        const now = entityOf.get(mention) ?? null;
-        if (entity !== now) point.run(now, mention);
+      for (const entity of entities) {
+        const old = before.get(entity.id);
+        const row: StoredEntity = {
+          id: entity.id,
+          name: entity.name,
+          type: entity.type,
+          aliases: JSON.stringify(entity.aliases),
+          roles: JSON.stringify(entity.roles),
+          mention_count: entity.mentionCount,
+          document_count: changed.has(entity.id) ? documentCount.get(entity.id)! : old!.document_count,
+        };
+        if (!old || !sameRow(old, row)) {
+          (old ? update : insert).run(row);
+          written += 1;
+        }
+        for (const mentionRow of entity.rows) {
+          const group = groupOf.get(mentionRow)!;
+          if (!group.dirty && group.entity_id === entity.id) continue;
+          point.run(entity.id, group.id, entity.id);
+          settle.run(entity.id, group.id);
+        }
       }
     }).immediate();
     return { written };
