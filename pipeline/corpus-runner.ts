@@ -2,12 +2,15 @@
  * Runs the corpus stages in their order, each once the stages it needs are done. A stage split into
  * compute and apply (see splitStage) may compute in a worker thread: with two cores, one worker renders
  * the report's pages and then compares the narratives while the main thread reconciles. Split stages
- * queue for the worker slots (one per core beyond the main thread's), and their apply steps write the
+ * queue for the worker slots (one per core beyond the main thread's): each slot is one worker thread
+ * that takes its stages from its own queue, so it goes on while the main thread is busy reconciling.
+ * Their apply steps write the
  * results in the main thread, SQLite's only writer, before the first stage that needs them (or at the
  * end) and always in stage order, so the store ends the same whatever finishes first.
  */
 import { Worker } from 'node:worker_threads';
 import type { CorpusContext, CorpusStage } from './stage.ts';
+import type { CorpusWorkerData, CorpusWorkerResult, CorpusWorkerTask } from './corpus-worker.ts';
 import { workerEntry } from './worker-entry.ts';
 
 const WORKER_ENTRY = workerEntry('corpus-worker', import.meta.url);
@@ -29,7 +32,7 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
   const finished = new Set<string>();
   const byName = new Map(stages.map((stage) => [stage.name, stage]));
   // Each slot runs its stages one after the other; a stage takes the slot it finds least queued.
-  const slots: { queued: number; last: Promise<unknown> }[] = Array.from({ length: run.workerSlots }, () => ({ queued: 0, last: Promise.resolve() }));
+  const slots: WorkerSlot[] = Array.from({ length: run.workerSlots }, () => new WorkerSlot(run));
   /** Makes sure a stage's result is in the store: applies a worker's result, in the main thread. */
   const settle = async (name: string) => {
     if (finished.has(name)) return;
@@ -48,9 +51,7 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
       run.started(stage, index);
       if (stage.split && slots.length > 0) {
         const slot = slots.reduce((least, candidate) => (candidate.queued < least.queued ? candidate : least));
-        slot.queued += 1;
-        const working = slot.last.catch(() => {}).then(() => inWorker(stage, run));
-        slot.last = working;
+        const working = slot.compute(stage);
         // A failure surfaces when the stage is settled; never as an unhandled rejection meanwhile.
         working.catch(() => {});
         computing.set(stage.name, working);
@@ -65,22 +66,60 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
   } finally {
     // A failed run leaves no worker behind to keep the process alive.
     await Promise.allSettled(computing.values());
+    await Promise.all(slots.map((slot) => slot.close()));
   }
   return computing.size;
 }
 
-/** Computes a split stage in a worker thread; resolves with its data once the seconds it took are recorded. */
-function inWorker(stage: CorpusStage, run: CorpusRun): Promise<unknown> {
-  const { module, exportName } = stage.split!;
-  const worker = new Worker(WORKER_ENTRY, { workerData: { module, exportName, dbPath: run.dbPath, reportsDir: run.context.reportsDir, incremental: run.context.incremental } });
-  return new Promise((resolve, reject) => {
-    let result: { data: unknown; seconds: number } | undefined;
-    worker.on('message', (message: { data: unknown; seconds: number }) => (result = message));
-    worker.on('error', (error) => reject(new Error(`${stage.name} (worker): ${error.stack ?? error.message}`)));
-    worker.on('exit', (code) => {
-      if (!result || code !== 0) return reject(new Error(`${stage.name} (worker) exited with code ${code}`));
-      run.spent(stage.name, result.seconds);
-      resolve(result.data);
+/** One worker thread, started with its first stage, computing the stages sent to it in order. */
+class WorkerSlot {
+  queued = 0;
+  private worker: Worker | undefined;
+  private exited = false;
+  private readonly pending = new Map<number, { stage: CorpusStage; resolve: (data: unknown) => void; reject: (error: Error) => void }>();
+
+  constructor(private readonly run: CorpusRun) {}
+
+  /** Resolves with the stage's data once the seconds it took are recorded. */
+  compute(stage: CorpusStage): Promise<unknown> {
+    this.queued += 1;
+    const worker = this.worker ?? this.start();
+    const id = this.queued;
+    const { module, exportName } = stage.split!;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { stage, resolve, reject });
+      worker.postMessage({ id, module, exportName } satisfies CorpusWorkerTask);
     });
-  });
+  }
+
+  /** Ends the worker once it has done what it was sent. */
+  async close(): Promise<void> {
+    if (!this.worker || this.exited) return;
+    const exited = new Promise((resolve) => this.worker!.once('exit', resolve));
+    this.worker.postMessage({ close: true } satisfies CorpusWorkerTask);
+    await exited;
+  }
+
+  private start(): Worker {
+    const { dbPath, context } = this.run;
+    const worker = new Worker(WORKER_ENTRY, { workerData: { dbPath, reportsDir: context.reportsDir, incremental: context.incremental } satisfies CorpusWorkerData });
+    const failAll = (why: string) => {
+      for (const { stage, reject } of this.pending.values()) reject(new Error(`${stage.name} (worker): ${why}`));
+      this.pending.clear();
+    };
+    worker.on('message', (result: CorpusWorkerResult) => {
+      const task = this.pending.get(result.id)!;
+      this.pending.delete(result.id);
+      if ('error' in result) return task.reject(new Error(`${task.stage.name} (worker): ${result.error}`));
+      this.run.spent(task.stage.name, result.seconds);
+      task.resolve(result.data);
+    });
+    worker.on('error', (error) => failAll(error.stack ?? error.message));
+    worker.on('exit', (code) => {
+      this.exited = true;
+      failAll(`exited with code ${code}`);
+    });
+    this.worker = worker;
+    return worker;
+  }
 }
