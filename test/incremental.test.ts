@@ -71,7 +71,7 @@ describe('incremental entity resolution', () => {
     for (const file of files) cpSync(join(BBC_DIR, 'politics', file), join(space.corpusDir, `politics-${file}`));
   };
 
-  it('gives the store a resolution from scratch gives, after articles are added, removed and edited', async () => {
+  it('gives the store and the reports a run from scratch gives, after articles are added, removed and edited', async () => {
     // BBC politics articles share many people and parties (Blair, Mr Blair, Tony Blair; Tories, Conservatives).
     const space = workspace(false);
     copy(space, politics([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
@@ -90,5 +90,9 @@ describe('incremental entity resolution', () => {
     expect(incremental.entities.length).toBeGreaterThan(100);
     expect(incremental.groups.every((group) => (group as { dirty: number }).dirty === 0)).toBe(true);
     expect(incremental).toEqual(scratch);
+    // entities.md and figures.md took the sections no stale document showed from the store.
+    const [updatedReports, scratchReports] = [readReports(space.reportsDir), readReports(fresh.reportsDir)];
+    expect([...updatedReports.keys()]).toEqual([...scratchReports.keys()]);
+    for (const [file, content] of scratchReports) expect(updatedReports.get(file), file).toBe(content);
   });
 });

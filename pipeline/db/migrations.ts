@@ -404,6 +404,37 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 11,
+    name: 'report-fragments',
+    // The sections of entities.md and figures.md as last written, with the documents each shows, so an
+    // incremental report renders again only the sections that show a stale document (see
+    // stages/report/fragments.ts); and each entity's most frequent companions, from which the page's
+    // "named together most often" is taken without counting every pair of the corpus again.
+    sql: `
+      CREATE TABLE report_fragments (
+        id INTEGER PRIMARY KEY,
+        page TEXT NOT NULL,
+        key TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        weight INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        UNIQUE (page, key)
+      );
+      CREATE TABLE report_fragment_documents (
+        fragment_id INTEGER NOT NULL REFERENCES report_fragments(id) ON DELETE CASCADE,
+        document_id TEXT NOT NULL,
+        PRIMARY KEY (fragment_id, document_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX report_fragment_documents_document ON report_fragment_documents(document_id);
+      CREATE TABLE entity_top_pairs (
+        entity_id TEXT NOT NULL,
+        other_id TEXT NOT NULL,
+        sentences INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, other_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */

@@ -1,62 +1,138 @@
-/** reports/entities.md: every canonical entity with its aliases, roles and where it is named, and who appears with whom. */
+/**
+ * reports/entities.md: every canonical entity with its aliases, roles and where it is named, and who
+ * appears with whom. Each entity's section is a stored fragment (fragments.ts): an incremental report
+ * renders again the sections of entities that are new or changed, or named in a stale document before
+ * or now (which covers their companions: two entities named together share that document).
+ */
+import type Database from 'better-sqlite3';
 import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
 import type { StoredEntity } from '../../pipeline/db/documents.ts';
-import type { StoredDocument, readCooccurrences, readEntityMentions } from './read-store.ts';
+import { readEntities, readEntityMentions, readCooccurrences, type EntityMention, type EntityPair, type StoredDocument } from './read-store.ts';
+import { fragmentsShowing, storedBodies, storedFragments, type Fragment, type FragmentChanges } from './fragments.ts';
 import { GENERATED, documentPage, paragraphAnchor } from './shared.ts';
 import { addTo } from '../../pipeline/collections.ts';
 
-export function renderEntities(
-  entities: StoredEntity[],
-  mentions: ReturnType<typeof readEntityMentions>,
-  pairs: ReturnType<typeof readCooccurrences>,
-  documents: Map<string, StoredDocument>,
-): string {
-  const names = new Map(entities.map((entity) => [entity.id, entity.name]));
-  const byEntity = new Map<string, typeof mentions>();
-  // Grouped once, by pushing: copying a group on every mention, or filtering all pairs per entity, is quadratic.
-  for (const mention of mentions) addTo(byEntity, mention.entity_id, mention);
-  const pairsOf = new Map<string, typeof pairs>();
-  for (const pair of pairs) for (const id of [pair.a, pair.b]) addTo(pairsOf, id, pair);
-  const entityLink = (id: string) => link(names.get(id) ?? id, `#${id}`);
+const PAGE = 'entities.md';
+/** Pairs on the page, and companions in a section. */
+const TOP_PAIRS = 15;
+const COMPANIONS = 5;
+/** Above this many sections to render, reading every mention and pair at once beats a query per entity. */
+const READ_ALL_ABOVE = 300;
 
-  const summary = table(
-    ['Entity', 'Type', 'Aliases', 'Mentions', 'Documents'],
-    entities.map((entity) => [entityLink(entity.id), cell(entity.type), cell((JSON.parse(entity.aliases) as string[]).join(', ')), cell(entity.mention_count), cell(entity.document_count)]),
-  );
-  const together = table(
-    ['Entities', 'Sentences naming both'],
-    pairs.slice(0, 15).map((pair) => [`${entityLink(pair.a)} and ${entityLink(pair.b)}`, cell(pair.sentences)]),
-  );
-  const sections = entities.map((entity) => {
-    const roles = JSON.parse(entity.roles) as string[];
-    const aliases = JSON.parse(entity.aliases) as string[];
-    const where = new Map<string, string[]>();
-    for (const mention of byEntity.get(entity.id) ?? []) {
-      const document = documents.get(mention.document_id)!;
-      const anchor = link(`¶${mention.paragraph}${mention.count > 1 ? ` ×${mention.count}` : ''}`, `${documentPage(document.id)}#${paragraphAnchor(mention.paragraph)}`);
-      const anchors = where.get(document.id);
-      if (anchors) anchors.push(anchor);
-      else where.set(document.id, [anchor]);
-    }
-    const companions = (pairsOf.get(entity.id) ?? [])
-      .slice(0, 5)
-      .map((pair) => `${entityLink(pair.a === entity.id ? pair.b : pair.a)} (${pair.sentences})`);
-    return [
-      `### ${escapeInline(entity.name)}`,
-      `<a id="${entity.id}"></a>${entity.type}${aliases.length ? ` · also ${escapeInline(aliases.join(', '))}` : ''}${roles.length ? ` · roles: ${escapeInline(roles.join('; '))}` : ''}`,
-      '',
-      [...where].map(([id, anchors]) => `- ${link(documents.get(id)!.title, documentPage(id))}: ${anchors.join(', ')}`).join('\n'),
-      companions.length ? `\nNamed in the same sentence as: ${companions.join(', ')}.` : '',
-    ].join('\n');
-  });
-  return page(
+/** The order of pairs: most sentences first, then by ids. */
+const pairOrder = (x: EntityPair, y: EntityPair) => y.sentences - x.sentences || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0);
+
+/** What an entity's section shows of the entity itself. */
+const digestOf = (entity: StoredEntity) => JSON.stringify([entity.name, entity.type, entity.aliases, entity.roles]);
+
+/** The stored pages' data an entities page is made from, and what to store for the next one. */
+export interface EntitiesPage {
+  content: string;
+  fragments: FragmentChanges;
+  /** Each rendered entity's most frequent pairs, replacing those stored for `owners`. */
+  topPairs: { owners: string[]; rows: [entity: string, other: string, sentences: number][] };
+}
+
+function renderSection(entity: StoredEntity, mentions: EntityMention[], pairs: EntityPair[], names: Map<string, string>, documents: Map<string, StoredDocument>): string {
+  const roles = JSON.parse(entity.roles) as string[];
+  const aliases = JSON.parse(entity.aliases) as string[];
+  const entityLink = (id: string) => link(names.get(id) ?? id, `#${id}`);
+  const where = new Map<string, string[]>();
+  for (const mention of mentions) {
+    const anchor = link(`¶${mention.paragraph}${mention.count > 1 ? ` ×${mention.count}` : ''}`, `${documentPage(mention.document_id)}#${paragraphAnchor(mention.paragraph)}`);
+    addTo(where, mention.document_id, anchor);
+  }
+  const companions = pairs.slice(0, COMPANIONS).map((pair) => `${entityLink(pair.a === entity.id ? pair.b : pair.a)} (${pair.sentences})`);
+  return [
+    `### ${escapeInline(entity.name)}`,
+    `<a id="${entity.id}"></a>${entity.type}${aliases.length ? ` · also ${escapeInline(aliases.join(', '))}` : ''}${roles.length ? ` · roles: ${escapeInline(roles.join('; '))}` : ''}`,
+    '',
+    [...where].map(([id, anchors]) => `- ${link(documents.get(id)!.title, documentPage(id))}: ${anchors.join(', ')}`).join('\n'),
+    companions.length ? `\nNamed in the same sentence as: ${companions.join(', ')}.` : '',
+  ].join('\n');
+}
+
+/** Mentions and pairs of the entities to render: all at once, or entity by entity when they are few. */
+function readFor(db: Database.Database, ids: Set<string>, all: boolean): { mentions: Map<string, EntityMention[]>; pairs: Map<string, EntityPair[]> } {
+  const mentions = new Map<string, EntityMention[]>();
+  const pairs = new Map<string, EntityPair[]>();
+  if (all || ids.size > READ_ALL_ABOVE) {
+    // Grouped once, by pushing: copying a group on every mention, or filtering all pairs per entity, is quadratic.
+    for (const mention of readEntityMentions(db)) if (ids.has(mention.entity_id)) addTo(mentions, mention.entity_id, mention);
+    for (const pair of readCooccurrences(db)) for (const id of [pair.a, pair.b]) if (ids.has(id)) addTo(pairs, id, pair);
+    return { mentions, pairs };
+  }
+  for (const id of ids) {
+    mentions.set(id, readEntityMentions(db, id));
+    pairs.set(id, readCooccurrences(db, id).sort(pairOrder));
+  }
+  return { mentions, pairs };
+}
+
+/** The page, rendering only what `stale` documents may have changed (every section when `stale` is undefined). */
+export function entitiesPage(db: Database.Database, documents: Map<string, StoredDocument>, stale: Set<string> | undefined): EntitiesPage {
+  const entities = readEntities(db);
+  const names = new Map(entities.map((entity) => [entity.id, entity.name]));
+  const stored = stale ? storedFragments(db, PAGE) : undefined;
+  const full = stored === undefined;
+  let render: Set<string>;
+  if (full) {
+    render = new Set(names.keys());
+  } else {
+    render = new Set(entities.filter((entity) => stored.get(entity.id)?.digest !== digestOf(entity)).map((entity) => entity.id));
+    for (const id of fragmentsShowing(db, PAGE, stale!)) if (names.has(id)) render.add(id);
+    const namedNow = db.prepare('SELECT DISTINCT entity_id FROM mentions WHERE document_id IN (SELECT value FROM json_each(?)) AND entity_id IS NOT NULL').pluck();
+    for (const id of namedNow.all(JSON.stringify([...stale!])) as string[]) render.add(id);
+  }
+  const { mentions, pairs } = readFor(db, render, full);
+  const upserts: Fragment[] = [];
+  const topPairs: EntitiesPage['topPairs'] = { owners: [...render], rows: [] };
+  for (const entity of entities) {
+    if (!render.has(entity.id)) continue;
+    const own = mentions.get(entity.id) ?? [];
+    const ranked = pairs.get(entity.id) ?? [];
+    upserts.push({ key: entity.id, digest: digestOf(entity), weight: 0, body: renderSection(entity, own, ranked, names, documents), documents: own.map((mention) => mention.document_id) });
+    for (const pair of ranked.slice(0, TOP_PAIRS)) topPairs.rows.push([entity.id, pair.a === entity.id ? pair.b : pair.a, pair.sentences]);
+  }
+  const removed = full ? [] : [...stored.keys()].filter((key) => !names.has(key));
+  topPairs.owners.push(...removed);
+
+  // The most frequent pairs of the corpus are among the most frequent pairs of each of their two entities.
+  const candidates = new Map<string, EntityPair>();
+  const keep = (entity: string, other: string, sentences: number) => {
+    const [a, b] = entity < other ? [entity, other] : [other, entity];
+    candidates.set(`${a} ${b}`, { a, b, sentences });
+  };
+  if (!full) {
+    const storedPairs = db.prepare('SELECT entity_id, other_id, sentences FROM entity_top_pairs WHERE entity_id NOT IN (SELECT value FROM json_each(?))').raw();
+    for (const [entity, other, sentences] of storedPairs.iterate(JSON.stringify(topPairs.owners)) as Iterable<[string, string, number]>) keep(entity, other, sentences);
+  }
+  for (const [entity, other, sentences] of topPairs.rows) keep(entity, other, sentences);
+  const together = [...candidates.values()].sort(pairOrder).slice(0, TOP_PAIRS);
+
+  const bodies = full ? new Map<string, string>() : storedBodies(db, PAGE);
+  for (const fragment of upserts) bodies.set(fragment.key, fragment.body);
+  const entityLink = (id: string) => link(names.get(id) ?? id, `#${id}`);
+  const content = page(
     GENERATED,
     '# Entities',
     `${formatNumber(entities.length)} people, organisations, places and initiatives, each once however it is named. Mentions link to the paragraph they are in.`,
-    summary,
+    table(
+      ['Entity', 'Type', 'Aliases', 'Mentions', 'Documents'],
+      entities.map((entity) => [entityLink(entity.id), cell(entity.type), cell((JSON.parse(entity.aliases) as string[]).join(', ')), cell(entity.mention_count), cell(entity.document_count)]),
+    ),
     '## Named together most often',
-    together,
+    table(['Entities', 'Sentences naming both'], together.map((pair) => [`${entityLink(pair.a)} and ${entityLink(pair.b)}`, cell(pair.sentences)])),
     '## Each entity',
-    sections.join('\n\n'),
+    entities.map((entity) => bodies.get(entity.id)!).join('\n\n'),
   );
+  return { content, fragments: { page: PAGE, full, upserts, removed }, topPairs };
+}
+
+/** Stores the sections and pairs an entities page rendered (in the main thread). */
+export function storeTopPairs(db: Database.Database, topPairs: EntitiesPage['topPairs'], full: boolean): void {
+  if (full) db.prepare('DELETE FROM entity_top_pairs').run();
+  else db.prepare('DELETE FROM entity_top_pairs WHERE entity_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(topPairs.owners));
+  const insert = db.prepare('INSERT INTO entity_top_pairs (entity_id, other_id, sentences) VALUES (?, ?, ?)');
+  for (const row of topPairs.rows) insert.run(...row);
 }

@@ -1,6 +1,12 @@
-/** reports/figures.md: every figure, grouped by what it counts and who holds it, each with its sentence, source, date and paragraph. */
+/**
+ * reports/figures.md: every figure, grouped by what it counts and who holds it, each with its sentence,
+ * source, date and paragraph. Each group's section is a stored fragment (fragments.ts): an incremental
+ * report renders again only the groups that have a figure in a stale document, before or now.
+ */
+import type Database from 'better-sqlite3';
 import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
-import type { StoredDocument, StoredFigure } from './read-store.ts';
+import { readFigures, type StoredDocument, type StoredFigure } from './read-store.ts';
+import { fragmentsShowing, storedBodies, storedDocuments, storedFragments, type FragmentChanges } from './fragments.ts';
 import { GENERATED, describePublished, describeValue, documentPage, paragraphAnchor } from './shared.ts';
 import { addTo } from '../../pipeline/collections.ts';
 
@@ -12,28 +18,63 @@ function groupName(figure: StoredFigure): string {
   return figure.holder ? `${counted} — ${figure.holder}` : counted;
 }
 
-export function renderFigures(figures: StoredFigure[], documents: Map<string, StoredDocument>): string {
-  const groups = new Map<string, StoredFigure[]>();
-  for (const figure of figures) addTo(groups, groupName(figure), figure);
-  const ordered = [...groups].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1));
-  const sections = ordered.map(([name, members]) => {
-    const rows = members.map((figure) => {
-      const document = documents.get(figure.document_id)!;
-      return [
-        `${escapeInline(QUALIFIER_WORDS[figure.qualifier] ?? '')}${cell(describeValue(figure.value, figure.unit))}`,
-        `“${escapeInline(figure.quote)}”${figure.scope ? ` (${escapeInline(figure.scope)})` : ''}`,
-        cell(figure.speaker),
-        link(document.title, documentPage(document.id)),
-        cell(figure.time ?? describePublished(document)),
-        link(`¶${figure.paragraph}`, `${documentPage(document.id)}#${paragraphAnchor(figure.paragraph)}`),
-      ];
-    });
-    return `### ${escapeInline(name)}\n\n${table(['Value', 'Quote', 'Speaker', 'Source', 'Date', 'Where'], rows)}\n\n${members.map((figure) => `> ${escapeInline(figure.sentence)}`).filter((line, index, all) => all.indexOf(line) === index).join('\n>\n')}`;
+const PAGE = 'figures.md';
+
+function renderGroup(name: string, members: StoredFigure[], documents: Map<string, StoredDocument>): string {
+  const rows = members.map((figure) => {
+    const document = documents.get(figure.document_id)!;
+    return [
+      `${escapeInline(QUALIFIER_WORDS[figure.qualifier] ?? '')}${cell(describeValue(figure.value, figure.unit))}`,
+      `“${escapeInline(figure.quote)}”${figure.scope ? ` (${escapeInline(figure.scope)})` : ''}`,
+      cell(figure.speaker),
+      link(document.title, documentPage(document.id)),
+      cell(figure.time ?? describePublished(document)),
+      link(`¶${figure.paragraph}`, `${documentPage(document.id)}#${paragraphAnchor(figure.paragraph)}`),
+    ];
   });
-  return page(
+  return `### ${escapeInline(name)}\n\n${table(['Value', 'Quote', 'Speaker', 'Source', 'Date', 'Where'], rows)}\n\n${members.map((figure) => `> ${escapeInline(figure.sentence)}`).filter((line, index, all) => all.indexOf(line) === index).join('\n>\n')}`;
+}
+
+/**
+ * The figures of the groups to render, in corpus order: all figures, or those of the documents the
+ * groups show (stale documents included).
+ */
+function figuresOf(db: Database.Database, documents: Map<string, StoredDocument>, shown: Set<string> | undefined): StoredFigure[] {
+  if (!shown) return readFigures(db);
+  // `documents` is in path order, the figures' order across documents.
+  return [...documents.keys()].filter((id) => shown.has(id)).flatMap((id) => readFigures(db, id));
+}
+
+/** The page, rendering only the groups `stale` documents may have changed (every group when `stale` is undefined). */
+export function figuresPage(db: Database.Database, documents: Map<string, StoredDocument>, stale: Set<string> | undefined): { content: string; fragments: FragmentChanges } {
+  const stored = stale ? storedFragments(db, PAGE) : undefined;
+  let render: Set<string> | undefined;
+  let shown: Set<string> | undefined;
+  if (stored) {
+    // The groups shown by a stale document before, and those its figures are in now, with all their documents.
+    render = fragmentsShowing(db, PAGE, stale!);
+    for (const id of stale!) for (const figure of documents.has(id) ? readFigures(db, id) : []) render.add(groupName(figure));
+    shown = new Set(stale);
+    for (const documentIds of storedDocuments(db, PAGE, render).values()) for (const id of documentIds) shown.add(id);
+  }
+  const groups = new Map<string, StoredFigure[]>();
+  for (const figure of figuresOf(db, documents, shown)) {
+    const name = groupName(figure);
+    if (!render || render.has(name)) addTo(groups, name, figure);
+  }
+  const upserts = [...groups].map(([name, members]) => ({ key: name, digest: '', weight: members.length, body: renderGroup(name, members, documents), documents: members.map((figure) => figure.document_id) }));
+  const removed = render ? [...render].filter((name) => !groups.has(name) && stored!.has(name)) : [];
+  const sizes = new Map([...(stored ?? [])].map(([name, { weight }]) => [name, weight]));
+  for (const name of removed) sizes.delete(name);
+  for (const fragment of upserts) sizes.set(fragment.key, fragment.weight);
+  const bodies = stored ? storedBodies(db, PAGE) : new Map<string, string>();
+  for (const fragment of upserts) bodies.set(fragment.key, fragment.body);
+  const ordered = [...sizes].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  const content = page(
     GENERATED,
     '# Figures',
-    `${formatNumber(figures.length)} stated quantities, grouped by what they count and who they are about, most numerous first. Each row quotes the figure as written, says who stated it where the text attributes it, and links to its paragraph; the sentences follow each table.`,
-    sections.join('\n\n'),
+    `${formatNumber(ordered.reduce((total, [, size]) => total + size, 0))} stated quantities, grouped by what they count and who they are about, most numerous first. Each row quotes the figure as written, says who stated it where the text attributes it, and links to its paragraph; the sentences follow each table.`,
+    ordered.map(([name]) => bodies.get(name)!).join('\n\n'),
   );
+  return { content, fragments: { page: PAGE, full: !stored, upserts, removed } };
 }

@@ -11,13 +11,14 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEMPORARY_FILE, writeFileAtomic } from '../../pipeline/atomic-write.ts';
 import { splitStage, type CorpusStage } from '../../pipeline/stage.ts';
-import { renderEntities } from './entities-page.ts';
-import { renderFigures } from './figures-page.ts';
+import { entitiesPage, storeTopPairs } from './entities-page.ts';
+import { figuresPage } from './figures-page.ts';
+import { applyFragments } from './fragments.ts';
 import { renderFindings, renderTimeline } from './findings-page.ts';
 import { renderNarratives } from './narratives-page.ts';
 import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
 import {
-  readClaims, readCooccurrences, readDocuments, readEntities, readEntityMentions, readFigures, readFiles, readParagraphs, readRemovalRules, readRemovals,
+  readClaims, readDocuments, readFigures, readFiles, readParagraphs, readRemovalRules, readRemovals,
   type StoredClaim, type StoredDocument, type StoredFigure,
 } from './read-store.ts';
 import { GENERATED, describePublished, describeValue, documentPage, paragraphAnchor } from './shared.ts';
@@ -115,7 +116,8 @@ function renderDocument(
 
 /**
  * The pages that show what was extracted and resolved: each document's page (only those marked stale,
- * when the run is incremental), the corpus index, the entities and the figures. They read neither
+ * when the run is incremental), the corpus index, the entities and the figures (rendering again only
+ * the sections a stale document may have changed, when incremental). They read neither
  * findings nor narratives, so it computes beside reconcile, in a worker thread when the corpus is large.
  */
 export const reportPages: CorpusStage = splitStage({
@@ -136,16 +138,24 @@ export const reportPages: CorpusStage = splitStage({
       if (writeFileAtomic(join(reportsDir, 'documents', `${document.id}.md`), page)) written += 1;
     }
     const byId = new Map(documents.map((document) => [document.id, document]));
+    const entities = entitiesPage(db, byId, stale);
+    const figures = figuresPage(db, byId, stale);
     const pages: [string, string][] = [
       ['index.md', renderIndex(documents, readRemovalRules(db))],
-      ['entities.md', renderEntities(readEntities(db), readEntityMentions(db), readCooccurrences(db), byId)],
-      ['figures.md', renderFigures(readFigures(db), byId)],
+      ['entities.md', entities.content],
+      ['figures.md', figures.content],
     ];
     for (const [name, content] of pages) if (writeFileAtomic(join(reportsDir, name), content)) written += 1;
-    return written;
+    return { written, fragments: [entities.fragments, figures.fragments], topPairs: entities.topPairs };
   },
-  // It writes files only: nothing to store.
-  apply: (_ctx, written) => ({ written }),
+  // The sections of entities.md and figures.md, and each entity's top pairs, for the next incremental report.
+  apply({ db }, { written, fragments, topPairs }) {
+    db.transaction(() => {
+      for (const changes of fragments) applyFragments(db, changes);
+      storeTopPairs(db, topPairs, fragments[0]!.full);
+    }).immediate();
+    return { written };
+  },
 });
 
 /**

@@ -66,20 +66,40 @@ export function readEntities(db: Database.Database): StoredEntity[] {
   return statement(db, 'SELECT * FROM entities ORDER BY mention_count DESC, name, id').all() as StoredEntity[];
 }
 
-/** Mentions per entity and document, with the paragraph each is in. */
-export function readEntityMentions(db: Database.Database): { entity_id: string; document_id: string; paragraph: number; count: number }[] {
-  const sql = `SELECT m.entity_id, m.document_id, p.ordinal AS paragraph, count(*) AS count
-    FROM mentions m JOIN sentences s ON s.id = m.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = m.document_id
-    WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id, m.document_id, p.ordinal ORDER BY d.path, p.ordinal`;
-  return statement(db, sql).all() as { entity_id: string; document_id: string; paragraph: number; count: number }[];
+export interface EntityMention {
+  entity_id: string;
+  document_id: string;
+  paragraph: number;
+  count: number;
 }
 
-/** Pairs of entities named in the same sentence, and in how many sentences. */
-export function readCooccurrences(db: Database.Database): { a: string; b: string; sentences: number }[] {
+/** Mentions per entity and document, with the paragraph each is in (of one entity, when given). */
+export function readEntityMentions(db: Database.Database, entityId?: string): EntityMention[] {
+  const sql = `SELECT m.entity_id, m.document_id, p.ordinal AS paragraph, count(*) AS count
+    FROM mentions m JOIN sentences s ON s.id = m.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = m.document_id
+    WHERE ${entityId === undefined ? 'm.entity_id IS NOT NULL' : 'm.entity_id = ?'} GROUP BY m.entity_id, m.document_id, p.ordinal ORDER BY d.path, p.ordinal`;
+  return (entityId === undefined ? statement(db, sql).all() : statement(db, sql).all(entityId)) as EntityMention[];
+}
+
+/** Two entities named in the same sentence (a before b by id), and in how many sentences. */
+export interface EntityPair {
+  a: string;
+  b: string;
+  sentences: number;
+}
+
+/** Pairs of entities named in the same sentence, most sentences first (of one entity, in no order, when given). */
+export function readCooccurrences(db: Database.Database, entityId?: string): EntityPair[] {
+  if (entityId !== undefined) {
+    const sql = `SELECT min(a.entity_id, b.entity_id) AS a, max(a.entity_id, b.entity_id) AS b, count(DISTINCT a.sentence_id) AS sentences
+      FROM mentions a JOIN mentions b ON a.sentence_id = b.sentence_id AND b.entity_id <> a.entity_id
+      WHERE a.entity_id = ? GROUP BY b.entity_id`;
+    return statement(db, sql).all(entityId) as EntityPair[];
+  }
   const sql = `SELECT a.entity_id AS a, b.entity_id AS b, count(DISTINCT a.sentence_id) AS sentences
     FROM mentions a JOIN mentions b ON a.sentence_id = b.sentence_id AND a.entity_id < b.entity_id
     GROUP BY a.entity_id, b.entity_id ORDER BY sentences DESC, a.entity_id, b.entity_id`;
-  return statement(db, sql).all() as { a: string; b: string; sentences: number }[];
+  return statement(db, sql).all() as EntityPair[];
 }
 
 export interface StoredFigure extends StoredMeasurement {

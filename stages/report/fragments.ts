@@ -1,0 +1,69 @@
+/**
+ * Sections of the big pages (entities.md, figures.md) kept in the store as last written, each with the
+ * documents it shows (schema v11). Everything a section shows of a document (its title, date, text,
+ * the names of the entities it mentions) changes only with a write the store marks in stale_pages, so
+ * an incremental report renders again only the sections that show a stale document, before or now,
+ * and takes the others as stored. A full report renders every section and replaces them all.
+ */
+import type Database from 'better-sqlite3';
+
+export interface Fragment {
+  key: string;
+  /** What the section shows besides its documents (for an entity: its name, type, aliases and roles). */
+  digest: string;
+  /** What orders the sections where the page has no other order (figures: the group's size). */
+  weight: number;
+  body: string;
+  documents: string[];
+}
+
+export interface FragmentChanges {
+  page: string;
+  /** Every fragment of the page is in `upserts`: the others are deleted. */
+  full: boolean;
+  upserts: Fragment[];
+  removed: string[];
+}
+
+/** The stored fragments' keys with their digest and weight, or undefined when the page has none yet. */
+export function storedFragments(db: Database.Database, page: string): Map<string, { digest: string; weight: number }> | undefined {
+  const rows = db.prepare('SELECT key, digest, weight FROM report_fragments WHERE page = ?').all(page) as { key: string; digest: string; weight: number }[];
+  return rows.length === 0 ? undefined : new Map(rows.map(({ key, ...row }) => [key, row]));
+}
+
+/** Keys of the stored fragments that show any of `documents`. */
+export function fragmentsShowing(db: Database.Database, page: string, documents: Iterable<string>): Set<string> {
+  const sql = `SELECT DISTINCT f.key FROM report_fragment_documents fd JOIN report_fragments f ON f.id = fd.fragment_id
+    WHERE fd.document_id IN (SELECT value FROM json_each(?)) AND f.page = ?`;
+  return new Set(db.prepare(sql).pluck().all(JSON.stringify([...documents]), page) as string[]);
+}
+
+/** The stored fragments' bodies, by key. */
+export function storedBodies(db: Database.Database, page: string): Map<string, string> {
+  return new Map((db.prepare('SELECT key, body FROM report_fragments WHERE page = ?').raw().all(page) as [string, string][]));
+}
+
+/** The documents each stored fragment shows, for the keys given. */
+export function storedDocuments(db: Database.Database, page: string, keys: Iterable<string>): Map<string, string[]> {
+  const sql = `SELECT f.key, fd.document_id FROM report_fragments f JOIN report_fragment_documents fd ON fd.fragment_id = f.id
+    WHERE f.page = ? AND f.key IN (SELECT value FROM json_each(?))`;
+  const documents = new Map<string, string[]>();
+  for (const [key, document] of db.prepare(sql).raw().iterate(page, JSON.stringify([...keys])) as Iterable<[string, string]>) {
+    documents.set(key, [...(documents.get(key) ?? []), document]);
+  }
+  return documents;
+}
+
+/** Stores what a report computed, in the main thread. */
+export function applyFragments(db: Database.Database, changes: FragmentChanges): void {
+  const remove = db.prepare('DELETE FROM report_fragments WHERE page = ? AND key = ?');
+  const insert = db.prepare('INSERT INTO report_fragments (page, key, digest, weight, body) VALUES (?, ?, ?, ?, ?) RETURNING id');
+  const show = db.prepare('INSERT INTO report_fragment_documents (fragment_id, document_id) VALUES (?, ?)');
+  if (changes.full) db.prepare('DELETE FROM report_fragments WHERE page = ?').run(changes.page);
+  for (const key of changes.removed) remove.run(changes.page, key);
+  for (const fragment of changes.upserts) {
+    if (!changes.full) remove.run(changes.page, fragment.key);
+    const id = (insert.get(changes.page, fragment.key, fragment.digest, fragment.weight, fragment.body) as { id: number }).id;
+    for (const document of new Set(fragment.documents)) show.run(id, document);
+  }
+}
