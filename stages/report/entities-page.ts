@@ -1,14 +1,16 @@
 /**
  * reports/entities.md: every canonical entity with its aliases, roles and where it is named, and who
  * appears with whom. Each entity's section is a stored fragment (fragments.ts): an incremental report
- * renders again the sections of entities that are new or changed, or named in a stale document before
- * or now (which covers their companions: two entities named together share that document).
+ * renders again the sections of entities that are new or changed (counts included), or named in a stale
+ * document now. That covers every change a section shows: an entity that lost a mention has another
+ * count unless it gained one in a stale document, and a companion renamed or merged away repoints or
+ * renames mentions in documents that name both, which the store marks stale.
  */
 import type Database from 'better-sqlite3';
 import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
 import type { StoredEntity } from '../../pipeline/db/documents.ts';
 import { readEntities, readEntityMentions, readCooccurrences, type EntityMention, type EntityPair, type StoredDocument } from './read-store.ts';
-import { fragmentsShowing, storedBodies, storedFragments, type Fragment, type FragmentChanges } from './fragments.ts';
+import { storedBodies, storedFragments, type Fragment, type FragmentChanges } from './fragments.ts';
 import { GENERATED, documentPage, paragraphAnchor } from './shared.ts';
 import { addTo } from '../../pipeline/collections.ts';
 
@@ -22,8 +24,8 @@ const READ_ALL_ABOVE = 300;
 /** The order of pairs: most sentences first, then by ids. */
 const pairOrder = (x: EntityPair, y: EntityPair) => y.sentences - x.sentences || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0);
 
-/** What an entity's section shows of the entity itself. */
-const digestOf = (entity: StoredEntity) => JSON.stringify([entity.name, entity.type, entity.aliases, entity.roles]);
+/** What an entity's section shows of the entity itself, and its counts (see above). */
+const digestOf = (entity: StoredEntity) => JSON.stringify([entity.name, entity.type, entity.aliases, entity.roles, entity.mention_count, entity.document_count]);
 
 /** The stored pages' data an entities page is made from, and what to store for the next one. */
 export interface EntitiesPage {
@@ -80,7 +82,6 @@ export function entitiesPage(db: Database.Database, documents: Map<string, Store
     render = new Set(names.keys());
   } else {
     render = new Set(entities.filter((entity) => stored.get(entity.id)?.digest !== digestOf(entity)).map((entity) => entity.id));
-    for (const id of fragmentsShowing(db, PAGE, stale!)) if (names.has(id)) render.add(id);
     const namedNow = db.prepare('SELECT DISTINCT entity_id FROM mentions WHERE document_id IN (SELECT value FROM json_each(?)) AND entity_id IS NOT NULL').pluck();
     for (const id of namedNow.all(JSON.stringify([...stale!])) as string[]) render.add(id);
   }
@@ -91,7 +92,7 @@ export function entitiesPage(db: Database.Database, documents: Map<string, Store
     if (!render.has(entity.id)) continue;
     const own = mentions.get(entity.id) ?? [];
     const ranked = pairs.get(entity.id) ?? [];
-    upserts.push({ key: entity.id, digest: digestOf(entity), weight: 0, body: renderSection(entity, own, ranked, names, documents), documents: own.map((mention) => mention.document_id) });
+    upserts.push({ key: entity.id, digest: digestOf(entity), weight: 0, body: renderSection(entity, own, ranked, names, documents), documents: [] });
     for (const pair of ranked.slice(0, TOP_PAIRS)) topPairs.rows.push([entity.id, pair.a === entity.id ? pair.b : pair.a, pair.sentences]);
   }
   const removed = full ? [] : [...stored.keys()].filter((key) => !names.has(key));
@@ -134,5 +135,7 @@ export function storeTopPairs(db: Database.Database, topPairs: EntitiesPage['top
   if (full) db.prepare('DELETE FROM entity_top_pairs').run();
   else db.prepare('DELETE FROM entity_top_pairs WHERE entity_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(topPairs.owners));
   const insert = db.prepare('INSERT INTO entity_top_pairs (entity_id, other_id, sentences) VALUES (?, ?, ?)');
-  for (const row of topPairs.rows) insert.run(...row);
+  // In key order: a B-tree fills faster that way.
+  const rows = [...topPairs.rows].sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
+  for (const row of rows) insert.run(...row);
 }

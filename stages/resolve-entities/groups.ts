@@ -29,21 +29,14 @@ export interface GroupChanges {
 
 /** Gives every ungrouped mention its group, recounts the dirty groups and drops the empty ones. */
 export function updateGroups(db: Database.Database): GroupChanges {
-  const ungrouped = db.prepare('SELECT id, text, role, place, acronym, evidence FROM mentions WHERE group_id IS NULL').raw().all() as [string, string, string | null, string | null, string | null, string][];
-  const upsert = db.prepare(
-    'INSERT INTO mention_groups (signature, text, role, place, acronym, evidence) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(signature) DO UPDATE SET dirty = 1 RETURNING id',
-  );
-  const join = db.prepare('UPDATE mentions SET group_id = ? WHERE id = ?');
-  const groupIds = new Map<string, number>();
-  for (const [id, ...fields] of ungrouped) {
-    const signature = JSON.stringify(fields);
-    let groupId = groupIds.get(signature);
-    if (groupId === undefined) {
-      groupId = (upsert.get(signature, ...fields) as { id: number }).id;
-      groupIds.set(signature, groupId);
-    }
-    join.run(groupId, id);
-  }
+  // In SQL, mention by mention: on a new store that is every mention of the corpus.
+  const signature = (table: string) => `json_array(${table}.text, ${table}.role, ${table}.place, ${table}.acronym, ${table}.evidence)`;
+  db.prepare(
+    `INSERT INTO mention_groups (signature, text, role, place, acronym, evidence)
+     SELECT ${signature('m')}, text, role, place, acronym, evidence FROM mentions m WHERE group_id IS NULL GROUP BY 1
+     ON CONFLICT(signature) DO UPDATE SET dirty = 1`,
+  ).run();
+  db.prepare(`UPDATE mentions SET group_id = (SELECT id FROM mention_groups g WHERE g.signature = ${signature('mentions')}) WHERE group_id IS NULL`).run();
   db.prepare(
     `UPDATE mention_groups SET (mention_count, first_mention) = (SELECT count(*), min(id) FROM mentions WHERE group_id = mention_groups.id)
      WHERE dirty = 1`,
