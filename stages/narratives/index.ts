@@ -16,7 +16,6 @@ interface SentenceRow {
   id: string;
   doc: string;
   side: string;
-  text: string;
   terms: string;
 }
 
@@ -52,10 +51,20 @@ export interface NarrativeRows {
   subjects: [subject: string, side: string, entity: string | null, sentences: number, sentiment: number, words: string, representative: string][];
 }
 
+/** The sentences using each of `terms`, in corpus order, found in one pass (indexing every term of the corpus costs more than the rest). */
+function sentencesWith(sentences: SentenceRow[], terms: Set<string>): Map<string, SentenceRow[]> {
+  const found = new Map<string, SentenceRow[]>();
+  for (const sentence of sentences) {
+    for (const term of new Set(termsOf(sentence.terms))) if (terms.has(term)) addTo(found, term, sentence);
+  }
+  return found;
+}
+
 /** Works the comparison out from the store, reading only. */
 export function computeNarratives(db: Database.Database): NarrativeRows {
+  // Not the texts: only those of the subjects' sentences are evaluated, and they are read then.
   const sentences = db
-    .prepare('SELECT s.id, s.document_id AS doc, d.kind AS side, s.text, s.terms FROM sentences s JOIN documents d ON d.id = s.document_id ORDER BY d.path, s.ordinal')
+    .prepare('SELECT s.id, s.document_id AS doc, d.kind AS side, s.terms FROM sentences s JOIN documents d ON d.id = s.document_id ORDER BY d.path, s.ordinal')
     .all() as SentenceRow[];
   const sides = [...new Set(sentences.map((sentence) => sentence.side))].sort();
   const rows: NarrativeRows = { single: sides.length < 2, terms: [], subjects: [] };
@@ -63,45 +72,45 @@ export function computeNarratives(db: Database.Database): NarrativeRows {
 
   // Distinctive vocabulary per side.
   const counts = countTerms(sentences);
-  // The sentences using each term, in corpus order, indexed once (asking every sentence for every term was quadratic).
-  const sentencesWith = new Map<string, SentenceRow[]>();
-  for (const sentence of sentences) {
-    for (const term of new Set(termsOf(sentence.terms))) addTo(sentencesWith, term, sentence);
-  }
-  for (const side of sides) {
-    const top = fightinWords(counts, side).filter((score) => score.count > 0).slice(0, TOP_TERMS);
-    top.forEach((score, index) => {
-      const examples = (sentencesWith.get(score.term) ?? []).filter((sentence) => sentence.side === side).slice(0, 2).map((sentence) => sentence.id);
+  const tops = sides.map((side) => fightinWords(counts, side).filter((score) => score.count > 0).slice(0, TOP_TERMS));
+  const examplesOf = sentencesWith(sentences, new Set(tops.flat().map((score) => score.term)));
+  sides.forEach((side, sideIndex) => {
+    tops[sideIndex]!.forEach((score, index) => {
+      const examples = (examplesOf.get(score.term) ?? []).filter((sentence) => sentence.side === side).slice(0, 2).map((sentence) => sentence.id);
       rows.terms.push([side, score.term, score.count, score.otherCount, score.logOdds, score.z, index + 1, JSON.stringify(examples)]);
     });
-  }
+  });
 
   // Subjects both sides talk about: entities, then terms every side uses.
-  const mentionRows = db.prepare('SELECT DISTINCT m.entity_id AS entity, e.name, m.sentence_id AS sentence FROM mentions m JOIN entities e ON e.id = m.entity_id').all() as { entity: string; name: string; sentence: string }[];
+  const names = new Map(db.prepare('SELECT id, name FROM entities').raw().all() as [string, string][]);
+  const mentionRows = db.prepare('SELECT DISTINCT entity_id, sentence_id FROM mentions WHERE entity_id IS NOT NULL').raw().all() as [string, string][];
   const bySentence = new Map(sentences.map((sentence) => [sentence.id, sentence]));
-  const entitySentences = new Map<string, { name: string; sentences: SentenceRow[] }>();
-  for (const row of mentionRows) {
-    const entry = entitySentences.get(row.entity) ?? { name: row.name, sentences: [] };
-    entry.sentences.push(bySentence.get(row.sentence)!);
-    entitySentences.set(row.entity, entry);
-  }
+  const entitySentences = new Map<string, SentenceRow[]>();
+  for (const [entity, sentence] of mentionRows) if (names.has(entity)) addTo(entitySentences, entity, bySentence.get(sentence)!);
   const coverage = (list: SentenceRow[]) => Math.min(...sides.map((side) => list.filter((sentence) => sentence.side === side).length));
   const entitySubjects = [...entitySentences]
-    .map(([id, entry]) => ({ label: entry.name, entity: id as string | null, sentences: entry.sentences }))
+    .map(([id, list]) => ({ label: names.get(id)!, entity: id as string | null, sentences: list }))
     .filter((subject) => coverage(subject.sentences) >= 2)
     .sort((a, b) => coverage(b.sentences) - coverage(a.sentences) || (a.label < b.label ? -1 : 1))
     .slice(0, SUBJECTS);
-  const nameWords = new Set([...entitySentences.values()].flatMap((entry) => entry.name.toLowerCase().split(/\s+/)));
-  const termSubjects = [...(counts.get(sides[0]!) ?? new Map<string, number>()).keys()]
-    .filter((term) => !term.includes(' ') && !nameWords.has(term) && sides.every((side) => (counts.get(side)?.get(term) ?? 0) >= 3))
-    .map((term) => ({ label: term, entity: null, sentences: sentencesWith.get(term) ?? [] }))
+  const nameWords = new Set([...entitySentences.keys()].flatMap((id) => names.get(id)!.toLowerCase().split(/\s+/)));
+  const shared = [...(counts.get(sides[0]!) ?? new Map<string, number>()).keys()].filter(
+    (term) => !term.includes(' ') && !nameWords.has(term) && sides.every((side) => (counts.get(side)?.get(term) ?? 0) >= 3),
+  );
+  const sharedSentences = sentencesWith(sentences, new Set(shared));
+  const termSubjects = shared
+    .map((term) => ({ label: term, entity: null, sentences: sharedSentences.get(term) ?? [] }))
     .sort((a, b) => coverage(b.sentences) - coverage(a.sentences) || (a.label < b.label ? -1 : 1))
     .slice(0, 4);
-  for (const subject of [...entitySubjects, ...termSubjects]) {
+  const subjects = [...entitySubjects, ...termSubjects];
+  const readText = db.prepare('SELECT text FROM sentences WHERE id = ?').pluck();
+  const texts = new Map<string, string>();
+  const textOf = (id: string) => texts.get(id) ?? texts.set(id, readText.get(id) as string).get(id)!;
+  for (const subject of subjects) {
     const subjectCounts = countTerms(subject.sentences);
     for (const side of sides) {
       const own = subject.sentences.filter((sentence) => sentence.side === side);
-      const sentiment = own.length === 0 ? 0 : own.reduce((sum, sentence) => sum + evaluate(sentence.text).score, 0) / own.length;
+      const sentiment = own.length === 0 ? 0 : own.reduce((sum, sentence) => sum + evaluate(textOf(sentence.id)).score, 0) / own.length;
       const words = fightinWords(subjectCounts, side, 2)
         .filter((score) => score.count > 0 && score.z > 0 && !subject.label.toLowerCase().split(/\s+/).includes(score.term))
         .slice(0, 6)
