@@ -23,6 +23,9 @@ interface Synset {
 const descriptors = new Map<string, number>();
 const synsets = new Map<string, Synset>();
 const kinds = new Map<string, Set<string>>();
+const synonyms = new Map<string, Set<string>>();
+/** One buffer for every read: index lines are short, and each look-up reads a few dozen of them. */
+const chunk = Buffer.alloc(512);
 
 function descriptor(file: string): number {
   let fd = descriptors.get(file);
@@ -33,12 +36,11 @@ function descriptor(file: string): number {
 /** The line of `file` that starts at `start` (without its newline). */
 function lineAt(fd: number, start: number): string {
   let line = '';
-  const buffer = Buffer.alloc(4096);
-  for (let at = start; ; at += buffer.length) {
-    const read = readSync(fd, buffer, 0, buffer.length, at);
-    const text = buffer.toString('latin1', 0, read);
+  for (let at = start; ; at += chunk.length) {
+    const read = readSync(fd, chunk, 0, chunk.length, at);
+    const text = chunk.toString('latin1', 0, read);
     const end = text.indexOf('\n');
-    if (end !== -1 || read < buffer.length) return line + (end === -1 ? text : text.slice(0, end));
+    if (end !== -1 || read < chunk.length) return line + (end === -1 ? text : text.slice(0, end));
     line += text;
   }
 }
@@ -113,9 +115,13 @@ export function sensesOf(word: string): { part: Part; offsets: number[] }[] {
  */
 export function synonymsOf(word: string): Set<string> {
   const key = word.toLowerCase().replace(/\s+/g, '_');
-  const synonyms = new Set<string>();
-  for (const { part, offsets } of sensesOf(key)) for (const synonym of offsets.length ? readSynset(part, offsets[0]!).words : []) if (synonym !== key) synonyms.add(synonym);
-  return synonyms;
+  // Framing asks about the same words for pair after pair of claims.
+  const known = synonyms.get(key);
+  if (known) return known;
+  const found = new Set<string>();
+  for (const { part, offsets } of sensesOf(key)) for (const synonym of offsets.length ? readSynset(part, offsets[0]!).words : []) if (synonym !== key) found.add(synonym);
+  synonyms.set(key, found);
+  return found;
 }
 
 /** Hypernyms too general to say two things are the same kind. */
