@@ -9,7 +9,7 @@
  * end) and always in stage order, so the store ends the same whatever finishes first.
  */
 import { Worker } from 'node:worker_threads';
-import type { CorpusContext, CorpusStage } from './stage.ts';
+import type { CorpusContext, CorpusResult, CorpusStage } from './stage.ts';
 import type { CorpusWorkerData, CorpusWorkerResult, CorpusWorkerTask } from './corpus-worker.ts';
 import { workerEntry } from './worker-entry.ts';
 
@@ -24,6 +24,8 @@ export interface CorpusRun {
   started: (stage: CorpusStage, index: number) => void;
   /** Records the seconds a stage took (in its worker and in the main thread). */
   spent: (stage: string, seconds: number) => void;
+  /** Called as each stage's result is in the store. */
+  done: (stage: string, result: CorpusResult) => void;
 }
 
 /** Runs the stages; returns how many computed in a worker thread. */
@@ -41,8 +43,9 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
     const data = await pending;
     const stage = byName.get(name)!;
     const begun = performance.now();
-    stage.split!.apply(run.context, data);
+    const result = stage.split!.apply(run.context, data);
     run.spent(name, (performance.now() - begun) / 1000);
+    run.done(name, result);
     finished.add(name);
   };
   try {
@@ -58,8 +61,9 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
         continue;
       }
       const begun = performance.now();
-      stage.run(run.context);
+      const result = stage.run(run.context);
       run.spent(stage.name, (performance.now() - begun) / 1000);
+      run.done(stage.name, result);
       finished.add(stage.name);
     }
     for (const stage of stages) await settle(stage.name);

@@ -73,6 +73,8 @@ export interface RunSummary {
   processed: number;
   /** True when nothing the corpus stages read had changed and the reports were as they left them: they did not run. */
   corpusStagesSkipped: boolean;
+  /** What each corpus stage worked out again, e.g. "3 of 2,128 document pages" (empty when they were skipped). */
+  corpusWork: Record<string, string>;
   /** The process's peak resident memory (MB, workers included) once the per-document stages were done, and at the end of the run. */
   peakRssMb: { documents: number; run: number };
   messages: RunMessage[];
@@ -279,7 +281,9 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   const work = corpusWork(lastCorpusState(db), { inputs, reports: reportsBefore, stageVersions: versions, force: options.force });
   const corpusStagesSkipped = work === 'skip';
   let corpusWorkers = 0;
+  const redoneByStage: Record<string, string> = {};
   if (!corpusStagesSkipped) {
+    const redone: Record<string, string> = {};
     const { CORPUS_STAGES } = await import('../stages/corpus-stages.ts');
     corpusWorkers = await runCorpusStages(CORPUS_STAGES, {
       context: { db, reportsDir: options.reportsDir, incremental: work === 'incremental' },
@@ -292,8 +296,11 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
           : 0,
       started: (stage, index) => progress.update(stage.name, index, CORPUS_STAGES.length, 'stages'),
       spent: (stage, spent) => (seconds[stage] = (seconds[stage] ?? 0) + spent),
+      done: (stage, result) => (redone[stage] = result.redone),
     });
     progress.finish();
+    // In stage order, whichever finished first.
+    for (const stage of CORPUS_STAGES) if (stage.name in redone) redoneByStage[stage.name] = redone[stage.name]!;
   }
   // Skipped, the stages wrote nothing: the folder is as it was listed before.
   const corpusState: CorpusState = { inputs, reports: corpusStagesSkipped ? reportsBefore : digestReports(options.reportsDir) };
@@ -308,7 +315,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     const insert = db.prepare('INSERT INTO run_messages (run_id, path, level, stage, rule, reason) VALUES (?, ?, ?, ?, ?, ?)');
     for (const message of messages) insert.run(runId, message.path, message.level, message.stage, message.rule ?? null, message.reason);
   }).immediate();
-  return { run: runId, documents: counts, tables, seconds: rounded, workers, corpusWorkers, processed: processedFiles, corpusStagesSkipped, peakRssMb: { documents: documentsPeakRss, run: peakRssMb() }, messages };
+  return { run: runId, documents: counts, tables, seconds: rounded, workers, corpusWorkers, processed: processedFiles, corpusStagesSkipped, corpusWork: redoneByStage, peakRssMb: { documents: documentsPeakRss, run: peakRssMb() }, messages };
 }
 
 /** True when a process with this id is running on this machine. */

@@ -40,6 +40,13 @@ export interface CorpusContext {
   incremental: boolean;
 }
 
+/** What a corpus stage did: rows or files written, and what it worked out again (for the run summary). */
+export interface CorpusResult {
+  written: number;
+  /** E.g. "3 of 2,128 document pages": what an incremental run redid, against all it could have. */
+  redone: string;
+}
+
 /** A stage that runs once over the whole stored corpus. */
 export interface CorpusStage {
   name: string;
@@ -52,7 +59,7 @@ export interface CorpusStage {
    * `compute` in a worker thread, on its own read-only connection, beside the main thread's stages.
    */
   split?: SplitStage;
-  run(ctx: CorpusContext): { written: number };
+  run(ctx: CorpusContext): CorpusResult;
 }
 
 /**
@@ -64,12 +71,12 @@ export interface SplitStage {
   module: string;
   exportName: string;
   compute(ctx: CorpusContext): unknown;
-  apply(ctx: CorpusContext, data: unknown): { written: number };
+  apply(ctx: CorpusContext, data: unknown): CorpusResult;
 }
 
 /** A corpus stage made of a compute and an apply step; run in one thread, it is apply(compute()). */
 export function splitStage<T>(
-  stage: Omit<CorpusStage, 'run' | 'split'> & { module: string; exportName: string; compute(ctx: CorpusContext): T; apply(ctx: CorpusContext, data: T): { written: number } },
+  stage: Omit<CorpusStage, 'run' | 'split'> & { module: string; exportName: string; compute(ctx: CorpusContext): T; apply(ctx: CorpusContext, data: T): CorpusResult },
 ): CorpusStage {
   const { module, exportName, compute, apply, ...rest } = stage;
   return {

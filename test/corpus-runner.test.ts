@@ -12,7 +12,7 @@ async function seedStore() {
 }
 
 function corpusRun(space: Awaited<ReturnType<typeof seedStore>>, db: Database.Database, spent: string[]): CorpusRun {
-  return { context: { db, reportsDir: space.reportsDir, incremental: false }, dbPath: space.dbPath, workerSlots: 1, started: () => {}, spent: (stage) => spent.push(stage) };
+  return { context: { db, reportsDir: space.reportsDir, incremental: false }, dbPath: space.dbPath, workerSlots: 1, started: () => {}, spent: (stage) => spent.push(stage), done: () => {} };
 }
 
 describe('corpus stage runner', () => {

@@ -82,6 +82,17 @@ describe('incremental entity resolution', () => {
     writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nGordon Brown and Mr Howard spoke to Tony Blair in Downing Street.\n`);
     const updated = await run(space, { concurrency: 1 });
     expect(updated.summary.documents).toMatchObject({ added: 6, changed: 1, removed: 3 });
+    // The summary says what was worked out again: fewer entity sections and figure groups than the pages have.
+    const redone = (what: string) => {
+      const [, done, all] = new RegExp(`([\\d,]+) of ([\\d,]+) ${what}`).exec(updated.summary.corpusWork['report-pages']!)!;
+      return [done, all].map((count) => Number(count!.replace(/,/g, '')));
+    };
+    for (const what of ['entity sections', 'figure groups']) {
+      const [done, all] = redone(what);
+      expect(done, what).toBeGreaterThan(0);
+      expect(done, what).toBeLessThan(all!);
+    }
+    expect(updated.summary.corpusWork['resolve-entities']).toMatch(/^\d+ of \d+ mention groups changed/);
 
     const fresh = workspace(false);
     cpSync(space.corpusDir, fresh.corpusDir, { recursive: true });

@@ -152,6 +152,6 @@ export const narratives: CorpusStage = splitStage({
   compute: ({ db }) => computeNarratives(db),
   apply({ db }, rows) {
     const { terms, subjects } = writeNarratives(db, rows);
-    return { written: terms + subjects };
+    return { written: terms + subjects, redone: 'every sentence compared' };
   },
 });

@@ -30,6 +30,8 @@ const digestOf = (entity: StoredEntity) => JSON.stringify([entity.name, entity.t
 /** The stored pages' data an entities page is made from, and what to store for the next one. */
 export interface EntitiesPage {
   content: string;
+  /** How many sections the page has. */
+  sections: number;
   fragments: FragmentChanges;
   /** Each rendered entity's most frequent pairs, replacing those stored for `owners`. */
   topPairs: { owners: string[]; rows: [entity: string, other: string, sentences: number][] };
@@ -127,7 +129,7 @@ export function entitiesPage(db: Database.Database, documents: Map<string, Store
     '## Each entity',
     entities.map((entity) => bodies.get(entity.id)!).join('\n\n'),
   );
-  return { content, fragments: { page: PAGE, full, upserts, removed }, topPairs };
+  return { content, sections: entities.length, fragments: { page: PAGE, full, upserts, removed }, topPairs };
 }
 
 /** Stores the sections and pairs an entities page rendered (in the main thread). */

@@ -46,7 +46,7 @@ function figuresOf(db: Database.Database, documents: Map<string, StoredDocument>
 }
 
 /** The page, rendering only the groups `stale` documents may have changed (every group when `stale` is undefined). */
-export function figuresPage(db: Database.Database, documents: Map<string, StoredDocument>, stale: Set<string> | undefined): { content: string; fragments: FragmentChanges } {
+export function figuresPage(db: Database.Database, documents: Map<string, StoredDocument>, stale: Set<string> | undefined): { content: string; sections: number; fragments: FragmentChanges } {
   const stored = stale ? storedFragments(db, PAGE) : undefined;
   let render: Set<string> | undefined;
   let shown: Set<string> | undefined;
@@ -76,5 +76,5 @@ export function figuresPage(db: Database.Database, documents: Map<string, Stored
     `${formatNumber(ordered.reduce((total, [, size]) => total + size, 0))} stated quantities, grouped by what they count and who they are about, most numerous first. Each row quotes the figure as written, says who stated it where the text attributes it, and links to its paragraph; the sentences follow each table.`,
     ordered.map(([name]) => bodies.get(name)!).join('\n\n'),
   );
-  return { content, fragments: { page: PAGE, full: !stored, upserts, removed } };
+  return { content, sections: ordered.length, fragments: { page: PAGE, full: !stored, upserts, removed } };
 }

@@ -131,9 +131,10 @@ export const reportPages: CorpusStage = splitStage({
     const documents = readDocuments(db);
     // Only the pages the store marks stale, when the pages written before are all still there as written.
     const stale = incremental ? new Set((db.prepare('SELECT document_id FROM stale_pages').pluck().all() as string[])) : undefined;
-    let written = 0;
+    let [written, rendered] = [0, 0];
     for (const document of documents) {
       if (stale && !stale.has(document.id)) continue;
+      rendered += 1;
       const page = renderDocument(document, readFiles(db, document.id), readParagraphs(db, document.id), readRemovals(db, document.id), readFigures(db, document.id), readClaims(db, document.id));
       if (writeFileAtomic(join(reportsDir, 'documents', `${document.id}.md`), page)) written += 1;
     }
@@ -146,15 +147,17 @@ export const reportPages: CorpusStage = splitStage({
       ['figures.md', figures.content],
     ];
     for (const [name, content] of pages) if (writeFileAtomic(join(reportsDir, name), content)) written += 1;
-    return { written, fragments: [entities.fragments, figures.fragments], topPairs: entities.topPairs };
+    const count = (done: number, all: number, what: string) => `${formatNumber(done)} of ${formatNumber(all)} ${what}`;
+    const redone = [count(rendered, documents.length, 'document pages'), count(entities.fragments.upserts.length, entities.sections, 'entity sections'), count(figures.fragments.upserts.length, figures.sections, 'figure groups')].join(', ');
+    return { written, redone: `${redone} rendered`, fragments: [entities.fragments, figures.fragments], topPairs: entities.topPairs };
   },
   // The sections of entities.md and figures.md, and each entity's top pairs, for the next incremental report.
-  apply({ db }, { written, fragments, topPairs }) {
+  apply({ db }, { written, redone, fragments, topPairs }) {
     db.transaction(() => {
       for (const changes of fragments) applyFragments(db, changes);
       storeTopPairs(db, topPairs, fragments[0]!.full);
     }).immediate();
-    return { written };
+    return { written, redone };
   },
 });
 
@@ -185,6 +188,6 @@ export const report: CorpusStage = {
     }
     for (const file of readdirSync(reportsDir)) if (TEMPORARY_FILE.test(file)) rmSync(join(reportsDir, file));
     db.prepare('DELETE FROM stale_pages').run();
-    return { written };
+    return { written, redone: 'findings.md, timeline.md and narratives.md rendered whole' };
   },
 };

@@ -11,6 +11,7 @@ import type { CorpusStage } from '../../pipeline/stage.ts';
 import { resolveEntities, type MentionRow, type ResolvedEntity } from './cluster.ts';
 import { readGroups, updateGroups, type StoredGroup } from './groups.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
+import { formatNumber } from '../../pipeline/format.ts';
 
 const sameRow = (a: StoredEntity, b: StoredEntity) => a.name === b.name && a.type === b.type && a.aliases === b.aliases && a.roles === b.roles && a.mention_count === b.mention_count && a.document_count === b.document_count;
 
@@ -46,9 +47,11 @@ export const resolveEntitiesStage: CorpusStage = {
   needs: [],
   run({ db }) {
     let written = 0;
+    let redone = '';
     db.transaction(() => {
       const { droppedEntities } = updateGroups(db);
       const groups = readGroups(db);
+      const changedGroups = groups.filter((group) => group.dirty).length;
       const groupOf = new Map<MentionRow, StoredGroup>();
       const rows = groups.map((group): MentionRow => {
         const row = { id: group.first_mention, count: group.mention_count, text: group.text, role: group.role, place: group.place, acronym: group.acronym, evidence: JSON.parse(group.evidence) as MentionRow['evidence'] };
@@ -101,7 +104,8 @@ export const resolveEntitiesStage: CorpusStage = {
           settle.run(entity.id, group.id);
         }
       }
+      redone = `${formatNumber(changedGroups)} of ${formatNumber(groups.length)} mention groups changed, all grouped again; ${formatNumber(written)} entities written`;
     }).immediate();
-    return { written };
+    return { written, redone };
   },
 };
