@@ -51,7 +51,7 @@ describe('incremental reports', () => {
   });
 });
 
-/** The store's entities, each mention's entity and the mention groups, in a fixed order. */
+/** The store's entities, each mention's entity, the mention groups and the stem counts, in a fixed order. */
 function resolution(dbPath: string) {
   const db = new Database(dbPath, { readonly: true });
   try {
@@ -59,6 +59,7 @@ function resolution(dbPath: string) {
       entities: db.prepare('SELECT * FROM entities ORDER BY id').all(),
       mentions: db.prepare('SELECT id, entity_id FROM mentions ORDER BY id').all(),
       groups: db.prepare('SELECT signature, mention_count, first_mention, entity_id, dirty FROM mention_groups ORDER BY signature').all(),
+      stems: db.prepare('SELECT stem, sentences FROM stem_counts ORDER BY stem').all(),
     };
   } finally {
     db.close();

@@ -435,6 +435,27 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 12,
+    name: 'stem-counts',
+    // How many sentences of the corpus use each word stem, kept up to date document by document (see
+    // stages/reconcile/stems.ts): reconciliation's "words few sentences use" without reading every
+    // sentence. A document's segmentation rewritten or the document deleted marks its counted stems
+    // for subtraction, whoever writes.
+    sql: `
+      CREATE TABLE stem_documents (
+        id INTEGER PRIMARY KEY,
+        document_id TEXT NOT NULL,
+        stems TEXT NOT NULL,
+        counted INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE INDEX stem_documents_document ON stem_documents(document_id);
+      CREATE TABLE stem_counts (stem TEXT PRIMARY KEY, sentences INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TRIGGER document_segments_deleted_stems AFTER DELETE ON document_stages WHEN old.stage = 'segment' BEGIN
+        UPDATE stem_documents SET counted = 0 WHERE document_id = old.document_id;
+      END;
+    `,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */

@@ -10,6 +10,7 @@ import type { CorpusStage } from '../../pipeline/stage.ts';
 import { CONFLICT_KINDS, stamp, type Finding, type Severity } from './finding.ts';
 import { loadReconcileInput, type ReconcileInput } from './load.ts';
 import { groupMeasures, inferHolders } from './measures.ts';
+import { distinctiveStems, updateStemCounts } from './stems.ts';
 import { checkArithmetic } from './rules/arithmetic.ts';
 import { compareFigures } from './rules/compare-figures.ts';
 import { findDenials } from './rules/denial.ts';
@@ -25,11 +26,11 @@ export function queueOrder(a: Pick<Finding, 'kind' | 'severity' | 'measure' | 'i
   return conflict(a) - conflict(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.measure < b.measure ? -1 : a.measure > b.measure ? 1 : 0) || (a.id < b.id ? -1 : 1);
 }
 
-/** All findings of the stored corpus, in queue order. */
+/** All findings of the stored corpus, in queue order (the stem counts must be up to date: see stems.ts). */
 export function reconcileStore(db: Database.Database): Finding[] {
   const input = loadReconcileInput(db);
   const figures = inferHolders(input.figures, input.entities);
-  const measures = groupMeasures(figures, input.sentences.values());
+  const measures = groupMeasures(figures, distinctiveStems(db));
   const paragraphOf = new Map([...input.sentences].map(([id, sentence]) => [id, sentence.paragraph]));
   const findings = [
     ...stamp('compare-figures', measures.flatMap((measure) => compareFigures(measure, input.documents))),
@@ -86,6 +87,7 @@ export const reconcile: CorpusStage = {
   needs: ['resolve-entities'],
   // The longest corpus stage runs in the main thread while a worker renders pages and compares narratives.
   run({ db }) {
+    db.transaction(() => updateStemCounts(db)).immediate();
     const findings = reconcileStore(db);
     writeFindings(db, findings);
     return { written: findings.length, redone: 'every figure, claim and list compared' };

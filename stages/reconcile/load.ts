@@ -76,7 +76,7 @@ function documentTopics(counts: { doc: string; entity: string; mentions: number 
 
 export interface ReconcileInput {
   documents: Map<string, DocumentInfo>;
-  /** Each sentence's text, start offset and paragraph number, by sentence id. */
+  /** The text, start offset and paragraph number of each sentence that states a figure or may hold a list, by sentence id. */
   sentences: Map<string, { text: string; start: number; paragraph: number }>;
   figures: FigureRow[];
   claims: ClaimRow[];
@@ -133,10 +133,16 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
     ...row,
     aliases: JSON.parse(row.aliases) as string[],
   }));
+  // Not every sentence: the rules read only those of figures and lists (the stems of all are counted in the store).
   const sentences = new Map(
-    (db.prepare('SELECT s.id, s.text, s.span_start AS start, p.ordinal AS paragraph FROM sentences s JOIN paragraphs p ON p.id = s.paragraph_id').all() as { id: string; text: string; start: number; paragraph: number }[]).map(
-      ({ id, ...sentence }) => [id, sentence],
-    ),
+    (
+      db
+        .prepare(
+          `SELECT s.id, s.text, s.span_start AS start, p.ordinal AS paragraph FROM sentences s JOIN paragraphs p ON p.id = s.paragraph_id
+           WHERE s.id IN (SELECT sentence_id FROM figures UNION SELECT sentence_id FROM mentions WHERE entity_id IS NOT NULL GROUP BY sentence_id HAVING count(DISTINCT entity_id) >= 3)`,
+        )
+        .all() as { id: string; text: string; start: number; paragraph: number }[]
+    ).map(({ id, ...sentence }) => [id, sentence]),
   );
   return { documents, sentences, figures, claims, listMentions, topics: documentTopics(topicCounts), entities };
 }

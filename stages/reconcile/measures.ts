@@ -9,6 +9,7 @@
 import type { EntityName, FigureRow } from './load.ts';
 import { sharedKind } from './wordnet.ts';
 import { addTo } from '../../pipeline/collections.ts';
+import { stems } from './stems.ts';
 
 /** Nouns that name the parts of one whole: "five lines of activity", "five major areas". */
 const DIVISION_NOUNS = new Set(['line', 'area', 'field', 'component', 'part', 'pillar', 'element', 'sector', 'domain', 'category', 'track', 'strand', 'prong', 'initiative', 'program', 'programme', 'aspect', 'dimension', 'plank']);
@@ -145,25 +146,6 @@ function groupPhrases(figures: MeasuredFigure[], useWordNet: boolean): { figures
   return [...groups].map(([root, members]) => ({ figures: members, reasons: reasons.get(root) ?? [] }));
 }
 
-const STEM_STOP = new Set(['that', 'this', 'with', 'from', 'have', 'which', 'their', 'they', 'were', 'will', 'been', 'also', 'into', 'would', 'there', 'about', 'other', 'more', 'than']);
-
-/** Word stems (first six letters) of a sentence. */
-function stems(text: string): Set<string> {
-  return new Set((text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((word) => !STEM_STOP.has(word)).map((word) => word.slice(0, 6)));
-}
-
-/** Stems that few sentences of the corpus use (at most 3% of them, and at least 3). */
-function distinctiveWords(sentences: Iterable<{ text: string }>): Set<string> {
-  const frequency = new Map<string, number>();
-  let total = 0;
-  for (const sentence of sentences) {
-    total += 1;
-    for (const stem of stems(sentence.text)) frequency.set(stem, (frequency.get(stem) ?? 0) + 1);
-  }
-  const limit = Math.max(3, Math.floor(total * 0.03));
-  return new Set([...frequency].filter(([, count]) => count <= limit).map(([stem]) => stem));
-}
-
 /** The figures that share a distinctive word with a figure of another document. */
 function relatedAcrossDocuments(figures: MeasuredFigure[], distinctive: Set<string>): MeasuredFigure[] {
   // The figure's own words ("five areas") are what is compared, not evidence that the sentences agree.
@@ -193,7 +175,7 @@ function labelOf(figures: MeasuredFigure[], family: string): string {
  * also join a same-document measure of a holder that counts the same thing; and holderless figures of
  * different documents stating the same value (candidates for corroboration).
  */
-export function groupMeasures(figures: MeasuredFigure[], sentences: Iterable<{ text: string }> = []): Measure[] {
+export function groupMeasures(figures: MeasuredFigure[], distinctive: Set<string>): Measure[] {
   const measures: Measure[] = [];
   const counted = figures.filter((figure) => figure.head);
   const contexts = new Map<string, MeasuredFigure[]>();
@@ -242,7 +224,6 @@ export function groupMeasures(figures: MeasuredFigure[], sentences: Iterable<{ t
   }
   // The same value in different documents, counting the same kind of thing, in sentences about the same
   // thing (sharing a word that few sentences use): a possible corroboration.
-  const distinctive = distinctiveWords(sentences);
   const byValue = new Map<string, MeasuredFigure[]>();
   for (const figure of counted) {
     const key = `${unitFamily(figure.unit)}|${figure.value}`;

@@ -55,11 +55,19 @@ interface Signal {
   evaluations: [ReturnType<typeof evaluate>, ReturnType<typeof evaluate>];
 }
 
-/** What could make two claims opposed, found before any WordNet look-up. */
-export function signalOf(a: FramingClaim, b: FramingClaim): Signal | undefined {
-  const cueA = DISCREDITING.exec(a.text);
-  const cueB = DISCREDITING.exec(b.text);
-  const evaluations: Signal['evaluations'] = [evaluate(a.text), evaluate(b.text)];
+/** A claim's discrediting word, if any, and its evaluation. */
+interface Reading {
+  cue: RegExpExecArray | null;
+  evaluation: ReturnType<typeof evaluate>;
+}
+
+const read = (claim: FramingClaim): Reading => ({ cue: DISCREDITING.exec(claim.text), evaluation: evaluate(claim.text) });
+
+/** What could make two claims opposed, found before any WordNet look-up. `readingOf` may remember each claim's reading. */
+export function signalOf(a: FramingClaim, b: FramingClaim, readingOf: (claim: FramingClaim) => Reading = read): Signal | undefined {
+  const [readingA, readingB] = [readingOf(a), readingOf(b)];
+  const [cueA, cueB] = [readingA.cue, readingB.cue];
+  const evaluations: Signal['evaluations'] = [readingA.evaluation, readingB.evaluation];
   const opposite = evaluations[0].score * evaluations[1].score < 0 && Math.abs(evaluations[0].score) >= 2 && Math.abs(evaluations[1].score) >= 2;
   if (!cueA && !cueB && !opposite) return undefined;
   // A discrediting word in both says nothing about which side doubts what.
@@ -113,12 +121,15 @@ export function findFramingConflicts(claims: FramingClaim[], names: Map<string, 
   for (const claim of claims) for (const lemma of new Set(claim.lemmas)) frequency.set(lemma, (frequency.get(lemma) ?? 0) + 1);
   const common = new Set([...frequency].filter(([, count]) => count > claims.length / 10).map(([lemma]) => lemma));
   const drafts: (DraftFinding & { strength: number; pair: string })[] = [];
+  // Each claim is read once: it meets every claim of the other sides under each of its subjects.
+  const readings = new Map<FramingClaim, Reading>();
+  const readingOf = (claim: FramingClaim) => readings.get(claim) ?? readings.set(claim, read(claim)).get(claim)!;
   for (const [subject, members] of [...bySubject].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const name = names.get(subject) ?? subject;
     const exclude = new Set(name.toLowerCase().split(/\s+/));
     const candidates: { a: FramingClaim; b: FramingClaim; why: string; strength: number; shared: string[] }[] = [];
     const compare = (a: FramingClaim, b: FramingClaim) => {
-      const signal = signalOf(a, b);
+      const signal = signalOf(a, b, readingOf);
       if (!signal) return;
       const shared = sharedConcepts(a, b, exclude, common);
       const found = shared.length > 0 ? opposition(signal, shared, [a.text, b.text]) : undefined;
