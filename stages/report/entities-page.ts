@@ -33,8 +33,8 @@ export interface EntitiesPage {
   /** How many sections the page has. */
   sections: number;
   fragments: FragmentChanges;
-  /** Each rendered entity's most frequent pairs, replacing those stored for `owners`. */
-  topPairs: { owners: string[]; rows: [entity: string, other: string, sentences: number][] };
+  /** Each rendered entity's most frequent pairs, replacing those stored for `owners` (all, when `full`). */
+  topPairs: { full: boolean; owners: string[]; rows: [entity: string, other: string, sentences: number][] };
 }
 
 function renderSection(entity: StoredEntity, mentions: EntityMention[], pairs: EntityPair[], names: Map<string, string>, documents: Map<string, StoredDocument>): string {
@@ -89,7 +89,7 @@ export function entitiesPage(db: Database.Database, documents: Map<string, Store
   }
   const { mentions, pairs } = readFor(db, render, full);
   const upserts: Fragment[] = [];
-  const topPairs: EntitiesPage['topPairs'] = { owners: [...render], rows: [] };
+  const topPairs: EntitiesPage['topPairs'] = { full, owners: [...render], rows: [] };
   for (const entity of entities) {
     if (!render.has(entity.id)) continue;
     const own = mentions.get(entity.id) ?? [];
@@ -132,9 +132,9 @@ export function entitiesPage(db: Database.Database, documents: Map<string, Store
   return { content, sections: entities.length, fragments: { page: PAGE, full, upserts, removed }, topPairs };
 }
 
-/** Stores the sections and pairs an entities page rendered (in the main thread). */
-export function storeTopPairs(db: Database.Database, topPairs: EntitiesPage['topPairs'], full: boolean): void {
-  if (full) db.prepare('DELETE FROM entity_top_pairs').run();
+/** Stores the pairs an entities page rendered (in the main thread). */
+export function storeTopPairs(db: Database.Database, topPairs: EntitiesPage['topPairs']): void {
+  if (topPairs.full) db.prepare('DELETE FROM entity_top_pairs').run();
   else db.prepare('DELETE FROM entity_top_pairs WHERE entity_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(topPairs.owners));
   const insert = db.prepare('INSERT INTO entity_top_pairs (entity_id, other_id, sentences) VALUES (?, ?, ?)');
   // In key order: a B-tree fills faster that way.

@@ -6,6 +6,7 @@
  * and takes the others as stored. A full report renders every section and replaces them all.
  */
 import type Database from 'better-sqlite3';
+import { addTo } from '../../pipeline/collections.ts';
 
 export interface Fragment {
   key: string;
@@ -48,9 +49,7 @@ export function storedDocuments(db: Database.Database, page: string, keys: Itera
   const sql = `SELECT f.key, fd.document_id FROM report_fragments f JOIN report_fragment_documents fd ON fd.fragment_id = f.id
     WHERE f.page = ? AND f.key IN (SELECT value FROM json_each(?))`;
   const documents = new Map<string, string[]>();
-  for (const [key, document] of db.prepare(sql).raw().iterate(page, JSON.stringify([...keys])) as Iterable<[string, string]>) {
-    documents.set(key, [...(documents.get(key) ?? []), document]);
-  }
+  for (const [key, document] of db.prepare(sql).raw().iterate(page, JSON.stringify([...keys])) as Iterable<[string, string]>) addTo(documents, key, document);
   return documents;
 }
 

@@ -155,7 +155,7 @@ export const reportPages: CorpusStage = splitStage({
   apply({ db }, { written, redone, fragments, topPairs }) {
     db.transaction(() => {
       for (const changes of fragments) applyFragments(db, changes);
-      storeTopPairs(db, topPairs, fragments[0]!.full);
+      storeTopPairs(db, topPairs);
     }).immediate();
     return { written, redone };
   },

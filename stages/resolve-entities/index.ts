@@ -40,6 +40,26 @@ function documentCounts(db: Database.Database, entities: ResolvedEntity[], chang
   return counts;
 }
 
+/**
+ * Entities whose documents may have changed: new ones, those with a group that changed or came from
+ * another entity, and those that lost a group. The others have the groups they had, with the mentions
+ * they had, so they name the documents they named.
+ */
+function changedEntities(entities: ResolvedEntity[], groupOf: Map<MentionRow, StoredGroup>, before: Map<string, StoredEntity>, dropped: Set<string>): Set<string> {
+  const changed = new Set(dropped);
+  for (const entity of entities) {
+    if (!before.has(entity.id)) changed.add(entity.id);
+    for (const row of entity.rows) {
+      const group = groupOf.get(row)!;
+      if (group.dirty || group.entity_id !== entity.id) {
+        changed.add(entity.id);
+        if (group.entity_id !== null) changed.add(group.entity_id);
+      }
+    }
+  }
+  return changed;
+}
+
 export const resolveEntitiesStage: CorpusStage = {
   name: 'resolve-entities',
   scope: 'corpus',
@@ -60,18 +80,7 @@ export const resolveEntitiesStage: CorpusStage = {
       });
       const entities = resolveEntities(rows);
       const before = new Map((db.prepare('SELECT * FROM entities').all() as StoredEntity[]).map((row) => [row.id, row]));
-      // An entity whose groups are the ones it had, none of them changed, names the documents it named.
-      const changed = new Set(droppedEntities);
-      for (const entity of entities) {
-        if (!before.has(entity.id)) changed.add(entity.id);
-        for (const row of entity.rows) {
-          const group = groupOf.get(row)!;
-          if (group.dirty || group.entity_id !== entity.id) {
-            changed.add(entity.id);
-            if (group.entity_id !== null) changed.add(group.entity_id);
-          }
-        }
-      }
+      const changed = changedEntities(entities, groupOf, before, droppedEntities);
       const documentCount = documentCounts(db, entities, changed, groupOf);
       // An update, not INSERT OR REPLACE (a delete and an insert): the store's triggers mark the report
       // pages of an entity's documents stale only when its name changes, not its counts.
