@@ -5,7 +5,8 @@
  * weigh in, links discount) in the manner of Readability; the best container and its siblings that
  * score well enough give the blocks: headings, paragraphs, list items, quotes and table cells, in order.
  */
-import { load, type Cheerio, type CheerioAPI } from 'cheerio';
+// The slim entry: htmlparser2 only, which the options below choose anyway; the full one also loads parse5 and undici (0.1 s of every start).
+import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { filter, findOne, getElementsByTagName, removeElement, textContent } from 'domutils';
 import type { DocMeta, RemovedBlock } from '../../pipeline/doc.ts';
