@@ -16,7 +16,8 @@ interface SentenceRow {
   id: string;
   doc: string;
   side: string;
-  terms: string;
+  /** Its unigrams and bigrams (termsOf), worked out once: every count and look-up below reads them. */
+  terms: string[];
 }
 
 const TOP_TERMS = 25;
@@ -26,7 +27,7 @@ function countTerms(sentences: SentenceRow[]): Map<string, Map<string, number>> 
   const counts = new Map<string, Map<string, number>>();
   for (const sentence of sentences) {
     const side = counts.get(sentence.side) ?? new Map<string, number>();
-    for (const term of termsOf(sentence.terms)) side.set(term, (side.get(term) ?? 0) + 1);
+    for (const term of sentence.terms) side.set(term, (side.get(term) ?? 0) + 1);
     counts.set(sentence.side, side);
   }
   return counts;
@@ -35,12 +36,14 @@ function countTerms(sentences: SentenceRow[]): Map<string, Map<string, number>> 
 /** The sentences most typical of a set: those whose terms are most common in the set, per word. */
 function representative(sentences: SentenceRow[], count: number): SentenceRow[] {
   const frequency = new Map<string, number>();
-  for (const sentence of sentences) for (const term of new Set(termsOf(sentence.terms))) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  for (const sentence of sentences) for (const term of new Set(sentence.terms)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   const score = (sentence: SentenceRow) => {
-    const terms = termsOf(sentence.terms).filter((term) => !term.includes(' '));
+    const terms = sentence.terms.filter((term) => !term.includes(' '));
     return terms.length === 0 ? 0 : terms.reduce((sum, term) => sum + (frequency.get(term) ?? 0), 0) / Math.sqrt(terms.length);
   };
-  return [...sentences].sort((a, b) => score(b) - score(a) || (a.id < b.id ? -1 : 1)).slice(0, count);
+  // Each sentence scored once, not once per comparison of the sort.
+  const scored = sentences.map((sentence) => ({ sentence, score: score(sentence) }));
+  return scored.sort((a, b) => b.score - a.score || (a.sentence.id < b.sentence.id ? -1 : 1)).slice(0, count).map(({ sentence }) => sentence);
 }
 
 /** What the narrative comparison stores: each side's distinctive terms and the subjects both sides discuss. */
@@ -55,7 +58,12 @@ export interface NarrativeRows {
 function sentencesWith(sentences: SentenceRow[], terms: Set<string>): Map<string, SentenceRow[]> {
   const found = new Map<string, SentenceRow[]>();
   for (const sentence of sentences) {
-    for (const term of new Set(termsOf(sentence.terms))) if (terms.has(term)) addTo(found, term, sentence);
+    let seen: Set<string> | undefined;
+    for (const term of sentence.terms) {
+      if (!terms.has(term) || seen?.has(term)) continue;
+      (seen ??= new Set()).add(term);
+      addTo(found, term, sentence);
+    }
   }
   return found;
 }
@@ -63,9 +71,9 @@ function sentencesWith(sentences: SentenceRow[], terms: Set<string>): Map<string
 /** Works the comparison out from the store, reading only. */
 export function computeNarratives(db: Database.Database): NarrativeRows {
   // Not the texts: only those of the subjects' sentences are evaluated, and they are read then.
-  const sentences = db
-    .prepare('SELECT s.id, s.document_id AS doc, d.kind AS side, s.terms FROM sentences s JOIN documents d ON d.id = s.document_id ORDER BY d.path, s.ordinal')
-    .all() as SentenceRow[];
+  const sentences = (
+    db.prepare('SELECT s.id, s.document_id AS doc, d.kind AS side, s.terms FROM sentences s JOIN documents d ON d.id = s.document_id ORDER BY d.path, s.ordinal').all() as (Omit<SentenceRow, 'terms'> & { terms: string })[]
+  ).map((sentence) => ({ ...sentence, terms: termsOf(sentence.terms) }));
   const sides = [...new Set(sentences.map((sentence) => sentence.side))].sort();
   const rows: NarrativeRows = { single: sides.length < 2, terms: [], subjects: [] };
   if (rows.single) return rows;
@@ -73,7 +81,18 @@ export function computeNarratives(db: Database.Database): NarrativeRows {
   // Distinctive vocabulary per side.
   const counts = countTerms(sentences);
   const tops = sides.map((side) => fightinWords(counts, side).filter((score) => score.count > 0).slice(0, TOP_TERMS));
-  const examplesOf = sentencesWith(sentences, new Set(tops.flat().map((score) => score.term)));
+  // The entities' sentences, and the terms every side uses at least three times (not words of names): the candidate subjects.
+  const names = new Map(db.prepare('SELECT id, name FROM entities').raw().all() as [string, string][]);
+  const mentionRows = db.prepare('SELECT DISTINCT entity_id, sentence_id FROM mentions WHERE entity_id IS NOT NULL').raw().all() as [string, string][];
+  const entitySentences = new Map<string, SentenceRow[]>();
+  const bySentence = new Map(sentences.map((sentence) => [sentence.id, sentence]));
+  for (const [entity, sentence] of mentionRows) if (names.has(entity)) addTo(entitySentences, entity, bySentence.get(sentence)!);
+  const nameWords = new Set([...entitySentences.keys()].flatMap((id) => names.get(id)!.toLowerCase().split(/\s+/)));
+  const shared = [...(counts.get(sides[0]!) ?? new Map<string, number>()).keys()].filter(
+    (term) => !term.includes(' ') && !nameWords.has(term) && sides.every((side) => (counts.get(side)?.get(term) ?? 0) >= 3),
+  );
+  // The sentences of the top terms (their examples) and of the shared ones, found in one pass.
+  const examplesOf = sentencesWith(sentences, new Set([...tops.flat().map((score) => score.term), ...shared]));
   sides.forEach((side, sideIndex) => {
     tops[sideIndex]!.forEach((score, index) => {
       const examples = (examplesOf.get(score.term) ?? []).filter((sentence) => sentence.side === side).slice(0, 2).map((sentence) => sentence.id);
@@ -82,24 +101,14 @@ export function computeNarratives(db: Database.Database): NarrativeRows {
   });
 
   // Subjects both sides talk about: entities, then terms every side uses.
-  const names = new Map(db.prepare('SELECT id, name FROM entities').raw().all() as [string, string][]);
-  const mentionRows = db.prepare('SELECT DISTINCT entity_id, sentence_id FROM mentions WHERE entity_id IS NOT NULL').raw().all() as [string, string][];
-  const bySentence = new Map(sentences.map((sentence) => [sentence.id, sentence]));
-  const entitySentences = new Map<string, SentenceRow[]>();
-  for (const [entity, sentence] of mentionRows) if (names.has(entity)) addTo(entitySentences, entity, bySentence.get(sentence)!);
   const coverage = (list: SentenceRow[]) => Math.min(...sides.map((side) => list.filter((sentence) => sentence.side === side).length));
   const entitySubjects = [...entitySentences]
     .map(([id, list]) => ({ label: names.get(id)!, entity: id as string | null, sentences: list }))
     .filter((subject) => coverage(subject.sentences) >= 2)
     .sort((a, b) => coverage(b.sentences) - coverage(a.sentences) || (a.label < b.label ? -1 : 1))
     .slice(0, SUBJECTS);
-  const nameWords = new Set([...entitySentences.keys()].flatMap((id) => names.get(id)!.toLowerCase().split(/\s+/)));
-  const shared = [...(counts.get(sides[0]!) ?? new Map<string, number>()).keys()].filter(
-    (term) => !term.includes(' ') && !nameWords.has(term) && sides.every((side) => (counts.get(side)?.get(term) ?? 0) >= 3),
-  );
-  const sharedSentences = sentencesWith(sentences, new Set(shared));
   const termSubjects = shared
-    .map((term) => ({ label: term, entity: null, sentences: sharedSentences.get(term) ?? [] }))
+    .map((term) => ({ label: term, entity: null, sentences: examplesOf.get(term) ?? [] }))
     .sort((a, b) => coverage(b.sentences) - coverage(a.sentences) || (a.label < b.label ? -1 : 1))
     .slice(0, 4);
   const subjects = [...entitySubjects, ...termSubjects];
