@@ -33,10 +33,17 @@ const GENERIC = new Set([
   'become', 'seek', 'provide', 'use', 'come', 'keep', 'put', 'get', 'have', 'being',
 ]);
 
-/** Concepts two claims share: the same lemma, or (asked only when none is shared) WordNet synonyms. */
-export function sharedConcepts(a: FramingClaim, b: FramingClaim, exclude: Set<string>, common: Set<string>): string[] {
-  const usable = (lemmas: string[]) => [...new Set(lemmas.filter((lemma) => lemma !== '/' && lemma.length > 3 && !GENERIC.has(lemma) && !exclude.has(lemma) && !common.has(lemma)))];
-  const [left, right] = [usable(a.lemmas), usable(b.lemmas)];
+/** A claim's lemmas that can name a concept: not too short, general or common, each once. */
+export function conceptLemmas(claim: FramingClaim, common: Set<string>): string[] {
+  return [...new Set(claim.lemmas.filter((lemma) => lemma !== '/' && lemma.length > 3 && !GENERIC.has(lemma) && !common.has(lemma)))];
+}
+
+/**
+ * Concepts two claims share: the same lemma, or (asked only when none is shared) WordNet synonyms.
+ * `conceptsOf` gives a claim's conceptLemmas (a caller may remember them); words of the subject's name are left out.
+ */
+export function sharedConcepts(a: FramingClaim, b: FramingClaim, exclude: Set<string>, conceptsOf: (claim: FramingClaim) => string[]): string[] {
+  const [left, right] = [conceptsOf(a).filter((lemma) => !exclude.has(lemma)), conceptsOf(b).filter((lemma) => !exclude.has(lemma))];
   const shared = left.filter((lemma) => right.includes(lemma));
   if (shared.length > 0) return shared;
   // Synonyms in each other's first sense only: "standard" and "criterion", not "business" and "concern".
@@ -124,6 +131,8 @@ export function findFramingConflicts(claims: FramingClaim[], names: Map<string, 
   // Each claim is read once: it meets every claim of the other sides under each of its subjects.
   const readings = new Map<FramingClaim, Reading>();
   const readingOf = (claim: FramingClaim) => readings.get(claim) ?? readings.set(claim, read(claim)).get(claim)!;
+  const concepts = new Map<FramingClaim, string[]>();
+  const conceptsOf = (claim: FramingClaim) => concepts.get(claim) ?? concepts.set(claim, conceptLemmas(claim, common)).get(claim)!;
   for (const [subject, members] of [...bySubject].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const name = names.get(subject) ?? subject;
     const exclude = new Set(name.toLowerCase().split(/\s+/));
@@ -131,7 +140,7 @@ export function findFramingConflicts(claims: FramingClaim[], names: Map<string, 
     const compare = (a: FramingClaim, b: FramingClaim) => {
       const signal = signalOf(a, b, readingOf);
       if (!signal) return;
-      const shared = sharedConcepts(a, b, exclude, common);
+      const shared = sharedConcepts(a, b, exclude, conceptsOf);
       const found = shared.length > 0 ? opposition(signal, shared, [a.text, b.text]) : undefined;
       if (found && found.strength >= MIN_STRENGTH) candidates.push({ a, b, shared, ...found });
     };
