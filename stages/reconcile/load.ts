@@ -133,15 +133,13 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
     ...row,
     aliases: JSON.parse(row.aliases) as string[],
   }));
-  // Not every sentence: the rules read only those of figures and lists (the stems of all are counted in the store).
+  // Not every sentence: the rules read only those of the figures and lists just read (the stems of all are counted in the store).
+  const wanted = new Set([...figures.map((figure) => figure.sentence), ...listMentions.map((mention) => mention.sentence)]);
   const sentences = new Map(
     (
       db
-        .prepare(
-          `SELECT s.id, s.text, s.span_start AS start, p.ordinal AS paragraph FROM sentences s JOIN paragraphs p ON p.id = s.paragraph_id
-           WHERE s.id IN (SELECT sentence_id FROM figures UNION SELECT sentence_id FROM mentions WHERE entity_id IS NOT NULL GROUP BY sentence_id HAVING count(DISTINCT entity_id) >= 3)`,
-        )
-        .all() as { id: string; text: string; start: number; paragraph: number }[]
+        .prepare('SELECT s.id, s.text, s.span_start AS start, p.ordinal AS paragraph FROM sentences s JOIN paragraphs p ON p.id = s.paragraph_id WHERE s.id IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify([...wanted])) as { id: string; text: string; start: number; paragraph: number }[]
     ).map(({ id, ...sentence }) => [id, sentence]),
   );
   return { documents, sentences, figures, claims, listMentions, topics: documentTopics(topicCounts), entities };
