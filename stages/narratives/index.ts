@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { splitStage, type CorpusStage } from '../../pipeline/stage.ts';
 import { evaluate } from './evaluation.ts';
 import { fightinWords, termsOf } from './fightin-words.ts';
-import { addTo } from '../../pipeline/collections.ts';
+import { addTo, remembered } from '../../pipeline/collections.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 
 interface SentenceRow {
@@ -113,8 +113,7 @@ export function computeNarratives(db: Database.Database): NarrativeRows {
     .slice(0, 4);
   const subjects = [...entitySubjects, ...termSubjects];
   const readText = db.prepare('SELECT text FROM sentences WHERE id = ?').pluck();
-  const texts = new Map<string, string>();
-  const textOf = (id: string) => texts.get(id) ?? texts.set(id, readText.get(id) as string).get(id)!;
+  const textOf = remembered((id: string) => readText.get(id) as string);
   for (const subject of subjects) {
     const subjectCounts = countTerms(subject.sentences);
     for (const side of sides) {

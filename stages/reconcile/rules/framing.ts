@@ -7,7 +7,7 @@
  * objective judgment" against "internationally accepted … trust standards"). Every finding names the
  * words that made it opposed.
  */
-import { addTo } from '../../../pipeline/collections.ts';
+import { addTo, remembered } from '../../../pipeline/collections.ts';
 import { evaluate } from '../../narratives/evaluation.ts';
 import { synonymsOf } from '../wordnet.ts';
 import type { DraftFinding } from '../finding.ts';
@@ -129,10 +129,8 @@ export function findFramingConflicts(claims: FramingClaim[], names: Map<string, 
   const common = new Set([...frequency].filter(([, count]) => count > claims.length / 10).map(([lemma]) => lemma));
   const drafts: (DraftFinding & { strength: number; pair: string })[] = [];
   // Each claim is read once: it meets every claim of the other sides under each of its subjects.
-  const readings = new Map<FramingClaim, Reading>();
-  const readingOf = (claim: FramingClaim) => readings.get(claim) ?? readings.set(claim, read(claim)).get(claim)!;
-  const concepts = new Map<FramingClaim, string[]>();
-  const conceptsOf = (claim: FramingClaim) => concepts.get(claim) ?? concepts.set(claim, conceptLemmas(claim, common)).get(claim)!;
+  const readingOf = remembered(read);
+  const conceptsOf = remembered((claim: FramingClaim) => conceptLemmas(claim, common));
   for (const [subject, members] of [...bySubject].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const name = names.get(subject) ?? subject;
     const exclude = new Set(name.toLowerCase().split(/\s+/));
