@@ -37,12 +37,12 @@ function renderGroup(name: string, members: StoredFigure[], documents: Map<strin
 
 /**
  * The figures of the groups to render, in corpus order: all figures, or those of the documents the
- * groups show (stale documents included).
+ * groups show (`read` holds those already read).
  */
-function figuresOf(db: Database.Database, documents: Map<string, StoredDocument>, shown: Set<string> | undefined): StoredFigure[] {
+function figuresOf(db: Database.Database, documents: Map<string, StoredDocument>, shown: Set<string> | undefined, read: Map<string, StoredFigure[]>): StoredFigure[] {
   if (!shown) return readFigures(db);
   // `documents` is in path order, the figures' order across documents.
-  return [...documents.keys()].filter((id) => shown.has(id)).flatMap((id) => readFigures(db, id));
+  return [...documents.keys()].filter((id) => shown.has(id)).flatMap((id) => read.get(id) ?? readFigures(db, id));
 }
 
 /** The page, rendering only the groups `stale` documents may have changed (every group when `stale` is undefined). */
@@ -50,15 +50,17 @@ export function figuresPage(db: Database.Database, documents: Map<string, Stored
   const stored = stale ? storedFragments(db, PAGE) : undefined;
   let render: Set<string> | undefined;
   let shown: Set<string> | undefined;
+  const staleFigures = new Map<string, StoredFigure[]>();
   if (stored) {
     // The groups shown by a stale document before, and those its figures are in now, with all their documents.
     render = fragmentsShowing(db, PAGE, stale!);
-    for (const id of stale!) for (const figure of documents.has(id) ? readFigures(db, id) : []) render.add(groupName(figure));
+    for (const id of stale!) if (documents.has(id)) staleFigures.set(id, readFigures(db, id));
+    for (const figures of staleFigures.values()) for (const figure of figures) render.add(groupName(figure));
     shown = new Set(stale);
     for (const documentIds of storedDocuments(db, PAGE, render).values()) for (const id of documentIds) shown.add(id);
   }
   const groups = new Map<string, StoredFigure[]>();
-  for (const figure of figuresOf(db, documents, shown)) {
+  for (const figure of figuresOf(db, documents, shown, staleFigures)) {
     const name = groupName(figure);
     if (!render || render.has(name)) addTo(groups, name, figure);
   }
