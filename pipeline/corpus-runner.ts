@@ -4,9 +4,9 @@
  * the report's pages and then compares the narratives while the main thread reconciles. Split stages
  * queue for the worker slots (one per core beyond the main thread's): each slot is one worker thread
  * that takes its stages from its own queue, so it goes on while the main thread is busy reconciling.
- * Their apply steps write the
- * results in the main thread, SQLite's only writer, before the first stage that needs them (or at the
- * end) and always in stage order, so the store ends the same whatever finishes first.
+ * Their apply steps write the results in the main thread, SQLite's only writer, before the first stage
+ * that needs them (or at the end) and always in stage order, so the store ends the same whatever
+ * finishes first.
  */
 import { Worker } from 'node:worker_threads';
 import type { CorpusContext, CorpusResult, CorpusStage } from './stage.ts';
