@@ -16,7 +16,7 @@ export const DOCUMENT_STAGE_VERSIONS = {
 export const CORPUS_STAGE_VERSIONS = {
   'resolve-entities': '1',
   'report-pages': '1',
-  narratives: '1',
+  narratives: '2',
   reconcile: '2',
   report: '2',
 } as const;

@@ -51,8 +51,19 @@ describe('incremental reports', () => {
   });
 });
 
-/** The store's entities, each mention's entity, the mention groups and the stem counts, in a fixed order. */
-function resolution(dbPath: string) {
+/** Each side's stored term counts (term_sides), in term order: the stored order follows the history. */
+function termCounts(db: Database.Database) {
+  const sides = db.prepare('SELECT side, terms FROM term_sides ORDER BY side').raw().all() as [string, string][];
+  return sides.map(([side, terms]) => {
+    const flat = JSON.parse(terms) as (string | number)[];
+    const rows: [string, number, number][] = [];
+    for (let i = 0; i < flat.length; i += 3) rows.push([flat[i] as string, flat[i + 1] as number, flat[i + 2] as number]);
+    return [side, rows.sort(([a], [b]) => (a < b ? -1 : 1))];
+  });
+}
+
+/** The store's entities, each mention's entity, the mention groups, the stem and term counts, in a fixed order. */
+function incrementalState(dbPath: string) {
   const db = new Database(dbPath, { readonly: true });
   try {
     return {
@@ -60,6 +71,9 @@ function resolution(dbPath: string) {
       mentions: db.prepare('SELECT id, entity_id FROM mentions ORDER BY id').all(),
       groups: db.prepare('SELECT signature, mention_count, first_mention, entity_id, dirty FROM mention_groups ORDER BY signature').all(),
       stems: db.prepare('SELECT stem, sentences FROM stem_counts ORDER BY stem').all(),
+      terms: termCounts(db),
+      termDocuments: db.prepare('SELECT * FROM term_documents ORDER BY document_id').all(),
+      termRemovals: db.prepare('SELECT count(*) FROM term_removals').pluck().get(),
     };
   } finally {
     db.close();
@@ -72,12 +86,17 @@ describe('incremental entity resolution', () => {
     for (const file of files) cpSync(join(BBC_DIR, 'politics', file), join(space.corpusDir, `politics-${file}`));
   };
 
-  it('gives the store and the reports a run from scratch gives, after articles are added, removed and edited', async () => {
+  it('gives the store and the reports a run from scratch gives, after articles are added, removed, edited and given other kinds', async () => {
     // BBC politics articles share many people and parties (Blair, Mr Blair, Tony Blair; Tories, Conservatives).
     const space = workspace(false);
     copy(space, politics([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
+    // Three articles are one side of the narratives, the others another.
+    const kinds = (entries: Record<string, string>) =>
+      writeFileSync(join(space.corpusDir, 'manifest.yaml'), Object.entries(entries).map(([file, kind]) => `politics-${file}.txt:\n  kind: ${kind}\n`).join('\n'));
+    kinds({ '001': 'press', '003': 'press', '006': 'press' });
     await run(space, { concurrency: 1 });
     copy(space, politics([13, 14, 15, 16, 17, 18]));
+    kinds({ '001': 'press', '003': 'critique', '013': 'critique' });
     for (const file of politics([2, 5, 9])) rmSync(join(space.corpusDir, `politics-${file}`));
     const edited = join(space.corpusDir, 'politics-004.txt');
     writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nGordon Brown and Mr Howard spoke to Tony Blair in Downing Street.\n`);
@@ -94,13 +113,17 @@ describe('incremental entity resolution', () => {
       expect(done, what).toBeLessThan(all!);
     }
     expect(updated.summary.corpusWork['resolve-entities']).toMatch(/^\d+ of \d+ mention groups changed/);
+    // Terms are counted again for the 6 added articles, the edited one and the 2 whose kind changed.
+    expect(updated.summary.corpusWork['narratives']).toMatch(/^terms counted in 9 documents; /);
 
     const fresh = workspace(false);
     cpSync(space.corpusDir, fresh.corpusDir, { recursive: true });
     await run(fresh, { concurrency: 1 });
-    const [incremental, scratch] = [resolution(space.dbPath), resolution(fresh.dbPath)];
+    const [incremental, scratch] = [incrementalState(space.dbPath), incrementalState(fresh.dbPath)];
     expect(incremental.entities.length).toBeGreaterThan(100);
     expect(incremental.groups.every((group) => (group as { dirty: number }).dirty === 0)).toBe(true);
+    expect(incremental.terms.map(([side]) => side)).toEqual(['critique', 'press', 'unknown']);
+    expect(incremental.termRemovals).toBe(0);
     expect(incremental).toEqual(scratch);
     // entities.md and figures.md took the sections no stale document showed from the store.
     const [updatedReports, scratchReports] = [readReports(space.reportsDir), readReports(fresh.reportsDir)];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../stages/narratives/evaluation.ts';
-import { fightinWords, termsOf } from '../stages/narratives/fightin-words.ts';
+import { fightinWords, termsOf, vocabularyOf } from '../stages/narratives/fightin-words.ts';
 import { cli, run, workspace } from './helpers.ts';
 
 /** z-scores computed from the stored sentences, as the narratives stage computes them. */
@@ -17,7 +17,7 @@ function zScores(dbPath: string) {
     for (const term of termsOf(row.terms)) side.set(term, (side.get(term) ?? 0) + 1);
     counts.set(row.side, side);
   }
-  return (side: string) => new Map(fightinWords(counts, side).map((score, index) => [score.term, { ...score, rank: index + 1 }]));
+  return (side: string) => new Map(fightinWords(vocabularyOf(counts), side).map((score, index) => [score.term, { ...score, rank: index + 1 }]));
 }
 
 describe('narrative comparison of the seeds', async () => {

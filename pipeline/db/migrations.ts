@@ -456,6 +456,33 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 13,
+    name: 'term-counts',
+    // Each side's term counts (occurrences, and sentences for single words), kept up to date as documents
+    // change (see stages/narratives/term-counts.ts): the narratives' distinctive terms and shared subjects
+    // without counting every sentence again. A side's counts are one value, read and written whole: a row
+    // per term cost a full run more than the whole comparison. term_documents says under which side each
+    // document is counted; the terms of a counted document's deleted sentences wait in term_removals to
+    // be taken away (before the document's row goes, whichever order a cascade takes).
+    sql: `
+      CREATE TABLE term_documents (document_id TEXT PRIMARY KEY, side TEXT NOT NULL, counted INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE term_removals (id INTEGER PRIMARY KEY, document_id TEXT NOT NULL, terms TEXT NOT NULL);
+      CREATE TABLE term_sides (side TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TRIGGER sentences_deleted_terms AFTER DELETE ON sentences
+        WHEN (SELECT counted FROM term_documents WHERE document_id = old.document_id) = 1 BEGIN
+        INSERT INTO term_removals (document_id, terms) VALUES (old.document_id, old.terms);
+      END;
+      CREATE TRIGGER document_segments_deleted_terms AFTER DELETE ON document_stages WHEN old.stage = 'segment' BEGIN
+        UPDATE term_documents SET counted = 0 WHERE document_id = old.document_id;
+      END;
+      CREATE TRIGGER documents_deleted_terms BEFORE DELETE ON documents
+        WHEN (SELECT counted FROM term_documents WHERE document_id = old.id) = 1 BEGIN
+        INSERT INTO term_removals (document_id, terms) SELECT document_id, terms FROM sentences WHERE document_id = old.id;
+        UPDATE term_documents SET counted = 0 WHERE document_id = old.id;
+      END;
+    `,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */

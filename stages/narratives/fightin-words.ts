@@ -25,17 +25,31 @@ export function termsOf(stored: string): string[] {
   return terms;
 }
 
-/**
- * z-scores of every term for `side` against the other sides together. `counts` maps side → term → count.
- * Terms seen fewer than `minCount` times in the whole corpus are left out.
- */
-export function fightinWords(counts: Map<string, Map<string, number>>, side: string, minCount = 3): TermScore[] {
+/** Term counts by side (side → term → count), with what the scores of every side need worked out once. */
+export interface Vocabulary {
+  counts: Map<string, Map<string, number>>;
+  /** Each term's count over all sides. */
+  total: Map<string, number>;
+  /** Each side's count of all its terms. */
+  sizes: Map<string, number>;
+}
+
+export function vocabularyOf(counts: Map<string, Map<string, number>>): Vocabulary {
   const total = new Map<string, number>();
   for (const sideCounts of counts.values()) for (const [term, count] of sideCounts) total.set(term, (total.get(term) ?? 0) + count);
-  const corpusSize = [...total.values()].reduce((sum, count) => sum + count, 0);
+  return { counts, total, sizes: new Map([...counts].map(([side, terms]) => [side, [...terms.values()].reduce((sum, count) => sum + count, 0)])) };
+}
+
+/**
+ * z-scores of every term for `side` against the other sides together. Terms seen fewer than `minCount`
+ * times in the whole corpus are left out.
+ */
+export function fightinWords(vocabulary: Vocabulary, side: string, minCount = 3): TermScore[] {
+  const { counts, total, sizes } = vocabulary;
+  const corpusSize = [...sizes.values()].reduce((sum, count) => sum + count, 0);
   const alpha0 = Math.max(100, corpusSize * 0.1);
   const own = counts.get(side) ?? new Map<string, number>();
-  const ownSize = [...own.values()].reduce((sum, count) => sum + count, 0);
+  const ownSize = sizes.get(side) ?? 0;
   const restSize = corpusSize - ownSize;
   const scores: TermScore[] = [];
   for (const [term, all] of total) {

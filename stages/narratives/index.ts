@@ -8,9 +8,11 @@
 import type Database from 'better-sqlite3';
 import { splitStage, type CorpusStage } from '../../pipeline/stage.ts';
 import { evaluate } from './evaluation.ts';
-import { fightinWords, termsOf } from './fightin-words.ts';
+import { fightinWords, termsOf, vocabularyOf } from './fightin-words.ts';
+import { applyTermCountChanges, updatedTermCounts, type TermCountChanges } from './term-counts.ts';
 import { addTo, remembered } from '../../pipeline/collections.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
+import { formatNumber } from '../../pipeline/format.ts';
 
 interface SentenceRow {
   id: string;
@@ -52,66 +54,137 @@ export interface NarrativeRows {
   single: boolean;
   terms: [side: string, term: string, count: number, otherCount: number, logOdds: number, z: number, rank: number, examples: string][];
   subjects: [subject: string, side: string, entity: string | null, sentences: number, sentiment: number, words: string, representative: string][];
+  /** The term counts' changes, stored with the rows. */
+  counts: TermCountChanges;
+  /** How many sentences were read for the terms' examples and subjects. */
+  scanned: number;
 }
 
-/** The sentences using each of `terms`, in corpus order, found in one pass (indexing every term of the corpus costs more than the rest). */
-function sentencesWith(sentences: SentenceRow[], terms: Set<string>): Map<string, SentenceRow[]> {
+/** Targets a sentence's stored terms use: unigrams and bigrams, without splitting every bigram out (see termsOf). */
+function usedTerms(stored: string, targets: Set<string>, bigramStarts: Set<string>): string[] {
+  const words = stored.split(' ');
+  const used: string[] = [];
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i]!;
+    if (word === '' || word === '/') continue;
+    if (targets.has(word)) used.push(word);
+    const next = words[i + 1];
+    if (next && next !== '/' && bigramStarts.has(word) && targets.has(`${word} ${next}`)) used.push(`${word} ${next}`);
+  }
+  return [...new Set(used)];
+}
+
+/**
+ * The sentences using `all` (every one) or `firstTwo` (the first two of each side), in corpus order:
+ * one pass over the stored terms, splitting only the sentences that use one into all their terms.
+ */
+function sentencesUsing(db: Database.Database, all: Set<string>, firstTwo: Set<string>): { found: Map<string, SentenceRow[]>; scanned: number } {
+  const targets = new Set([...all, ...firstTwo]);
+  const bigramStarts = new Set([...targets].filter((term) => term.includes(' ')).map((term) => term.slice(0, term.indexOf(' '))));
   const found = new Map<string, SentenceRow[]>();
-  for (const sentence of sentences) {
-    let seen: Set<string> | undefined;
-    for (const term of sentence.terms) {
-      if (!terms.has(term) || seen?.has(term)) continue;
-      (seen ??= new Set()).add(term);
-      addTo(found, term, sentence);
+  const examples = new Map<string, number>();
+  let scanned = 0;
+  // A sentence can use a target only if it has a target's first word: only those are split into words.
+  const firstWords = [...new Set([...targets].map((term) => term.split(' ')[0]!))];
+  const mayUse = new RegExp(`(?:^| )(?:${firstWords.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?= |$)`);
+  const sentencesOf = db.prepare('SELECT id, terms FROM sentences WHERE document_id = ? ORDER BY ordinal').raw();
+  // Document by document, in corpus order: cheaper than sorting every sentence by its document's path.
+  for (const [doc, side] of db.prepare('SELECT id, kind FROM documents ORDER BY path').raw().all() as [string, string][]) {
+    for (const [id, stored] of sentencesOf.iterate(doc) as Iterable<[string, string]>) {
+      scanned += 1;
+      if (!mayUse.test(stored)) continue;
+      let sentence: SentenceRow | undefined;
+      for (const term of usedTerms(stored, targets, bigramStarts)) {
+        if (!all.has(term)) {
+          const key = `${side}\u0000${term}`;
+          const seen = examples.get(key) ?? 0;
+          if (seen >= 2) continue;
+          examples.set(key, seen + 1);
+        }
+        sentence ??= { id, doc, side, terms: termsOf(stored) };
+        addTo(found, term, sentence);
+      }
     }
   }
-  return found;
+  return { found, scanned };
 }
 
-/** Works the comparison out from the store, reading only. */
+/** An entity's sentences, in corpus order. */
+function entitySentences(db: Database.Database, entity: string): SentenceRow[] {
+  const sql = `SELECT s.id, s.document_id AS doc, d.kind AS side, s.terms FROM sentences s JOIN documents d ON d.id = s.document_id
+    WHERE s.id IN (SELECT sentence_id FROM mentions WHERE entity_id = ?) ORDER BY d.path, s.ordinal`;
+  return (db.prepare(sql).all(entity) as (Omit<SentenceRow, 'terms'> & { terms: string })[]).map((row) => ({ ...row, terms: termsOf(row.terms) }));
+}
+
+/**
+ * Entities that may be subjects of every side, with the sentences naming them on each side. Only an
+ * entity the smallest side (fewest documents) names in two sentences can be one, so those are counted.
+ */
+function entitySentenceCounts(db: Database.Database, sides: string[]): Map<string, Map<string, number>> {
+  const documents = new Map(db.prepare('SELECT kind, count(*) FROM documents GROUP BY kind').raw().all() as [string, number][]);
+  const smallest = [...sides].sort((a, b) => documents.get(a)! - documents.get(b)! || (a < b ? -1 : 1))[0]!;
+  const named = db
+    .prepare('SELECT m.entity_id FROM mentions m JOIN documents d ON d.id = m.document_id WHERE d.kind = ? AND m.entity_id IS NOT NULL GROUP BY m.entity_id HAVING count(DISTINCT m.sentence_id) >= 2')
+    .pluck()
+    .all(smallest) as string[];
+  const counts = new Map<string, Map<string, number>>();
+  const perSide = db.prepare(
+    `SELECT m.entity_id, d.kind, count(DISTINCT m.sentence_id) FROM mentions m JOIN documents d ON d.id = m.document_id
+     WHERE m.entity_id IN (SELECT value FROM json_each(?)) AND m.entity_id IN (SELECT id FROM entities) GROUP BY m.entity_id, d.kind`,
+  );
+  for (const [entity, side, sentences] of perSide.raw().iterate(JSON.stringify(named)) as Iterable<[string, string, number]>) {
+    counts.set(entity, (counts.get(entity) ?? new Map<string, number>()).set(side, sentences));
+  }
+  return counts;
+}
+
+/**
+ * Works the comparison out from the store, reading only. The sides' term counts come from the store with
+ * the changes since (term-counts.ts); the sentences are read for the top terms' examples and the subjects.
+ */
 export function computeNarratives(db: Database.Database): NarrativeRows {
-  // Not the texts: only those of the subjects' sentences are evaluated, and they are read then.
-  const sentences = (
-    db.prepare('SELECT s.id, s.document_id AS doc, d.kind AS side, s.terms FROM sentences s JOIN documents d ON d.id = s.document_id ORDER BY d.path, s.ordinal').all() as (Omit<SentenceRow, 'terms'> & { terms: string })[]
-  ).map((sentence) => ({ ...sentence, terms: termsOf(sentence.terms) }));
-  const sides = [...new Set(sentences.map((sentence) => sentence.side))].sort();
-  const rows: NarrativeRows = { single: sides.length < 2, terms: [], subjects: [] };
+  const { changes, counts: sideCounts } = updatedTermCounts(db);
+  const sides = (db.prepare('SELECT DISTINCT d.kind FROM documents d WHERE EXISTS (SELECT 1 FROM sentences s WHERE s.document_id = d.id)').pluck().all() as string[]).sort();
+  const rows: NarrativeRows = { single: sides.length < 2, terms: [], subjects: [], counts: changes, scanned: 0 };
   if (rows.single) return rows;
 
   // Distinctive vocabulary per side.
-  const counts = countTerms(sentences);
-  const tops = sides.map((side) => fightinWords(counts, side).filter((score) => score.count > 0).slice(0, TOP_TERMS));
-  // The entities' sentences, and the terms every side uses at least three times (not words of names): the candidate subjects.
-  const names = new Map(db.prepare('SELECT id, name FROM entities').raw().all() as [string, string][]);
-  const mentionRows = db.prepare('SELECT DISTINCT entity_id, sentence_id FROM mentions WHERE entity_id IS NOT NULL').raw().all() as [string, string][];
-  const entitySentences = new Map<string, SentenceRow[]>();
-  const bySentence = new Map(sentences.map((sentence) => [sentence.id, sentence]));
-  for (const [entity, sentence] of mentionRows) if (names.has(entity)) addTo(entitySentences, entity, bySentence.get(sentence)!);
-  const nameWords = new Set([...entitySentences.keys()].flatMap((id) => names.get(id)!.toLowerCase().split(/\s+/)));
-  const shared = [...(counts.get(sides[0]!) ?? new Map<string, number>()).keys()].filter(
-    (term) => !term.includes(' ') && !nameWords.has(term) && sides.every((side) => (counts.get(side)?.get(term) ?? 0) >= 3),
-  );
-  // The sentences of the top terms (their examples) and of the shared ones, found in one pass.
-  const examplesOf = sentencesWith(sentences, new Set([...tops.flat().map((score) => score.term), ...shared]));
+  const counts = sideCounts();
+  const vocabulary = vocabularyOf(counts.occurrences);
+  const tops = sides.map((side) => fightinWords(vocabulary, side).filter((score) => score.count > 0).slice(0, TOP_TERMS));
+  // Entities named on every side, by the sentences naming them on the side that has fewest, and the
+  // terms every side uses at least three times (not words of names): the candidate subjects.
+  const names = new Map(db.prepare('SELECT id, name FROM entities e WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)').raw().all() as [string, string][]);
+  const fewest = (count: (side: string) => number) => Math.min(...sides.map(count));
+  const byCoverage = <T extends { label: string; coverage: number }>(a: T, b: T) => b.coverage - a.coverage || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+  const entityCandidates = [...entitySentenceCounts(db, sides)]
+    .map(([id, count]) => ({ label: names.get(id)!, entity: id, coverage: fewest((side) => count.get(side) ?? 0) }))
+    .filter((subject) => subject.coverage >= 2)
+    .sort((a, b) => byCoverage(a, b) || (a.entity < b.entity ? -1 : 1))
+    .slice(0, SUBJECTS);
+  const nameWords = new Set([...names.values()].flatMap((name) => name.toLowerCase().split(/\s+/)));
+  const sentencesWith = (side: string, term: string) => counts.sentences.get(side)?.get(term) ?? 0;
+  const termCandidates = [...(counts.occurrences.get(sides[0]!) ?? new Map<string, number>()).keys()]
+    .filter((term) => !term.includes(' ') && !nameWords.has(term) && sides.every((side) => (counts.occurrences.get(side)?.get(term) ?? 0) >= 3))
+    .map((term) => ({ label: term, coverage: fewest((side) => sentencesWith(side, term)) }))
+    .sort(byCoverage)
+    .slice(0, 4);
+
+  // The sentences of the top terms (their examples) and of the term subjects, found in one pass.
+  const { found, scanned } = sentencesUsing(db, new Set(termCandidates.map((subject) => subject.label)), new Set(tops.flat().map((score) => score.term)));
+  rows.scanned = scanned;
   sides.forEach((side, sideIndex) => {
     tops[sideIndex]!.forEach((score, index) => {
-      const examples = (examplesOf.get(score.term) ?? []).filter((sentence) => sentence.side === side).slice(0, 2).map((sentence) => sentence.id);
+      const examples = (found.get(score.term) ?? []).filter((sentence) => sentence.side === side).slice(0, 2).map((sentence) => sentence.id);
       rows.terms.push([side, score.term, score.count, score.otherCount, score.logOdds, score.z, index + 1, JSON.stringify(examples)]);
     });
   });
 
   // Subjects both sides talk about: entities, then terms every side uses.
-  const coverage = (list: SentenceRow[]) => Math.min(...sides.map((side) => list.filter((sentence) => sentence.side === side).length));
-  const entitySubjects = [...entitySentences]
-    .map(([id, list]) => ({ label: names.get(id)!, entity: id as string | null, sentences: list }))
-    .filter((subject) => coverage(subject.sentences) >= 2)
-    .sort((a, b) => coverage(b.sentences) - coverage(a.sentences) || (a.label < b.label ? -1 : 1))
-    .slice(0, SUBJECTS);
-  const termSubjects = shared
-    .map((term) => ({ label: term, entity: null, sentences: examplesOf.get(term) ?? [] }))
-    .sort((a, b) => coverage(b.sentences) - coverage(a.sentences) || (a.label < b.label ? -1 : 1))
-    .slice(0, 4);
-  const subjects = [...entitySubjects, ...termSubjects];
+  const subjects = [
+    ...entityCandidates.map(({ label, entity }) => ({ label, entity: entity as string | null, sentences: entitySentences(db, entity) })),
+    ...termCandidates.map(({ label }) => ({ label, entity: null, sentences: found.get(label) ?? [] })),
+  ];
   const readText = db.prepare('SELECT text FROM sentences WHERE id = ?').pluck();
   const textOf = remembered((id: string) => readText.get(id) as string);
   for (const subject of subjects) {
@@ -119,7 +192,7 @@ export function computeNarratives(db: Database.Database): NarrativeRows {
     for (const side of sides) {
       const own = subject.sentences.filter((sentence) => sentence.side === side);
       const sentiment = own.length === 0 ? 0 : own.reduce((sum, sentence) => sum + evaluate(textOf(sentence.id)).score, 0) / own.length;
-      const words = fightinWords(subjectCounts, side, 2)
+      const words = fightinWords(vocabularyOf(subjectCounts), side, 2)
         .filter((score) => score.count > 0 && score.z > 0 && !subject.label.toLowerCase().split(/\s+/).includes(score.term))
         .slice(0, 6)
         .map((score) => score.term);
@@ -133,6 +206,7 @@ export function computeNarratives(db: Database.Database): NarrativeRows {
 export function writeNarratives(db: Database.Database, rows: NarrativeRows): { terms: number; subjects: number } {
   return db
     .transaction(() => {
+      applyTermCountChanges(db, rows.counts);
       for (const table of ['narrative_terms', 'narrative_subjects', 'narrative_speakers']) db.prepare(`DELETE FROM ${table}`).run();
       if (rows.single) return { terms: 0, subjects: 0 };
       const insertTerm = db.prepare('INSERT INTO narrative_terms (side, term, count, other_count, log_odds, z, rank, examples) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -160,6 +234,7 @@ export const narratives: CorpusStage = splitStage({
   compute: ({ db }) => computeNarratives(db),
   apply({ db }, rows) {
     const { terms, subjects } = writeNarratives(db, rows);
-    return { written: terms + subjects, redone: 'every sentence compared' };
+    const counted = `terms counted in ${formatNumber(rows.counts.counted.length)} ${rows.counts.counted.length === 1 ? 'document' : 'documents'}`;
+    return { written: terms + subjects, redone: rows.single ? `${counted}; one side, nothing compared` : `${counted}; ${formatNumber(rows.scanned)} sentences read for examples` };
   },
 });
