@@ -62,7 +62,7 @@ function termCounts(db: Database.Database) {
   });
 }
 
-/** The store's entities, each mention's entity, the mention groups, the stem and term counts, in a fixed order. */
+/** The store's entities, each mention's entity, the mention groups, the stem and term counts and the findings, in a fixed order. */
 function incrementalState(dbPath: string) {
   const db = new Database(dbPath, { readonly: true });
   try {
@@ -74,6 +74,9 @@ function incrementalState(dbPath: string) {
       terms: termCounts(db),
       termDocuments: db.prepare('SELECT * FROM term_documents ORDER BY document_id').all(),
       termRemovals: db.prepare('SELECT count(*) FROM term_removals').pluck().get(),
+      findings: db.prepare('SELECT * FROM findings ORDER BY id').all(),
+      findingItems: db.prepare('SELECT * FROM finding_items ORDER BY finding_id, ordinal').all(),
+      reconcileStale: db.prepare('SELECT count(*) FROM reconcile_stale').pluck().get(),
     };
   } finally {
     db.close();
@@ -87,21 +90,28 @@ describe('incremental entity resolution', () => {
   };
 
   it('gives the store and the reports a run from scratch gives, after articles are added, removed, edited and given other kinds', async () => {
-    // BBC politics articles share many people and parties (Blair, Mr Blair, Tony Blair; Tories, Conservatives).
-    const space = workspace(false);
+    // BBC politics articles share many people and parties (Blair, Mr Blair, Tony Blair; Tories, Conservatives);
+    // beside the seeds, whose figures and claims make findings.
+    const space = workspace();
     copy(space, politics([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
-    // Three articles are one side of the narratives, the others another.
-    const kinds = (entries: Record<string, string>) =>
-      writeFileSync(join(space.corpusDir, 'manifest.yaml'), Object.entries(entries).map(([file, kind]) => `politics-${file}.txt:\n  kind: ${kind}\n`).join('\n'));
+    // Some articles join the seeds' sides of the narratives (press, critique), the others are a third.
+    const manifest = join(space.corpusDir, 'manifest.yaml');
+    const seedsManifest = readFileSync(manifest, 'utf8');
+    const kinds = (entries: Record<string, string>, seeds = seedsManifest) =>
+      writeFileSync(manifest, `${seeds}\n${Object.entries(entries).map(([file, kind]) => `politics-${file}.txt:\n  kind: ${kind}\n`).join('\n')}`);
     kinds({ '001': 'press', '003': 'press', '006': 'press' });
     await run(space, { concurrency: 1 });
     copy(space, politics([13, 14, 15, 16, 17, 18]));
-    kinds({ '001': 'press', '003': 'critique', '013': 'critique' });
+    // A seed's date changes what its figures are compared as (the same figures, another time).
+    const redated = seedsManifest.replace('published: 2020-11\n  published_earliest: 2020-11-25', 'published: 2021-03-02');
+    expect(redated).not.toBe(seedsManifest);
+    kinds({ '001': 'press', '003': 'critique', '013': 'critique' }, redated);
     for (const file of politics([2, 5, 9])) rmSync(join(space.corpusDir, `politics-${file}`));
-    const edited = join(space.corpusDir, 'politics-004.txt');
-    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nGordon Brown and Mr Howard spoke to Tony Blair in Downing Street.\n`);
+    const append = (file: string, text: string) => writeFileSync(join(space.corpusDir, file), `${readFileSync(join(space.corpusDir, file), 'utf8')}\n${text}\n`);
+    append('politics-004.txt', 'Gordon Brown and Mr Howard spoke to Tony Blair in Downing Street.');
+    append('001_a5905505a034775a.txt', 'Pompeo said the Clean Network now has 50 countries and 170 telecommunications companies.');
     const updated = await run(space, { concurrency: 1 });
-    expect(updated.summary.documents).toMatchObject({ added: 6, changed: 1, removed: 3 });
+    expect(updated.summary.documents).toMatchObject({ added: 6, changed: 2, removed: 3 });
     // The summary says what was worked out again: fewer entity sections and figure groups than the pages have.
     const redone = (what: string) => {
       const [, done, all] = new RegExp(`([\\d,]+) of ([\\d,]+) ${what}`).exec(updated.summary.corpusWork['report-pages']!)!;
@@ -113,8 +123,15 @@ describe('incremental entity resolution', () => {
       expect(done, what).toBeLessThan(all!);
     }
     expect(updated.summary.corpusWork['resolve-entities']).toMatch(/^\d+ of \d+ mention groups changed/);
-    // Terms are counted again for the 6 added articles, the edited one and the 2 whose kind changed.
-    expect(updated.summary.corpusWork['narratives']).toMatch(/^terms counted in 9 documents; /);
+    // Terms are counted again for the 6 added articles, the 2 edited ones and the 2 whose kind changed.
+    expect(updated.summary.corpusWork['narratives']).toMatch(/^terms counted in 10 documents; /);
+    // reconcile reads again the same 10 articles and those whose mentions now point at other entities;
+    // it compares again only some of its units.
+    const [, reread, units, allUnits] = /^(\d+) documents read again; (\d+) of (\d+) units compared again$/.exec(updated.summary.corpusWork['reconcile']!)!.map(Number);
+    expect(reread).toBeGreaterThanOrEqual(10);
+    expect(reread).toBeLessThan(20);
+    expect(units).toBeGreaterThan(0);
+    expect(units).toBeLessThan(allUnits!);
 
     const fresh = workspace(false);
     cpSync(space.corpusDir, fresh.corpusDir, { recursive: true });
@@ -124,6 +141,8 @@ describe('incremental entity resolution', () => {
     expect(incremental.groups.every((group) => (group as { dirty: number }).dirty === 0)).toBe(true);
     expect(incremental.terms.map(([side]) => side)).toEqual(['critique', 'press', 'unknown']);
     expect(incremental.termRemovals).toBe(0);
+    expect(incremental.reconcileStale).toBe(0);
+    expect(incremental.findings.length).toBeGreaterThan(10);
     expect(incremental).toEqual(scratch);
     // entities.md and figures.md took the sections no stale document showed from the store.
     const [updatedReports, scratchReports] = [readReports(space.reportsDir), readReports(fresh.reportsDir)];

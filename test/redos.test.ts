@@ -12,6 +12,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ATTRIBUTION_PATTERNS } from '../stages/extract-claims/attribution.ts';
 import { NUMBER } from '../stages/extract-figures/numbers.ts';
+import { wordMatcher } from '../stages/narratives/index.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -19,11 +20,14 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const CONSTRUCTED: Record<string, RegExp[]> = {
   'stages/extract-claims/attribution.ts': ATTRIBUTION_PATTERNS.map((entry) => entry.pattern),
   'stages/extract-figures/numbers.ts': [NUMBER],
+  // Built from the terms looked for: always one alternation of escaped literals.
+  'stages/narratives/index.ts': [wordMatcher(['clean', 'network', 'so-called', 'u.s.', 'c++'])],
 };
 
 /** Super-linear in the worst case, reviewed: why their input cannot grow with the document. */
 const BOUNDED: { file: string; contains: string; reason: string }[] = [
   { file: 'stages/ingest/html-meta.ts', contains: '(?:posted|published|updated|modified|date|on)\\b[^.\\d]{0,30}$', reason: 'runs on the 40 characters before a date' },
+  { file: 'stages/ingest/blocks.ts', contains: '(\\*\\*|__)(?=\\S)([^\\n]{1,500}?)', reason: 'emphasis spans at most 500 characters of one line, so each start costs at most 500 steps (recheck calls it safe or polynomial depending on its time budget)' },
   { file: 'stages/ingest/byline.ts', contains: '[Bb]y\\s*:?\\s+[\\p{Lu}]', reason: 'runs only on blocks of at most 150 characters, and a name word cannot hold the separator that must follow it' },
   { file: 'stages/extract-claims/attribution.ts', contains: 'ccording\\s+to\\s+(?:(?:a|an|the)', reason: 'runs on one sentence, at most MAX_SENTENCE (1,000) characters' },
   { file: 'stages/extract-claims/attribution.ts', contains: '[.,;:]+$', reason: 'runs on a speaker name matched within a sentence' },

@@ -483,6 +483,38 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 14,
+    name: 'reconcile-state',
+    // What reconciliation keeps between runs (see stages/reconcile/state.ts): each document's inputs as
+    // last read, with a digest; the documents whose inputs changed since, marked by triggers on every
+    // write that changes them (the document, its metadata, its stage outputs, the entity a mention
+    // points at, an entity's name or type); and each unit of work (a group of figures, a subject) with
+    // the digest of what it read and the findings it made, so a run works out only the units whose
+    // inputs changed.
+    sql: `
+      CREATE TABLE reconcile_documents (document_id TEXT PRIMARY KEY, version TEXT NOT NULL, digest TEXT NOT NULL, inputs TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE reconcile_stale (document_id TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TABLE reconcile_units (rule TEXT NOT NULL, key TEXT NOT NULL, digest TEXT NOT NULL, drafts TEXT NOT NULL, PRIMARY KEY (rule, key)) WITHOUT ROWID;
+      CREATE TRIGGER documents_inserted_reconcile AFTER INSERT ON documents BEGIN
+        INSERT OR IGNORE INTO reconcile_stale VALUES (new.id);
+      END;
+      CREATE TRIGGER documents_updated_reconcile AFTER UPDATE ON documents
+        WHEN old.path IS NOT new.path OR old.title IS NOT new.title OR old.kind IS NOT new.kind
+          OR old.published IS NOT new.published OR old.published_earliest IS NOT new.published_earliest BEGIN
+        INSERT OR IGNORE INTO reconcile_stale VALUES (new.id);
+      END;
+      CREATE TRIGGER document_stages_inserted_reconcile AFTER INSERT ON document_stages BEGIN
+        INSERT OR IGNORE INTO reconcile_stale VALUES (new.document_id);
+      END;
+      CREATE TRIGGER mentions_entity_reconcile AFTER UPDATE OF entity_id ON mentions WHEN old.entity_id IS NOT new.entity_id BEGIN
+        INSERT OR IGNORE INTO reconcile_stale VALUES (new.document_id);
+      END;
+      CREATE TRIGGER entities_changed_reconcile AFTER UPDATE OF name, type ON entities WHEN old.name IS NOT new.name OR old.type IS NOT new.type BEGIN
+        INSERT OR IGNORE INTO reconcile_stale SELECT DISTINCT document_id FROM mentions WHERE entity_id = new.id;
+      END;
+    `,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */

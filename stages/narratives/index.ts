@@ -74,6 +74,11 @@ function usedTerms(stored: string, targets: Set<string>, bigramStarts: Set<strin
   return [...new Set(used)];
 }
 
+/** Matches stored terms (words separated by spaces) that include one of `words`: literals in one alternation. */
+export function wordMatcher(words: string[]): RegExp {
+  return new RegExp(`(?:^| )(?:${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?= |$)`);
+}
+
 /**
  * The sentences using `all` (every one) or `firstTwo` (the first two of each side), in corpus order:
  * one pass over the stored terms, splitting only the sentences that use one into all their terms.
@@ -85,8 +90,7 @@ function sentencesUsing(db: Database.Database, all: Set<string>, firstTwo: Set<s
   const examples = new Map<string, number>();
   let scanned = 0;
   // A sentence can use a target only if it has a target's first word: only those are split into words.
-  const firstWords = [...new Set([...targets].map((term) => term.split(' ')[0]!))];
-  const mayUse = new RegExp(`(?:^| )(?:${firstWords.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?= |$)`);
+  const mayUse = wordMatcher([...new Set([...targets].map((term) => term.split(' ')[0]!))]);
   const sentencesOf = db.prepare('SELECT id, terms FROM sentences WHERE document_id = ? ORDER BY ordinal').raw();
   // Document by document, in corpus order: cheaper than sorting every sentence by its document's path.
   for (const [doc, side] of db.prepare('SELECT id, kind FROM documents ORDER BY path').raw().all() as [string, string][]) {

@@ -8,15 +8,16 @@
 import type Database from 'better-sqlite3';
 import type { CorpusStage } from '../../pipeline/stage.ts';
 import { CONFLICT_KINDS, stamp, type Finding, type Severity } from './finding.ts';
-import { loadReconcileInput, type ReconcileInput } from './load.ts';
-import { groupMeasures, inferHolders } from './measures.ts';
+import { assembleInput, loadDocumentInputs, loadEntityNames, type ReconcileInput } from './load.ts';
+import { contextComponents, contextMeasures, contextOf, inferHolders, valueKeyOf, valueMeasures, type MeasuredFigure } from './measures.ts';
 import { distinctiveStems, updateStemCounts } from './stems.ts';
-import { checkArithmetic } from './rules/arithmetic.ts';
+import { digestOf, refreshDocumentInputs, UnitMemo } from './state.ts';
 import { compareFigures } from './rules/compare-figures.ts';
-import { findDenials } from './rules/denial.ts';
-import { compareLists, findLists } from './rules/lists.ts';
-import { findFramingConflicts } from './rules/framing.ts';
+import { compareLists } from './rules/lists.ts';
+import { bestPerPair, claimsBySubject, commonLemmas, framingReader, subjectConflicts, type RankedDraft } from './rules/framing.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
+import { addTo } from '../../pipeline/collections.ts';
+import { formatNumber } from '../../pipeline/format.ts';
 
 const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
 
@@ -26,21 +27,59 @@ export function queueOrder(a: Pick<Finding, 'kind' | 'severity' | 'measure' | 'i
   return conflict(a) - conflict(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.measure < b.measure ? -1 : a.measure > b.measure ? 1 : 0) || (a.id < b.id ? -1 : 1);
 }
 
-/** All findings of the stored corpus, in queue order (the stem counts must be up to date: see stems.ts). */
-export function reconcileStore(db: Database.Database): Finding[] {
-  const input = loadReconcileInput(db);
-  const figures = inferHolders(input.figures, input.entities);
-  const measures = groupMeasures(figures, distinctiveStems(db));
-  const paragraphOf = new Map([...input.sentences].map(([id, sentence]) => [id, sentence.paragraph]));
-  const findings = [
-    ...stamp('compare-figures', measures.flatMap((measure) => compareFigures(measure, input.documents))),
-    ...stamp('compare-lists', compareLists(findLists(input.listMentions, input.sentences), input.sentences)),
-    ...stamp('denial', findDenials(input.claims)),
-    ...stamp('arithmetic', checkArithmetic(figures, paragraphOf)),
-    ...stamp('framing', findFramingConflicts(input.claims, new Map(input.entities.map((entity) => [entity.id, entity.name])), input.topics)),
-  ];
+/** Findings in queue order, each fingerprint once (the last met, in rule order). */
+function queue(findings: Finding[]): Finding[] {
   const unique = [...new Map(findings.map((finding) => [finding.fingerprint, finding])).values()];
   return unique.sort(queueOrder);
+}
+
+/**
+ * All findings of the corpus, in queue order. Figures are compared in units that can be worked out
+ * apart (contextComponents, and each value stated in several documents), framing per subject; `memo`
+ * gives a unit's stored drafts when nothing it reads changed. `digests` names each document's inputs.
+ */
+export function reconcileInputs(input: ReconcileInput, digests: Map<string, string>, distinctive: Set<string>, memo: UnitMemo): Finding[] {
+  const figures = inferHolders(input.figures, input.entities);
+  // What a unit of figures reads: each figure as its document has it, and the holder inferred for it.
+  const figureParts = (figure: MeasuredFigure) => [figure.id, digests.get(figure.doc), figure.holderId, figure.holderLabel, figure.holderReason];
+  const compared: Finding[] = [];
+  const components = contextComponents(figures).map((members) => ({ key: contextOf(members.reduce((first, figure) => (contextOf(figure) < contextOf(first) ? figure : first))), members }));
+  for (const { key, members } of components.sort((a, b) => (a.key < b.key ? -1 : 1))) {
+    compared.push(...memo.drafts('compare-figures', key, members.map(figureParts), () => stamp('compare-figures', contextMeasures(members).flatMap((measure) => compareFigures(measure, input.documents)))));
+  }
+  const byValue = new Map<string, MeasuredFigure[]>();
+  for (const figure of figures) if (figure.head) addTo(byValue, valueKeyOf(figure), figure);
+  for (const [key, members] of [...byValue].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (new Set(members.map((figure) => figure.doc)).size < 2) continue;
+    const parts = members.map((figure) => [...figureParts(figure), figure.stems.filter((stem) => distinctive.has(stem))]);
+    compared.push(...memo.drafts('compare-values', key, parts, () => stamp('compare-figures', valueMeasures(members, distinctive).flatMap((measure) => compareFigures(measure, input.documents)))));
+  }
+
+  const names = new Map(input.entities.map((entity) => [entity.id, entity.name]));
+  const common = commonLemmas(input.claims);
+  const reader = framingReader(common);
+  const commonDigest = digestOf([...common].sort());
+  const framing: RankedDraft[] = [];
+  for (const [subject, members] of claimsBySubject(input.claims, input.topics)) {
+    const name = names.get(subject) ?? subject;
+    const parts = [name, commonDigest, ...members.map((claim) => [claim.id, digests.get(claim.doc)])];
+    framing.push(...memo.drafts('framing', subject, parts, () => subjectConflicts(members, name, reader)));
+  }
+
+  return queue([
+    ...compared,
+    ...stamp('compare-lists', compareLists(input.lists, input.sentences)),
+    ...stamp('denial', input.denials),
+    ...stamp('arithmetic', input.arithmetic),
+    ...stamp('framing', bestPerPair(framing)),
+  ]);
+}
+
+/** All findings of the stored corpus, worked out from scratch (reading only; the stem counts must be up to date). */
+export function reconcileStore(db: Database.Database): Finding[] {
+  const documents = loadDocumentInputs(db, db.prepare('SELECT id FROM documents').pluck().all() as string[]);
+  const digests = new Map([...documents].map(([id, inputs]) => [id, digestOf([inputs])]));
+  return reconcileInputs(assembleInput(documents.values(), loadEntityNames(db)), digests, distinctiveStems(db), new UnitMemo(db, false));
 }
 
 /**
@@ -86,10 +125,20 @@ export const reconcile: CorpusStage = {
   version: CORPUS_STAGE_VERSIONS.reconcile,
   needs: ['resolve-entities'],
   // The longest corpus stage runs in the main thread while a worker renders pages and compares narratives.
-  run({ db }) {
-    db.transaction(() => updateStemCounts(db)).immediate();
-    const findings = reconcileStore(db);
+  run({ db, incremental }) {
+    const { findings, reread, memo } = db
+      .transaction(() => {
+        updateStemCounts(db);
+        const { documents, reread } = refreshDocumentInputs(db, incremental);
+        const digests = new Map([...documents].map(([id, document]) => [id, document.digest]));
+        const input = assembleInput([...documents.values()].map((document) => document.inputs), loadEntityNames(db));
+        const memo = new UnitMemo(db, incremental);
+        const findings = reconcileInputs(input, digests, distinctiveStems(db), memo);
+        memo.save(db);
+        return { findings, reread, memo };
+      })
+      .immediate();
     writeFindings(db, findings);
-    return { written: findings.length, redone: 'every figure, claim and list compared' };
+    return { written: findings.length, redone: `${formatNumber(reread)} ${reread === 1 ? "document" : "documents"} read again; ${formatNumber(memo.computed)} of ${formatNumber(memo.units)} units compared again` };
   },
 };

@@ -2,6 +2,12 @@
 import type Database from 'better-sqlite3';
 import type { StoredMeasurement } from '../../pipeline/db/documents.ts';
 import { addTo } from '../../pipeline/collections.ts';
+import { stems } from './stems.ts';
+import { headOf } from './measures.ts';
+import type { DraftFinding } from './finding.ts';
+import { findLists, type EntityList } from './rules/lists.ts';
+import { findDenials } from './rules/denial.ts';
+import { checkArithmetic } from './rules/arithmetic.ts';
 
 export interface DocumentInfo {
   id: string;
@@ -27,6 +33,8 @@ export interface FigureRow extends StoredMeasurement {
   timeSource: string;
   partOf: string | null;
   speaker: string | null;
+  /** Stems of its sentence that its own words do not use: what relates it to figures of other documents. */
+  stems: string[];
 }
 
 export interface ClaimRow {
@@ -76,71 +84,145 @@ function documentTopics(counts: { doc: string; entity: string; mentions: number 
 
 export interface ReconcileInput {
   documents: Map<string, DocumentInfo>;
-  /** The text, start offset and paragraph number of each sentence that states a figure or may hold a list, by sentence id. */
-  sentences: Map<string, { text: string; start: number; paragraph: number }>;
+  /** The text, start offset and paragraph number of each sentence that may hold a list, by sentence id. */
+  sentences: Map<string, SentenceInfo>;
   figures: FigureRow[];
   claims: ClaimRow[];
-  /** The mentions of the sentences that name three entities or more, in corpus order. */
-  listMentions: MentionRow[];
+  /** The lists of named things, in corpus order. */
+  lists: EntityList[];
+  /** The findings each document makes alone: denials and arithmetic, in corpus order. */
+  denials: DraftFinding[];
+  arithmetic: DraftFinding[];
   /** Each document's main subject (see documentTopics). */
   topics: Map<string, string>;
   entities: EntityName[];
 }
 
-export function loadReconcileInput(db: Database.Database): ReconcileInput {
-  const documents = new Map(
-    (db.prepare('SELECT id, path, title, kind, published, published_earliest AS publishedEarliest FROM documents ORDER BY path').all() as DocumentInfo[]).map((row) => [row.id, row]),
-  );
+export interface SentenceInfo {
+  text: string;
+  start: number;
+  paragraph: number;
+}
+
+/**
+ * What reconciliation reads of one document, and what the rules make of it alone: all of it comes from
+ * the document's own rows (and the names and types of the entities it mentions).
+ */
+export interface DocumentInputs {
+  info: DocumentInfo;
+  figures: FigureRow[];
+  claims: ClaimRow[];
+  /** The sentences of its lists. */
+  sentences: [string, SentenceInfo][];
+  lists: EntityList[];
+  denials: DraftFinding[];
+  arithmetic: DraftFinding[];
+  topic: string | null;
+}
+
+const IN_DOCUMENTS = 'IN (SELECT value FROM json_each(?))';
+
+/** The inputs of the documents given, by document id, each in text order. */
+export function loadDocumentInputs(db: Database.Database, ids: string[]): Map<string, DocumentInputs> {
+  const list = JSON.stringify(ids);
+  const inputs = new Map<string, DocumentInputs>();
+  for (const info of db.prepare(`SELECT id, path, title, kind, published, published_earliest AS publishedEarliest FROM documents WHERE id ${IN_DOCUMENTS}`).all(list) as DocumentInfo[]) {
+    inputs.set(info.id, { info, figures: [], claims: [], sentences: [], lists: [], denials: [], arithmetic: [], topic: null });
+  }
   const figures = db
     .prepare(
       `SELECT f.id, f.document_id AS doc, f.sentence_id AS sentence, s.text AS sentenceText, s.span_start AS sentenceStart, f.span_start AS start, f.span_end AS end,
          f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope, f.holder_entity_id AS holder, f.holder AS holderName, f.time, f.time_source AS timeSource, f.part_of AS partOf, f.speaker
-       FROM figure_details f JOIN sentences s ON s.id = f.sentence_id JOIN documents d ON d.id = f.document_id
-       ORDER BY d.path, f.span_start`,
+       FROM figure_details f JOIN sentences s ON s.id = f.sentence_id
+       WHERE f.document_id ${IN_DOCUMENTS} ORDER BY f.document_id, f.span_start`,
     )
-    .all() as FigureRow[];
-  const claimEntities = new Map<string, string[]>();
-  for (const row of db.prepare('SELECT DISTINCT ce.claim_id AS claim, m.entity_id AS entity FROM claim_entities ce JOIN mentions m ON m.id = ce.mention_id WHERE m.entity_id IS NOT NULL ORDER BY ce.claim_id, m.entity_id').all() as { claim: string; entity: string }[]) {
-    addTo(claimEntities, row.claim, row.entity);
+    .all(list) as Omit<FigureRow, 'stems'>[];
+  for (const figure of figures) {
+    const quoted = stems(figure.quote);
+    inputs.get(figure.doc)!.figures.push({ ...figure, stems: [...stems(figure.sentenceText)].filter((stem) => !quoted.has(stem)) });
   }
-  const claims = (
-    db
-      .prepare(
-        `SELECT c.id, c.document_id AS doc, d.kind AS side, s.terms, c.sentence_id AS sentence, p.ordinal AS paragraph, c.span_start AS start, c.span_end AS end, c.text,
-           cs.speaker, cs.speaker_entity_id AS speakerEntity, c.negated, c.reporting_verb AS reportingVerb
-         FROM claims c JOIN sentences s ON s.id = c.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = c.document_id
-         JOIN claim_speakers cs ON cs.claim_id = c.id
-         ORDER BY d.path, c.span_start`,
-      )
-      .all() as (Omit<ClaimRow, 'negated' | 'entities' | 'lemmas'> & { negated: number; terms: string })[]
-  ).map(({ terms, ...row }) => ({ ...row, negated: row.negated === 1, lemmas: terms.split(' '), entities: claimEntities.get(row.id) ?? [] }));
+  const claimEntities = new Map<string, string[]>();
+  const entitiesOfClaims = db.prepare(
+    `SELECT DISTINCT ce.claim_id AS claim, m.entity_id AS entity FROM claim_entities ce JOIN mentions m ON m.id = ce.mention_id
+     WHERE m.entity_id IS NOT NULL AND m.document_id ${IN_DOCUMENTS} ORDER BY ce.claim_id, m.entity_id`,
+  );
+  for (const row of entitiesOfClaims.all(list) as { claim: string; entity: string }[]) addTo(claimEntities, row.claim, row.entity);
+  const claims = db
+    .prepare(
+      `SELECT c.id, c.document_id AS doc, d.kind AS side, s.terms, c.sentence_id AS sentence, p.ordinal AS paragraph, c.span_start AS start, c.span_end AS end, c.text,
+         cs.speaker, cs.speaker_entity_id AS speakerEntity, c.negated, c.reporting_verb AS reportingVerb
+       FROM claims c JOIN sentences s ON s.id = c.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = c.document_id
+       JOIN claim_speakers cs ON cs.claim_id = c.id
+       WHERE c.document_id ${IN_DOCUMENTS} ORDER BY c.document_id, c.span_start`,
+    )
+    .all(list) as (Omit<ClaimRow, 'negated' | 'entities' | 'lemmas'> & { negated: number; terms: string })[];
+  for (const { terms, ...row } of claims) {
+    inputs.get(row.doc)!.claims.push({ ...row, negated: row.negated === 1, lemmas: terms.split(' '), entities: claimEntities.get(row.id) ?? [] });
+  }
   // Only the sentences that name three entities or more can hold a list.
   const listMentions = db
     .prepare(
       `SELECT m.document_id AS doc, m.sentence_id AS sentence, m.span_start AS start, m.span_end AS end, m.entity_id AS entity, e.name, e.type
-       FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN documents d ON d.id = m.document_id
-       WHERE m.sentence_id IN (SELECT sentence_id FROM mentions WHERE entity_id IS NOT NULL GROUP BY sentence_id HAVING count(DISTINCT entity_id) >= 3)
-       ORDER BY d.path, m.span_start`,
+       FROM mentions m JOIN entities e ON e.id = m.entity_id
+       WHERE m.document_id ${IN_DOCUMENTS} AND m.sentence_id IN (
+         SELECT sentence_id FROM mentions WHERE entity_id IS NOT NULL AND document_id ${IN_DOCUMENTS} GROUP BY sentence_id HAVING count(DISTINCT entity_id) >= 3)
+       ORDER BY m.document_id, m.span_start`,
     )
-    .all() as MentionRow[];
+    .all(list, list) as MentionRow[];
+  const mentionsOf = new Map<string, MentionRow[]>();
+  for (const mention of listMentions) addTo(mentionsOf, mention.doc, mention);
   const topicCounts = db
     .prepare(
       `SELECT m.document_id AS doc, m.entity_id AS entity, count(*) AS mentions FROM mentions m JOIN entities e ON e.id = m.entity_id
-       WHERE e.type IN ('organization', 'initiative') GROUP BY m.document_id, m.entity_id`,
+       WHERE e.type IN ('organization', 'initiative') AND m.document_id ${IN_DOCUMENTS} GROUP BY m.document_id, m.entity_id`,
     )
-    .all() as { doc: string; entity: string; mentions: number }[];
-  const entities = (db.prepare('SELECT id, name, type, aliases FROM entities ORDER BY id').all() as { id: string; name: string; type: string; aliases: string }[]).map((row) => ({
+    .all(list) as { doc: string; entity: string; mentions: number }[];
+  for (const [doc, topic] of documentTopics(topicCounts)) inputs.get(doc)!.topic = topic;
+  // Not every sentence: the rules read only those of the figures and lists just read (the stems of all are counted in the store).
+  const wanted = new Set([...figures.map((figure) => figure.sentence), ...listMentions.map((mention) => mention.sentence)]);
+  const sentences = new Map<string, Map<string, SentenceInfo>>();
+  const rows = db
+    .prepare('SELECT s.id, s.document_id AS doc, s.text, s.span_start AS start, p.ordinal AS paragraph FROM sentences s JOIN paragraphs p ON p.id = s.paragraph_id WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.document_id, s.span_start')
+    .all(JSON.stringify([...wanted])) as ({ id: string; doc: string } & SentenceInfo)[];
+  for (const { id, doc, ...sentence } of rows) sentences.set(doc, (sentences.get(doc) ?? new Map<string, SentenceInfo>()).set(id, sentence));
+  for (const [doc, document] of inputs) {
+    const own = sentences.get(doc) ?? new Map<string, SentenceInfo>();
+    document.lists = findLists(mentionsOf.get(doc) ?? [], own);
+    const listed = new Set(document.lists.map((list) => list.sentence));
+    document.sentences = [...own].filter(([id]) => listed.has(id));
+    document.denials = findDenials(document.claims);
+    const measured = document.figures.map((figure) => ({ ...figure, head: headOf(figure.counted), holderId: null, holderLabel: null, holderReason: null }));
+    document.arithmetic = checkArithmetic(measured, new Map([...own].map(([id, sentence]) => [id, sentence.paragraph])));
+  }
+  return inputs;
+}
+
+/** The corpus's inputs from its documents' (any order: they are put in corpus order, by path). */
+export function assembleInput(documents: Iterable<DocumentInputs>, entities: EntityName[]): ReconcileInput {
+  const ordered = [...documents].sort((a, b) => (a.info.path < b.info.path ? -1 : a.info.path > b.info.path ? 1 : 0));
+  return {
+    documents: new Map(ordered.map((document) => [document.info.id, document.info])),
+    sentences: new Map(ordered.flatMap((document) => document.sentences)),
+    figures: ordered.flatMap((document) => document.figures),
+    claims: ordered.flatMap((document) => document.claims),
+    lists: ordered.flatMap((document) => document.lists),
+    denials: ordered.flatMap((document) => document.denials),
+    arithmetic: ordered.flatMap((document) => document.arithmetic),
+    topics: new Map(ordered.filter((document) => document.topic !== null).map((document) => [document.info.id, document.topic!])),
+    entities,
+  };
+}
+
+/** The entities holder inference and framing name: every stored entity, in id order. */
+export function loadEntityNames(db: Database.Database): EntityName[] {
+  return (db.prepare('SELECT id, name, type, aliases FROM entities ORDER BY id').all() as { id: string; name: string; type: string; aliases: string }[]).map((row) => ({
     ...row,
     aliases: JSON.parse(row.aliases) as string[],
   }));
-  // Not every sentence: the rules read only those of the figures and lists just read (the stems of all are counted in the store).
-  const wanted = new Set([...figures.map((figure) => figure.sentence), ...listMentions.map((mention) => mention.sentence)]);
-  const sentences = new Map(
-    (
-      db
-        .prepare('SELECT s.id, s.text, s.span_start AS start, p.ordinal AS paragraph FROM sentences s JOIN paragraphs p ON p.id = s.paragraph_id WHERE s.id IN (SELECT value FROM json_each(?))')
-        .all(JSON.stringify([...wanted])) as { id: string; text: string; start: number; paragraph: number }[]
-    ).map(({ id, ...sentence }) => [id, sentence]),
-  );
-  return { documents, sentences, figures, claims, listMentions, topics: documentTopics(topicCounts), entities };
+}
+
+/** Everything reconciliation reads, straight from the store. */
+export function loadReconcileInput(db: Database.Database): ReconcileInput {
+  const ids = db.prepare('SELECT id FROM documents').pluck().all() as string[];
+  return assembleInput(loadDocumentInputs(db, ids).values(), loadEntityNames(db));
 }

@@ -9,7 +9,6 @@
 import type { EntityName, FigureRow } from './load.ts';
 import { sharedKind } from './wordnet.ts';
 import { addTo } from '../../pipeline/collections.ts';
-import { stems } from './stems.ts';
 
 /** Nouns that name the parts of one whole: "five lines of activity", "five major areas". */
 const DIVISION_NOUNS = new Set(['line', 'area', 'field', 'component', 'part', 'pillar', 'element', 'sector', 'domain', 'category', 'track', 'strand', 'prong', 'initiative', 'program', 'programme', 'aspect', 'dimension', 'plank']);
@@ -149,10 +148,7 @@ function groupPhrases(figures: MeasuredFigure[], useWordNet: boolean): { figures
 /** The figures that share a distinctive word with a figure of another document. */
 function relatedAcrossDocuments(figures: MeasuredFigure[], distinctive: Set<string>): MeasuredFigure[] {
   // The figure's own words ("five areas") are what is compared, not evidence that the sentences agree.
-  const own = figures.map((figure) => {
-    const quoted = stems(figure.quote);
-    return new Set([...stems(figure.sentenceText)].filter((stem) => distinctive.has(stem) && !quoted.has(stem)));
-  });
+  const own = figures.map((figure) => figure.stems.filter((stem) => distinctive.has(stem)));
   // Which documents use each stem, so that each figure asks its own stems rather than every other figure.
   const documentsByStem = new Map<string, Set<string>>();
   figures.forEach((figure, i) => {
@@ -162,27 +158,62 @@ function relatedAcrossDocuments(figures: MeasuredFigure[], distinctive: Set<stri
       else documentsByStem.set(stem, new Set([figure.doc]));
     }
   });
-  return figures.filter((figure, i) => [...own[i]!].some((stem) => [...documentsByStem.get(stem)!].some((doc) => doc !== figure.doc)));
+  return figures.filter((figure, i) => own[i]!.some((stem) => [...documentsByStem.get(stem)!].some((doc) => doc !== figure.doc)));
 }
 
 function labelOf(figures: MeasuredFigure[], family: string): string {
   return `${[...new Set(figures.map((figure) => figure.counted!))].join(' / ')} (${family})`;
 }
 
+/** Where a figure is compared with others of its kind: its holder's figures, or its document's when it has none. */
+export function contextOf(figure: MeasuredFigure): string {
+  return `${unitFamily(figure.unit)}|${figure.holderId ? `holder:${figure.holderId}` : `doc:${figure.doc}`}`;
+}
+
+/** Where a figure is compared with figures of other documents stating the same value. */
+export function valueKeyOf(figure: MeasuredFigure): string {
+  return `${unitFamily(figure.unit)}|${figure.value}`;
+}
+
+/**
+ * The counted figures in groups that contextMeasures can measure apart, each in the figures' order:
+ * a document's holderless figures may join a measure of any holder with figures in that document, so
+ * the holders' contexts are joined through such documents.
+ */
+export function contextComponents(figures: MeasuredFigure[]): MeasuredFigure[][] {
+  const counted = figures.filter((figure) => figure.head);
+  const parent = new Map<string, string>();
+  const find = (key: string): string => {
+    let root = key;
+    while (parent.get(root)! !== root) root = parent.get(root)!;
+    parent.set(key, root);
+    return root;
+  };
+  const join = (a: string, b: string) => {
+    const [x, y] = [find(a), find(b)];
+    if (x !== y) parent.set(x < y ? y : x, x < y ? x : y);
+  };
+  for (const figure of counted) parent.set(contextOf(figure), contextOf(figure));
+  // A holder's context joins the holderless context of each document it has a figure in, when there is one.
+  for (const figure of counted) {
+    const holderless = `${unitFamily(figure.unit)}|doc:${figure.doc}`;
+    if (figure.holderId && parent.has(holderless)) join(contextOf(figure), holderless);
+  }
+  const components = new Map<string, MeasuredFigure[]>();
+  for (const figure of counted) addTo(components, find(contextOf(figure)), figure);
+  return [...components.values()];
+}
+
 /**
  * Measures, formed inside comparable contexts so that meanings never chain across unrelated figures:
  * one holder's figures (by meaning, with WordNet); a document's holderless figures (by head noun), which
- * also join a same-document measure of a holder that counts the same thing; and holderless figures of
- * different documents stating the same value (candidates for corroboration).
+ * also join a same-document measure of a holder that counts the same thing. `figures` may be one of
+ * contextComponents' groups: the measures are those the whole corpus's figures would give there.
  */
-export function groupMeasures(figures: MeasuredFigure[], distinctive: Set<string>): Measure[] {
+export function contextMeasures(figures: MeasuredFigure[]): Measure[] {
   const measures: Measure[] = [];
-  const counted = figures.filter((figure) => figure.head);
   const contexts = new Map<string, MeasuredFigure[]>();
-  for (const figure of counted) {
-    const key = `${unitFamily(figure.unit)}|${figure.holderId ? `holder:${figure.holderId}` : `doc:${figure.doc}`}`;
-    addTo(contexts, key, figure);
-  }
+  for (const figure of figures) if (figure.head) addTo(contexts, contextOf(figure), figure);
   const holderless: { family: string; group: { figures: MeasuredFigure[]; reasons: string[] } }[] = [];
   for (const [key, members] of [...contexts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [family, context] = key.split('|') as [string, string];
@@ -222,13 +253,18 @@ export function groupMeasures(figures: MeasuredFigure[], distinctive: Set<string
       index(measure);
     }
   }
-  // The same value in different documents, counting the same kind of thing, in sentences about the same
-  // thing (sharing a word that few sentences use): a possible corroboration.
+  return measures;
+}
+
+/**
+ * The same value in different documents, counting the same kind of thing, in sentences about the same
+ * thing (sharing a word that few sentences use): possible corroborations. `figures` may be those of one
+ * value (valueKeyOf) only.
+ */
+export function valueMeasures(figures: MeasuredFigure[], distinctive: Set<string>): Measure[] {
+  const measures: Measure[] = [];
   const byValue = new Map<string, MeasuredFigure[]>();
-  for (const figure of counted) {
-    const key = `${unitFamily(figure.unit)}|${figure.value}`;
-    addTo(byValue, key, figure);
-  }
+  for (const figure of figures) if (figure.head) addTo(byValue, valueKeyOf(figure), figure);
   for (const [key, members] of [...byValue].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (new Set(members.map((figure) => figure.doc)).size < 2) continue;
     for (const group of groupPhrases(members, false)) {
@@ -238,4 +274,9 @@ export function groupMeasures(figures: MeasuredFigure[], distinctive: Set<string
     }
   }
   return measures;
+}
+
+/** Every measure of the figures: by context, then by value. */
+export function groupMeasures(figures: MeasuredFigure[], distinctive: Set<string>): Measure[] {
+  return [...contextMeasures(figures), ...valueMeasures(figures, distinctive)];
 }

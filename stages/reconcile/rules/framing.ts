@@ -115,65 +115,83 @@ export function opposition(signal: Signal, shared: string[], texts: [string, str
   return undefined;
 }
 
+/** A framing draft with what picks the one finding per pair of claims (bestPerPair). */
+export type RankedDraft = DraftFinding & { strength: number; pair: string };
+
+/** Each subject's claims, in subject order: the entities a claim names, or its document's main subject (`topics`) when it names none. */
+export function claimsBySubject<C extends FramingClaim>(claims: C[], topics: Map<string, string>): [subject: string, claims: C[]][] {
+  const subjectsOf = (claim: C) => (claim.entities.length > 0 ? claim.entities : topics.has(claim.doc) ? [topics.get(claim.doc)!] : []);
+  const bySubject = new Map<string, C[]>();
+  for (const claim of claims) for (const subject of new Set(subjectsOf(claim))) addTo(bySubject, subject, claim);
+  return [...bySubject].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+/** Lemmas in more than a tenth of the claims: they say nothing about what two claims share. */
+export function commonLemmas(claims: FramingClaim[]): Set<string> {
+  const frequency = new Map<string, number>();
+  for (const claim of claims) for (const lemma of new Set(claim.lemmas)) frequency.set(lemma, (frequency.get(lemma) ?? 0) + 1);
+  return new Set([...frequency].filter(([, count]) => count > claims.length / 10).map(([lemma]) => lemma));
+}
+
+/** What the pairs of one run share: each claim is read once, whatever the subjects it meets others under. */
+export function framingReader(common: Set<string>) {
+  return { readingOf: remembered(read), conceptsOf: remembered((claim: FramingClaim) => conceptLemmas(claim, common)) };
+}
+
+/** The framing conflicts of one subject (`name`: its name), strongest first. */
+export function subjectConflicts(members: FramingClaim[], name: string, reader: ReturnType<typeof framingReader>): RankedDraft[] {
+  const exclude = new Set(name.toLowerCase().split(/\s+/));
+  const candidates: { a: FramingClaim; b: FramingClaim; why: string; strength: number; shared: string[] }[] = [];
+  const compare = (a: FramingClaim, b: FramingClaim) => {
+    const signal = signalOf(a, b, reader.readingOf);
+    if (!signal) return;
+    const shared = sharedConcepts(a, b, exclude, reader.conceptsOf);
+    const found = shared.length > 0 ? opposition(signal, shared, [a.text, b.text]) : undefined;
+    if (found && found.strength >= MIN_STRENGTH) candidates.push({ a, b, shared, ...found });
+  };
+  // Only claims of different sides are compared: each pair across two sides, the earlier claim first.
+  const bySide = new Map<string, number[]>();
+  members.forEach((claim, index) => addTo(bySide, claim.side, index));
+  const sides = [...bySide.values()];
+  for (let s1 = 0; s1 < sides.length; s1 += 1) {
+    for (let s2 = s1 + 1; s2 < sides.length; s2 += 1) {
+      for (const i of sides[s1]!) for (const j of sides[s2]!) compare(members[Math.min(i, j)]!, members[Math.max(i, j)]!);
+    }
+  }
+  // The strongest pair per subject: a discredited shared concept first, then the clearest opposite evaluation.
+  candidates.sort((x, y) => y.strength - x.strength || (x.a.id + x.b.id < y.a.id + y.b.id ? -1 : 1));
+  // Per subject: the two strongest pairs where one side discredits what the other asserts, and the
+  // strongest pair of opposite evaluations.
+  const discrediting = candidates.filter((candidate) => candidate.why.startsWith('“'));
+  const evaluative = candidates.filter((candidate) => !candidate.why.startsWith('“'));
+  const kept = [...discrediting.slice(0, 2), ...evaluative.slice(0, 2)];
+  return kept.map(({ a, b, why, shared, strength }) => {
+    const [first, second] = a.side < b.side ? [b, a] : [a, b];
+    return {
+      kind: 'framing_conflict' as const,
+      summary: `${first.side} and ${second.side} frame ${name} oppositely: “${first.text}” (${first.speaker ?? 'the source'}) against “${second.text}” (${second.speaker ?? 'the source'}); ${why}.`,
+      measure: `framing: ${name}`,
+      severity: 'medium' as const,
+      items: [first, second].map((claim) => ({ doc: claim.doc, claim: claim.id, start: claim.start, end: claim.end, quote: claim.text, role: claim.side })),
+      evidence: [`both are about ${name}`, `shared: ${shared.join(', ')}`, why, `strength ${strength}`],
+      strength,
+      pair: [a.id, b.id].sort().join('|'),
+    };
+  });
+}
+
+/** One finding per pair of claims: under the subject where it is strongest (the first such, in subject order). */
+export function bestPerPair(drafts: RankedDraft[]): DraftFinding[] {
+  const best = new Map<string, RankedDraft>();
+  for (const draft of drafts) if (!best.has(draft.pair) || best.get(draft.pair)!.strength < draft.strength) best.set(draft.pair, draft);
+  return drafts.filter((draft) => best.get(draft.pair) === draft).map(({ strength: _strength, pair: _pair, ...draft }) => draft);
+}
+
 /**
  * Framing conflicts between sides. `names` gives entity ids their names; `topics` each document's main
  * subject (its most named organisation or initiative), used for claims that name no entity.
  */
 export function findFramingConflicts(claims: FramingClaim[], names: Map<string, string>, topics: Map<string, string>): DraftFinding[] {
-  const subjectsOf = (claim: FramingClaim) => (claim.entities.length > 0 ? claim.entities : topics.has(claim.doc) ? [topics.get(claim.doc)!] : []);
-  const bySubject = new Map<string, FramingClaim[]>();
-  for (const claim of claims) for (const subject of new Set(subjectsOf(claim))) addTo(bySubject, subject, claim);
-  // Lemmas in more than a tenth of the claims say nothing about what two claims share.
-  const frequency = new Map<string, number>();
-  for (const claim of claims) for (const lemma of new Set(claim.lemmas)) frequency.set(lemma, (frequency.get(lemma) ?? 0) + 1);
-  const common = new Set([...frequency].filter(([, count]) => count > claims.length / 10).map(([lemma]) => lemma));
-  const drafts: (DraftFinding & { strength: number; pair: string })[] = [];
-  // Each claim is read once: it meets every claim of the other sides under each of its subjects.
-  const readingOf = remembered(read);
-  const conceptsOf = remembered((claim: FramingClaim) => conceptLemmas(claim, common));
-  for (const [subject, members] of [...bySubject].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const name = names.get(subject) ?? subject;
-    const exclude = new Set(name.toLowerCase().split(/\s+/));
-    const candidates: { a: FramingClaim; b: FramingClaim; why: string; strength: number; shared: string[] }[] = [];
-    const compare = (a: FramingClaim, b: FramingClaim) => {
-      const signal = signalOf(a, b, readingOf);
-      if (!signal) return;
-      const shared = sharedConcepts(a, b, exclude, conceptsOf);
-      const found = shared.length > 0 ? opposition(signal, shared, [a.text, b.text]) : undefined;
-      if (found && found.strength >= MIN_STRENGTH) candidates.push({ a, b, shared, ...found });
-    };
-    // Only claims of different sides are compared: each pair across two sides, the earlier claim first.
-    const bySide = new Map<string, number[]>();
-    members.forEach((claim, index) => addTo(bySide, claim.side, index));
-    const sides = [...bySide.values()];
-    for (let s1 = 0; s1 < sides.length; s1 += 1) {
-      for (let s2 = s1 + 1; s2 < sides.length; s2 += 1) {
-        for (const i of sides[s1]!) for (const j of sides[s2]!) compare(members[Math.min(i, j)]!, members[Math.max(i, j)]!);
-      }
-    }
-    // The strongest pair per subject: a discredited shared concept first, then the clearest opposite evaluation.
-    candidates.sort((x, y) => y.strength - x.strength || (x.a.id + x.b.id < y.a.id + y.b.id ? -1 : 1));
-    // Per subject: the two strongest pairs where one side discredits what the other asserts, and the
-    // strongest pair of opposite evaluations.
-    const discrediting = candidates.filter((candidate) => candidate.why.startsWith('“'));
-    const evaluative = candidates.filter((candidate) => !candidate.why.startsWith('“'));
-    const kept = [...discrediting.slice(0, 2), ...evaluative.slice(0, 2)];
-    for (const { a, b, why, shared, strength } of kept) {
-      const [first, second] = a.side < b.side ? [b, a] : [a, b];
-      drafts.push({
-        kind: 'framing_conflict',
-        summary: `${first.side} and ${second.side} frame ${name} oppositely: “${first.text}” (${first.speaker ?? 'the source'}) against “${second.text}” (${second.speaker ?? 'the source'}); ${why}.`,
-        measure: `framing: ${name}`,
-        severity: 'medium',
-        items: [first, second].map((claim) => ({ doc: claim.doc, claim: claim.id, start: claim.start, end: claim.end, quote: claim.text, role: claim.side })),
-        evidence: [`both are about ${name}`, `shared: ${shared.join(', ')}`, why, `strength ${strength}`],
-        strength,
-        pair: [a.id, b.id].sort().join('|'),
-      });
-    }
-  }
-  // One finding per pair of claims: under the subject where it is strongest.
-  const best = new Map<string, (typeof drafts)[number]>();
-  for (const draft of drafts) if (!best.has(draft.pair) || best.get(draft.pair)!.strength < draft.strength) best.set(draft.pair, draft);
-  return drafts.filter((draft) => best.get(draft.pair) === draft).map(({ strength: _strength, pair: _pair, ...draft }) => draft);
+  const reader = framingReader(commonLemmas(claims));
+  return bestPerPair(claimsBySubject(claims, topics).flatMap(([subject, members]) => subjectConflicts(members, names.get(subject) ?? subject, reader)));
 }

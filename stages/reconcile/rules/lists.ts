@@ -7,12 +7,12 @@ import type { MentionRow } from '../load.ts';
 import type { DraftFinding, FindingItem } from '../finding.ts';
 import { addTo } from '../../../pipeline/collections.ts';
 
-interface EntityList {
+export interface EntityList {
   doc: string;
   sentence: string;
   members: MentionRow[];
-  /** Content words of the sentence outside the list, to tell what the list is about. */
-  context: Set<string>;
+  /** Content words of the sentence outside the list, each once, to tell what the list is about. */
+  context: string[];
   start: number;
   end: number;
 }
@@ -34,7 +34,7 @@ export function findLists(mentions: MentionRow[], sentenceText: Map<string, { te
       const distinct = [...new Map(run.map((member) => [member.entity, member])).values()];
       if (distinct.length >= 3 && new Set(distinct.map((member) => member.type)).size === 1) {
         const outside = text.slice(0, run[0]!.start - start) + ' ' + text.slice(run.at(-1)!.end - start);
-        const context = new Set(outside.toLowerCase().match(/\p{L}{5,}/gu)?.filter((word) => !STOP.has(word) && !KIND_WORDS.has(word)) ?? []);
+        const context = [...new Set(outside.toLowerCase().match(/\p{L}{5,}/gu)?.filter((word) => !STOP.has(word) && !KIND_WORDS.has(word)) ?? [])];
         lists.push({ doc: run[0]!.doc, sentence, members: distinct, context, start: run[0]!.start, end: run.at(-1)!.end });
       }
       run = [];
@@ -110,7 +110,8 @@ export function compareLists(lists: EntityList[], sentenceText: Map<string, { te
         });
         continue;
       }
-      const sharedContext = [...a.context].filter((word) => b.context.has(word)).sort();
+      const otherContext = new Set(b.context);
+      const sharedContext = a.context.filter((word) => otherContext.has(word)).sort();
       if (shared.length < 2 || sharedContext.length === 0) continue;
       const onlyA = names(a.members, new Set([...setA].filter((entity) => !setB.has(entity))));
       const onlyB = names(b.members, new Set([...setB].filter((entity) => !setA.has(entity))));
