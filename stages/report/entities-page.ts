@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
 import type { StoredEntity } from '../../pipeline/db/documents.ts';
 import { readEntities, readEntityMentions, readCooccurrences, type EntityMention, type EntityPair, type StoredDocument } from './read-store.ts';
-import { storedBodies, storedFragments, type Fragment, type FragmentChanges } from './fragments.ts';
+import { storedFragments, type Fragment, type FragmentChanges } from './fragments.ts';
 import { GENERATED, documentPage, paragraphAnchor } from './shared.ts';
 import { addTo } from '../../pipeline/collections.ts';
 
@@ -106,14 +106,23 @@ export function entitiesPage(db: Database.Database, documents: Map<string, Store
     const [a, b] = entity < other ? [entity, other] : [other, entity];
     candidates.set(`${a} ${b}`, { a, b, sentences });
   };
-  if (!full) {
-    const storedPairs = db.prepare('SELECT entity_id, other_id, sentences FROM entity_top_pairs WHERE entity_id NOT IN (SELECT value FROM json_each(?))').raw();
-    for (const [entity, other, sentences] of storedPairs.iterate(JSON.stringify(topPairs.owners)) as Iterable<[string, string, number]>) keep(entity, other, sentences);
-  }
   for (const [entity, other, sentences] of topPairs.rows) keep(entity, other, sentences);
+  if (!full) {
+    // The stored pairs of the entities not rendered again, most sentences first (an index keeps them in
+    // that order): once TOP_PAIRS pairs name more sentences than the next, no later one can be shown.
+    const owners = new Set(topPairs.owners);
+    const storedPairs = db.prepare('SELECT entity_id, other_id, sentences FROM entity_top_pairs ORDER BY sentences DESC').raw();
+    let [level, above] = [Infinity, 0];
+    for (const [entity, other, sentences] of storedPairs.iterate() as Iterable<[string, string, number]>) {
+      // Counted again only when the number of sentences drops: as often as there are distinct numbers.
+      if (sentences < level) [level, above] = [sentences, [...candidates.values()].filter((pair) => pair.sentences > sentences).length];
+      if (above >= TOP_PAIRS) break;
+      if (!owners.has(entity)) keep(entity, other, sentences);
+    }
+  }
   const together = [...candidates.values()].sort(pairOrder).slice(0, TOP_PAIRS);
 
-  const bodies = full ? new Map<string, string>() : storedBodies(db, PAGE);
+  const bodies = new Map([...(stored ?? [])].map(([key, { body }]) => [key, body]));
   for (const fragment of upserts) bodies.set(fragment.key, fragment.body);
   const entityLink = (id: string) => link(names.get(id) ?? id, `#${id}`);
   const content = page(

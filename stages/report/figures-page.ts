@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
 import { readFigures, type StoredDocument, type StoredFigure } from './read-store.ts';
-import { fragmentsShowing, storedBodies, storedDocuments, storedFragments, type FragmentChanges } from './fragments.ts';
+import { fragmentsShowing, storedDocuments, storedFragments, type FragmentChanges } from './fragments.ts';
 import { GENERATED, describePublished, describeValue, documentPage, paragraphAnchor } from './shared.ts';
 import { addTo } from '../../pipeline/collections.ts';
 
@@ -69,7 +69,7 @@ export function figuresPage(db: Database.Database, documents: Map<string, Stored
   const sizes = new Map([...(stored ?? [])].map(([name, { weight }]) => [name, weight]));
   for (const name of removed) sizes.delete(name);
   for (const fragment of upserts) sizes.set(fragment.key, fragment.weight);
-  const bodies = stored ? storedBodies(db, PAGE) : new Map<string, string>();
+  const bodies = new Map([...(stored ?? [])].map(([name, { body }]) => [name, body]));
   for (const fragment of upserts) bodies.set(fragment.key, fragment.body);
   const ordered = [...sizes].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
   const content = page(

@@ -26,10 +26,10 @@ export interface FragmentChanges {
   removed: string[];
 }
 
-/** The stored fragments' keys with their digest and weight, or undefined when the page has none yet. */
-export function storedFragments(db: Database.Database, page: string): Map<string, { digest: string; weight: number }> | undefined {
-  const rows = db.prepare('SELECT key, digest, weight FROM report_fragments WHERE page = ?').all(page) as { key: string; digest: string; weight: number }[];
-  return rows.length === 0 ? undefined : new Map(rows.map(({ key, ...row }) => [key, row]));
+/** The stored fragments by key, read in one pass, or undefined when the page has none yet. */
+export function storedFragments(db: Database.Database, page: string): Map<string, { digest: string; weight: number; body: string }> | undefined {
+  const rows = db.prepare('SELECT key, digest, weight, body FROM report_fragments WHERE page = ?').raw().all(page) as [string, string, number, string][];
+  return rows.length === 0 ? undefined : new Map(rows.map(([key, digest, weight, body]) => [key, { digest, weight, body }]));
 }
 
 /** Keys of the stored fragments that show any of `documents`. */
@@ -37,11 +37,6 @@ export function fragmentsShowing(db: Database.Database, page: string, documents:
   const sql = `SELECT DISTINCT f.key FROM report_fragment_documents fd JOIN report_fragments f ON f.id = fd.fragment_id
     WHERE fd.document_id IN (SELECT value FROM json_each(?)) AND f.page = ?`;
   return new Set(db.prepare(sql).pluck().all(JSON.stringify([...documents]), page) as string[]);
-}
-
-/** The stored fragments' bodies, by key. */
-export function storedBodies(db: Database.Database, page: string): Map<string, string> {
-  return new Map((db.prepare('SELECT key, body FROM report_fragments WHERE page = ?').raw().all(page) as [string, string][]));
 }
 
 /** The documents each stored fragment shows, for the keys given. */
