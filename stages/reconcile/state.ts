@@ -47,9 +47,9 @@ export function refreshDocumentInputs(db: Database.Database, incremental: boolea
     documents.set(id, { inputs, digest });
   }
   db.prepare('DELETE FROM reconcile_stale').run();
-  const rest = db.prepare('SELECT document_id, digest, inputs FROM reconcile_documents').raw();
-  for (const [id, digest, json] of rest.iterate() as Iterable<[string, string, string]>) {
-    if (!documents.has(id)) documents.set(id, { inputs: JSON.parse(json) as DocumentInputs, digest });
+  const rest = db.prepare('SELECT document_id, digest, inputs FROM reconcile_documents WHERE document_id NOT IN (SELECT value FROM json_each(?))').raw();
+  for (const [id, digest, json] of rest.iterate(JSON.stringify(stale)) as Iterable<[string, string, string]>) {
+    documents.set(id, { inputs: JSON.parse(json) as DocumentInputs, digest });
   }
   return { documents, reread: stale.length };
 }
