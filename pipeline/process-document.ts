@@ -6,6 +6,7 @@
  */
 import { DOCUMENT_STAGES } from '../stages/document-stages.ts';
 import { contentLemmas } from '../stages/parse/index.ts';
+import { countStems } from '../stages/reconcile/stems.ts';
 import type { ProcessedDocument } from './db/documents.ts';
 import type { Doc, DocMeta } from './doc.ts';
 import { InputError } from './errors.ts';
@@ -72,5 +73,7 @@ function collect(doc: Doc): Omit<ProcessedDocument, 'stageVersions'> {
   const contentHash = sha256(ingest.text);
   const { entities, dates, figures, claims } = doc.data;
   const terms = new Map((doc.data.parse?.sentences ?? []).map((sentence) => [sentence.ordinal, contentLemmas(sentence.tokens)]));
-  return { id: documentId(contentHash), path: doc.path, fileHash: doc.fileHash, contentHash, ingest, segment: doc.data.segment!, terms, extracted: { entities, dates, figures, claims } };
+  const segment = doc.data.segment!;
+  const stems = countStems(segment.sentences.map((sentence) => ingest.text.slice(sentence.start, sentence.end)));
+  return { id: documentId(contentHash), path: doc.path, fileHash: doc.fileHash, contentHash, ingest, segment, terms, stems, extracted: { entities, dates, figures, claims } };
 }

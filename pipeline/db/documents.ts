@@ -39,6 +39,8 @@ export interface ProcessedDocument {
   segment: Segmentation;
   /** Content lemmas of each sentence, by sentence ordinal, for the vocabulary comparison. */
   terms: Map<number, string[]>;
+  /** How many sentences use each word stem (JSON, see stages/reconcile/stems.ts). */
+  stems: string;
   extracted: Pick<DocData, 'entities' | 'dates' | 'figures' | 'claims'>;
   stageVersions: Record<string, string>;
 }
@@ -75,6 +77,8 @@ export function documentWriter(db: Database.Database) {
         word_count = excluded.word_count, boilerplate_chars = excluded.boilerplate_chars`),
     deleteOwned: OWNED_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE document_id = ?`)),
     insertStage: db.prepare('INSERT INTO document_stages (document_id, stage, version) VALUES (?, ?, ?)'),
+    // Stored for reconciliation to add to the corpus's stem counts (counted = 2).
+    insertStems: db.prepare('INSERT INTO stem_documents (document_id, stems, counted) VALUES (?, ?, 2)'),
     insertBlock: db.prepare('INSERT INTO boilerplate_blocks (document_id, ordinal, rule, chars, location) VALUES (?, ?, ?, ?, ?)'),
     insertParagraph: db.prepare('INSERT INTO paragraphs (id, document_id, ordinal, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?)'),
     insertSentence: db.prepare('INSERT INTO sentences (id, document_id, paragraph_id, ordinal, span_start, span_end, text, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -204,6 +208,7 @@ export function documentWriter(db: Database.Database) {
           );
         }
         writeExtracted(doc);
+        statements.insertStems.run(doc.id, doc.stems);
       }
       statements.upsertFile.run(doc.path, doc.id, doc.fileHash);
       statements.primaryPath.run(doc.id);

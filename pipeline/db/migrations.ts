@@ -526,6 +526,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX entity_top_pairs_sentences ON entity_top_pairs(sentences DESC);
     `,
   },
+  {
+    version: 16,
+    name: 'stems-counted-as-written',
+    // A document's stem counts are now worked out with its other stages and stored with it, not yet
+    // added to stem_counts (counted = 2): rewriting or deleting the document again before reconcile
+    // drops those, and marks only the counts already added for subtraction.
+    sql: `
+      DROP TRIGGER document_segments_deleted_stems;
+      CREATE TRIGGER document_segments_deleted_stems AFTER DELETE ON document_stages WHEN old.stage = 'segment' BEGIN
+        DELETE FROM stem_documents WHERE document_id = old.document_id AND counted = 2;
+        UPDATE stem_documents SET counted = 0 WHERE document_id = old.document_id AND counted = 1;
+      END;
+    `,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */

@@ -2,8 +2,9 @@
  * Word stems and how many sentences of the corpus use each (schema v12). Figures stating the same value
  * in different documents are compared only when their sentences share a word few sentences use, so
  * reconciliation needs every stem's sentence count. The store keeps the counts: a document's stems are
- * counted once, when reconciliation first sees it, and subtracted when a trigger marks them (its
- * segmentation rewritten, or the document deleted), so an added article costs its own sentences.
+ * counted once, as it is processed (in the worker threads, beside its other stages), added when
+ * reconciliation first sees them, and subtracted when a trigger marks them (its segmentation rewritten,
+ * or the document deleted), so an added article costs its own sentences.
  */
 import type Database from 'better-sqlite3';
 
@@ -14,7 +15,18 @@ export function stems(text: string): Set<string> {
   return new Set((text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((word) => !STEM_STOP.has(word)).map((word) => word.slice(0, 6)));
 }
 
-/** Brings the stem counts up to date: subtracts what was marked, counts documents not yet counted. */
+/** How many of the sentences use each stem, as stem_documents stores it (JSON). */
+export function countStems(sentences: Iterable<string>): string {
+  const counts: Record<string, number> = {};
+  for (const text of sentences) for (const stem of stems(text)) counts[stem] = (counts[stem] ?? 0) + 1;
+  return JSON.stringify(counts);
+}
+
+/**
+ * Brings the stem counts up to date: subtracts what was marked (counted = 0), adds what the document
+ * writes stored with each document (counted = 2, worked out beside its other stages), and counts any
+ * other document not yet counted from its sentences.
+ */
 export function updateStemCounts(db: Database.Database): void {
   const delta = new Map<string, number>();
   const add = (counts: Record<string, number>, sign: number) => {
@@ -22,14 +34,15 @@ export function updateStemCounts(db: Database.Database): void {
   };
   for (const stored of db.prepare('SELECT stems FROM stem_documents WHERE counted = 0').pluck().iterate() as Iterable<string>) add(JSON.parse(stored), -1);
   db.prepare('DELETE FROM stem_documents WHERE counted = 0').run();
+  for (const stored of db.prepare('SELECT stems FROM stem_documents WHERE counted = 2').pluck().iterate() as Iterable<string>) add(JSON.parse(stored), 1);
+  db.prepare('UPDATE stem_documents SET counted = 1 WHERE counted = 2').run();
   const uncounted = db.prepare('SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM stem_documents)').pluck().all() as string[];
   const sentencesOf = db.prepare('SELECT text FROM sentences WHERE document_id = ?').pluck();
   const insert = db.prepare('INSERT INTO stem_documents (document_id, stems) VALUES (?, ?)');
   for (const document of uncounted) {
-    const counts: Record<string, number> = {};
-    for (const text of sentencesOf.iterate(document) as Iterable<string>) for (const stem of stems(text)) counts[stem] = (counts[stem] ?? 0) + 1;
-    insert.run(document, JSON.stringify(counts));
-    add(counts, 1);
+    const counts = countStems(sentencesOf.iterate(document) as Iterable<string>);
+    insert.run(document, counts);
+    add(JSON.parse(counts), 1);
   }
   const upsert = db.prepare('INSERT INTO stem_counts (stem, sentences) VALUES (?, ?) ON CONFLICT(stem) DO UPDATE SET sentences = sentences + excluded.sentences');
   for (const [stem, change] of [...delta].sort(([a], [b]) => (a < b ? -1 : 1))) if (change !== 0) upsert.run(stem, change);
