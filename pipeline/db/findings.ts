@@ -112,6 +112,8 @@ export function recordReview(db: Database.Database, finding: StoredFinding, verd
         .run(finding.fingerprint, lineage, finding.id, verdict, note ?? null, reviewer ?? null, at.toISOString(), evidence).lastInsertRowid,
     );
     db.prepare('UPDATE findings SET status = ?, status_reason = NULL WHERE id = ?').run(verdict, finding.id);
+    // The row no longer is what reconcile wrote: the next run writes it whole.
+    db.prepare('DELETE FROM finding_digests WHERE finding_id = ?').run(finding.id);
     return { id, finding: finding.id, verdict, note: note ?? null, reviewer: reviewer ?? null, reviewed_at: at.toISOString() };
   }).immediate();
 }

@@ -540,6 +540,22 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 17,
+    name: 'finding-digests',
+    // A digest of each finding's row and items as reconcile wrote them: a run compares digests instead
+    // of reading every finding back. Recording a review changes the row and drops its digest; so does
+    // an item deleted with the figure or claim it quotes (a rewritten document), whoever deletes it.
+    sql: `
+      CREATE TABLE finding_digests (
+        finding_id TEXT PRIMARY KEY REFERENCES findings(id) ON DELETE CASCADE,
+        digest TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TRIGGER finding_items_deleted_digest AFTER DELETE ON finding_items BEGIN
+        DELETE FROM finding_digests WHERE finding_id = old.finding_id;
+      END;
+    `,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */

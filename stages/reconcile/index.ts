@@ -84,22 +84,20 @@ export function reconcileStore(db: Database.Database): Finding[] {
 
 /**
  * Brings the findings tables to `findings`, each with its status from the reviews. Only what differs is
- * written: a finding's id follows its evidence, so after an added article most rows are the same.
- * Readers order findings themselves (queue order), never by when a row was written.
+ * written: a finding's id follows its evidence, so after an added article most rows are the same, and
+ * finding_digests says which without reading every stored row back. Readers order findings themselves
+ * (queue order), never by when a row was written.
  */
 export function writeFindings(db: Database.Database, findings: Finding[]): void {
   const latestByFingerprint = db.prepare('SELECT verdict FROM reviews WHERE fingerprint = ? ORDER BY id DESC LIMIT 1');
   const latestByLineage = db.prepare('SELECT verdict, reviewed_at FROM reviews WHERE lineage = ? ORDER BY id DESC LIMIT 1');
   const insertFinding = db.prepare('INSERT INTO findings (id, kind, rule, summary, measure, severity, status, status_reason, fingerprint, lineage, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insertItem = db.prepare('INSERT INTO finding_items (finding_id, ordinal, document_id, figure_id, claim_id, span_start, span_end, quote, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertDigest = db.prepare('INSERT INTO finding_digests (finding_id, digest) VALUES (?, ?)');
   const deleteFinding = db.prepare('DELETE FROM findings WHERE id = ?');
   db.transaction(() => {
-    // Each stored finding as one string of its row and its items, to compare with what it would be now.
-    const stored = new Map<string, string>();
-    for (const row of db.prepare('SELECT * FROM findings').raw().all() as unknown[][]) stored.set(String(row[0]), JSON.stringify(row));
-    for (const row of db.prepare('SELECT * FROM finding_items ORDER BY finding_id, ordinal').raw().all() as unknown[][]) {
-      stored.set(String(row[0]), `${stored.get(String(row[0])) ?? ''}${JSON.stringify(row)}`);
-    }
+    // Each stored finding's digest of its row and items (none for a row a review has changed since).
+    const stored = new Map(db.prepare('SELECT f.id, d.digest FROM findings f LEFT JOIN finding_digests d ON d.finding_id = f.id').raw().all() as [string, string | null][]);
     const current = new Set<string>();
     for (const finding of findings) {
       const verdict = latestByFingerprint.get(finding.fingerprint) as { verdict: string } | undefined;
@@ -109,11 +107,12 @@ export function writeFindings(db: Database.Database, findings: Finding[]): void 
       const row = [finding.id, finding.kind, finding.rule, finding.summary, finding.measure, finding.severity, status, reason, finding.fingerprint, finding.lineage, JSON.stringify(finding.evidence)];
       const items = finding.items.map((item, index) => [finding.id, index + 1, item.doc, item.figure ?? null, item.claim ?? null, item.start, item.end, item.quote, item.role]);
       current.add(finding.id);
-      const now = JSON.stringify(row) + items.map((item) => JSON.stringify(item)).join('');
-      if (stored.get(finding.id) === now) continue;
+      const digest = digestOf([row, items]);
+      if (stored.get(finding.id) === digest) continue;
       if (stored.has(finding.id)) deleteFinding.run(finding.id);
       insertFinding.run(...row);
       for (const item of items) insertItem.run(...item);
+      insertDigest.run(finding.id, digest);
     }
     for (const id of stored.keys()) if (!current.has(id)) deleteFinding.run(id);
   }).immediate();
