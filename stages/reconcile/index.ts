@@ -138,6 +138,6 @@ export const reconcile: CorpusStage = {
       })
       .immediate();
     writeFindings(db, findings);
-    return { written: findings.length, redone: `${formatNumber(reread)} ${reread === 1 ? "document" : "documents"} read again; ${formatNumber(memo.computed)} of ${formatNumber(memo.units)} units compared again` };
+    return { written: findings.length, redone: `${formatNumber(reread)} ${reread === 1 ? 'document' : 'documents'} read again; ${formatNumber(memo.computed)} of ${formatNumber(memo.units)} units compared again` };
   },
 };
