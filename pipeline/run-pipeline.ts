@@ -429,10 +429,17 @@ class OrderedDelivery<T> {
 }
 
 /** Sets every stored document's metadata: the manifest entry of its first path that has one, over what the file itself says. */
+const TEXT_HEAD = 1000;
+
 function applyMetadata(db: Database.Database, manifest: Map<string, ManifestEntry>): void {
   const update = metadataUpdater(db);
-  const rows = db.prepare('SELECT d.id, d.file_metadata, d.text, group_concat(f.path, char(10)) AS paths FROM documents d JOIN document_files f ON f.document_id = d.id GROUP BY d.id').all() as { id: string; file_metadata: string; text: string; paths: string }[];
+  // The text's beginning only, which holds the first line a title may come from (the whole text, when that line is longer).
+  const rows = db
+    .prepare(`SELECT d.id, d.file_metadata, substr(d.text, 1, ${TEXT_HEAD}) AS text, group_concat(f.path, char(10)) AS paths FROM documents d JOIN document_files f ON f.document_id = d.id GROUP BY d.id`)
+    .all() as { id: string; file_metadata: string; text: string; paths: string }[];
+  const wholeText = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
   for (const row of rows) {
+    if (row.text.length === TEXT_HEAD && !row.text.includes('\n')) row.text = wholeText.get(row.id) as string;
     const paths = row.paths.split('\n').sort();
     const fromManifest = paths.map((path) => manifest.get(path)?.meta).find((meta) => meta !== undefined) ?? {};
     const meta: DocMeta = { ...(JSON.parse(row.file_metadata) as DocMeta), ...fromManifest };

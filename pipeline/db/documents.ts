@@ -221,8 +221,11 @@ export function documentWriter(db: Database.Database) {
 
 /** Applies manifest and page metadata to a stored document; the manifest wins, defaults fill the rest. */
 export function metadataUpdater(db: Database.Database) {
+  // Only rows whose metadata differs are written: rewriting all of them dirtied the store's pages on every run.
   const update = db.prepare(`UPDATE documents SET title = @title, source = @source, kind = @kind, published = @published,
-    published_earliest = @publishedEarliest, language = @language, url = @url, author = @author WHERE id = @id`);
+    published_earliest = @publishedEarliest, language = @language, url = @url, author = @author
+    WHERE id = @id AND (title IS NOT @title OR source IS NOT @source OR kind IS NOT @kind OR published IS NOT @published
+      OR published_earliest IS NOT @publishedEarliest OR language IS NOT @language OR url IS NOT @url OR author IS NOT @author)`);
   return (id: string, meta: Required<Pick<DocMeta, 'title' | 'kind'>> & DocMeta) =>
     update.run({
       id,
