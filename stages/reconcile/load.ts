@@ -220,9 +220,3 @@ export function loadEntityNames(db: Database.Database): EntityName[] {
     aliases: JSON.parse(row.aliases) as string[],
   }));
 }
-
-/** Everything reconciliation reads, straight from the store. */
-export function loadReconcileInput(db: Database.Database): ReconcileInput {
-  const ids = db.prepare('SELECT id FROM documents').pluck().all() as string[];
-  return assembleInput(loadDocumentInputs(db, ids).values(), loadEntityNames(db));
-}

@@ -275,8 +275,3 @@ export function valueMeasures(figures: MeasuredFigure[], distinctive: Set<string
   }
   return measures;
 }
-
-/** Every measure of the figures: by context, then by value. */
-export function groupMeasures(figures: MeasuredFigure[], distinctive: Set<string>): Measure[] {
-  return [...contextMeasures(figures), ...valueMeasures(figures, distinctive)];
-}

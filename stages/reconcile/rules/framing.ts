@@ -186,12 +186,3 @@ export function bestPerPair(drafts: RankedDraft[]): DraftFinding[] {
   for (const draft of drafts) if (!best.has(draft.pair) || best.get(draft.pair)!.strength < draft.strength) best.set(draft.pair, draft);
   return drafts.filter((draft) => best.get(draft.pair) === draft).map(({ strength: _strength, pair: _pair, ...draft }) => draft);
 }
-
-/**
- * Framing conflicts between sides. `names` gives entity ids their names; `topics` each document's main
- * subject (its most named organisation or initiative), used for claims that name no entity.
- */
-export function findFramingConflicts(claims: FramingClaim[], names: Map<string, string>, topics: Map<string, string>): DraftFinding[] {
-  const reader = framingReader(commonLemmas(claims));
-  return bestPerPair(claimsBySubject(claims, topics).flatMap(([subject, members]) => subjectConflicts(members, names.get(subject) ?? subject, reader)));
-}
