@@ -1,7 +1,8 @@
 /**
  * Runs the corpus stages in their order, each once the stages it needs are done. A stage split into
- * compute and apply (see splitStage) may compute in a worker thread: with two cores, one worker renders
- * the report's pages and then compares the narratives while the main thread reconciles. Split stages
+ * compute and apply (see splitStage) may compute in a worker thread, started (and its stages' modules
+ * loaded) as the corpus stages begin: with two cores, one worker renders the report's pages and then
+ * compares the narratives while the main thread reconciles. Split stages
  * queue for the worker slots (one per core beyond the main thread's): each slot is one worker thread
  * that takes its stages from its own queue, so it goes on while the main thread is busy reconciling.
  * Their apply steps write the results in the main thread, SQLite's only writer, before the first stage
@@ -35,6 +36,9 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
   const byName = new Map(stages.map((stage) => [stage.name, stage]));
   // Each slot runs its stages one after the other; a stage takes the slot it finds least queued.
   const slots: WorkerSlot[] = Array.from({ length: run.workerSlots }, () => new WorkerSlot(run));
+  // The worker threads start, and load the split stages' modules, while the first stages run here.
+  const splitModules = [...new Set(stages.filter((stage) => stage.split).map((stage) => stage.split!.module))];
+  if (splitModules.length > 0) for (const slot of slots.slice(0, splitModules.length)) slot.preload(splitModules);
   /** Makes sure a stage's result is in the store: applies a worker's result, in the main thread. */
   const settle = async (name: string) => {
     if (finished.has(name)) return;
@@ -94,6 +98,11 @@ class WorkerSlot {
       this.pending.set(id, { stage, resolve, reject });
       worker.postMessage({ id, module, exportName } satisfies CorpusWorkerTask);
     });
+  }
+
+  /** Starts the worker, if it has not started, and has it load `modules`. */
+  preload(modules: string[]): void {
+    (this.worker ?? this.start()).postMessage({ preload: modules } satisfies CorpusWorkerTask);
   }
 
   /** Ends the worker once it has done what it was sent. */

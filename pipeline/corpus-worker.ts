@@ -15,8 +15,8 @@ export interface CorpusWorkerData {
   incremental: boolean;
 }
 
-/** What the main thread sends: a stage to compute, or the end. */
-export type CorpusWorkerTask = { id: number; module: string; exportName: string } | { close: true };
+/** What the main thread sends: modules to load ahead, a stage to compute, or the end. */
+export type CorpusWorkerTask = { preload: string[] } | { id: number; module: string; exportName: string } | { close: true };
 export type CorpusWorkerResult = { id: number; data: unknown; seconds: number } | { id: number; error: string };
 
 const { dbPath, reportsDir, incremental } = workerData as CorpusWorkerData;
@@ -37,9 +37,13 @@ async function compute(task: { id: number; module: string; exportName: string })
 // One task at a time, in the order sent (a stage's module loads asynchronously).
 let queue = Promise.resolve();
 parentPort!.on('message', (task: CorpusWorkerTask) => {
-  queue = queue.then(() => {
-    if (!('close' in task)) return compute(task);
-    db.close();
-    parentPort!.close();
+  queue = queue.then(async () => {
+    // A module that fails to load fails its stage's compute, which reports why.
+    if ('preload' in task) await Promise.allSettled(task.preload.map((module) => import(module)));
+    else if (!('close' in task)) await compute(task);
+    else {
+      db.close();
+      parentPort!.close();
+    }
   });
 });
