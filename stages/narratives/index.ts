@@ -128,7 +128,8 @@ function entitySentenceCounts(db: Database.Database, sides: string[]): Map<strin
   const documents = new Map(db.prepare('SELECT kind, count(*) FROM documents GROUP BY kind').raw().all() as [string, number][]);
   const smallest = [...sides].sort((a, b) => documents.get(a)! - documents.get(b)! || (a < b ? -1 : 1))[0]!;
   const named = db
-    .prepare('SELECT m.entity_id FROM mentions m JOIN documents d ON d.id = m.document_id WHERE d.kind = ? AND m.entity_id IS NOT NULL GROUP BY m.entity_id HAVING count(DISTINCT m.sentence_id) >= 2')
+    // From the side's documents to their mentions (CROSS JOIN keeps that order): not every mention by entity.
+    .prepare('SELECT m.entity_id FROM documents d CROSS JOIN mentions m ON m.document_id = d.id WHERE d.kind = ? AND m.entity_id IS NOT NULL GROUP BY m.entity_id HAVING count(DISTINCT m.sentence_id) >= 2')
     .pluck()
     .all(smallest) as string[];
   const counts = new Map<string, Map<string, number>>();
