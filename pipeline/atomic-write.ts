@@ -1,5 +1,5 @@
 /** Writes that a crash cannot truncate: the new content goes to a temporary file that is then renamed over the old. */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** The name of a temporary file writeFileAtomic makes (a killed process may leave one behind). */
@@ -7,7 +7,9 @@ export const TEMPORARY_FILE = /\.tmp-\d+$/;
 
 /** Writes `content` to `path` atomically; returns false (and writes nothing) when it is already there. */
 export function writeFileAtomic(path: string, content: string): boolean {
-  if (existsSync(path) && readFileSync(path, 'utf8') === content) return false;
+  // The old file is read only when it has the new content's size: a big page that changed is not read first.
+  const size = statSync(path, { throwIfNoEntry: false })?.size;
+  if (size === Buffer.byteLength(content) && readFileSync(path, 'utf8') === content) return false;
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.tmp-${process.pid}`;
   writeFileSync(temporary, content);
