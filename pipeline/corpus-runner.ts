@@ -2,12 +2,11 @@
  * Runs the corpus stages in their order, each once the stages it needs are done. A stage split into
  * compute and apply (see splitStage) may compute in a worker thread, started (and its stages' modules
  * loaded) as the corpus stages begin: with two cores, one worker renders the report's pages and then
- * compares the narratives while the main thread reconciles. Split stages
- * queue for the worker slots (one per core beyond the main thread's): each slot is one worker thread
- * that takes its stages from its own queue, so it goes on while the main thread is busy reconciling.
- * Their apply steps write the results in the main thread, SQLite's only writer, before the first stage
- * that needs them (or at the end) and always in stage order, so the store ends the same whatever
- * finishes first.
+ * compares the narratives while the main thread reconciles. Split stages queue for the worker slots
+ * (one per core beyond the main thread's): each slot is one worker thread that takes its stages from its
+ * own queue, so it goes on while the main thread is busy reconciling. Their apply steps write the
+ * results in the main thread, SQLite's only writer, before the first stage that needs them (or at the
+ * end) and always in stage order, so the store ends the same whatever finishes first.
  */
 import { Worker } from 'node:worker_threads';
 import type { CorpusContext, CorpusResult, CorpusStage } from './stage.ts';
@@ -79,7 +78,7 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
   return computing.size;
 }
 
-/** One worker thread, started with its first stage, computing the stages sent to it in order. */
+/** One worker thread, started by its first preload or stage, computing the stages sent to it in order. */
 class WorkerSlot {
   queued = 0;
   private worker: Worker | undefined;

@@ -15,11 +15,16 @@ export function stems(text: string): Set<string> {
   return new Set((text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((word) => !STEM_STOP.has(word)).map((word) => word.slice(0, 6)));
 }
 
-/** How many of the sentences use each stem, as stem_documents stores it (JSON). */
-export function countStems(sentences: Iterable<string>): string {
+/** How many of the sentences use each stem. */
+function stemCounts(sentences: Iterable<string>): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const text of sentences) for (const stem of stems(text)) counts[stem] = (counts[stem] ?? 0) + 1;
-  return JSON.stringify(counts);
+  return counts;
+}
+
+/** stemCounts as stem_documents stores it (JSON). */
+export function countStems(sentences: Iterable<string>): string {
+  return JSON.stringify(stemCounts(sentences));
 }
 
 /**
@@ -40,9 +45,9 @@ export function updateStemCounts(db: Database.Database): void {
   const sentencesOf = db.prepare('SELECT text FROM sentences WHERE document_id = ?').pluck();
   const insert = db.prepare('INSERT INTO stem_documents (document_id, stems) VALUES (?, ?)');
   for (const document of uncounted) {
-    const counts = countStems(sentencesOf.iterate(document) as Iterable<string>);
-    insert.run(document, counts);
-    add(JSON.parse(counts), 1);
+    const counts = stemCounts(sentencesOf.iterate(document) as Iterable<string>);
+    insert.run(document, JSON.stringify(counts));
+    add(counts, 1);
   }
   const upsert = db.prepare('INSERT INTO stem_counts (stem, sentences) VALUES (?, ?) ON CONFLICT(stem) DO UPDATE SET sentences = sentences + excluded.sentences');
   for (const [stem, change] of [...delta].sort(([a], [b]) => (a < b ? -1 : 1))) if (change !== 0) upsert.run(stem, change);
