@@ -1,8 +1,12 @@
 /**
  * Every regular expression in the pipeline's code, literal or constructed, is checked with recheck
- * (a ReDoS checker: automaton analysis, then fuzzing with a fixed seed) for catastrophic backtracking. Exponential
- * backtracking fails the test outright. Polynomial (or undecided) ones fail too unless listed below
- * with the reason their input is bounded, so a new super-linear pattern cannot slip in unreviewed;
+ * (a ReDoS checker) for catastrophic backtracking. Exponential backtracking fails the test outright.
+ * A pattern passes unreviewed only when recheck's automaton analysis proves it safe: that verdict is
+ * exact. Its fuzzer decides the patterns the automaton cannot (lookaround, backreferences, size),
+ * and the fuzzer's verdict depends on its time budgets, so on a loaded machine the same pattern can
+ * come out safe or polynomial (a CI run found the byline's LABEL polynomial, other runs safe). Those
+ * patterns, and any the automaton finds super-linear or cannot decide in time, must be listed below
+ * with the reason their work stays bounded, so a new one cannot slip in unreviewed;
  * `npm run bench:hostile` measures that whole documents stay linear.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -24,7 +28,7 @@ const CONSTRUCTED: Record<string, RegExp[]> = {
   'stages/narratives/index.ts': [wordMatcher(['clean', 'network', 'so-called', 'u.s.', 'c++'])],
 };
 
-/** Super-linear in the worst case, reviewed: why their input cannot grow with the document. */
+/** Not proven linear by automaton analysis, reviewed: why their work cannot grow faster than the document. */
 const BOUNDED: { file: string; contains: string; reason: string }[] = [
   { file: 'stages/ingest/html-meta.ts', contains: '(?:posted|published|updated|modified|date|on)\\b[^.\\d]{0,30}$', reason: 'runs on the 40 characters before a date' },
   { file: 'stages/ingest/blocks.ts', contains: '(\\*\\*|__)(?=\\S)([^\\n]{1,500}?)', reason: 'emphasis spans at most 500 characters of one line, so each start costs at most 500 steps (recheck calls it safe or polynomial depending on its time budget)' },
@@ -53,6 +57,24 @@ const BOUNDED: { file: string; contains: string; reason: string }[] = [
   { file: 'pipeline/commands/command.ts', contains: 'To specify a positional argument', reason: "runs on Node's one-line argument error" },
   { file: 'stages/extract-figures/numbers.ts', contains: '(?<currency>', reason: 'bounded repetitions only, and runs on one sentence' },
   { file: 'pipeline/format.ts', contains: '\\B(?=(\\d{3})+(?!\\d))', reason: 'runs on the digits of one number' },
+  // Decided by the fuzzer (lookaround or size), whose verdict varies with the machine's load.
+  { file: 'stages/ingest/byline.ts', contains: '(?:(?:last )?updated|published', reason: 'runs only on blocks of at most 150 characters' },
+  { file: 'stages/ingest/byline.ts', contains: 'filed under|section)', reason: 'runs only on blocks of at most 150 characters' },
+  { file: 'stages/ingest/boilerplate.ts', contains: '^(?:<<(?!<)|>>(?!>)', reason: 'anchored at the start, and every alternative has a fixed length' },
+  { file: 'stages/ingest/boilerplate.ts', contains: '^(?:sign up|subscribe|register)\\b.{0,80}', reason: 'anchored at the start, with bounded repetitions: one attempt of at most a few hundred steps' },
+  { file: 'stages/ingest/boilerplate.ts', contains: '^by (?:submitting|signing up', reason: 'anchored at the start, with bounded repetitions: one attempt of at most a few hundred steps' },
+  { file: 'stages/ingest/boilerplate.ts', contains: '^(?:follow (?:us|', reason: 'anchored at the start, with bounded repetitions: one attempt of at most a few hundred steps' },
+  { file: 'stages/ingest/html.ts', contains: '^(?:share(?: this)?', reason: 'anchored at the start and the end, with bounded repetitions: one attempt of at most a few hundred steps' },
+  { file: 'stages/ingest/html.ts', contains: '^\\(?(?:(?:photo(?:graph)?', reason: 'runs only on blocks of under 100 characters' },
+  { file: 'stages/ingest/html-meta.ts', contains: '[a-z]{0,6}\\.? \\d{1,2},? \\d{4}', reason: 'bounded repetitions only: at most a few dozen steps from each position' },
+  { file: 'stages/ingest/nesting.ts', contains: '[a-zA-Z0-9:-]{0,40})(?![a-zA-Z0-9:-])', reason: 'bounded repetitions only: at most about 2,000 steps from each "<"' },
+  { file: 'stages/parse/tagger.ts', contains: '(\\p{Lu})(\\p{Ll}+)(?!', reason: 'runs on the 60 characters at a sentence start' },
+  { file: 'stages/segment/index.ts', contains: '[.!?][”"’]+(?=', reason: 'starts only at ".", "!" or "?" and reads the run of closing quotes after it, which no other start reads' },
+  { file: 'stages/extract-claims/claims.ts', contains: '^[^.“”"]{0,120}?\\bthat', reason: 'anchored at the start, and reads at most 120 characters' },
+  { file: 'stages/extract-claims/claims.ts', contains: '(?:not(?!\\s+(?:only', reason: 'runs on one claim, within one sentence' },
+  { file: 'stages/extract-dates/index.ts', contains: '(?:in|since|by|from|to|until', reason: 'runs on one sentence' },
+  { file: 'stages/reconcile/rules/denial.ts', contains: '(?:denied|denies|deny|rejected', reason: 'runs on one claim, within one sentence' },
+  { file: 'stages/reconcile/rules/framing.ts', contains: '(?:exaggerat\\w*|overstat', reason: 'runs on one claim, within one sentence' },
 ];
 
 interface Pattern {
@@ -93,24 +115,24 @@ describe('regular expressions against catastrophic backtracking', () => {
     expect([...constructing].sort()).toEqual(Object.keys(CONSTRUCTED).sort());
   });
 
-  it('have none that backtracks exponentially, and only reviewed bounded-input ones that are super-linear', async () => {
+  it('have none that backtracks exponentially, and only reviewed ones that automaton analysis does not prove linear', async () => {
     const constructed = Object.entries(CONSTRUCTED).flatMap(([file, list]) => list.map((pattern) => ({ file, line: 0, source: pattern.source, flags: pattern.flags })));
     const all = [...literals, ...constructed];
     const results: Awaited<ReturnType<typeof check>>[] = [];
     let next = 0;
     const checkNext = async () => {
-      for (let index = next++; index < all.length; index = next++) results[index] = await check(all[index]!.source, all[index]!.flags.replace(/[gy]/g, ''), { timeout: 10_000, randomSeed: 1 });
+      for (let index = next++; index < all.length; index = next++) results[index] = await check(all[index]!.source, all[index]!.flags.replace(/[gy]/g, ''), { timeout: 60_000, randomSeed: 1 });
     };
-    await Promise.all([checkNext(), checkNext(), checkNext(), checkNext()]);
+    await Promise.all([checkNext(), checkNext()]);
     const exponential: string[] = [];
     const unreviewed: string[] = [];
     all.forEach((pattern, index) => {
       const result = results[index]!;
-      if (result.status === 'safe') return;
+      if (result.status === 'safe' && result.checker === 'automaton') return;
       const where = `${pattern.file}:${pattern.line} /${pattern.source.slice(0, 80)}/`;
       if (result.status === 'vulnerable' && result.complexity.type === 'exponential') exponential.push(`${where} with ${result.attack.pattern}`);
       const review = BOUNDED.find((entry) => entry.file === pattern.file && pattern.source.includes(entry.contains));
-      if (!review) unreviewed.push(`${where}: ${result.status}${result.status === 'vulnerable' ? ` (${result.complexity.type}, e.g. ${result.attack.pattern})` : ''}`);
+      if (!review) unreviewed.push(`${where}: ${result.status} by ${result.checker ?? 'no checker'}${result.status === 'vulnerable' ? ` (${result.complexity.type}, e.g. ${result.attack.pattern})` : ''}`);
     });
     expect(exponential).toEqual([]);
     expect(unreviewed).toEqual([]);
