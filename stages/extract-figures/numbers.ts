@@ -3,7 +3,7 @@
  * fractions. The value of word forms ("two-thirds", "five", "14.51 billion") comes from compromise's
  * number parser; this module only finds where a number phrase is and what surrounds it.
  */
-import nlp from 'compromise';
+import { nlp } from '../compromise.ts';
 
 export interface NumberPhrase {
   /** Offsets in the sentence string. */

@@ -3,7 +3,11 @@
  * that gives plausible text, and rejects binary files by their magic numbers or NUL bytes.
  */
 import { gunzipSync } from 'node:zlib';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+
+/** Loaded with the first text that is not UTF-8: most corpora never need it, and it is 550 kB of code pages. */
+let iconvLoaded: typeof import('iconv-lite') | undefined;
+const iconv = () => (iconvLoaded ??= createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite'));
 
 /** Why a file cannot be decoded as text. Thrown with a reason the caller prefixes with the path. */
 export class DecodeError extends Error {}
@@ -100,14 +104,14 @@ export function decode(bytes: Uint8Array, isHtml = false): Decoded {
   if (binary) throw new DecodeError(`is not text (${binary})`);
 
   const declared = isHtml ? declaredCharset(bytes) : undefined;
-  if (declared && !/^utf-?8$/.test(declared) && iconv.encodingExists(declared)) {
-    return { text: iconv.decode(Buffer.from(bytes), declared), encoding: declared };
+  if (declared && !/^utf-?8$/.test(declared) && iconv().encodingExists(declared)) {
+    return { text: iconv().decode(Buffer.from(bytes), declared), encoding: declared };
   }
 
   const bad = firstInvalidUtf8(bytes);
   if (bad === -1) return { text: Buffer.from(bytes).toString('utf8'), encoding: 'utf-8' };
 
-  const text = iconv.decode(Buffer.from(bytes), 'windows-1252');
+  const text = iconv().decode(Buffer.from(bytes), 'windows-1252');
   const implausible = text.match(IMPLAUSIBLE)?.length ?? 0;
   if (implausible > 0) {
     throw new DecodeError(`is not valid UTF-8 (first bad byte at offset ${bad}) and does not read as windows-1252 either`);

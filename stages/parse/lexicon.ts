@@ -2,7 +2,7 @@
  * What the tagger takes from compromise without parsing: its word splitter, its lexicon (names,
  * places, modals, multi-word names), its tag hierarchy and its inflectors, each called as a function.
  */
-import nlp from 'compromise';
+import { nlp } from '../compromise.ts';
 
 interface World {
   methods: { one: { tokenize: { splitTerms(text: string, model: unknown): string[]; splitWhitespace(term: string, model: unknown): { text: string; pre: string; post: string } } } };
