@@ -7,12 +7,14 @@ export const TEMPORARY_FILE = /\.tmp-\d+$/;
 
 /** Writes `content` to `path` atomically; returns false (and writes nothing) when it is already there. */
 export function writeFileAtomic(path: string, content: string): boolean {
-  // The old file is read only when it has the new content's size: a big page that changed is not read first.
+  // Encoded once, for the size, the comparison and the write. The old file is read only when it has the
+  // new content's size: a big page that changed is not read first.
+  const bytes = Buffer.from(content, 'utf8');
   const size = statSync(path, { throwIfNoEntry: false })?.size;
-  if (size === Buffer.byteLength(content) && readFileSync(path, 'utf8') === content) return false;
+  if (size === bytes.length && readFileSync(path).equals(bytes)) return false;
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.tmp-${process.pid}`;
-  writeFileSync(temporary, content);
+  writeFileSync(temporary, bytes);
   renameSync(temporary, path);
   return true;
 }

@@ -36,8 +36,10 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
   // Each slot runs its stages one after the other; a stage takes the slot it finds least queued.
   const slots: WorkerSlot[] = Array.from({ length: run.workerSlots }, () => new WorkerSlot(run));
   // The worker threads start, and load the split stages' modules, while the first stages run here.
-  const splitModules = [...new Set(stages.filter((stage) => stage.split).map((stage) => stage.split!.module))];
-  if (splitModules.length > 0) for (const slot of slots.slice(0, splitModules.length)) slot.preload(splitModules);
+  const split = stages.filter((stage) => stage.split);
+  const preload = { pipeline: split.some((stage) => !stage.split!.module), modules: [...new Set(split.flatMap((stage) => stage.split!.module ?? []))] };
+  if (split.length > 0) for (const slot of slots.slice(0, split.length)) slot.preload(preload);
+  let checkpointing = false;
   /** Makes sure a stage's result is in the store: applies a worker's result, in the main thread. */
   const settle = async (name: string) => {
     if (finished.has(name)) return;
@@ -62,6 +64,11 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
         working.catch(() => {});
         computing.set(stage.name, working);
         continue;
+      }
+      // The last stages run here once every worker is done: the workers copy the log into the store meanwhile.
+      if (!checkpointing && split.length > 0 && split.every((other) => finished.has(other.name))) {
+        checkpointing = true;
+        for (const slot of slots) slot.checkpoint();
       }
       const begun = performance.now();
       const result = stage.run(run.context);
@@ -95,13 +102,18 @@ class WorkerSlot {
     const { module, exportName } = stage.split!;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { stage, resolve, reject });
-      worker.postMessage({ id, module, exportName } satisfies CorpusWorkerTask);
+      worker.postMessage({ id, name: stage.name, module, exportName } satisfies CorpusWorkerTask);
     });
   }
 
-  /** Starts the worker, if it has not started, and has it load `modules`. */
-  preload(modules: string[]): void {
-    (this.worker ?? this.start()).postMessage({ preload: modules } satisfies CorpusWorkerTask);
+  /** Starts the worker, if it has not started, and has it load the stages it may be sent. */
+  preload(preload: { pipeline: boolean; modules: string[] }): void {
+    (this.worker ?? this.start()).postMessage({ preload } satisfies CorpusWorkerTask);
+  }
+
+  /** Has a started worker checkpoint the store (see corpus-worker.ts). */
+  checkpoint(): void {
+    if (this.worker && !this.exited) this.worker.postMessage({ checkpoint: true } satisfies CorpusWorkerTask);
   }
 
   /** Ends the worker once it has done what it was sent. */

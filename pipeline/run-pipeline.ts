@@ -42,6 +42,12 @@ export interface RunOptions {
   concurrency: number;
   /** Worker threads are used from this many documents (default MIN_DOCUMENTS_FOR_WORKERS; `--workers-from`). */
   minDocumentsForWorkers?: number;
+  /**
+   * The caller has just put new files in the corpus (`add`): with a concurrency above 1, one worker
+   * thread starts loading the per-document stages as the run starts, while the store is opened and the
+   * corpus hashed, and processes the new files if they are fewer than `minDocumentsForWorkers`.
+   */
+  expectNewFiles?: boolean;
   force: boolean;
   maxBytes: number;
   /** Progress on stderr: a line rewritten in place, plain lines, or none. */
@@ -102,17 +108,23 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     }
   };
 
-  const { articles, unsupported } = listCorpus(options.corpusDir);
-  const manifest = readManifest(options.corpusDir);
-  const db = await openStore(options.dbPath);
+  // Loading the stages' language models takes longer than hashing the corpus: started first, they overlap.
+  const warm = options.expectNewFiles && options.concurrency > 1 ? new WorkerPool(1) : undefined;
   try {
-    return await runOnStore(db, options, { articles, unsupported, manifest, time, seconds, startedAt });
-  } catch (error) {
-    // A run that fails leaves no lock behind (a busy store's own run row is not this process's).
-    db.prepare("UPDATE runs SET status = 'failed', finished_at = ? WHERE status = 'running' AND pid = ?").run(new Date().toISOString(), process.pid);
-    throw error;
+    const { articles, unsupported } = listCorpus(options.corpusDir);
+    const manifest = readManifest(options.corpusDir);
+    const db = await openStore(options.dbPath);
+    try {
+      return await runOnStore(db, options, { articles, unsupported, manifest, time, seconds, startedAt, warm });
+    } catch (error) {
+      // A run that fails leaves no lock behind (a busy store's own run row is not this process's).
+      db.prepare("UPDATE runs SET status = 'failed', finished_at = ? WHERE status = 'running' AND pid = ?").run(new Date().toISOString(), process.pid);
+      throw error;
+    } finally {
+      db.close();
+    }
   } finally {
-    db.close();
+    await warm?.close();
   }
 }
 
@@ -123,6 +135,8 @@ interface Scan {
   time: <T>(name: string, work: () => T) => T;
   seconds: Record<string, number>;
   startedAt: number;
+  /** A worker thread started early (expectNewFiles), loading the per-document stages. */
+  warm: WorkerPool | undefined;
 }
 
 async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan): Promise<RunSummary> {
@@ -206,8 +220,24 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   let processedFiles = 0;
   // More workers than cores only add start-up time and memory.
   const workersFrom = options.minDocumentsForWorkers ?? MIN_DOCUMENTS_FOR_WORKERS;
-  const workers = options.concurrency > 1 && pending.length >= workersFrom ? Math.min(options.concurrency, availableParallelism()) : 0;
-  const pool = workers > 0 ? new WorkerPool(workers) : undefined;
+  const many = options.concurrency > 1 && pending.length >= workersFrom;
+  // A few new files go to the worker started early; many, to a pool of them all.
+  const pool = many ? new WorkerPool(Math.min(options.concurrency, availableParallelism())) : pending.length > 0 ? scan.warm : undefined;
+  if (pool !== scan.warm) await scan.warm?.close();
+  const workers = pool?.size ?? 0;
+  // While the early worker processes the new files, this thread would only wait: the corpus stages read
+  // ahead (in a later turn of the event loop, so the files are sent to the worker first). Reading ahead
+  // only saves time: if it fails, the stages read as they always do.
+  const readingAhead =
+    pool && pool === scan.warm
+      ? new Promise<void>((resolve) =>
+          setImmediate(() =>
+            import('../stages/corpus-stages.ts')
+              .then(({ CORPUS_STAGES }) => time('read ahead', () => CORPUS_STAGES.forEach((stage) => stage.readAhead?.(db))))
+              .then(resolve, () => resolve()),
+          ),
+        )
+      : undefined;
   // In the main thread the stages (and their language models) load only when a document needs them.
   const processDocument = pool || pending.length === 0 ? undefined : (await import('./process-document.ts')).processDocument;
   try {
@@ -256,6 +286,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     await pool?.close();
   }
   progress.finish();
+  await readingAhead;
   const documentsPeakRss = peakRssMb();
 
   // Files gone from the corpus. A file that is still there but was rejected keeps what it had.

@@ -55,6 +55,11 @@ export interface CorpusStage {
   /** The corpus stages whose output it reads: it starts once they are done. */
   needs: string[];
   /**
+   * Reads ahead what the stage will read, while the main thread waits for a worker to process a few new
+   * files; the stage must check that what it read ahead is still current when it runs.
+   */
+  readAhead?(db: Database.Database): void;
+  /**
    * The stage's reading and working out, apart from its writing (see splitStage). The runner may run
    * `compute` in a worker thread, on its own read-only connection, beside the main thread's stages.
    */
@@ -64,19 +69,20 @@ export interface CorpusStage {
 
 /**
  * `compute` only reads the store (it may write files) and returns plain data that can cross to another
- * thread; `apply` writes that data to the store, in the main thread (SQLite's only writer). `module`
- * exports the stage as `exportName`, for a worker thread to load it.
+ * thread; `apply` writes that data to the store, in the main thread (SQLite's only writer). A worker
+ * thread finds the pipeline's own stages by name (CORPUS_STAGES); any other stage names the `module`
+ * that exports it as `exportName`.
  */
 export interface SplitStage {
-  module: string;
-  exportName: string;
+  module?: string;
+  exportName?: string;
   compute(ctx: CorpusContext): unknown;
   apply(ctx: CorpusContext, data: unknown): CorpusResult;
 }
 
 /** A corpus stage made of a compute and an apply step; run in one thread, it is apply(compute()). */
 export function splitStage<T>(
-  stage: Omit<CorpusStage, 'run' | 'split'> & { module: string; exportName: string; compute(ctx: CorpusContext): T; apply(ctx: CorpusContext, data: T): CorpusResult },
+  stage: Omit<CorpusStage, 'run' | 'split'> & { module?: string; exportName?: string; compute(ctx: CorpusContext): T; apply(ctx: CorpusContext, data: T): CorpusResult },
 ): CorpusStage {
   const { module, exportName, compute, apply, ...rest } = stage;
   return {

@@ -15,6 +15,8 @@ interface Pending {
 interface PoolWorker {
   worker: Worker;
   inFlight: Map<number, Pending>;
+  /** Why the worker stopped, once it has: a job sent to it then fails at once. */
+  stopped?: Error;
 }
 
 const WORKER_ENTRY = workerEntry('document-worker', import.meta.url);
@@ -22,6 +24,7 @@ const WORKER_ENTRY = workerEntry('document-worker', import.meta.url);
 export class WorkerPool {
   private readonly workers: PoolWorker[] = [];
   private nextId = 0;
+  private closed = false;
 
   constructor(readonly size: number) {
     for (let index = 0; index < size; index += 1) {
@@ -42,17 +45,22 @@ export class WorkerPool {
   run(job: DocumentJob): Promise<JobResult> {
     const entry = this.workers.reduce((least, candidate) => (candidate.inFlight.size < least.inFlight.size ? candidate : least));
     const id = this.nextId++;
+    if (entry.stopped) return Promise.reject(entry.stopped);
     return new Promise((resolve, reject) => {
       entry.inFlight.set(id, { resolve, reject });
       entry.worker.postMessage({ id, job });
     });
   }
 
+  /** Ends the workers; closing again does nothing. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
   }
 
   private failAll(entry: PoolWorker, error: Error): void {
+    entry.stopped ??= error;
     for (const pending of entry.inFlight.values()) pending.reject(error);
     entry.inFlight.clear();
   }

@@ -67,6 +67,6 @@ ${RUN_OPTIONS_HELP}
     mkdirSync(corpus, { recursive: true });
     for (const { from, to } of copies) copyFileSync(from, to);
     if (Object.keys(fields).length > 0) updateManifest(corpus, copies.map(({ to }) => ({ path: basename(to), fields })));
-    return runWithOptions(values);
+    return runWithOptions(values, true);
   },
 };

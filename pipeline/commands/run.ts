@@ -4,8 +4,11 @@ import type { ProgressMode } from '../progress.ts';
 import { runPipeline, type RunSummary } from '../run-pipeline.ts';
 import { parseSize, positiveInteger, RUN_OPTIONS, RUN_OPTIONS_HELP, type Command } from './command.ts';
 
-/** Runs the pipeline with the run options shared by `run` and `add`, prints the summary, returns the exit status. */
-export async function runWithOptions(values: Record<string, string | boolean | undefined>): Promise<number> {
+/**
+ * Runs the pipeline with the run options shared by `run` and `add`, prints the summary, returns the exit
+ * status. `expectNewFiles` when the caller has just added files (see RunOptions).
+ */
+export async function runWithOptions(values: Record<string, string | boolean | undefined>, expectNewFiles = false): Promise<number> {
   const json = values.json === true;
   const quiet = values.quiet === true;
   const summary = await runPipeline({
@@ -15,6 +18,7 @@ export async function runWithOptions(values: Record<string, string | boolean | u
     concurrency: positiveInteger(values.concurrency, 'concurrency'),
     minDocumentsForWorkers: values['workers-from'] === undefined ? undefined : positiveInteger(values['workers-from'], 'workers-from'),
     force: values.force === true,
+    expectNewFiles,
     maxBytes: parseSize(values['max-size']),
     progress: progressMode(values.progress, quiet || json),
     log: (line) => {
