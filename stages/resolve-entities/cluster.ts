@@ -82,7 +82,8 @@ function typeOf(evidence: Partial<Record<EntityType, number>>): EntityType {
 }
 
 function sum(into: Partial<Record<EntityType, number>>, from: Partial<Record<EntityType, number>>, times = 1): void {
-  for (const [type, weight] of Object.entries(from)) into[type as EntityType] = (into[type as EntityType] ?? 0) + weight * times;
+  // for…in, not Object.entries: called twice per group, and an array per call was a tenth of the time.
+  for (const type in from) into[type as EntityType] = (into[type as EntityType] ?? 0) + from[type as EntityType]! * times;
 }
 
 /** How many mentions a row stands for. */
@@ -103,9 +104,8 @@ function uniqueId(base: string, type: EntityType, used: Set<string>): string {
 }
 
 function slug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Most names are ASCII, with no accents to take off.
+  return (/^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
@@ -126,8 +126,14 @@ export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
     addEvidence(evidence, mention);
     evidenceByKey.set(key, evidence);
   }
-  const displayByKey = new Map<string, string>();
-  for (const mention of [...mentions].sort((a, b) => (a.text < b.text ? -1 : 1))) if (!displayByKey.has(keyOf(mention))) displayByKey.set(keyOf(mention), mention.text.replace(/[’']s$/, ''));
+  // Each key shown as its smallest text (in code unit order), found in one pass rather than by sorting every mention.
+  const smallestText = new Map<string, string>();
+  for (const mention of mentions) {
+    const key = keyOf(mention);
+    const text = smallestText.get(key);
+    if (text === undefined || mention.text < text) smallestText.set(key, mention.text);
+  }
+  const displayByKey = new Map([...smallestText].map(([key, text]) => [key, text.replace(/[’']s$/, '')]));
 
   // Acronyms defined in brackets, and acronyms matching the initials of exactly one long name.
   const longNames = [...keys].filter((key) => key.startsWith('name:') && key.includes(' '));

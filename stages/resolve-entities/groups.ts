@@ -45,7 +45,29 @@ export function updateGroups(db: Database.Database): GroupChanges {
   return { droppedEntities: new Set(dropped.filter((id): id is string => id !== null)) };
 }
 
-/** Every group, in the order of its first mention (so resolution reads them in one fixed order). */
+const COLUMNS = 'id, text, role, place, acronym, evidence, mention_count, first_mention, entity_id, dirty';
+
+/** Every group, read ahead (readGroupsAhead) for the next readGroups on the same connection. */
+const ahead = new WeakMap<Database.Database, Map<number, StoredGroup>>();
+
+/** Reads every group ahead of resolution, while the main thread waits for a worker (CorpusStage.readAhead). */
+export function readGroupsAhead(db: Database.Database): void {
+  ahead.set(db, new Map((db.prepare(`SELECT ${COLUMNS} FROM mention_groups`).all() as StoredGroup[]).map((group) => [group.id, group])));
+}
+
+/**
+ * Every group, in the order of its first mention (so resolution reads them in one fixed order). With
+ * groups read ahead, only the dirty ones are read again: a group changes only when a mention joins or
+ * goes, which marks it dirty until resolution settles it (its entity changes only then).
+ */
 export function readGroups(db: Database.Database): StoredGroup[] {
-  return db.prepare('SELECT id, text, role, place, acronym, evidence, mention_count, first_mention, entity_id, dirty FROM mention_groups ORDER BY first_mention').all() as StoredGroup[];
+  const known = ahead.get(db);
+  ahead.delete(db);
+  if (known) {
+    const fresh = new Map((db.prepare(`SELECT ${COLUMNS} FROM mention_groups WHERE dirty = 1`).all() as StoredGroup[]).map((group) => [group.id, group]));
+    const groups = (db.prepare('SELECT id FROM mention_groups').pluck().all() as number[]).map((id) => fresh.get(id) ?? known.get(id));
+    // First mentions are ASCII ids: code unit order is SQLite's byte order.
+    if (groups.every((group) => group !== undefined)) return groups.sort((a, b) => (a.first_mention < b.first_mention ? -1 : a.first_mention > b.first_mention ? 1 : 0));
+  }
+  return db.prepare(`SELECT ${COLUMNS} FROM mention_groups ORDER BY first_mention`).all() as StoredGroup[];
 }

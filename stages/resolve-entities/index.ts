@@ -9,11 +9,14 @@ import type Database from 'better-sqlite3';
 import type { StoredEntity } from '../../pipeline/db/documents.ts';
 import type { CorpusStage } from '../../pipeline/stage.ts';
 import { resolveEntities, type MentionRow, type ResolvedEntity } from './cluster.ts';
-import { readGroups, updateGroups, type StoredGroup } from './groups.ts';
+import { readGroups, readGroupsAhead, updateGroups, type StoredGroup } from './groups.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 import { formatNumber } from '../../pipeline/format.ts';
 
 const sameRow = (a: StoredEntity, b: StoredEntity) => a.name === b.name && a.type === b.type && a.aliases === b.aliases && a.roles === b.roles && a.mention_count === b.mention_count && a.document_count === b.document_count;
+
+/** The stored entities, read ahead (see readAhead), by connection. */
+const entitiesAhead = new WeakMap<Database.Database, StoredEntity[]>();
 
 /** Above this many entities to count documents for, one pass over all mentions beats a query per entity. */
 const COUNT_ALL_ABOVE = 500;
@@ -65,6 +68,11 @@ export const resolveEntitiesStage: CorpusStage = {
   scope: 'corpus',
   version: CORPUS_STAGE_VERSIONS['resolve-entities'],
   needs: [],
+  // Only resolution writes groups' entities and the entities: what it reads of them can be read ahead.
+  readAhead(db) {
+    readGroupsAhead(db);
+    entitiesAhead.set(db, db.prepare('SELECT * FROM entities').all() as StoredEntity[]);
+  },
   run({ db }) {
     let written = 0;
     let redone = '';
@@ -79,7 +87,8 @@ export const resolveEntitiesStage: CorpusStage = {
         return row;
       });
       const entities = resolveEntities(rows);
-      const before = new Map((db.prepare('SELECT * FROM entities').all() as StoredEntity[]).map((row) => [row.id, row]));
+      const before = new Map((entitiesAhead.get(db) ?? (db.prepare('SELECT * FROM entities').all() as StoredEntity[])).map((row) => [row.id, row]));
+      entitiesAhead.delete(db);
       const changed = changedEntities(entities, groupOf, before, droppedEntities);
       const documentCount = documentCounts(db, entities, changed, groupOf);
       // An update, not INSERT OR REPLACE (a delete and an insert): the store's triggers mark the report
