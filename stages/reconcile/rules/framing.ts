@@ -13,8 +13,8 @@ import { synonymsOf } from '../wordnet.ts';
 import type { DraftFinding } from '../finding.ts';
 import type { ClaimRow } from '../load.ts';
 
-/** What the framing rule reads of a claim: its place, side, speaker, the entities it names and its lemmas. */
-export type FramingClaim = Pick<ClaimRow, 'id' | 'doc' | 'side' | 'start' | 'end' | 'text' | 'speaker' | 'entities' | 'lemmas'>;
+/** What the framing rule reads of a claim: its place, side, speaker, the entities it names, its lemmas and (when read with its document) its reading. */
+export type FramingClaim = Pick<ClaimRow, 'id' | 'doc' | 'side' | 'start' | 'end' | 'text' | 'speaker' | 'entities' | 'lemmas'> & Partial<Pick<ClaimRow, 'reading'>>;
 
 /** Words that say a thing is overstated or unfounded. */
 const DISCREDITING = /\b(?:exaggerat\w*|overstat\w*|inflat\w*|fabricat\w*|baseless|unfounded|groundless|pretext\w*|excuses?|myths?|smears?)\b|\bso-called\s+["“‘]/i;
@@ -55,20 +55,32 @@ export function sharedConcepts(a: FramingClaim, b: FramingClaim, exclude: Set<st
   return shared;
 }
 
+/** A discrediting word and where it starts in the claim's text. */
+export interface Cue {
+  text: string;
+  index: number;
+}
+
 interface Signal {
   /** A discrediting word in one claim, or opposite evaluations. */
-  cue: RegExpExecArray | undefined;
+  cue: Cue | undefined;
   cueIn: FramingClaim | undefined;
   evaluations: [ReturnType<typeof evaluate>, ReturnType<typeof evaluate>];
 }
 
 /** A claim's discrediting word, if any, and its evaluation. */
-interface Reading {
-  cue: RegExpExecArray | null;
+export interface Reading {
+  cue: Cue | null;
   evaluation: ReturnType<typeof evaluate>;
 }
 
-const read = (claim: FramingClaim): Reading => ({ cue: DISCREDITING.exec(claim.text), evaluation: evaluate(claim.text) });
+/** How a claim's text reads: worked out with its document (load.ts), since a subject's claims are compared again whenever one is added. */
+export function readClaim(text: string): Reading {
+  const cue = DISCREDITING.exec(text);
+  return { cue: cue ? { text: cue[0], index: cue.index } : null, evaluation: evaluate(text) };
+}
+
+const read = (claim: FramingClaim): Reading => claim.reading ?? readClaim(claim.text);
 
 /** What could make two claims opposed, found before any WordNet look-up. `readingOf` may remember each claim's reading. */
 export function signalOf(a: FramingClaim, b: FramingClaim, readingOf: (claim: FramingClaim) => Reading = read): Signal | undefined {
@@ -95,13 +107,13 @@ export function opposition(signal: Signal, shared: string[], texts: [string, str
   const { cue, cueIn } = signal;
   if (cue && cueIn) {
     // The concept the discrediting word applies to: the nearest shared one after it, within a few words.
-    const after = cueIn.text.toLowerCase().slice(cue.index + cue[0].length, cue.index + cue[0].length + 60);
+    const after = cueIn.text.toLowerCase().slice(cue.index + cue.text.length, cue.index + cue.text.length + 60);
     const target = shared
       .flatMap((concept) => concept.split(' ~ '))
       .map((word) => ({ word, at: after.indexOf(word.slice(0, 5)) }))
       .filter((candidate) => candidate.at !== -1)
       .sort((x, y) => x.at - y.at)[0]?.word;
-    if (target) return { why: `“${cue[0]}” in one, against “${target}” asserted in the other`, strength: 10 + Math.min(shared.length, 3) };
+    if (target) return { why: `“${cue.text}” in one, against “${target}” asserted in the other`, strength: 10 + Math.min(shared.length, 3) };
   }
   const [left, right] = signal.evaluations;
   if (left.score * right.score < 0 && Math.abs(left.score) >= 2 && Math.abs(right.score) >= 2) {
