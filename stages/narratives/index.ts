@@ -10,7 +10,7 @@ import { splitStage, type CorpusStage } from '../../pipeline/stage.ts';
 import { evaluate } from './evaluation.ts';
 import { fightinWords, termsOf, vocabularyOf } from './fightin-words.ts';
 import { applyTermCountChanges, updatedTermCounts, type TermCountChanges } from './term-counts.ts';
-import { addTo, remembered } from '../../pipeline/collections.ts';
+import { addTo } from '../../pipeline/collections.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 import { formatNumber } from '../../pipeline/format.ts';
 
@@ -22,6 +22,7 @@ interface SentenceRow {
   terms: string[];
 }
 
+const VERSION = CORPUS_STAGE_VERSIONS.narratives;
 const TOP_TERMS = 25;
 const SUBJECTS = 8;
 
@@ -58,6 +59,24 @@ export interface NarrativeRows {
   counts: TermCountChanges;
   /** How many sentences were read for the terms' examples and subjects. */
   scanned: number;
+  /** Evaluation scores of subject sentences not scored before, to keep (sentence_evaluations). */
+  evaluations: [sentence: string, score: number][];
+}
+
+/**
+ * Each sentence's evaluation score: as stored by this version of the stage, else worked out from its
+ * text (and added to `scored`, to store).
+ */
+function sentenceScores(db: Database.Database, ids: string[], scored: [string, number][]): Map<string, number> {
+  const scores = new Map(db.prepare('SELECT sentence_id, score FROM sentence_evaluations WHERE version = ? AND sentence_id IN (SELECT value FROM json_each(?))').raw().all(VERSION, JSON.stringify(ids)) as [string, number][]);
+  const readText = db.prepare('SELECT text FROM sentences WHERE id = ?').pluck();
+  for (const id of ids) {
+    if (scores.has(id)) continue;
+    const score = evaluate(readText.get(id) as string).score;
+    scores.set(id, score);
+    scored.push([id, score]);
+  }
+  return scores;
 }
 
 /** Targets a sentence's stored terms use: unigrams and bigrams, without splitting every bigram out (see termsOf). */
@@ -150,7 +169,7 @@ function entitySentenceCounts(db: Database.Database, sides: string[]): Map<strin
 export function computeNarratives(db: Database.Database): NarrativeRows {
   const { changes, counts: sideCounts } = updatedTermCounts(db);
   const sides = (db.prepare('SELECT DISTINCT d.kind FROM documents d WHERE EXISTS (SELECT 1 FROM sentences s WHERE s.document_id = d.id)').pluck().all() as string[]).sort();
-  const rows: NarrativeRows = { single: sides.length < 2, terms: [], subjects: [], counts: changes, scanned: 0 };
+  const rows: NarrativeRows = { single: sides.length < 2, terms: [], subjects: [], counts: changes, scanned: 0, evaluations: [] };
   if (rows.single) return rows;
 
   // Distinctive vocabulary per side.
@@ -190,14 +209,13 @@ export function computeNarratives(db: Database.Database): NarrativeRows {
     ...entityCandidates.map(({ label, entity }) => ({ label, entity: entity as string | null, sentences: entitySentences(db, entity) })),
     ...termCandidates.map(({ label }) => ({ label, entity: null, sentences: found.get(label) ?? [] })),
   ];
-  const readText = db.prepare('SELECT text FROM sentences WHERE id = ?').pluck();
-  const textOf = remembered((id: string) => readText.get(id) as string);
+  const scoreOf = sentenceScores(db, [...new Set(subjects.flatMap((subject) => subject.sentences.map((sentence) => sentence.id)))], rows.evaluations);
   for (const subject of subjects) {
-    const subjectCounts = countTerms(subject.sentences);
+    const subjectVocabulary = vocabularyOf(countTerms(subject.sentences));
     for (const side of sides) {
       const own = subject.sentences.filter((sentence) => sentence.side === side);
-      const sentiment = own.length === 0 ? 0 : own.reduce((sum, sentence) => sum + evaluate(textOf(sentence.id)).score, 0) / own.length;
-      const words = fightinWords(vocabularyOf(subjectCounts), side, 2)
+      const sentiment = own.length === 0 ? 0 : own.reduce((sum, sentence) => sum + scoreOf.get(sentence.id)!, 0) / own.length;
+      const words = fightinWords(subjectVocabulary, side, 2)
         .filter((score) => score.count > 0 && score.z > 0 && !subject.label.toLowerCase().split(/\s+/).includes(score.term))
         .slice(0, 6)
         .map((score) => score.term);
@@ -212,6 +230,8 @@ export function writeNarratives(db: Database.Database, rows: NarrativeRows): { t
   return db
     .transaction(() => {
       applyTermCountChanges(db, rows.counts);
+      const keep = db.prepare('INSERT OR REPLACE INTO sentence_evaluations (sentence_id, version, score) VALUES (?, ?, ?)');
+      for (const [sentence, score] of rows.evaluations) keep.run(sentence, VERSION, score);
       for (const table of ['narrative_terms', 'narrative_subjects', 'narrative_speakers']) db.prepare(`DELETE FROM ${table}`).run();
       if (rows.single) return { terms: 0, subjects: 0 };
       const insertTerm = db.prepare('INSERT INTO narrative_terms (side, term, count, other_count, log_odds, z, rank, examples) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -232,10 +252,8 @@ export function writeNarratives(db: Database.Database, rows: NarrativeRows): { t
 export const narratives: CorpusStage = splitStage({
   name: 'narratives',
   scope: 'corpus',
-  version: CORPUS_STAGE_VERSIONS.narratives,
+  version: VERSION,
   needs: ['resolve-entities'],
-  module: import.meta.url,
-  exportName: 'narratives',
   compute: ({ db }) => computeNarratives(db),
   apply({ db }, rows) {
     const { terms, subjects } = writeNarratives(db, rows);
