@@ -17,7 +17,8 @@ export const CORPUS_STAGE_VERSIONS = {
   'resolve-entities': '1',
   'report-pages': '1',
   narratives: '2',
-  reconcile: '3',
+  reconcile: '4',
+  'report-findings': '1',
   report: '2',
 } as const;
 

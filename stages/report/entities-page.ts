@@ -1,16 +1,17 @@
 /**
  * reports/entities.md: every canonical entity with its aliases, roles and where it is named, and who
- * appears with whom. Each entity's section is a stored fragment (fragments.ts): an incremental report
- * renders again the sections of entities that are new or changed (counts included), or named in a stale
- * document now. That covers every change a section shows: an entity that lost a mention has another
- * count unless it gained one in a stale document, and a companion renamed or merged away repoints or
- * renames mentions in documents that name both, which the store marks stale.
+ * appears with whom. Each entity's section and its row in the table at the top are a stored fragment
+ * (fragments.ts): an incremental report renders again the sections of entities that are new or changed
+ * (counts included), or named in a stale document now, and reads the others' in page order. That
+ * covers every change a section shows: an entity that lost a mention has another count unless it gained
+ * one in a stale document, and a companion renamed or merged away repoints or renames mentions in
+ * documents that name both, which the store marks stale.
  */
 import type Database from 'better-sqlite3';
-import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
+import { cell, escapeInline, formatNumber, link, page, table, tableRow } from './markdown.ts';
 import type { StoredEntity } from '../../pipeline/db/documents.ts';
-import { readEntities, readEntityMentions, readCooccurrences, type EntityMention, type EntityPair, type StoredDocument } from './read-store.ts';
-import { storedFragments, type Fragment, type FragmentChanges } from './fragments.ts';
+import { readEntityMentions, readCooccurrences, type EntityMention, type EntityPair, type StoredDocument } from './read-store.ts';
+import type { Fragment, FragmentChanges } from './fragments.ts';
 import { GENERATED, documentPage, paragraphAnchor } from './shared.ts';
 import { addTo } from '../../pipeline/collections.ts';
 
@@ -23,9 +24,6 @@ const READ_ALL_ABOVE = 300;
 
 /** The order of pairs: most sentences first, then by ids. */
 const pairOrder = (x: EntityPair, y: EntityPair) => y.sentences - x.sentences || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0);
-
-/** What an entity's section shows of the entity itself, and its counts (see above). */
-const digestOf = (entity: StoredEntity) => JSON.stringify([entity.name, entity.type, entity.aliases, entity.roles, entity.mention_count, entity.document_count]);
 
 /** The stored pages' data an entities page is made from, and what to store for the next one. */
 export interface EntitiesPage {
@@ -73,32 +71,40 @@ function readFor(db: Database.Database, ids: Set<string>, all: boolean): { menti
   return { mentions, pairs };
 }
 
-/** The page, rendering only what `stale` documents may have changed (every section when `stale` is undefined). */
+/** What an entity's section shows of the entity itself, and its counts (see above), worked out by SQLite over `entities e`. */
+const DIGEST = 'json_array(e.name, e.type, e.aliases, e.roles, e.mention_count, e.document_count)';
+/** The page's order: most mentioned first (an index, entities_page_order, keeps it). */
+const PAGE_ORDER = 'e.mention_count DESC, e.name, e.id';
+
+type DigestedEntity = StoredEntity & { digest: string };
+
+function entityRow(entity: StoredEntity, entityLink: (id: string) => string): string {
+  return tableRow([entityLink(entity.id), cell(entity.type), cell((JSON.parse(entity.aliases) as string[]).join(', ')), cell(entity.mention_count), cell(entity.document_count)]);
+}
+
+/**
+ * The page, rendering only what `stale` documents may have changed (every section when `stale` is
+ * undefined). An incremental page finds the entities to render in SQL (the stored digest differs, or a
+ * stale document names them) and takes every other entity's table row and section from the store.
+ */
 export function entitiesPage(db: Database.Database, documents: Map<string, StoredDocument>, stale: Set<string> | undefined): EntitiesPage {
-  const entities = readEntities(db);
-  const names = new Map(entities.map((entity) => [entity.id, entity.name]));
-  const stored = stale ? storedFragments(db, PAGE) : undefined;
-  const full = stored === undefined;
-  let render: Set<string>;
+  const full = !stale || (db.prepare('SELECT 1 FROM report_fragments WHERE page = ? LIMIT 1').get(PAGE) === undefined);
+  let render: DigestedEntity[];
+  let removed: string[] = [];
   if (full) {
-    render = new Set(names.keys());
+    render = db.prepare(`SELECT e.*, ${DIGEST} AS digest FROM entities e ORDER BY ${PAGE_ORDER}`).all() as DigestedEntity[];
   } else {
-    render = new Set(entities.filter((entity) => stored.get(entity.id)?.digest !== digestOf(entity)).map((entity) => entity.id));
-    const namedNow = db.prepare('SELECT DISTINCT entity_id FROM mentions WHERE document_id IN (SELECT value FROM json_each(?)) AND entity_id IS NOT NULL').pluck();
-    for (const id of namedNow.all(JSON.stringify([...stale!])) as string[]) render.add(id);
+    const changed = db.prepare(`SELECT e.id FROM entities e LEFT JOIN report_fragments f ON f.page = ? AND f.key = e.id WHERE f.digest IS NOT ${DIGEST}`).pluck().all(PAGE) as string[];
+    const namedNow = db.prepare('SELECT DISTINCT entity_id FROM mentions WHERE document_id IN (SELECT value FROM json_each(?)) AND entity_id IS NOT NULL').pluck().all(JSON.stringify([...stale!])) as string[];
+    render = db.prepare(`SELECT e.*, ${DIGEST} AS digest FROM entities e WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY ${PAGE_ORDER}`).all(JSON.stringify([...new Set([...changed, ...namedNow])])) as DigestedEntity[];
+    removed = db.prepare('SELECT key FROM report_fragments WHERE page = ? AND key NOT IN (SELECT id FROM entities)').pluck().all(PAGE) as string[];
   }
-  const { mentions, pairs } = readFor(db, render, full);
-  const upserts: Fragment[] = [];
-  const topPairs: EntitiesPage['topPairs'] = { full, owners: [...render], rows: [] };
-  for (const entity of entities) {
-    if (!render.has(entity.id)) continue;
-    const own = mentions.get(entity.id) ?? [];
-    const ranked = pairs.get(entity.id) ?? [];
-    upserts.push({ key: entity.id, digest: digestOf(entity), weight: 0, body: renderSection(entity, own, ranked, names, documents), documents: [] });
-    for (const pair of ranked.slice(0, TOP_PAIRS)) topPairs.rows.push([entity.id, pair.a === entity.id ? pair.b : pair.a, pair.sentences]);
+  const rendering = new Set(render.map((entity) => entity.id));
+  const { mentions, pairs } = readFor(db, rendering, full);
+  const topPairs: EntitiesPage['topPairs'] = { full, owners: [...rendering, ...removed], rows: [] };
+  for (const entity of render) {
+    for (const pair of (pairs.get(entity.id) ?? []).slice(0, TOP_PAIRS)) topPairs.rows.push([entity.id, pair.a === entity.id ? pair.b : pair.a, pair.sentences]);
   }
-  const removed = full ? [] : [...stored.keys()].filter((key) => !names.has(key));
-  topPairs.owners.push(...removed);
 
   // The most frequent pairs of the corpus are among the most frequent pairs of each of their two entities.
   const candidates = new Map<string, EntityPair>();
@@ -122,23 +128,48 @@ export function entitiesPage(db: Database.Database, documents: Map<string, Store
   }
   const together = [...candidates.values()].sort(pairOrder).slice(0, TOP_PAIRS);
 
-  const bodies = new Map([...(stored ?? [])].map(([key, { body }]) => [key, body]));
-  for (const fragment of upserts) bodies.set(fragment.key, fragment.body);
+  // Names for the links the rendered parts make: to companions and to the pairs named together most often.
+  const linked = new Set([...rendering, ...together.flatMap((pair) => [pair.a, pair.b])]);
+  for (const id of rendering) for (const pair of (pairs.get(id) ?? []).slice(0, COMPANIONS)) linked.add(pair.a === id ? pair.b : pair.a);
+  const names = new Map(db.prepare('SELECT id, name FROM entities WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify([...linked])) as [string, string][]);
   const entityLink = (id: string) => link(names.get(id) ?? id, `#${id}`);
+  const upserts: Fragment[] = render.map((entity) => ({
+    key: entity.id,
+    digest: entity.digest,
+    weight: 0,
+    body: renderSection(entity, mentions.get(entity.id) ?? [], pairs.get(entity.id) ?? [], names, documents),
+    row: entityRow(entity, entityLink),
+    documents: [],
+  }));
+
+  // Every entity's row and section in page order: those just rendered, the others as stored.
+  const fresh = new Map(upserts.map((fragment) => [fragment.key, fragment]));
+  const rows: string[] = [];
+  const sections: string[] = [];
+  if (full) {
+    for (const fragment of upserts) {
+      rows.push(fragment.row!);
+      sections.push(fragment.body);
+    }
+  } else {
+    const stored = db.prepare(`SELECT e.id, f.row, f.body FROM entities e LEFT JOIN report_fragments f ON f.page = ? AND f.key = e.id ORDER BY ${PAGE_ORDER}`).raw();
+    for (const [id, row, body] of stored.iterate(PAGE) as Iterable<[string, string, string]>) {
+      const own = fresh.get(id);
+      rows.push(own ? own.row! : row);
+      sections.push(own ? own.body : body);
+    }
+  }
   const content = page(
     GENERATED,
     '# Entities',
-    `${formatNumber(entities.length)} people, organisations, places and initiatives, each once however it is named. Mentions link to the paragraph they are in.`,
-    table(
-      ['Entity', 'Type', 'Aliases', 'Mentions', 'Documents'],
-      entities.map((entity) => [entityLink(entity.id), cell(entity.type), cell((JSON.parse(entity.aliases) as string[]).join(', ')), cell(entity.mention_count), cell(entity.document_count)]),
-    ),
+    `${formatNumber(rows.length)} people, organisations, places and initiatives, each once however it is named. Mentions link to the paragraph they are in.`,
+    [table(['Entity', 'Type', 'Aliases', 'Mentions', 'Documents'], []), ...rows].join('\n'),
     '## Named together most often',
     table(['Entities', 'Sentences naming both'], together.map((pair) => [`${entityLink(pair.a)} and ${entityLink(pair.b)}`, cell(pair.sentences)])),
     '## Each entity',
-    entities.map((entity) => bodies.get(entity.id)!).join('\n\n'),
+    sections.join('\n\n'),
   );
-  return { content, sections: entities.length, fragments: { page: PAGE, full, upserts, removed }, topPairs };
+  return { content, sections: rows.length, fragments: { page: PAGE, full, upserts, removed }, topPairs };
 }
 
 /** Stores the pairs an entities page rendered (in the main thread). */

@@ -5,14 +5,14 @@
  */
 import type Database from 'better-sqlite3';
 import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
-import { readFigures, type StoredDocument, type StoredFigure } from './read-store.ts';
-import { fragmentsShowing, storedDocuments, storedFragments, type FragmentChanges } from './fragments.ts';
+import { readFigures, readFiguresOfGroups, type StoredDocument, type StoredFigure } from './read-store.ts';
+import { fragmentsShowing, storedFragments, type FragmentChanges } from './fragments.ts';
 import { GENERATED, describePublished, describeValue, documentPage, paragraphAnchor } from './shared.ts';
 import { addTo } from '../../pipeline/collections.ts';
 
 const QUALIFIER_WORDS: Record<string, string> = { exact: '', approximate: 'about ', lower_bound: 'more than ', upper_bound: 'up to ' };
 
-/** The group a figure belongs to on the page: its holder and what it counts. */
+/** The group a figure belongs to on the page: its holder and what it counts (FIGURE_GROUP in SQL). */
 function groupName(figure: StoredFigure): string {
   const counted = figure.counted ?? (figure.unit === 'count' ? 'things not named' : figure.unit);
   return figure.holder ? `${counted} — ${figure.holder}` : counted;
@@ -35,32 +35,18 @@ function renderGroup(name: string, members: StoredFigure[], documents: Map<strin
   return `### ${escapeInline(name)}\n\n${table(['Value', 'Quote', 'Speaker', 'Source', 'Date', 'Where'], rows)}\n\n${members.map((figure) => `> ${escapeInline(figure.sentence)}`).filter((line, index, all) => all.indexOf(line) === index).join('\n>\n')}`;
 }
 
-/**
- * The figures of the groups to render, in corpus order: all figures, or those of the documents the
- * groups show (`read` holds those already read).
- */
-function figuresOf(db: Database.Database, documents: Map<string, StoredDocument>, shown: Set<string> | undefined, read: Map<string, StoredFigure[]>): StoredFigure[] {
-  if (!shown) return readFigures(db);
-  // `documents` is in path order, the figures' order across documents.
-  return [...documents.keys()].filter((id) => shown.has(id)).flatMap((id) => read.get(id) ?? readFigures(db, id));
-}
-
 /** The page, rendering only the groups `stale` documents may have changed (every group when `stale` is undefined). */
 export function figuresPage(db: Database.Database, documents: Map<string, StoredDocument>, stale: Set<string> | undefined): { content: string; sections: number; fragments: FragmentChanges } {
   const stored = stale ? storedFragments(db, PAGE) : undefined;
   let render: Set<string> | undefined;
-  let shown: Set<string> | undefined;
-  const staleFigures = new Map<string, StoredFigure[]>();
   if (stored) {
-    // The groups shown by a stale document before, and those its figures are in now, with all their documents.
+    // The groups shown by a stale document before, and those its figures are in now.
     render = fragmentsShowing(db, PAGE, stale!);
-    for (const id of stale!) if (documents.has(id)) staleFigures.set(id, readFigures(db, id));
-    for (const figures of staleFigures.values()) for (const figure of figures) render.add(groupName(figure));
-    shown = new Set(stale);
-    for (const documentIds of storedDocuments(db, PAGE, render).values()) for (const id of documentIds) shown.add(id);
+    for (const id of stale!) if (documents.has(id)) for (const figure of readFigures(db, id)) render.add(groupName(figure));
   }
   const groups = new Map<string, StoredFigure[]>();
-  for (const figure of figuresOf(db, documents, shown, staleFigures)) {
+  // Only the figures of those groups: a group of a common phrase shows hundreds of documents.
+  for (const figure of render ? readFiguresOfGroups(db, [...render]) : readFigures(db)) {
     const name = groupName(figure);
     if (!render || render.has(name)) addTo(groups, name, figure);
   }

@@ -1,6 +1,13 @@
-/** reports/findings.md and reports/timeline.md: the findings with their quotes side by side, and every dated event on one timeline. */
+/**
+ * reports/findings.md and reports/timeline.md: the findings with their quotes side by side, and every
+ * dated event on one timeline. Each finding's section is a stored fragment (fragments.ts), kept while
+ * the finding's digest (its row and items, finding_digests), its latest verdict and the documents it
+ * quotes are the same: an incremental report renders only new and changed findings, and those that
+ * quote a document the store marks stale (a new title or date changes what their rows show).
+ */
 import type Database from 'better-sqlite3';
-import { readFindings, type StoredFinding } from '../../pipeline/db/findings.ts';
+import { QUEUE_ORDER, readFindings, type StoredFinding } from '../../pipeline/db/findings.ts';
+import { storedFragments, fragmentsShowing, type Fragment, type FragmentChanges } from './fragments.ts';
 import { cell, escapeInline, link, page, table } from './markdown.ts';
 import { GENERATED, describeValue, documentPage, paragraphAnchor } from './shared.ts';
 import { addTo } from '../../pipeline/collections.ts';
@@ -40,16 +47,47 @@ function renderFinding(finding: StoredFinding): string {
   ].join('\n');
 }
 
-export function renderFindings(db: Database.Database): string {
-  const byKind = new Map<string, ReturnType<typeof readFindings>>();
-  for (const finding of readFindings(db)) addTo(byKind, finding.kind, finding);
+const PAGE = 'findings.md';
+
+/**
+ * The findings page, rendering only the sections `stale` documents or a changed finding may have
+ * changed (every section when `stale` is undefined, or when none is stored).
+ */
+export function findingsPage(db: Database.Database, stale: Set<string> | undefined): { content: string; sections: number; fragments: FragmentChanges } {
+  // Every finding in queue order, with what its section shows besides its documents. A finding without
+  // a digest (a verdict was recorded since reconcile wrote it) is always rendered.
+  const listed = db
+    .prepare(
+      `SELECT f.id, f.kind, f.status, d.digest || ' ' || coalesce((SELECT max(r.id) FROM reviews r WHERE r.fingerprint = f.fingerprint), 0)
+         || ' ' || coalesce((SELECT max(r.id) FROM reviews r WHERE r.lineage = f.lineage), 0) AS digest
+       FROM findings f LEFT JOIN finding_digests d ON d.finding_id = f.id ORDER BY ${QUEUE_ORDER}`,
+    )
+    .all() as { id: string; kind: string; status: string; digest: string | null }[];
+  const stored = stale ? storedFragments(db, PAGE) : undefined;
+  const full = stored === undefined;
+  const render = new Set(full ? listed.map((finding) => finding.id) : listed.filter((finding) => finding.digest === null || stored.get(finding.id)?.digest !== finding.digest).map((finding) => finding.id));
+  if (!full) for (const id of fragmentsShowing(db, PAGE, stale!)) render.add(id);
+  const upserts: Fragment[] = [];
+  const digests = new Map(listed.map((finding) => [finding.id, finding.digest]));
+  for (const finding of render.size === 0 ? [] : readFindings(db, full ? {} : { ids: [...render] })) {
+    upserts.push({ key: finding.id, digest: digests.get(finding.id) ?? '', weight: 0, body: renderFinding(finding), documents: finding.items.map((item) => item.doc) });
+  }
+  const bodies = new Map([...(stored ?? [])].map(([key, { body }]) => [key, body]));
+  for (const fragment of upserts) bodies.set(fragment.key, fragment.body);
+  const removed = full ? [] : [...stored.keys()].filter((key) => !digests.has(key));
+  return { content: renderPage(listed, bodies), sections: listed.length, fragments: { page: PAGE, full, upserts, removed } };
+}
+
+function renderPage(listed: { id: string; kind: string; status: string }[], bodies: Map<string, string>): string {
+  const byKind = new Map<string, { id: string; status: string }[]>();
+  for (const finding of listed) addTo(byKind, finding.kind, finding);
   const kinds = KIND_ORDER.filter((kind) => byKind.has(kind));
   const count = (kind: string, status?: string) => byKind.get(kind)!.filter((finding) => !status || finding.status === status).length;
   const summary = table(
     ['Kind', 'Findings', 'Open', 'Re-opened', 'Confirmed', 'Dismissed', 'Needs evidence'],
     kinds.map((kind) => [link(KIND_NAMES[kind]!, `#${kind.replace(/_/g, '-')}`), String(count(kind)), String(count(kind, 'open')), String(count(kind, 'reopened')), String(count(kind, 'confirmed')), String(count(kind, 'dismissed')), String(count(kind, 'needs-evidence'))]),
   );
-  const sections = kinds.map((kind) => `## ${KIND_NAMES[kind]}\n<a id="${kind.replace(/_/g, '-')}"></a>\n\n${byKind.get(kind)!.map(renderFinding).join('\n\n')}`);
+  const sections = kinds.map((kind) => `## ${KIND_NAMES[kind]}\n<a id="${kind.replace(/_/g, '-')}"></a>\n\n${byKind.get(kind)!.map((finding) => bodies.get(finding.id)!).join('\n\n')}`);
   return page(
     GENERATED,
     '# Findings',

@@ -6,7 +6,6 @@
  * and takes the others as stored. A full report renders every section and replaces them all.
  */
 import type Database from 'better-sqlite3';
-import { addTo } from '../../pipeline/collections.ts';
 
 export interface Fragment {
   key: string;
@@ -15,6 +14,8 @@ export interface Fragment {
   /** What orders the sections where the page has no other order (figures: the group's size). */
   weight: number;
   body: string;
+  /** The section's row in a table at the top of the page (entities.md). */
+  row?: string;
   documents: string[];
 }
 
@@ -39,25 +40,16 @@ export function fragmentsShowing(db: Database.Database, page: string, documents:
   return new Set(db.prepare(sql).pluck().all(JSON.stringify([...documents]), page) as string[]);
 }
 
-/** The documents each stored fragment shows, for the keys given. */
-export function storedDocuments(db: Database.Database, page: string, keys: Iterable<string>): Map<string, string[]> {
-  const sql = `SELECT f.key, fd.document_id FROM report_fragments f JOIN report_fragment_documents fd ON fd.fragment_id = f.id
-    WHERE f.page = ? AND f.key IN (SELECT value FROM json_each(?))`;
-  const documents = new Map<string, string[]>();
-  for (const [key, document] of db.prepare(sql).raw().iterate(page, JSON.stringify([...keys])) as Iterable<[string, string]>) addTo(documents, key, document);
-  return documents;
-}
-
 /** Stores what a report computed, in the main thread. */
 export function applyFragments(db: Database.Database, changes: FragmentChanges): void {
   const remove = db.prepare('DELETE FROM report_fragments WHERE page = ? AND key = ?');
-  const insert = db.prepare('INSERT INTO report_fragments (page, key, digest, weight, body) VALUES (?, ?, ?, ?, ?) RETURNING id');
+  const insert = db.prepare('INSERT INTO report_fragments (page, key, digest, weight, body, row) VALUES (?, ?, ?, ?, ?, ?) RETURNING id');
   const show = db.prepare('INSERT INTO report_fragment_documents (fragment_id, document_id) VALUES (?, ?)');
   if (changes.full) db.prepare('DELETE FROM report_fragments WHERE page = ?').run(changes.page);
   for (const key of changes.removed) remove.run(changes.page, key);
   for (const fragment of changes.upserts) {
     if (!changes.full) remove.run(changes.page, fragment.key);
-    const id = (insert.get(changes.page, fragment.key, fragment.digest, fragment.weight, fragment.body) as { id: number }).id;
+    const id = (insert.get(changes.page, fragment.key, fragment.digest, fragment.weight, fragment.body, fragment.row ?? null) as { id: number }).id;
     for (const document of new Set(fragment.documents)) show.run(id, document);
   }
 }

@@ -1,10 +1,10 @@
 /**
- * The Markdown reports, generated from the store alone, in two corpus stages. report-pages writes
+ * The Markdown reports, generated from the store alone, in three corpus stages. report-pages writes
  * reports/index.md (the corpus table), entities.md, figures.md and documents/<id>.md (metadata,
  * boilerplate removed, figures, claims, numbered paragraphs with stable anchors `#p<N>` that the other
- * reports link to); in an incremental run only the pages of documents the store marks stale. report
- * writes findings.md, timeline.md and narratives.md, deletes pages of documents no longer stored, and
- * clears the stale marks. Files are written atomically and only when their content changes. No
+ * reports link to); in an incremental run only the pages of documents the store marks stale.
+ * report-findings writes findings.md and timeline.md once reconcile is done; report writes
+ * narratives.md, deletes pages of documents no longer stored, and clears the stale marks. Files are written atomically and only when their content changes. No
  * timestamps, paths or run ids, so the same store always gives byte-identical reports.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { splitStage, type CorpusStage } from '../../pipeline/stage.ts';
 import { entitiesPage, storeTopPairs } from './entities-page.ts';
 import { figuresPage } from './figures-page.ts';
 import { applyFragments } from './fragments.ts';
-import { renderFindings, renderTimeline } from './findings-page.ts';
+import { findingsPage, renderTimeline } from './findings-page.ts';
 import { renderNarratives } from './narratives-page.ts';
 import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
 import {
@@ -125,8 +125,6 @@ export const reportPages: CorpusStage = splitStage({
   scope: 'corpus',
   version: CORPUS_STAGE_VERSIONS['report-pages'],
   needs: ['resolve-entities'],
-  module: import.meta.url,
-  exportName: 'reportPages',
   compute({ db, reportsDir, incremental }) {
     const documents = readDocuments(db);
     // Only the pages the store marks stale, when the pages written before are all still there as written.
@@ -162,23 +160,37 @@ export const reportPages: CorpusStage = splitStage({
 });
 
 /**
- * The pages of findings and narratives, then the tidying: pages of documents no longer stored, and
- * temporary files a killed run left, are deleted, and the stale marks are cleared (report-pages has
- * written those pages by now).
+ * The findings and the timeline, as soon as reconcile is done: in the main thread, while a worker may
+ * still be comparing the narratives. Only findings.md's sections that changed are rendered (the stale
+ * marks are still there: report clears them).
+ */
+export const reportFindings: CorpusStage = {
+  name: 'report-findings',
+  scope: 'corpus',
+  version: CORPUS_STAGE_VERSIONS['report-findings'],
+  needs: ['reconcile'],
+  run({ db, reportsDir, incremental }) {
+    const stale = incremental ? new Set(db.prepare('SELECT document_id FROM stale_pages').pluck().all() as string[]) : undefined;
+    const findings = findingsPage(db, stale);
+    let written = 0;
+    for (const [name, content] of [['findings.md', findings.content], ['timeline.md', renderTimeline(db)]] as const) if (writeFileAtomic(join(reportsDir, name), content)) written += 1;
+    db.transaction(() => applyFragments(db, findings.fragments)).immediate();
+    return { written, redone: `${formatNumber(findings.fragments.upserts.length)} of ${formatNumber(findings.sections)} findings rendered; timeline.md rendered whole` };
+  },
+};
+
+/**
+ * The narratives page, then the tidying: pages of documents no longer stored, and temporary files a
+ * killed run left, are deleted, and the stale marks are cleared (every page that reads them is written by now).
  */
 export const report: CorpusStage = {
   name: 'report',
   scope: 'corpus',
   version: CORPUS_STAGE_VERSIONS.report,
-  needs: ['reconcile', 'narratives', 'report-pages'],
+  needs: ['report-findings', 'narratives', 'report-pages'],
   run({ db, reportsDir }) {
     let written = 0;
-    const pages: [string, string][] = [
-      ['findings.md', renderFindings(db)],
-      ['timeline.md', renderTimeline(db)],
-      ['narratives.md', renderNarratives(db)],
-    ];
-    for (const [name, content] of pages) if (writeFileAtomic(join(reportsDir, name), content)) written += 1;
+    if (writeFileAtomic(join(reportsDir, 'narratives.md'), renderNarratives(db))) written += 1;
     const documentPages = new Set((db.prepare('SELECT id FROM documents').pluck().all() as string[]).map((id) => `${id}.md`));
     const documentsDir = join(reportsDir, 'documents');
     if (existsSync(documentsDir)) {
@@ -188,6 +200,6 @@ export const report: CorpusStage = {
     }
     for (const file of readdirSync(reportsDir)) if (TEMPORARY_FILE.test(file)) rmSync(join(reportsDir, file));
     db.prepare('DELETE FROM stale_pages').run();
-    return { written, redone: 'findings.md, timeline.md and narratives.md rendered whole' };
+    return { written, redone: 'narratives.md rendered whole' };
   },
 };

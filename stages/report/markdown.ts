@@ -20,10 +20,12 @@ export function cell(value: string | number | null | undefined): string {
   return typeof value === 'number' ? formatNumber(value) : escapeInline(value);
 }
 
+/** One row of a Markdown table, from already-escaped cells. */
+export const tableRow = (cells: string[]) => `| ${cells.join(' | ')} |`;
+
 /** A Markdown table from a header row and body rows of already-escaped cells. */
 export function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+  return [tableRow(header), tableRow(header.map(() => '---')), ...rows.map(tableRow)].join('\n');
 }
 
 /** A relative link whose text is escaped and whose target cannot break out of the parentheses. */

@@ -113,6 +113,23 @@ export interface StoredFigure extends StoredMeasurement {
   sentence: string;
 }
 
+/** What a figure counts, as figures.md names it, in SQL over `figure_details f`. */
+const FIGURE_COUNTS = `coalesce(f.counted, CASE WHEN f.unit = 'count' THEN 'things not named' ELSE f.unit END)`;
+/** The name of the group a figure is shown in on figures.md (what it counts, and its holder), in SQL; figures-page.ts's groupName in JS. */
+const FIGURE_GROUP = `${FIGURE_COUNTS} || CASE WHEN coalesce(f.holder, '') = '' THEN '' ELSE ' — ' || f.holder END`;
+
+/** The figures of the groups named, in corpus order. */
+export function readFiguresOfGroups(db: Database.Database, groups: string[]): StoredFigure[] {
+  // What the groups count, each name cut at each " — ": tested first, so that the holder (a look-up per
+  // figure) is named only for figures that count one of them.
+  const counts = new Set(groups.flatMap((group) => [group, ...[...group.matchAll(/ — /g)].map((match) => group.slice(0, match.index))]));
+  const sql = `SELECT f.id, f.document_id, p.ordinal AS paragraph, f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope, f.holder, f.holder_entity_id AS holder_id,
+       f.time, f.speaker, s.text AS sentence
+     FROM figure_details f JOIN sentences s ON s.id = f.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = f.document_id
+     WHERE ${FIGURE_COUNTS} IN (SELECT value FROM json_each(@counts)) AND ${FIGURE_GROUP} IN (SELECT value FROM json_each(@groups)) ORDER BY d.path, f.span_start`;
+  return statement(db, sql).all({ counts: JSON.stringify([...counts]), groups: JSON.stringify(groups) }) as StoredFigure[];
+}
+
 export function readFigures(db: Database.Database, documentId?: string): StoredFigure[] {
   // Two statements, not "? IS NULL OR document_id = ?", which would scan every figure for each document.
   const sql = `SELECT f.id, f.document_id, p.ordinal AS paragraph, f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope, f.holder, f.holder_entity_id AS holder_id,
