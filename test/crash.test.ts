@@ -1,5 +1,5 @@
 /**
- * Runs killed with SIGKILL at ten moments spread over a whole run (per-document stages, the store,
+ * Runs killed with SIGKILL at eleven moments spread over a whole run (per-document stages, the store,
  * the corpus stages, the reports): each leaves a store that passes SQLite's integrity and foreign-key
  * checks, reports that are whole (each file the old or the new version, never a truncated one), and
  * the verdict recorded before the kill; the next run completes, and its export and reports equal those
@@ -16,7 +16,7 @@ import { exportStore } from '../pipeline/export.ts';
 import { BBC_DIR, cli, workspace } from './helpers.ts';
 
 const ARTICLES = Number(process.env.KILL_ARTICLES ?? 40);
-const KILLS = Number(process.env.KILLS ?? 10);
+const KILLS = Number(process.env.KILLS ?? 11);
 const BIN = new URL('../bin/narratives.js', import.meta.url).pathname;
 
 /** The first articles of each BBC category in turn, so the corpus mixes all five. */
@@ -61,7 +61,7 @@ interface KillPoint {
 }
 
 /**
- * Ten moments across a run: after 1 document and after 10, 30, 60 and 90% of them (in the per-document
+ * Eleven moments across a run: after 1 document and after 10, 30, 60 and 90% of them (in the per-document
  * stages or the store's transaction), and in each corpus stage (report-pages runs in a worker thread
  * beside reconcile). The delays vary with the kill so that they land at different points within a step;
  * the corpus stages take tens of milliseconds on this corpus, so their delays stay below 20 ms.
@@ -71,7 +71,7 @@ function killPoints(kills: number, documents: number): KillPoint[] {
   const moments = [
     { after: atDocument(1), label: 'document 1', longest: 150 },
     ...[0.1, 0.3, 0.6, 0.9].map((share) => ({ after: atDocument(share * documents), label: `document ${Math.max(1, Math.round(share * documents))}`, longest: 150 })),
-    ...['resolve-entities', 'report-pages', 'reconcile', 'narratives', 'report'].map((stage) => ({ after: new RegExp(`^progress: ${stage} `, 'm'), label: stage, longest: 20 })),
+    ...['resolve-entities', 'report-pages', 'reconcile', 'narratives', 'report-findings', 'report'].map((stage) => ({ after: new RegExp(`^progress: ${stage} `, 'm'), label: stage, longest: 20 })),
   ];
   return Array.from({ length: kills }, (_, kill) => {
     const { longest, ...moment } = moments[kill % moments.length]!;
@@ -160,8 +160,11 @@ describe(`runs killed with SIGKILL at ${KILLS} moments (seeds + ${ARTICLES} BBC 
 
   it('refuse a second run, and let findings, search, export, review and backup work while a run writes, each seeing one consistent state', async () => {
     const space = freshSpace();
+    // More articles than the first test's, and the readers start after the first document: the run must
+    // still be writing when the second run, a process of its own, starts (it once finished first).
+    for (const [index, file] of bbcArticles(ARTICLES + 60).slice(ARTICLES).entries()) copyFileSync(join(BBC_DIR, file), join(space.corpusDir, `extra-${String(index).padStart(3, '0')}-${file.replace('/', '-')}`));
     let reads: Promise<void> | undefined;
-    const midRun: KillPoint = { after: /^progress: \S+ 10\/\d+ documents/m, delay: 0, label: 'document 10' };
+    const midRun: KillPoint = { after: /^progress: \S+ 1\/\d+ documents/m, delay: 0, label: 'document 1' };
     const readWhileRunning = async () => {
       const db = new Database(space.dbPath, { readonly: true });
       expect(db.prepare('SELECT status FROM runs ORDER BY id DESC LIMIT 1').get()).toEqual({ status: 'running' });

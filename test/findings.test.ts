@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { claimReviews } from '../pipeline/claimreview.ts';
 import { readFindings, type StoredFinding } from '../pipeline/db/findings.ts';
 import { CONFLICT_KINDS } from '../stages/reconcile/finding.ts';
+import { synonymsOf, WORDNET_SOURCE } from '../stages/reconcile/wordnet.ts';
 import { cli, run, workspace } from './helpers.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/findings/expected.json', import.meta.url), 'utf8')) as {
@@ -35,6 +36,18 @@ describe('findings on the seeds', async () => {
       expect(findings.filter((finding) => finding.kind === expected.kind && hasQuotes(finding, expected.quotes)).length).toBeGreaterThanOrEqual(1);
     });
   }
+
+  it("keeps the synonyms framing looked up, each as WordNet's files give them", () => {
+    const db = new Database(space.dbPath, { readonly: true });
+    const stored = db.prepare('SELECT word, source, synonyms FROM wordnet_synonyms ORDER BY word').all() as { word: string; source: string; synonyms: string }[];
+    db.close();
+    expect(stored.length).toBeGreaterThan(20);
+    for (const { word, source, synonyms } of stored) {
+      expect(source).toBe(WORDNET_SOURCE);
+      expect(JSON.parse(synonyms), word).toEqual([...synonymsOf(word)]);
+    }
+    expect(stored.some(({ synonyms }) => synonyms !== '[]')).toBe(true);
+  });
 
   it('flags no compatible pair as a conflict', () => {
     for (const pair of fixture.never_conflicts) {

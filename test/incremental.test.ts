@@ -6,7 +6,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { BBC_DIR, run, workspace } from './helpers.ts';
+import { BBC_DIR, cli, run, workspace } from './helpers.ts';
 
 /** Every report file's content, by its path under the reports folder. */
 function readReports(dir: string): Map<string, string> {
@@ -49,6 +49,28 @@ describe('incremental reports', () => {
     rmSync(join(space.corpusDir, 'pompeo.txt'));
     expect((await expectSameAsFullRun(space)).get(pompeoPage)).toContain('| Michael Pompeo |');
   });
+
+  it('equal a full rerun after `add`, whose worker processes the article while resolution and reconcile read the store ahead', async () => {
+    const space = workspace();
+    await run(space);
+    // The article renames an entity that other documents mention: their inputs, read ahead, are stale.
+    const article = join(space.root, 'pompeo.txt');
+    writeFileSync(article, 'Pompeo in Europe\n\nMike Pompeo visited Prague and Warsaw. Mike Pompeo said the Clean Network keeps data safe. Officials met Mike Pompeo in Rome.\n');
+    const added = await cli('add', article, '--corpus', space.corpusDir, '--db', space.dbPath, '--reports', space.reportsDir, '--concurrency', '2', '--json');
+    expect(added.status, added.stderr).toBe(0);
+    const summary = JSON.parse(added.stdout) as { workers: number; seconds: Record<string, number>; corpusWork: Record<string, string> };
+    expect(summary.workers).toBe(1);
+    expect(summary.seconds['read ahead']).toBeGreaterThan(0);
+    expect(Number(/^(\d+) documents read again/.exec(summary.corpusWork['reconcile']!)![1])).toBeGreaterThan(1);
+    // Resolution read its groups and entities ahead too: the entities, what points at them and the
+    // findings must be as a full run makes them.
+    const [addedReports, addedStore] = [readReports(space.reportsDir), incrementalState(space.dbPath)];
+    expect(addedStore.entities.some((entity) => (entity as { name: string }).name === 'Mike Pompeo')).toBe(true);
+    await run(space, { force: true });
+    expect(incrementalState(space.dbPath)).toEqual(addedStore);
+    const full = readReports(space.reportsDir);
+    for (const [file, content] of full) expect(addedReports.get(file), file).toBe(content);
+  });
 });
 
 /** Each side's stored term counts (term_sides), in term order: the stored order follows the history. */
@@ -77,6 +99,7 @@ function incrementalState(dbPath: string) {
       findings: db.prepare('SELECT * FROM findings ORDER BY id').all(),
       findingItems: db.prepare('SELECT * FROM finding_items ORDER BY finding_id, ordinal').all(),
       reconcileStale: db.prepare('SELECT count(*) FROM reconcile_stale').pluck().get(),
+      lemmas: db.prepare('SELECT lemma, claims FROM reconcile_lemmas ORDER BY lemma').all(),
     };
   } finally {
     db.close();
@@ -122,6 +145,10 @@ describe('incremental entity resolution', () => {
       expect(done, what).toBeGreaterThan(0);
       expect(done, what).toBeLessThan(all!);
     }
+    // findings.md renders again the findings that are new, changed or quote a changed document.
+    const [, findingsDone, findingsAll] = /^(\d+) of (\d+) findings rendered; /.exec(updated.summary.corpusWork['report-findings']!)!.map(Number);
+    expect(findingsDone).toBeGreaterThan(0);
+    expect(findingsDone).toBeLessThan(findingsAll!);
     expect(updated.summary.corpusWork['resolve-entities']).toMatch(/^\d+ of \d+ mention groups changed/);
     // Terms are counted again for the 6 added articles, the 2 edited ones and the 2 whose kind changed.
     expect(updated.summary.corpusWork['narratives']).toMatch(/^terms counted in 10 documents; /);
@@ -143,6 +170,7 @@ describe('incremental entity resolution', () => {
     expect(incremental.termRemovals).toBe(0);
     expect(incremental.reconcileStale).toBe(0);
     expect(incremental.findings.length).toBeGreaterThan(10);
+    expect(incremental.lemmas.length).toBeGreaterThan(1000);
     expect(incremental).toEqual(scratch);
     // entities.md and figures.md took the sections no stale document showed from the store.
     const [updatedReports, scratchReports] = [readReports(space.reportsDir), readReports(fresh.reportsDir)];

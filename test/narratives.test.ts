@@ -84,4 +84,8 @@ describe('evaluation', () => {
     expect(evaluate('Apps like TikTok are significant threats.').score).toBe(-1);
     expect(evaluate('The United States and the Clean Network agreed.').words.map((word) => word.word)).toEqual(['agreed']);
   });
+
+  it('scores only words of the lexicon, not names every JavaScript object has', () => {
+    expect(evaluate('The constructor of the plan was good, its valueof and hasownproperty too.')).toEqual({ score: 3, words: [{ word: 'good', score: 3, negated: false }] });
+  });
 });
