@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../stages/narratives/evaluation.ts';
-import { fightinWords, termsOf, vocabularyOf } from '../stages/narratives/fightin-words.ts';
+import { fightinWords, termsOf, topFightinWords, vocabularyOf } from '../stages/narratives/fightin-words.ts';
 import { cli, run, workspace } from './helpers.ts';
 
-/** z-scores computed from the stored sentences, as the narratives stage computes them. */
-function zScores(dbPath: string) {
+/** Each side's term counts, from the stored sentences. */
+function sideCounts(dbPath: string): Map<string, Map<string, number>> {
   const db = new Database(dbPath, { readonly: true });
   const rows = db.prepare('SELECT d.kind AS side, s.terms FROM sentences s JOIN documents d ON d.id = s.document_id').all() as { side: string; terms: string }[];
   db.close();
@@ -17,7 +17,13 @@ function zScores(dbPath: string) {
     for (const term of termsOf(row.terms)) side.set(term, (side.get(term) ?? 0) + 1);
     counts.set(row.side, side);
   }
-  return (side: string) => new Map(fightinWords(vocabularyOf(counts), side).map((score, index) => [score.term, { ...score, rank: index + 1 }]));
+  return counts;
+}
+
+/** z-scores computed from the stored sentences, as the narratives stage computes them. */
+function zScores(dbPath: string) {
+  const vocabulary = vocabularyOf(sideCounts(dbPath));
+  return (side: string) => new Map(fightinWords(vocabulary, side).map((score, index) => [score.term, { ...score, rank: index + 1 }]));
 }
 
 describe('narrative comparison of the seeds', async () => {
@@ -34,6 +40,18 @@ describe('narrative comparison of the seeds', async () => {
     }
     expect(critique.get('hegemony')!.rank).toBeLessThanOrEqual(5);
     expect(critique.get('digital hegemony')!.z).toBeGreaterThan(1.96);
+  });
+
+  it('reads each side’s top terms as the head of its whole ranking, among the terms the side uses', () => {
+    const vocabulary = vocabularyOf(sideCounts(space.dbPath));
+    for (const side of ['critique', 'press']) {
+      const ranked = fightinWords(vocabulary, side).filter((score) => score.count > 0);
+      expect(ranked.length).toBeGreaterThan(100);
+      for (const limit of [1, 5, 25, 100000]) expect(topFightinWords(vocabulary, side, limit), `${side} ${limit}`).toEqual(ranked.slice(0, limit));
+    }
+    // Ties at the cut are broken by term, as in the ranking: several terms of the critique share a z.
+    const critique = fightinWords(vocabulary, 'critique').filter((score) => score.count > 0);
+    expect(critique.some((score, index) => index > 0 && score.z === critique[index - 1]!.z)).toBe(true);
   });
 
   it('ranks clean, untrusted, security and CCP towards the press', () => {

@@ -28,38 +28,87 @@ export function termsOf(stored: string): string[] {
 /** Term counts by side (side → term → count), with what the scores of every side need worked out once. */
 export interface Vocabulary {
   counts: Map<string, Map<string, number>>;
-  /** Each term's count over all sides. */
-  total: Map<string, number>;
   /** Each side's count of all its terms. */
   sizes: Map<string, number>;
+  /** A term's count over all sides: looked up, not tabulated (a corpus's vocabulary is hundreds of thousands of terms, and its top terms need only one side's). */
+  totalOf(term: string): number;
 }
 
 export function vocabularyOf(counts: Map<string, Map<string, number>>): Vocabulary {
-  const total = new Map<string, number>();
-  for (const sideCounts of counts.values()) for (const [term, count] of sideCounts) total.set(term, (total.get(term) ?? 0) + count);
-  return { counts, total, sizes: new Map([...counts].map(([side, terms]) => [side, [...terms.values()].reduce((sum, count) => sum + count, 0)])) };
+  const sides = [...counts.values()];
+  const sizes = new Map<string, number>();
+  for (const [side, terms] of counts) {
+    let size = 0;
+    for (const count of terms.values()) size += count;
+    sizes.set(side, size);
+  }
+  return {
+    counts,
+    sizes,
+    totalOf: (term) => {
+      let total = 0;
+      for (const terms of sides) total += terms.get(term) ?? 0;
+      return total;
+    },
+  };
 }
+
+/** Scores a term for `side` against the other sides together (its count over all sides being `all`). */
+function scorer(vocabulary: Vocabulary, side: string): (term: string, all: number) => TermScore {
+  const { counts, sizes } = vocabulary;
+  const corpusSize = [...sizes.values()].reduce((sum, count) => sum + count, 0);
+  const alpha0 = Math.max(100, corpusSize * 0.1);
+  const own = counts.get(side) ?? new Map<string, number>();
+  const ownSize = sizes.get(side) ?? 0;
+  const restSize = corpusSize - ownSize;
+  return (term, all) => {
+    const alpha = (alpha0 * all) / corpusSize;
+    const y = own.get(term) ?? 0;
+    const rest = all - y;
+    const logOdds = Math.log((y + alpha) / (ownSize + alpha0 - y - alpha)) - Math.log((rest + alpha) / (restSize + alpha0 - rest - alpha));
+    const variance = 1 / (y + alpha) + 1 / (rest + alpha);
+    return { term, count: y, otherCount: rest, logOdds, z: logOdds / Math.sqrt(variance) };
+  };
+}
+
+/** Highest z first, ties by term. */
+const byZ = (a: Pick<TermScore, 'term' | 'z'>, b: Pick<TermScore, 'term' | 'z'>) => b.z - a.z || (a.term < b.term ? -1 : 1);
 
 /**
  * z-scores of every term for `side` against the other sides together. Terms seen fewer than `minCount`
  * times in the whole corpus are left out.
  */
 export function fightinWords(vocabulary: Vocabulary, side: string, minCount = 3): TermScore[] {
-  const { counts, total, sizes } = vocabulary;
-  const corpusSize = [...sizes.values()].reduce((sum, count) => sum + count, 0);
-  const alpha0 = Math.max(100, corpusSize * 0.1);
-  const own = counts.get(side) ?? new Map<string, number>();
-  const ownSize = sizes.get(side) ?? 0;
-  const restSize = corpusSize - ownSize;
+  const score = scorer(vocabulary, side);
+  const terms = new Set<string>();
+  for (const sideTerms of vocabulary.counts.values()) for (const term of sideTerms.keys()) terms.add(term);
   const scores: TermScore[] = [];
-  for (const [term, all] of total) {
-    if (all < minCount) continue;
-    const alpha = (alpha0 * all) / corpusSize;
-    const y = own.get(term) ?? 0;
-    const rest = all - y;
-    const logOdds = Math.log((y + alpha) / (ownSize + alpha0 - y - alpha)) - Math.log((rest + alpha) / (restSize + alpha0 - rest - alpha));
-    const variance = 1 / (y + alpha) + 1 / (rest + alpha);
-    scores.push({ term, count: y, otherCount: rest, logOdds, z: logOdds / Math.sqrt(variance) });
+  for (const term of terms) {
+    const all = vocabulary.totalOf(term);
+    if (all >= minCount) scores.push(score(term, all));
   }
-  return scores.sort((a, b) => b.z - a.z || (a.term < b.term ? -1 : 1));
+  return scores.sort(byZ);
+}
+
+/**
+ * The first `limit` scores of fightinWords among the terms `side` uses (count above 0), in its order:
+ * only the side's own terms are scored, and only the best kept in order, instead of sorting a
+ * corpus-wide vocabulary (hundreds of thousands of terms) to read its top.
+ */
+export function topFightinWords(vocabulary: Vocabulary, side: string, limit: number, minCount = 3): TermScore[] {
+  const score = scorer(vocabulary, side);
+  const top: TermScore[] = [];
+  for (const [term, count] of vocabulary.counts.get(side) ?? []) {
+    if (count <= 0) continue;
+    const all = vocabulary.totalOf(term);
+    if (all < minCount) continue;
+    const candidate = score(term, all);
+    if (top.length === limit && byZ(candidate, top[limit - 1]!) >= 0) continue;
+    let at = top.length;
+    top.push(candidate);
+    for (; at > 0 && byZ(candidate, top[at - 1]!) < 0; at -= 1) top[at] = top[at - 1]!;
+    top[at] = candidate;
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }

@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import { splitStage, type CorpusStage } from '../../pipeline/stage.ts';
 import { evaluate } from './evaluation.ts';
-import { fightinWords, termsOf, vocabularyOf } from './fightin-words.ts';
+import { fightinWords, termsOf, topFightinWords, vocabularyOf } from './fightin-words.ts';
 import { applyTermCountChanges, updatedTermCounts, type TermCountChanges } from './term-counts.ts';
 import { addTo } from '../../pipeline/collections.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
@@ -175,7 +175,7 @@ export function computeNarratives(db: Database.Database): NarrativeRows {
   // Distinctive vocabulary per side.
   const counts = sideCounts();
   const vocabulary = vocabularyOf(counts.occurrences);
-  const tops = sides.map((side) => fightinWords(vocabulary, side).filter((score) => score.count > 0).slice(0, TOP_TERMS));
+  const tops = sides.map((side) => topFightinWords(vocabulary, side, TOP_TERMS));
   // Entities named on every side, by the sentences naming them on the side that has fewest, and the
   // terms every side uses at least three times (not words of names): the candidate subjects.
   const names = new Map(db.prepare('SELECT id, name FROM entities e WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)').raw().all() as [string, string][]);
