@@ -111,11 +111,24 @@ function slug(name: string): string {
     .replace(/^-|-$/g, '');
 }
 
+/** Each row's key, kept with the row: rows read ahead (resolve-entities' readAhead) are keyed before the run. */
+const rowKeys = new WeakMap<MentionRow, string>();
+
+/** The key rows are grouped by: the gazetteer's place, else the name key (five replacements, so worked out once per row). */
+export function mentionKey(mention: MentionRow): string {
+  let key = rowKeys.get(mention);
+  if (key === undefined) {
+    key = mention.place ? `place:${mention.place.toLowerCase()}` : `name:${nameKey(mention.text)}`;
+    rowKeys.set(mention, key);
+  }
+  return key;
+}
+
 /** Groups mentions into entities; the result is the same whatever order the mentions come in. */
 export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
   const sets = new UnionFind();
-  // Each mention's key, worked out once (a name key takes five replacements; it was asked for six times per mention).
-  const keyByMention = new Map(mentions.map((mention) => [mention, mention.place ? `place:${mention.place.toLowerCase()}` : `name:${nameKey(mention.text)}`]));
+  // One look-up in the rows' keys, then a Map's: keyOf is asked for several times per row.
+  const keyByMention = new Map(mentions.map((mention) => [mention, mentionKey(mention)]));
   const keyOf = (mention: MentionRow) => keyByMention.get(mention)!;
   const keys = new Set(mentions.map(keyOf));
   const evidenceByKey = new Map<string, Partial<Record<EntityType, number>>>();

@@ -50,9 +50,11 @@ const COLUMNS = 'id, text, role, place, acronym, evidence, mention_count, first_
 /** Every group, read ahead (readGroupsAhead) for the next readGroups on the same connection. */
 const ahead = new WeakMap<Database.Database, Map<number, StoredGroup>>();
 
-/** Reads every group ahead of resolution, while the main thread waits for a worker (CorpusStage.readAhead). */
-export function readGroupsAhead(db: Database.Database): void {
-  ahead.set(db, new Map((db.prepare(`SELECT ${COLUMNS} FROM mention_groups`).all() as StoredGroup[]).map((group) => [group.id, group])));
+/** Reads every group ahead of resolution, while the main thread waits for a worker (CorpusStage.readAhead); returns them. */
+export function readGroupsAhead(db: Database.Database): StoredGroup[] {
+  const groups = db.prepare(`SELECT ${COLUMNS} FROM mention_groups`).all() as StoredGroup[];
+  ahead.set(db, new Map(groups.map((group) => [group.id, group])));
+  return groups;
 }
 
 /**

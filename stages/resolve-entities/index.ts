@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { StoredEntity } from '../../pipeline/db/documents.ts';
 import type { CorpusStage } from '../../pipeline/stage.ts';
-import { resolveEntities, type MentionRow, type ResolvedEntity } from './cluster.ts';
+import { mentionKey, resolveEntities, type MentionRow, type ResolvedEntity } from './cluster.ts';
 import { readGroups, readGroupsAhead, updateGroups, type StoredGroup } from './groups.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 import { formatNumber } from '../../pipeline/format.ts';
@@ -17,6 +17,18 @@ const sameRow = (a: StoredEntity, b: StoredEntity) => a.name === b.name && a.typ
 
 /** The stored entities, read ahead (see readAhead), by connection. */
 const entitiesAhead = new WeakMap<Database.Database, StoredEntity[]>();
+
+/** Each group as resolution reads it, kept with the group object: a group read ahead is parsed and keyed before the run. */
+const rowOfGroup = new WeakMap<StoredGroup, MentionRow>();
+
+function mentionRowOf(group: StoredGroup): MentionRow {
+  let row = rowOfGroup.get(group);
+  if (!row) {
+    row = { id: group.first_mention, count: group.mention_count, text: group.text, role: group.role, place: group.place, acronym: group.acronym, evidence: JSON.parse(group.evidence) as MentionRow['evidence'] };
+    rowOfGroup.set(group, row);
+  }
+  return row;
+}
 
 /** Above this many entities to count documents for, one pass over all mentions beats a query per entity. */
 const COUNT_ALL_ABOVE = 500;
@@ -70,7 +82,8 @@ export const resolveEntitiesStage: CorpusStage = {
   needs: [],
   // Only resolution writes groups' entities and the entities: what it reads of them can be read ahead.
   readAhead(db) {
-    readGroupsAhead(db);
+    // A group read ahead is the same object at the run unless it turns dirty: its row and key are kept.
+    for (const group of readGroupsAhead(db)) mentionKey(mentionRowOf(group));
     entitiesAhead.set(db, db.prepare('SELECT * FROM entities').all() as StoredEntity[]);
   },
   run({ db }) {
@@ -81,8 +94,8 @@ export const resolveEntitiesStage: CorpusStage = {
       const groups = readGroups(db);
       const changedGroups = groups.filter((group) => group.dirty).length;
       const groupOf = new Map<MentionRow, StoredGroup>();
-      const rows = groups.map((group): MentionRow => {
-        const row = { id: group.first_mention, count: group.mention_count, text: group.text, role: group.role, place: group.place, acronym: group.acronym, evidence: JSON.parse(group.evidence) as MentionRow['evidence'] };
+      const rows = groups.map((group) => {
+        const row = mentionRowOf(group);
         groupOf.set(row, group);
         return row;
       });
