@@ -26,6 +26,8 @@ export interface CorpusRun {
   spent: (stage: string, seconds: number) => void;
   /** Called as each stage's result is in the store. */
   done: (stage: string, result: CorpusResult) => void;
+  /** Main-thread work that can wait: done the first time the main thread waits for a worker (or at the end). */
+  idle?: () => void;
 }
 
 /** Runs the stages; returns how many computed in a worker thread. */
@@ -40,11 +42,17 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
   const preload = { pipeline: split.some((stage) => !stage.split!.module), modules: [...new Set(split.flatMap((stage) => stage.split!.module ?? []))] };
   if (split.length > 0) for (const slot of slots.slice(0, split.length)) slot.preload(preload);
   let checkpointing = false;
+  let idle = run.idle;
+  const whileWaiting = () => {
+    idle?.();
+    idle = undefined;
+  };
   /** Makes sure a stage's result is in the store: applies a worker's result, in the main thread. */
   const settle = async (name: string) => {
     if (finished.has(name)) return;
     const pending = computing.get(name);
     if (!pending) throw new Error(`corpus stage ${name} is needed before it runs`);
+    whileWaiting();
     const data = await pending;
     const stage = byName.get(name)!;
     const begun = performance.now();
@@ -77,6 +85,7 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
       finished.add(stage.name);
     }
     for (const stage of stages) await settle(stage.name);
+    whileWaiting();
   } finally {
     // A failed run leaves no worker behind to keep the process alive.
     await Promise.allSettled(computing.values());

@@ -56,10 +56,11 @@ export function lastCorpusState(db: Database.Database): (CorpusState & { stageVe
 /**
  * What the corpus stages have to do: nothing (`skip`), update what changed since the last completed
  * run (`incremental`: the same stage versions, the reports as that run left them, no --force), or redo
- * everything.
+ * everything. `inputs` undefined: the run stored a change, so the inputs differ (their digest, for the
+ * next run, may then be taken later: the corpus stages never write what it covers).
  */
-export function corpusWork(last: ReturnType<typeof lastCorpusState>, now: { inputs: string; reports: string; stageVersions: Record<string, string>; force: boolean }): 'skip' | 'incremental' | 'full' {
+export function corpusWork(last: ReturnType<typeof lastCorpusState>, now: { inputs: string | undefined; reports: string; stageVersions: Record<string, string>; force: boolean }): 'skip' | 'incremental' | 'full' {
   const sameVersions = last !== undefined && JSON.stringify(last.stageVersions) === JSON.stringify(now.stageVersions);
   if (now.force || !sameVersions || last.reports !== now.reports) return 'full';
-  return last.inputs === now.inputs ? 'skip' : 'incremental';
+  return now.inputs !== undefined && last.inputs === now.inputs ? 'skip' : 'incremental';
 }

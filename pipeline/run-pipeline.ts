@@ -307,7 +307,11 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     }
   }
 
-  const inputs = time('scan', () => digestInputs(db, versions, options.reportsDir));
+  // A stored change makes the corpus stages' inputs differ: their digest (what the next run compares) is
+  // then taken while the main thread waits for a corpus worker, not before the stages start.
+  const changedInputs = counts.added + counts.changed + counts.reprocessed + counts.removed > 0;
+  let inputs = changedInputs ? undefined : time('scan', () => digestInputs(db, versions, options.reportsDir));
+  const digestLater = () => (inputs ??= time('scan', () => digestInputs(db, versions, options.reportsDir)));
   const reportsBefore = digestReports(options.reportsDir);
   const work = corpusWork(lastCorpusState(db), { inputs, reports: reportsBefore, stageVersions: versions, force: options.force });
   const corpusStagesSkipped = work === 'skip';
@@ -328,13 +332,14 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
       started: (stage, index) => progress.update(stage.name, index, CORPUS_STAGES.length, 'stages'),
       spent: (stage, spent) => (seconds[stage] = (seconds[stage] ?? 0) + spent),
       done: (stage, result) => (redone[stage] = result.redone),
+      idle: digestLater,
     });
     progress.finish();
     // In stage order, whichever finished first.
     for (const stage of CORPUS_STAGES) if (stage.name in redone) redoneByStage[stage.name] = redone[stage.name]!;
   }
   // Skipped, the stages wrote nothing: the folder is as it was listed before.
-  const corpusState: CorpusState = { inputs, reports: corpusStagesSkipped ? reportsBefore : digestReports(options.reportsDir) };
+  const corpusState: CorpusState = { inputs: digestLater(), reports: corpusStagesSkipped ? reportsBefore : digestReports(options.reportsDir) };
 
   const tables = Object.fromEntries(TABLES.map((table) => [table, (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]));
   seconds.total = (performance.now() - scan.startedAt) / 1000;
