@@ -226,15 +226,18 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   if (pool !== scan.warm) await scan.warm?.close();
   const workers = pool?.size ?? 0;
   // While the early worker processes the new files, this thread would only wait: the corpus stages read
-  // ahead (in a later turn of the event loop, so the files are sent to the worker first). Reading ahead
-  // only saves time: if it fails, the stages read as they always do.
+  // ahead (in a later turn of the event loop, so the files are sent to the worker first), and the reports
+  // folder is listed (nothing writes it before the corpus stages). Reading ahead only saves time: if it
+  // fails, the stages read as they always do.
+  let reportsListed: string | undefined;
   const readingAhead =
     pool && pool === scan.warm
       ? new Promise<void>((resolve) =>
           setImmediate(() =>
             import('../stages/corpus-stages.ts')
               .then(({ CORPUS_STAGES }) => time('read ahead', () => CORPUS_STAGES.forEach((stage) => stage.readAhead?.(db))))
-              .then(resolve, () => resolve()),
+              .then(() => (reportsListed = digestReports(options.reportsDir)))
+              .then(() => resolve(), () => resolve()),
           ),
         )
       : undefined;
@@ -312,7 +315,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   const changedInputs = counts.added + counts.changed + counts.reprocessed + counts.removed > 0;
   let inputs = changedInputs ? undefined : time('scan', () => digestInputs(db, versions, options.reportsDir));
   const digestLater = () => (inputs ??= time('scan', () => digestInputs(db, versions, options.reportsDir)));
-  const reportsBefore = digestReports(options.reportsDir);
+  const reportsBefore = reportsListed ?? digestReports(options.reportsDir);
   const work = corpusWork(lastCorpusState(db), { inputs, reports: reportsBefore, stageVersions: versions, force: options.force });
   const corpusStagesSkipped = work === 'skip';
   let corpusWorkers = 0;
