@@ -3,7 +3,7 @@
  * items, and derives the finding's fingerprint (kind, measure, and each item's document and quote) so
  * that a verdict recorded against it survives reruns.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../pipeline/hash.ts';
 
 export type FindingKind = 'numeric_discrepancy' | 'temporal_change' | 'compatible' | 'corroboration' | 'list_mismatch' | 'denial' | 'arithmetic' | 'framing_conflict';
 export type Severity = 'high' | 'medium' | 'low' | 'info';
@@ -40,16 +40,13 @@ export interface Finding {
 
 export type DraftFinding = Omit<Finding, 'id' | 'rule' | 'fingerprint' | 'lineage'>;
 
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 /** Wraps a rule's drafts into findings with their rule id, fingerprint and stable id. */
 export function stamp(rule: string, drafts: DraftFinding[]): Finding[] {
   return drafts.map((draft) => {
     const lineage = `${draft.kind}|${draft.measure}`;
     // The same statement repeated in one document ("More than 40 countries" … "more than 40 countries") is one item.
-    const fingerprint = hash(`${lineage}|${[...new Set(draft.items.map((item) => `${item.doc}:${item.quote.toLowerCase()}`))].sort().join('|')}`);
+    const fingerprint = sha256(`${lineage}|${[...new Set(draft.items.map((item) => `${item.doc}:${item.quote.toLowerCase()}`))].sort().join('|')}`);
     return { ...draft, rule, lineage, fingerprint, id: `F${fingerprint.slice(0, 10)}` };
   });
 }

@@ -8,16 +8,16 @@
  *   drafts it made. A unit whose digest is the same gives its stored drafts.
  * A run that is not incremental reads every document and works out every unit.
  */
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { loadDocumentInputs, type DocumentInputs } from './load.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
+import { sha1Base64url } from '../../pipeline/hash.ts';
 
 /** The stage's version: inputs and drafts stored by another one are worked out again. */
 const VERSION = CORPUS_STAGE_VERSIONS.reconcile;
 
 export function digestOf(parts: readonly unknown[]): string {
-  return createHash('sha1').update(JSON.stringify(parts)).digest('base64url');
+  return sha1Base64url(JSON.stringify(parts));
 }
 
 export interface StoredDocument {
@@ -75,7 +75,7 @@ export function refreshDocumentInputs(db: Database.Database, incremental: boolea
     if (old) subtract(old);
     lemmaClaims(inputs, lemmas, 1);
     const json = JSON.stringify(inputs);
-    const digest = createHash('sha1').update(json).digest('base64url');
+    const digest = sha1Base64url(json);
     write.run(id, VERSION, digest, json);
     documents.set(id, { inputs, digest });
   }
