@@ -40,7 +40,6 @@ export interface Finding {
 
 export type DraftFinding = Omit<Finding, 'id' | 'rule' | 'fingerprint' | 'lineage'>;
 
-
 /** Wraps a rule's drafts into findings with their rule id, fingerprint and stable id. */
 export function stamp(rule: string, drafts: DraftFinding[]): Finding[] {
   return drafts.map((draft) => {
