@@ -80,6 +80,14 @@ describe('entity ids', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => id.startsWith('kilroy-silk'))).toBe(true);
   });
+
+  it('name an entity without a possessive, with either apostrophe, and keep an "s" that is not one', () => {
+    const rows = ["Huawei's", 'Huawei’s', 'Huawei', 'Reuters', "Reuters's"].map((text, index) => ({ id: `d${index}:m0-9`, text, role: null, place: null, acronym: null, evidence: { organization: 1 } }));
+    expect(resolveEntities(rows).map(({ name, aliases }) => ({ name, aliases }))).toEqual([
+      { name: 'Huawei', aliases: [] },
+      { name: 'Reuters', aliases: [] },
+    ]);
+  });
 });
 
 describe('entity resolution over rows that stand for several mentions', () => {

@@ -111,6 +111,11 @@ function slug(name: string): string {
     .replace(/^-|-$/g, '');
 }
 
+/** The text without a final possessive "'s" or "’s" (as /[’']s$/ replaced, without a regular expression per row). */
+function withoutPossessive(text: string): string {
+  return text.endsWith('s') && (text[text.length - 2] === "'" || text[text.length - 2] === '’') ? text.slice(0, -2) : text;
+}
+
 /** Each row's key, kept with the row: rows read ahead (resolve-entities' readAhead) are keyed before the run. */
 const rowKeys = new WeakMap<MentionRow, string>();
 
@@ -127,26 +132,25 @@ export function mentionKey(mention: MentionRow): string {
 /** Groups mentions into entities; the result is the same whatever order the mentions come in. */
 export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
   const sets = new UnionFind();
-  // One look-up in the rows' keys, then a Map's: keyOf is asked for several times per row.
-  const keyByMention = new Map(mentions.map((mention) => [mention, mentionKey(mention)]));
-  const keyOf = (mention: MentionRow) => keyByMention.get(mention)!;
-  const keys = new Set(mentions.map(keyOf));
+  // Each row's key, the keys in the order rows first name them, each key's type evidence and the
+  // smallest text it is written as (code unit order): one pass over the rows.
+  const keyByMention = new Map<MentionRow, string>();
+  const keys = new Set<string>();
   const evidenceByKey = new Map<string, Partial<Record<EntityType, number>>>();
-  for (const mention of mentions) {
-    const key = keyOf(mention);
-    sets.find(key);
-    const evidence = evidenceByKey.get(key) ?? {};
-    addEvidence(evidence, mention);
-    evidenceByKey.set(key, evidence);
-  }
-  // Each key shown as its smallest text (in code unit order), found in one pass rather than by sorting every mention.
   const smallestText = new Map<string, string>();
   for (const mention of mentions) {
-    const key = keyOf(mention);
+    const key = mentionKey(mention);
+    keyByMention.set(mention, key);
+    keys.add(key);
+    sets.find(key);
+    let evidence = evidenceByKey.get(key);
+    if (!evidence) evidenceByKey.set(key, (evidence = {}));
+    addEvidence(evidence, mention);
     const text = smallestText.get(key);
     if (text === undefined || mention.text < text) smallestText.set(key, mention.text);
   }
-  const displayByKey = new Map([...smallestText].map(([key, text]) => [key, text.replace(/[’']s$/, '')]));
+  const keyOf = (mention: MentionRow) => keyByMention.get(mention)!;
+  const displayByKey = new Map([...smallestText].map(([key, text]) => [key, withoutPossessive(text)]));
 
   // Acronyms defined in brackets, and acronyms matching the initials of exactly one long name.
   const longNames = [...keys].filter((key) => key.startsWith('name:') && key.includes(' '));
@@ -168,7 +172,10 @@ export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
   for (const key of keys) {
     if (!key.startsWith('name:')) continue;
     const name = key.slice(5);
-    const words = name.split(' ');
+    // Both need two words at least (a name key's spaces are single spaces); a prefix and a rest, three.
+    const space = name.indexOf(' ');
+    if (space === -1) continue;
+    const words = space === name.lastIndexOf(' ') ? [] : name.split(' ');
     for (let cut = 1; cut < words.length - 1; cut += 1) {
       const prefix = words.slice(0, cut).join(' ');
       const rest = `name:${words.slice(cut).join(' ')}`;
@@ -209,7 +216,7 @@ export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
     const type = typeOf(evidence);
     const name = canonicalName(group, type);
     const id = uniqueId(slug(name) || 'entity', type, usedIds);
-    const aliases = [...new Set(group.map((mention) => mention.text.replace(/[’']s$/, '')))].filter((alias) => alias !== name).sort();
+    const aliases = [...new Set(group.map((mention) => withoutPossessive(mention.text)))].filter((alias) => alias !== name).sort();
     const roles = [...new Set(group.map((mention) => mention.role).filter((role): role is string => role !== null))].sort();
     entities.push({ id, name, type, aliases, roles, rows: group, mentionCount: group.reduce((total, mention) => total + countOf(mention), 0) });
   }
@@ -249,7 +256,7 @@ function canonicalName(group: MentionRow[], type: EntityType): string {
   if (type === 'place' && place) return place;
   const counts = new Map<string, number>();
   for (const mention of group) {
-    const name = mention.text.replace(/[’']s$/, '');
+    const name = withoutPossessive(mention.text);
     counts.set(name, (counts.get(name) ?? 0) + countOf(mention));
   }
   const ranked = [...counts].sort(([a, x], [b, y]) => Number(b.includes(' ')) - Number(a.includes(' ')) || y - x || b.length - a.length || (a < b ? -1 : 1));
