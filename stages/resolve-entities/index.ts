@@ -115,6 +115,15 @@ export const resolveEntitiesStage: CorpusStage = {
       for (const id of before.keys()) if (!kept.has(id)) remove.run(id);
       for (const entity of entities) {
         const old = before.get(entity.id);
+        // An entity with the groups it had (see changedEntities) has the name, aliases, roles and counts it
+        // had, and its groups point at it already: only its type can differ (typeByFamily reads the others).
+        if (old && !changed.has(entity.id)) {
+          if (old.type !== entity.type) {
+            update.run({ ...old, type: entity.type });
+            written += 1;
+          }
+          continue;
+        }
         const row: StoredEntity = {
           id: entity.id,
           name: entity.name,
