@@ -4,11 +4,13 @@
  * boilerplate removed, figures, claims, numbered paragraphs with stable anchors `#p<N>` that the other
  * reports link to); in an incremental run only the pages of documents the store marks stale.
  * report-findings writes findings.md and timeline.md once reconcile is done; report writes
- * narratives.md, deletes pages of documents no longer stored, and clears the stale marks. Files are written atomically and only when their content changes. No
- * timestamps, paths or run ids, so the same store always gives byte-identical reports.
+ * narratives.md, deletes pages of documents no longer stored, and clears the stale marks. Files are
+ * written atomically and only when their content changes. No timestamps, paths or run ids, so the same
+ * store always gives byte-identical reports.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { TEMPORARY_FILE, writeFileAtomic } from '../../pipeline/atomic-write.ts';
 import { splitStage, type CorpusStage } from '../../pipeline/stage.ts';
 import { entitiesPage, storeTopPairs } from './entities-page.ts';
@@ -120,6 +122,11 @@ function renderDocument(
  * the sections a stale document may have changed, when incremental). They read neither
  * findings nor narratives, so it computes beside reconcile, in a worker thread when the corpus is large.
  */
+/** The documents whose pages the store marks stale, in an incremental run; undefined: render every page. */
+function stalePages(db: Database.Database, incremental: boolean): Set<string> | undefined {
+  return incremental ? new Set(db.prepare('SELECT document_id FROM stale_pages').pluck().all() as string[]) : undefined;
+}
+
 export const reportPages: CorpusStage = splitStage({
   name: 'report-pages',
   scope: 'corpus',
@@ -128,7 +135,7 @@ export const reportPages: CorpusStage = splitStage({
   compute({ db, reportsDir, incremental }) {
     const documents = readDocuments(db);
     // Only the pages the store marks stale, when the pages written before are all still there as written.
-    const stale = incremental ? new Set((db.prepare('SELECT document_id FROM stale_pages').pluck().all() as string[])) : undefined;
+    const stale = stalePages(db, incremental);
     let [written, rendered] = [0, 0];
     for (const document of documents) {
       if (stale && !stale.has(document.id)) continue;
@@ -170,7 +177,7 @@ export const reportFindings: CorpusStage = {
   version: CORPUS_STAGE_VERSIONS['report-findings'],
   needs: ['reconcile'],
   run({ db, reportsDir, incremental }) {
-    const stale = incremental ? new Set(db.prepare('SELECT document_id FROM stale_pages').pluck().all() as string[]) : undefined;
+    const stale = stalePages(db, incremental);
     const findings = findingsPage(db, stale);
     let written = 0;
     for (const [name, content] of [['findings.md', findings.content], ['timeline.md', renderTimeline(db)]] as const) if (writeFileAtomic(join(reportsDir, name), content)) written += 1;

@@ -113,6 +113,11 @@ export interface StoredFigure extends StoredMeasurement {
   sentence: string;
 }
 
+/** A StoredFigure's columns, from `figure_details f` with its sentence, paragraph and document `d`. */
+const SELECT_FIGURES = `SELECT f.id, f.document_id, p.ordinal AS paragraph, f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope, f.holder, f.holder_entity_id AS holder_id,
+       f.time, f.speaker, s.text AS sentence
+     FROM figure_details f JOIN sentences s ON s.id = f.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = f.document_id`;
+
 /** What a figure counts, as figures.md names it, in SQL over `figure_details f`. */
 const FIGURE_COUNTS = `coalesce(f.counted, CASE WHEN f.unit = 'count' THEN 'things not named' ELSE f.unit END)`;
 /** The name of the group a figure is shown in on figures.md (what it counts, and its holder), in SQL; figures-page.ts's groupName in JS. */
@@ -123,18 +128,14 @@ export function readFiguresOfGroups(db: Database.Database, groups: string[]): St
   // What the groups count, each name cut at each " — ": tested first, so that the holder (a look-up per
   // figure) is named only for figures that count one of them.
   const counts = new Set(groups.flatMap((group) => [group, ...[...group.matchAll(/ — /g)].map((match) => group.slice(0, match.index))]));
-  const sql = `SELECT f.id, f.document_id, p.ordinal AS paragraph, f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope, f.holder, f.holder_entity_id AS holder_id,
-       f.time, f.speaker, s.text AS sentence
-     FROM figure_details f JOIN sentences s ON s.id = f.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = f.document_id
+  const sql = `${SELECT_FIGURES}
      WHERE ${FIGURE_COUNTS} IN (SELECT value FROM json_each(@counts)) AND ${FIGURE_GROUP} IN (SELECT value FROM json_each(@groups)) ORDER BY d.path, f.span_start`;
   return statement(db, sql).all({ counts: JSON.stringify([...counts]), groups: JSON.stringify(groups) }) as StoredFigure[];
 }
 
 export function readFigures(db: Database.Database, documentId?: string): StoredFigure[] {
   // Two statements, not "? IS NULL OR document_id = ?", which would scan every figure for each document.
-  const sql = `SELECT f.id, f.document_id, p.ordinal AS paragraph, f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope, f.holder, f.holder_entity_id AS holder_id,
-       f.time, f.speaker, s.text AS sentence
-     FROM figure_details f JOIN sentences s ON s.id = f.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = f.document_id
+  const sql = `${SELECT_FIGURES}
      ${documentId === undefined ? '' : 'WHERE f.document_id = ?'} ORDER BY d.path, f.span_start`;
   return (documentId === undefined ? statement(db, sql).all() : statement(db, sql).all(documentId)) as StoredFigure[];
 }
