@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parse, stringify } from 'yaml';
@@ -6,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { claimReviews } from '../pipeline/claimreview.ts';
 import { readFindings, type StoredFinding } from '../pipeline/db/findings.ts';
 import { CONFLICT_KINDS } from '../stages/reconcile/finding.ts';
+import { claimsBySubject, type FramingClaim } from '../stages/reconcile/rules/framing.ts';
 import { synonymsOf, WORDNET_SOURCE } from '../stages/reconcile/wordnet.ts';
 import { cli, run, workspace } from './helpers.ts';
 
@@ -181,5 +183,32 @@ describe('the review workflow', () => {
     const db = new Database(space.dbPath, { readonly: true });
     expect(claimReviews(db, { baseUrl: 'x:', publisher: 'p' }).map((review) => review.claimReviewed)).toEqual(['91 commercial contracts', '90 deals']);
     db.close();
+  });
+});
+
+describe('framing subjects', () => {
+  // Claims of up to three sides, naming up to two of four entities, in documents of which some have a main subject.
+  const claims = fc.array(
+    fc.record({ doc: fc.constantFrom('d1', 'd2', 'd3'), side: fc.constantFrom('press', 'critique', 'news'), entities: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 2 }) }),
+    { maxLength: 30 },
+  );
+  const topics = fc.dictionary(fc.constantFrom('d1', 'd2', 'd3'), fc.constantFrom('a', 'e'));
+
+  it('are those whose claims come from two sides or more, each with all its claims in order', () => {
+    fc.assert(
+      fc.property(claims, topics, (drafts, topicsOf) => {
+        const all = drafts.map((draft, index) => ({ ...draft, id: `c${index}`, start: 0, end: 1, text: '', speaker: null, lemmas: [] }) satisfies FramingClaim);
+        const topicMap = new Map(Object.entries(topicsOf));
+        // The plain definition: every subject's claims, kept when they are of two sides or more.
+        const expected = new Map<string, string[]>();
+        for (const claim of all) {
+          const subjects = claim.entities.length > 0 ? claim.entities : topicMap.has(claim.doc) ? [topicMap.get(claim.doc)!] : [];
+          for (const subject of subjects) expected.set(subject, [...(expected.get(subject) ?? []), claim.id]);
+        }
+        const sideOf = new Map(all.map((claim) => [claim.id, claim.side]));
+        const kept = [...expected].filter(([, ids]) => new Set(ids.map((id) => sideOf.get(id))).size >= 2).sort(([a], [b]) => (a < b ? -1 : 1));
+        expect(claimsBySubject(all, topicMap).map(([subject, members]) => [subject, members.map((claim) => claim.id)])).toEqual(kept);
+      }),
+    );
   });
 });

@@ -130,12 +130,24 @@ export function opposition(signal: Signal, shared: string[], texts: [string, str
 /** A framing draft with what picks the one finding per pair of claims (bestPerPair). */
 export type RankedDraft = DraftFinding & { strength: number; pair: string };
 
-/** Each subject's claims, in subject order: the entities a claim names, or its document's main subject (`topics`) when it names none. */
+/**
+ * The subjects whose claims come from two sides or more (only claims of different sides are compared),
+ * each with its claims, in subject order: the entities a claim names, or its document's main subject
+ * (`topics`) when it names none. Such a subject has a claim outside the side with most claims, so only
+ * those claims' subjects are gathered: an added article of a new side touches few of a large corpus's.
+ */
 export function claimsBySubject<C extends FramingClaim>(claims: C[], topics: Map<string, string>): [subject: string, claims: C[]][] {
   const subjectsOf = (claim: C) => (claim.entities.length > 0 ? claim.entities : topics.has(claim.doc) ? [topics.get(claim.doc)!] : []);
+  const perSide = new Map<string, number>();
+  for (const claim of claims) perSide.set(claim.side, (perSide.get(claim.side) ?? 0) + 1);
+  const largest = [...perSide].reduce<[string, number] | undefined>((best, side) => (!best || side[1] > best[1] ? side : best), undefined)?.[0];
+  const candidates = new Set<string>();
+  for (const claim of claims) if (claim.side !== largest) for (const subject of subjectsOf(claim)) candidates.add(subject);
   const bySubject = new Map<string, C[]>();
-  for (const claim of claims) for (const subject of new Set(subjectsOf(claim))) addTo(bySubject, subject, claim);
-  return [...bySubject].sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const claim of claims) {
+    for (const subject of new Set(subjectsOf(claim))) if (candidates.has(subject)) addTo(bySubject, subject, claim);
+  }
+  return [...bySubject].filter(([, members]) => members.some((claim) => claim.side !== members[0]!.side)).sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
 /** Lemmas in more than a tenth of the claims: they say nothing about what two claims share. */
