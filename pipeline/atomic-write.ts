@@ -6,10 +6,10 @@ import { dirname } from 'node:path';
 export const TEMPORARY_FILE = /\.tmp-\d+$/;
 
 /** Writes `content` to `path` atomically; returns false (and writes nothing) when it is already there. */
-export function writeFileAtomic(path: string, content: string): boolean {
+export function writeFileAtomic(path: string, content: string | Buffer): boolean {
   // Encoded once, for the size, the comparison and the write. The old file is read only when it has the
   // new content's size: a big page that changed is not read first.
-  const bytes = Buffer.from(content, 'utf8');
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   const size = statSync(path, { throwIfNoEntry: false })?.size;
   if (size === bytes.length && readFileSync(path).equals(bytes)) return false;
   mkdirSync(dirname(path), { recursive: true });

@@ -606,6 +606,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 22,
+    name: 'report-layouts',
+    // Where each section of a big page is in the file as last written (stages/report/page-layout.ts):
+    // an incremental page copies the sections it does not render again from the old file.
+    sql: `
+      CREATE TABLE report_layouts (
+        page TEXT PRIMARY KEY,
+        layout TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */

@@ -13,6 +13,7 @@ import type { StoredEntity } from '../../pipeline/db/documents.ts';
 import { readEntityMentions, readCooccurrences, type EntityMention, type EntityPair, type StoredDocument } from './read-store.ts';
 import type { Fragment, FragmentChanges } from './fragments.ts';
 import { GENERATED, documentPage, paragraphAnchor } from './shared.ts';
+import { assemble, readLayout, sectionsOf, storeLayout, type LaidOutSection, type Layout } from './page-layout.ts';
 import { addTo } from '../../pipeline/collections.ts';
 
 const PAGE = 'entities.md';
@@ -27,7 +28,9 @@ const pairOrder = (x: EntityPair, y: EntityPair) => y.sentences - x.sentences ||
 
 /** The stored pages' data an entities page is made from, and what to store for the next one. */
 export interface EntitiesPage {
-  content: string;
+  content: Buffer;
+  /** Where its sections are in `content`, for the next incremental page. */
+  layout: Layout;
   /** How many sections the page has. */
   sections: number;
   fragments: FragmentChanges;
@@ -85,9 +88,10 @@ function entityRow(entity: StoredEntity, entityLink: (id: string) => string): st
 /**
  * The page, rendering only what `stale` documents may have changed (every section when `stale` is
  * undefined). An incremental page finds the entities to render in SQL (the stored digest differs, or a
- * stale document names them) and takes every other entity's table row and section from the store.
+ * stale document names them) and takes every other entity's table row and section from the `previous`
+ * page's bytes (as written by the last run, which an incremental run guarantees), or from the store.
  */
-export function entitiesPage(db: Database.Database, documents: Map<string, StoredDocument>, stale: Set<string> | undefined): EntitiesPage {
+export function entitiesPage(db: Database.Database, documents: Map<string, StoredDocument>, stale: Set<string> | undefined, previous?: () => Buffer | undefined): EntitiesPage {
   const full = !stale || (db.prepare('SELECT 1 FROM report_fragments WHERE page = ? LIMIT 1').get(PAGE) === undefined);
   let render: DigestedEntity[];
   let removed: string[] = [];
@@ -142,38 +146,38 @@ export function entitiesPage(db: Database.Database, documents: Map<string, Store
     documents: [],
   }));
 
-  // Every entity's row and section in page order: those just rendered, the others as stored.
+  // Every entity's row and section in page order: those just rendered, the others copied from the page
+  // as written (page-layout.ts), or else as stored.
   const fresh = new Map(upserts.map((fragment) => [fragment.key, fragment]));
-  const rows: string[] = [];
-  const sections: string[] = [];
+  let sections: LaidOutSection[];
   if (full) {
-    for (const fragment of upserts) {
-      rows.push(fragment.row!);
-      sections.push(fragment.body);
-    }
+    sections = upserts.map((fragment) => ({ key: fragment.key, row: fragment.row!, body: fragment.body }));
   } else {
-    const stored = db.prepare(`SELECT e.id, f.row, f.body FROM entities e LEFT JOIN report_fragments f ON f.page = ? AND f.key = e.id ORDER BY ${PAGE_ORDER}`).raw();
-    for (const [id, row, body] of stored.iterate(PAGE) as Iterable<[string, string, string]>) {
-      const own = fresh.get(id);
-      rows.push(own ? own.row! : row);
-      sections.push(own ? own.body : body);
-    }
+    const order = db.prepare(`SELECT e.id FROM entities e ORDER BY ${PAGE_ORDER}`).pluck().all() as string[];
+    const layout = readLayout(db, PAGE);
+    const file = layout && previous?.();
+    const written = file ? sectionsOf(file, layout!, '### ') : undefined;
+    const missing = order.filter((id) => !fresh.has(id) && !written?.has(id));
+    const stored = new Map((db.prepare('SELECT key, row, body FROM report_fragments WHERE page = ? AND key IN (SELECT value FROM json_each(?))').raw().all(PAGE, JSON.stringify(missing)) as [string, string, string][]).map(([key, row, body]) => [key, { row, body }]));
+    sections = order.map((id) => {
+      const section = fresh.get(id) ?? written?.get(id) ?? stored.get(id)!;
+      return { key: id, row: section.row!, body: section.body };
+    });
   }
-  const content = page(
+  const head = page(
     GENERATED,
     '# Entities',
-    `${formatNumber(rows.length)} people, organisations, places and initiatives, each once however it is named. Mentions link to the paragraph they are in.`,
-    [table(['Entity', 'Type', 'Aliases', 'Mentions', 'Documents'], []), ...rows].join('\n'),
-    '## Named together most often',
-    table(['Entities', 'Sentences naming both'], together.map((pair) => [`${entityLink(pair.a)} and ${entityLink(pair.b)}`, cell(pair.sentences)])),
-    '## Each entity',
-    sections.join('\n\n'),
-  );
-  return { content, sections: rows.length, fragments: { page: PAGE, full, upserts, removed }, topPairs };
+    `${formatNumber(sections.length)} people, organisations, places and initiatives, each once however it is named. Mentions link to the paragraph they are in.`,
+    table(['Entity', 'Type', 'Aliases', 'Mentions', 'Documents'], []),
+  ).slice(0, -1);
+  const middle = `\n\n${['## Named together most often', table(['Entities', 'Sentences naming both'], together.map((pair) => [`${entityLink(pair.a)} and ${entityLink(pair.b)}`, cell(pair.sentences)])), '## Each entity'].join('\n\n')}`;
+  const { bytes, layout } = assemble(head, sections, middle);
+  return { content: bytes, layout, sections: sections.length, fragments: { page: PAGE, full, upserts, removed }, topPairs };
 }
 
-/** Stores the pairs an entities page rendered (in the main thread). */
-export function storeTopPairs(db: Database.Database, topPairs: EntitiesPage['topPairs']): void {
+/** Stores what an entities page rendered besides its sections (in the main thread): each entity's pairs, and the page's layout. */
+export function storeEntitiesPage(db: Database.Database, { topPairs, layout }: Pick<EntitiesPage, 'topPairs' | 'layout'>): void {
+  storeLayout(db, PAGE, layout);
   if (topPairs.full) db.prepare('DELETE FROM entity_top_pairs').run();
   else db.prepare('DELETE FROM entity_top_pairs WHERE entity_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(topPairs.owners));
   const insert = db.prepare('INSERT INTO entity_top_pairs (entity_id, other_id, sentences) VALUES (?, ?, ?)');

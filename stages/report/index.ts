@@ -8,12 +8,12 @@
  * written atomically and only when their content changes. No timestamps, paths or run ids, so the same
  * store always gives byte-identical reports.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { TEMPORARY_FILE, writeFileAtomic } from '../../pipeline/atomic-write.ts';
 import { splitStage, type CorpusStage } from '../../pipeline/stage.ts';
-import { entitiesPage, storeTopPairs } from './entities-page.ts';
+import { entitiesPage, storeEntitiesPage } from './entities-page.ts';
 import { figuresPage } from './figures-page.ts';
 import { applyFragments } from './fragments.ts';
 import { findingsPage, renderTimeline } from './findings-page.ts';
@@ -144,9 +144,11 @@ export const reportPages: CorpusStage = splitStage({
       if (writeFileAtomic(join(reportsDir, 'documents', `${document.id}.md`), page)) written += 1;
     }
     const byId = new Map(documents.map((document) => [document.id, document]));
-    const entities = entitiesPage(db, byId, stale);
+    // The page as the last run wrote it: an incremental run finds the reports folder as it was left.
+    const entitiesFile = join(reportsDir, 'entities.md');
+    const entities = entitiesPage(db, byId, stale, () => (existsSync(entitiesFile) ? readFileSync(entitiesFile) : undefined));
     const figures = figuresPage(db, byId, stale);
-    const pages: [string, string][] = [
+    const pages: [string, string | Buffer][] = [
       ['index.md', renderIndex(documents, readRemovalRules(db))],
       ['entities.md', entities.content],
       ['figures.md', figures.content],
@@ -154,13 +156,13 @@ export const reportPages: CorpusStage = splitStage({
     for (const [name, content] of pages) if (writeFileAtomic(join(reportsDir, name), content)) written += 1;
     const count = (done: number, all: number, what: string) => `${formatNumber(done)} of ${formatNumber(all)} ${what}`;
     const redone = [count(rendered, documents.length, 'document pages'), count(entities.fragments.upserts.length, entities.sections, 'entity sections'), count(figures.fragments.upserts.length, figures.sections, 'figure groups')].join(', ');
-    return { written, redone: `${redone} rendered`, fragments: [entities.fragments, figures.fragments], topPairs: entities.topPairs };
+    return { written, redone: `${redone} rendered`, fragments: [entities.fragments, figures.fragments], entities: { topPairs: entities.topPairs, layout: entities.layout } };
   },
-  // The sections of entities.md and figures.md, and each entity's top pairs, for the next incremental report.
-  apply({ db }, { written, redone, fragments, topPairs }) {
+  // The sections of entities.md and figures.md, each entity's top pairs and where the sections are in entities.md, for the next incremental report.
+  apply({ db }, { written, redone, fragments, entities }) {
     db.transaction(() => {
       for (const changes of fragments) applyFragments(db, changes);
-      storeTopPairs(db, topPairs);
+      storeEntitiesPage(db, entities);
     }).immediate();
     return { written, redone };
   },
