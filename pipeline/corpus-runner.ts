@@ -4,7 +4,9 @@
  * loaded) as the corpus stages begin: with two cores, one worker renders the report's pages and then
  * compares the narratives while the main thread reconciles. Split stages queue for the worker slots
  * (one per core beyond the main thread's): each slot is one worker thread that takes its stages from its
- * own queue, so it goes on while the main thread is busy reconciling. Their apply steps write the
+ * own queue, so it goes on while the main thread is busy reconciling. A split stage's prepare step is
+ * sent to the slot it will compute in as the corpus stages begin, to run while the main thread resolves
+ * entities (the worker is otherwise idle until the first stage it computes). Their apply steps write the
  * results in the main thread, SQLite's only writer, before the first stage that needs them (or at the
  * end) and always in stage order, so the store ends the same whatever finishes first.
  */
@@ -41,6 +43,13 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
   const split = stages.filter((stage) => stage.split);
   const preload = { pipeline: split.some((stage) => !stage.split!.module), modules: [...new Set(split.flatMap((stage) => stage.split!.module ?? []))] };
   if (split.length > 0) for (const slot of slots.slice(0, split.length)) slot.preload(preload);
+  // Prepare steps start at once, each in the slot its stage will compute in (the least queued).
+  const preparedIn = new Map<string, WorkerSlot>();
+  for (const stage of slots.length > 0 ? split.filter((candidate) => candidate.split!.prepare) : []) {
+    const slot = leastQueued(slots);
+    slot.prepare(stage);
+    preparedIn.set(stage.name, slot);
+  }
   let checkpointing = false;
   let idle = run.idle;
   const whileWaiting = () => {
@@ -66,7 +75,7 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
       for (const need of stage.needs) await settle(need);
       run.started(stage, index);
       if (stage.split && slots.length > 0) {
-        const slot = slots.reduce((least, candidate) => (candidate.queued < least.queued ? candidate : least));
+        const slot = preparedIn.get(stage.name) ?? leastQueued(slots);
         const working = slot.compute(stage);
         // A failure surfaces when the stage is settled; never as an unhandled rejection meanwhile.
         working.catch(() => {});
@@ -94,8 +103,11 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
   return computing.size;
 }
 
+const leastQueued = (slots: WorkerSlot[]) => slots.reduce((least, candidate) => (candidate.queued < least.queued ? candidate : least));
+
 /** One worker thread, started by its first preload or stage, computing the stages sent to it in order. */
 class WorkerSlot {
+  /** Stages sent to it, to compute or to prepare. */
   queued = 0;
   private worker: Worker | undefined;
   private exited = false;
@@ -118,6 +130,13 @@ class WorkerSlot {
   /** Starts the worker, if it has not started, and has it load the stages it may be sent. */
   preload(preload: { pipeline: boolean; modules: string[] }): void {
     (this.worker ?? this.start()).postMessage({ preload } satisfies CorpusWorkerTask);
+  }
+
+  /** Has the worker run the stage's prepare step, for its compute (which must be sent here too). */
+  prepare(stage: CorpusStage): void {
+    this.queued += 1;
+    const { module, exportName } = stage.split!;
+    (this.worker ?? this.start()).postMessage({ prepare: { name: stage.name, module, exportName } } satisfies CorpusWorkerTask);
   }
 
   /** Has a started worker checkpoint the store (see corpus-worker.ts). */

@@ -3,7 +3,8 @@
  * after the other as the main thread sends them: each reads one snapshot of the store (a read
  * transaction), may write files, and posts its data back for the main thread to apply. It takes the
  * next stage from its own queue, so a busy main thread (reconciling) does not hold it up; a `close`
- * message ends it.
+ * message ends it. A stage's prepare step, sent as the corpus stages start, reads an earlier snapshot
+ * while the stages it needs run in the main thread; what it gives stays here for the stage's compute.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -17,9 +18,21 @@ export interface CorpusWorkerData {
 
 /**
  * What the main thread sends: what to load ahead (the pipeline's stages, and modules of others), a
- * stage to compute (one of the pipeline's by name, or one a module exports), a checkpoint, or the end.
+ * stage to prepare (see SplitStage.prepare) or to compute, a checkpoint, or the end.
  */
-export type CorpusWorkerTask = { preload: { pipeline: boolean; modules: string[] } } | { id: number; name: string; module?: string; exportName?: string } | { checkpoint: true } | { close: true };
+export type CorpusWorkerTask =
+  | { preload: { pipeline: boolean; modules: string[] } }
+  | { prepare: StageName }
+  | ({ id: number } & StageName)
+  | { checkpoint: true }
+  | { close: true };
+
+/** A stage: one of the pipeline's by name, or one a module exports. */
+export interface StageName {
+  name: string;
+  module?: string;
+  exportName?: string;
+}
 export type CorpusWorkerResult = { id: number; data: unknown; seconds: number } | { id: number; error: string };
 
 const { dbPath, reportsDir, incremental } = workerData as CorpusWorkerData;
@@ -28,13 +41,34 @@ db.pragma('busy_timeout = 5000');
 /** The pipeline's own corpus stages, loaded with the first that is needed (the build bundles them in). */
 const pipelineStages = () => import('../stages/corpus-stages.ts').then((loaded) => loaded.CORPUS_STAGES);
 
-/** Computes one stage and posts its data, or why it failed. */
-async function compute(task: { id: number; name: string; module?: string; exportName?: string }): Promise<void> {
+const stageOf = async (task: StageName) =>
+  task.module ? ((await import(task.module))[task.exportName!] as CorpusStage) : (await pipelineStages()).find((candidate) => candidate.name === task.name)!;
+
+/** What each stage's prepare step gave (or how it failed), and the seconds it took, until the stage computes. */
+const prepared = new Map<string, { data?: unknown; error?: unknown; seconds: number }>();
+
+/** Runs a stage's prepare step on a snapshot of its own, and keeps what it gave for its compute. */
+async function prepare(task: StageName): Promise<void> {
+  const started = performance.now();
   try {
-    const stage = task.module ? ((await import(task.module))[task.exportName!] as CorpusStage) : (await pipelineStages()).find((candidate) => candidate.name === task.name)!;
+    const stage = await stageOf(task);
+    const data = db.transaction(() => stage.split!.prepare!({ db, reportsDir, incremental }))();
+    prepared.set(task.name, { data, seconds: (performance.now() - started) / 1000 });
+  } catch (error) {
+    prepared.set(task.name, { error, seconds: 0 });
+  }
+}
+
+/** Computes one stage (with what its prepare step gave, if it had one) and posts its data, or why it failed. */
+async function compute(task: { id: number } & StageName): Promise<void> {
+  try {
+    const stage = await stageOf(task);
+    const before = prepared.get(task.name);
+    prepared.delete(task.name);
+    if (before && 'error' in before) throw before.error;
     const started = performance.now();
-    const data = db.transaction(() => stage.split!.compute({ db, reportsDir, incremental }))();
-    parentPort!.postMessage({ id: task.id, data, seconds: (performance.now() - started) / 1000 } satisfies CorpusWorkerResult);
+    const data = db.transaction(() => stage.split!.compute({ db, reportsDir, incremental }, before?.data))();
+    parentPort!.postMessage({ id: task.id, data, seconds: (performance.now() - started) / 1000 + (before?.seconds ?? 0) } satisfies CorpusWorkerResult);
   } catch (error) {
     parentPort!.postMessage({ id: task.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies CorpusWorkerResult);
   }
@@ -66,6 +100,7 @@ parentPort!.on('message', (task: CorpusWorkerTask) => {
   queue = queue.then(async () => {
     // A module that fails to load fails its stage's compute, which reports why.
     if ('preload' in task) await Promise.allSettled([...(task.preload.pipeline ? [pipelineStages()] : []), ...task.preload.modules.map((module) => import(module))]);
+    else if ('prepare' in task) await prepare(task.prepare);
     else if ('checkpoint' in task) checkpoint();
     else if (!('close' in task)) await compute(task);
     else {

@@ -76,19 +76,33 @@ export interface CorpusStage {
 export interface SplitStage {
   module?: string;
   exportName?: string;
-  compute(ctx: CorpusContext): unknown;
+  /**
+   * Reading and working out that the stages it needs do not change (they write other tables): the runner
+   * may run it as soon as the corpus stages start, in the thread `compute` will run in, while those
+   * stages run. Its result, which stays in that thread, is handed to `compute`.
+   */
+  prepare?(ctx: CorpusContext): unknown;
+  compute(ctx: CorpusContext, prepared?: unknown): unknown;
   apply(ctx: CorpusContext, data: unknown): CorpusResult;
 }
 
-/** A corpus stage made of a compute and an apply step; run in one thread, it is apply(compute()). */
-export function splitStage<T>(
-  stage: Omit<CorpusStage, 'run' | 'split'> & { module?: string; exportName?: string; compute(ctx: CorpusContext): T; apply(ctx: CorpusContext, data: T): CorpusResult },
+/** A corpus stage made of a compute and an apply step (and maybe a prepare step); run in one thread, it is apply(compute(prepare())). */
+export function splitStage<T, P = undefined>(
+  stage: Omit<CorpusStage, 'run' | 'split'> & {
+    module?: string;
+    exportName?: string;
+    prepare?(ctx: CorpusContext): P;
+    compute(ctx: CorpusContext, prepared: P): T;
+    apply(ctx: CorpusContext, data: T): CorpusResult;
+  },
 ): CorpusStage {
-  const { module, exportName, compute, apply, ...rest } = stage;
+  const { module, exportName, prepare, compute, apply, ...rest } = stage;
+  // Prepared elsewhere or not at all, compute prepares for itself.
+  const computeWith = (ctx: CorpusContext, prepared?: unknown) => compute(ctx, prepared === undefined && prepare ? prepare(ctx) : (prepared as P));
   return {
     ...rest,
-    split: { module, exportName, compute, apply: apply as SplitStage['apply'] },
-    run: (ctx) => apply(ctx, compute(ctx)),
+    split: { module, exportName, prepare, compute: computeWith, apply: apply as SplitStage['apply'] },
+    run: (ctx) => apply(ctx, computeWith(ctx)),
   };
 }
 

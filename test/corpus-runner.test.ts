@@ -2,7 +2,8 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCorpusStages, type CorpusRun } from '../pipeline/corpus-runner.ts';
-import { countDocuments, failing } from './fixtures/stages/split-stages.ts';
+import { threadId } from 'node:worker_threads';
+import { countDocuments, failing, failingPrepare, holdMainThread, preparedEarly } from './fixtures/stages/split-stages.ts';
 import { run, workspace } from './helpers.ts';
 
 async function seedStore() {
@@ -11,8 +12,8 @@ async function seedStore() {
   return space;
 }
 
-function corpusRun(space: Awaited<ReturnType<typeof seedStore>>, db: Database.Database, spent: string[]): CorpusRun {
-  return { context: { db, reportsDir: space.reportsDir, incremental: false }, dbPath: space.dbPath, workerSlots: 1, started: () => {}, spent: (stage) => spent.push(stage), done: () => {} };
+function corpusRun(space: Awaited<ReturnType<typeof seedStore>>, db: Database.Database, spent: string[], redone = new Map<string, string>()): CorpusRun {
+  return { context: { db, reportsDir: space.reportsDir, incremental: false }, dbPath: space.dbPath, workerSlots: 1, started: () => {}, spent: (stage) => spent.push(stage), done: (stage, result) => redone.set(stage, result.redone) };
 }
 
 describe('corpus stage runner', () => {
@@ -31,6 +32,26 @@ describe('corpus stage runner', () => {
     const space = await seedStore();
     const db = new Database(space.dbPath);
     await expect(runCorpusStages([countDocuments, failing], corpusRun(space, db, []))).rejects.toThrow(/failing \(worker\): Error: the store cannot be read/);
+    db.close();
+  });
+
+  it("runs a stage's prepare step in its worker while the main thread runs the stages it needs, and hands the result to its compute", async () => {
+    const space = await seedStore();
+    const db = new Database(space.dbPath);
+    const redone = new Map<string, string>();
+    expect(await runCorpusStages([holdMainThread, preparedEarly], corpusRun(space, db, [], redone))).toBe(1);
+    const held = JSON.parse(redone.get('hold')!) as { started: number; ended: number };
+    const prepared = JSON.parse(redone.get('prepared-early')!) as { preparedAt: number; preparedIn: number; computedIn: number };
+    expect(prepared.preparedAt).toBeLessThan(held.ended);
+    expect(prepared.preparedIn).not.toBe(threadId);
+    expect(prepared.computedIn).toBe(prepared.preparedIn);
+    db.close();
+  });
+
+  it('reports a prepare step that fails as its stage failing in the worker', async () => {
+    const space = await seedStore();
+    const db = new Database(space.dbPath);
+    await expect(runCorpusStages([failingPrepare], corpusRun(space, db, []))).rejects.toThrow(/failing-prepare \(worker\): Error: the terms cannot be counted/);
     db.close();
   });
 });

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { splitStage, type CorpusStage } from '../../pipeline/stage.ts';
 import { evaluate } from './evaluation.ts';
 import { fightinWords, termsOf, topFightinWords, vocabularyOf } from './fightin-words.ts';
-import { applyTermCountChanges, updatedTermCounts, type TermCountChanges } from './term-counts.ts';
+import { applyTermCountChanges, updatedTermCounts, type SideCounts, type TermCountChanges } from './term-counts.ts';
 import { addTo } from '../../pipeline/collections.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 import { formatNumber } from '../../pipeline/format.ts';
@@ -25,6 +25,8 @@ interface SentenceRow {
 const VERSION = CORPUS_STAGE_VERSIONS.narratives;
 const TOP_TERMS = 25;
 const SUBJECTS = 8;
+/** How many terms are subjects, besides the entities. */
+const TERM_SUBJECTS = 4;
 
 function countTerms(sentences: SentenceRow[]): Map<string, Map<string, number>> {
   const counts = new Map<string, Map<string, number>>();
@@ -162,41 +164,89 @@ function entitySentenceCounts(db: Database.Database, sides: string[]): Map<strin
   return counts;
 }
 
+/** The words of the names of the entities that are named. */
+function nameWordsOf(names: Iterable<string>): Set<string> {
+  return new Set([...names].flatMap((name) => name.toLowerCase().split(/\s+/)));
+}
+
+/** Beyond the term subjects, candidates whose sentences the prepare step finds too, in case resolution renames entities. */
+const SPARE_TERM_SUBJECTS = 4;
+
+/** What the comparison reads that entity resolution does not change: the sides' terms and their sentences. */
+export interface PreparedNarratives {
+  changes: TermCountChanges;
+  counts: SideCounts;
+  sides: string[];
+  tops: ReturnType<typeof topFightinWords>[];
+  /** Terms every side uses at least three times, by coverage: the term subjects are the first that are not words of names. */
+  termCandidates: { label: string; coverage: number }[];
+  /** The sentences of the top terms (their examples) and all those of `complete`, the likely term subjects. */
+  found: Map<string, SentenceRow[]>;
+  complete: Set<string>;
+  scanned: number;
+}
+
+const byCoverage = <T extends { label: string; coverage: number }>(a: T, b: T) => b.coverage - a.coverage || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+
 /**
- * Works the comparison out from the store, reading only. The sides' term counts come from the store with
- * the changes since (term-counts.ts); the sentences are read for the top terms' examples and the subjects.
+ * Works out what entity resolution does not change (it may run before, on an earlier snapshot): the
+ * sides' term counts from the store with the changes since (term-counts.ts), each side's distinctive
+ * terms, and the sentences of those terms and of the likely term subjects (by the names known now).
  */
-export function computeNarratives(db: Database.Database): NarrativeRows {
+export function prepareNarratives(db: Database.Database): PreparedNarratives {
   const { changes, counts: sideCounts } = updatedTermCounts(db);
   const sides = (db.prepare('SELECT DISTINCT d.kind FROM documents d WHERE EXISTS (SELECT 1 FROM sentences s WHERE s.document_id = d.id)').pluck().all() as string[]).sort();
-  const rows: NarrativeRows = { single: sides.length < 2, terms: [], subjects: [], counts: changes, scanned: 0, evaluations: [] };
+  const prepared: PreparedNarratives = { changes, counts: { occurrences: new Map(), sentences: new Map() }, sides, tops: [], termCandidates: [], found: new Map(), complete: new Set(), scanned: 0 };
+  if (sides.length < 2) return prepared;
+  const counts = (prepared.counts = sideCounts());
+  const vocabulary = vocabularyOf(counts.occurrences);
+  prepared.tops = sides.map((side) => topFightinWords(vocabulary, side, TOP_TERMS));
+  const fewest = (count: (side: string) => number) => Math.min(...sides.map(count));
+  const sentencesWith = (side: string, term: string) => counts.sentences.get(side)?.get(term) ?? 0;
+  prepared.termCandidates = [...(counts.occurrences.get(sides[0]!) ?? new Map<string, number>()).keys()]
+    .filter((term) => !term.includes(' ') && sides.every((side) => (counts.occurrences.get(side)?.get(term) ?? 0) >= 3))
+    .map((term) => ({ label: term, coverage: fewest((side) => sentencesWith(side, term)) }))
+    .sort(byCoverage);
+  const nameWords = nameWordsOf(namedEntities(db).values());
+  prepared.complete = new Set(prepared.termCandidates.filter((term) => !nameWords.has(term.label)).slice(0, TERM_SUBJECTS + SPARE_TERM_SUBJECTS).map((term) => term.label));
+  const { found, scanned } = sentencesUsing(db, prepared.complete, new Set(prepared.tops.flat().map((score) => score.term)));
+  Object.assign(prepared, { found, scanned });
+  return prepared;
+}
+
+/** The entities some mention names, by id. */
+function namedEntities(db: Database.Database): Map<string, string> {
+  return new Map(db.prepare('SELECT id, name FROM entities e WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)').raw().all() as [string, string][]);
+}
+
+/**
+ * Works the comparison out from the store, reading only, with what prepareNarratives gave: the top
+ * terms' examples, and the subjects both sides talk about (entities, then terms), each with its
+ * sentences on each side.
+ */
+export function computeNarratives(db: Database.Database, prepared: PreparedNarratives): NarrativeRows {
+  const { changes, counts, sides, tops, found } = prepared;
+  const rows: NarrativeRows = { single: sides.length < 2, terms: [], subjects: [], counts: changes, scanned: prepared.scanned, evaluations: [] };
   if (rows.single) return rows;
 
-  // Distinctive vocabulary per side.
-  const counts = sideCounts();
-  const vocabulary = vocabularyOf(counts.occurrences);
-  const tops = sides.map((side) => topFightinWords(vocabulary, side, TOP_TERMS));
   // Entities named on every side, by the sentences naming them on the side that has fewest, and the
   // terms every side uses at least three times (not words of names): the candidate subjects.
-  const names = new Map(db.prepare('SELECT id, name FROM entities e WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)').raw().all() as [string, string][]);
+  const names = namedEntities(db);
   const fewest = (count: (side: string) => number) => Math.min(...sides.map(count));
-  const byCoverage = <T extends { label: string; coverage: number }>(a: T, b: T) => b.coverage - a.coverage || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
   const entityCandidates = [...entitySentenceCounts(db, sides)]
     .map(([id, count]) => ({ label: names.get(id)!, entity: id, coverage: fewest((side) => count.get(side) ?? 0) }))
     .filter((subject) => subject.coverage >= 2)
     .sort((a, b) => byCoverage(a, b) || (a.entity < b.entity ? -1 : 1))
     .slice(0, SUBJECTS);
-  const nameWords = new Set([...names.values()].flatMap((name) => name.toLowerCase().split(/\s+/)));
-  const sentencesWith = (side: string, term: string) => counts.sentences.get(side)?.get(term) ?? 0;
-  const termCandidates = [...(counts.occurrences.get(sides[0]!) ?? new Map<string, number>()).keys()]
-    .filter((term) => !term.includes(' ') && !nameWords.has(term) && sides.every((side) => (counts.occurrences.get(side)?.get(term) ?? 0) >= 3))
-    .map((term) => ({ label: term, coverage: fewest((side) => sentencesWith(side, term)) }))
-    .sort(byCoverage)
-    .slice(0, 4);
-
-  // The sentences of the top terms (their examples) and of the term subjects, found in one pass.
-  const { found, scanned } = sentencesUsing(db, new Set(termCandidates.map((subject) => subject.label)), new Set(tops.flat().map((score) => score.term)));
-  rows.scanned = scanned;
+  const nameWords = nameWordsOf(names.values());
+  const termCandidates = prepared.termCandidates.filter((term) => !nameWords.has(term.label)).slice(0, TERM_SUBJECTS);
+  // A term subject whose sentences the prepare step did not find all of (resolution renamed an entity) is looked for now.
+  const missing = new Set(termCandidates.map((term) => term.label).filter((term) => !prepared.complete.has(term)));
+  if (missing.size > 0) {
+    const more = sentencesUsing(db, missing, new Set());
+    for (const term of missing) found.set(term, more.found.get(term) ?? []);
+    rows.scanned += more.scanned;
+  }
   sides.forEach((side, sideIndex) => {
     tops[sideIndex]!.forEach((score, index) => {
       const examples = (found.get(score.term) ?? []).filter((sentence) => sentence.side === side).slice(0, 2).map((sentence) => sentence.id);
@@ -254,7 +304,8 @@ export const narratives: CorpusStage = splitStage({
   scope: 'corpus',
   version: VERSION,
   needs: ['resolve-entities'],
-  compute: ({ db }) => computeNarratives(db),
+  prepare: ({ db }) => prepareNarratives(db),
+  compute: ({ db }, prepared) => computeNarratives(db, prepared),
   apply({ db }, rows) {
     const { terms, subjects } = writeNarratives(db, rows);
     const counted = `terms counted in ${formatNumber(rows.counts.counted.length)} ${rows.counts.counted.length === 1 ? 'document' : 'documents'}`;
