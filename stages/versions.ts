@@ -17,7 +17,7 @@ export const CORPUS_STAGE_VERSIONS = {
   'resolve-entities': '1',
   'report-pages': '1',
   narratives: '2',
-  reconcile: '4',
+  reconcile: '5',
   'report-findings': '1',
   report: '2',
 } as const;

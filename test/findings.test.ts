@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { claimReviews } from '../pipeline/claimreview.ts';
 import { readFindings, type StoredFinding } from '../pipeline/db/findings.ts';
 import { CONFLICT_KINDS } from '../stages/reconcile/finding.ts';
-import { claimsBySubject, type FramingClaim } from '../stages/reconcile/rules/framing.ts';
+import { claimsAbout, claimsBySubject, sourcesBySubject, type FramingClaim } from '../stages/reconcile/rules/framing.ts';
 import { synonymsOf, WORDNET_SOURCE } from '../stages/reconcile/wordnet.ts';
 import { cli, run, workspace } from './helpers.ts';
 
@@ -187,27 +187,36 @@ describe('the review workflow', () => {
 });
 
 describe('framing subjects', () => {
-  // Claims of up to three sides, naming up to two of four entities, in documents of which some have a main subject.
-  const claims = fc.array(
-    fc.record({ doc: fc.constantFrom('d1', 'd2', 'd3'), side: fc.constantFrom('press', 'critique', 'news'), entities: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 2 }) }),
-    { maxLength: 30 },
-  );
-  const topics = fc.dictionary(fc.constantFrom('d1', 'd2', 'd3'), fc.constantFrom('a', 'e'));
+  // Claims in four documents, each of one of three sides, naming up to two of four entities; some documents have a main subject.
+  const DOCS = ['d1', 'd2', 'd3', 'd4'];
+  const claims = fc.array(fc.record({ doc: fc.constantFrom(...DOCS), entities: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 2 }) }), { maxLength: 30 });
+  const sides = fc.tuple(...DOCS.map(() => fc.constantFrom('press', 'critique', 'news')));
+  const topics = fc.dictionary(fc.constantFrom(...DOCS), fc.constantFrom('a', 'e'));
 
-  it('are those whose claims come from two sides or more, each with all its claims in order', () => {
+  it('are those whose claims come from two sides or more, each with all its claims in corpus order', () => {
     fc.assert(
-      fc.property(claims, topics, (drafts, topicsOf) => {
-        const all = drafts.map((draft, index) => ({ ...draft, id: `c${index}`, start: 0, end: 1, text: '', speaker: null, lemmas: [] }) satisfies FramingClaim);
-        const topicMap = new Map(Object.entries(topicsOf));
+      fc.property(claims, sides, topics, (drafts, sideOfDoc, topicsOf) => {
+        const side = (doc: string) => sideOfDoc[DOCS.indexOf(doc)]!;
+        const topic = (doc: string) => topicsOf[doc] ?? null;
+        const all = DOCS.flatMap((doc) => drafts.filter((draft) => draft.doc === doc)).map((draft, index) => ({ ...draft, side: side(draft.doc), id: `c${index}`, start: 0, end: 1, text: '', speaker: null, lemmas: [] }) satisfies FramingClaim);
         // The plain definition: every subject's claims, kept when they are of two sides or more.
         const expected = new Map<string, string[]>();
         for (const claim of all) {
-          const subjects = claim.entities.length > 0 ? claim.entities : topicMap.has(claim.doc) ? [topicMap.get(claim.doc)!] : [];
+          const subjects = claim.entities.length > 0 ? claim.entities : topic(claim.doc) !== null ? [topic(claim.doc)!] : [];
           for (const subject of subjects) expected.set(subject, [...(expected.get(subject) ?? []), claim.id]);
         }
         const sideOf = new Map(all.map((claim) => [claim.id, claim.side]));
         const kept = [...expected].filter(([, ids]) => new Set(ids.map((id) => sideOf.get(id))).size >= 2).sort(([a], [b]) => (a < b ? -1 : 1));
-        expect(claimsBySubject(all, topicMap).map(([subject, members]) => [subject, members.map((claim) => claim.id)])).toEqual(kept);
+        // Each document's claims as a source: what they are about is known without reading them.
+        let read = 0;
+        const sources = DOCS.map((doc) => {
+          const own = claimsBySubject(all.filter((claim) => claim.doc === doc), topic(doc));
+          const count = all.filter((claim) => claim.doc === doc).length;
+          return { doc, side: side(doc), subjects: [...own.keys()], count, about: (subject: string) => ((read += 1), own.get(subject) ?? []) };
+        });
+        const grouped = sourcesBySubject(sources);
+        expect(read).toBe(0);
+        expect(grouped.map(([subject, members]) => [subject, claimsAbout(subject, members).map((claim) => claim.id)])).toEqual(kept);
       }),
     );
   });

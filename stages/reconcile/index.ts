@@ -8,13 +8,13 @@
 import type Database from 'better-sqlite3';
 import type { CorpusStage } from '../../pipeline/stage.ts';
 import { CONFLICT_KINDS, stamp, type Finding, type Severity } from './finding.ts';
-import { assembleInput, loadDocumentInputs, loadEntityNames, type ReconcileInput } from './load.ts';
+import { assembleInput, keep, loadDocumentInputs, loadEntityNames, type ReconcileInput } from './load.ts';
 import { contextComponents, contextMeasures, inferHolders, valueKeyOf, valueMeasures, type MeasuredFigure } from './measures.ts';
 import { distinctiveStems, updateStemCounts } from './stems.ts';
 import { digestOf, readAheadInputs, refreshDocumentInputs, storedCommonLemmas, UnitMemo } from './state.ts';
 import { compareFigures } from './rules/compare-figures.ts';
 import { compareLists } from './rules/lists.ts';
-import { bestPerPair, claimsBySubject, commonLemmas, framingReader, subjectConflicts, type RankedDraft } from './rules/framing.ts';
+import { bestPerPair, claimsAbout, commonLemmas, framingReader, sourcesBySubject, subjectConflicts, type RankedDraft } from './rules/framing.ts';
 import { useSynonymStore, WORDNET_SOURCE, type SynonymStore } from './wordnet.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 import { addTo } from '../../pipeline/collections.ts';
@@ -61,11 +61,11 @@ export function reconcileInputs(input: ReconcileInput, digests: Map<string, stri
   const reader = framingReader(common);
   const commonDigest = digestOf([...common].sort());
   const framing: RankedDraft[] = [];
-  for (const [subject, members] of claimsBySubject(input.claims, input.topics)) {
+  for (const [subject, sources] of sourcesBySubject(input.claimSources)) {
     const name = names.get(subject) ?? subject;
-    // Each member's document once: its digest covers its claims and the subjects they belong to.
-    const parts = [name, commonDigest, ...new Set(members.map((claim) => digests.get(claim.doc)))];
-    framing.push(...memo.drafts('framing', subject, parts, () => subjectConflicts(members, name, reader)));
+    // Each document with claims about it: its digest covers its claims and the subjects they belong to.
+    const parts = [name, commonDigest, ...sources.map((source) => digests.get(source.doc))];
+    framing.push(...memo.drafts('framing', subject, parts, () => subjectConflicts(claimsAbout(subject, sources), name, reader)));
   }
 
   return queue([
@@ -81,8 +81,8 @@ export function reconcileInputs(input: ReconcileInput, digests: Map<string, stri
 export function reconcileStore(db: Database.Database): Finding[] {
   const documents = loadDocumentInputs(db, db.prepare('SELECT id FROM documents').pluck().all() as string[]);
   const digests = new Map([...documents].map(([id, inputs]) => [id, digestOf([inputs])]));
-  const input = assembleInput(documents.values(), loadEntityNames(db));
-  return reconcileInputs(input, digests, distinctiveStems(db), commonLemmas(input.claims), new UnitMemo(db, false));
+  const input = assembleInput([...documents.values()].map(keep), loadEntityNames(db));
+  return reconcileInputs(input, digests, distinctiveStems(db), commonLemmas([...documents.values()].flatMap((document) => document.claims)), new UnitMemo(db, false));
 }
 
 /**
@@ -154,9 +154,9 @@ export const reconcile: CorpusStage = {
           updateStemCounts(db);
           const { documents, reread } = refreshDocumentInputs(db, incremental);
           const digests = new Map([...documents].map(([id, document]) => [id, document.digest]));
-          const input = assembleInput([...documents.values()].map((document) => document.inputs), loadEntityNames(db));
+          const input = assembleInput(documents.values(), loadEntityNames(db));
           const memo = new UnitMemo(db, incremental);
-          const findings = reconcileInputs(input, digests, distinctiveStems(db), storedCommonLemmas(db, input.claims.length), memo);
+          const findings = reconcileInputs(input, digests, distinctiveStems(db), storedCommonLemmas(db, input.claimSources.reduce((claims, source) => claims + source.count, 0)), memo);
           memo.save(db);
           return { findings, reread, memo };
         } finally {

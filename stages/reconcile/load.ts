@@ -8,7 +8,7 @@ import type { DraftFinding } from './finding.ts';
 import { findLists, type EntityList } from './rules/lists.ts';
 import { findDenials } from './rules/denial.ts';
 import { checkArithmetic } from './rules/arithmetic.ts';
-import { readClaim, type Reading } from './rules/framing.ts';
+import { claimsBySubject, readClaim, type ClaimSource, type Reading } from './rules/framing.ts';
 
 export interface DocumentInfo {
   id: string;
@@ -91,14 +91,13 @@ export interface ReconcileInput {
   /** The text, start offset and paragraph number of each sentence that may hold a list, by sentence id. */
   sentences: Map<string, SentenceInfo>;
   figures: FigureRow[];
-  claims: ClaimRow[];
+  /** Each document's claims, in corpus order, read when a subject needs them. */
+  claimSources: ClaimSource<ClaimRow>[];
   /** The lists of named things, in corpus order. */
   lists: EntityList[];
   /** The findings each document makes alone: denials and arithmetic, in corpus order. */
   denials: DraftFinding[];
   arithmetic: DraftFinding[];
-  /** Each document's main subject (see documentTopics). */
-  topics: Map<string, string>;
   entities: EntityName[];
 }
 
@@ -201,18 +200,38 @@ export function loadDocumentInputs(db: Database.Database, ids: string[]): Map<st
   return inputs;
 }
 
+/**
+ * A document's inputs as reconciliation keeps them: all but its claims (two thirds of the inputs of a
+ * corpus), of which it keeps how many there are and what they are about. The claims about a subject are
+ * read when the subject is compared again (`about`), all of them only to count their lemmas again.
+ */
+export type KeptInputs = Omit<DocumentInputs, 'claims'> & { claimCount: number; claimSubjects: string[] };
+
+export interface KeptDocument {
+  inputs: KeptInputs;
+  claims(): ClaimRow[];
+  about(subject: string): ClaimRow[];
+}
+
+/** The inputs just loaded, split as kept, with their claims by subject (framing's claimsBySubject). */
+export function keep(inputs: DocumentInputs): KeptDocument & { bySubject: Map<string, ClaimRow[]> } {
+  const { claims, ...rest } = inputs;
+  const bySubject = claimsBySubject(claims, rest.topic);
+  return { inputs: { ...rest, claimCount: claims.length, claimSubjects: [...bySubject.keys()] }, claims: () => claims, about: (subject) => bySubject.get(subject) ?? [], bySubject };
+}
+
 /** The corpus's inputs from its documents' (any order: they are put in corpus order, by path). */
-export function assembleInput(documents: Iterable<DocumentInputs>, entities: EntityName[]): ReconcileInput {
-  const ordered = [...documents].sort((a, b) => (a.info.path < b.info.path ? -1 : a.info.path > b.info.path ? 1 : 0));
+export function assembleInput(kept: Iterable<KeptDocument>, entities: EntityName[]): ReconcileInput {
+  const sources = [...kept].sort((a, b) => (a.inputs.info.path < b.inputs.info.path ? -1 : a.inputs.info.path > b.inputs.info.path ? 1 : 0));
+  const ordered = sources.map((document) => document.inputs);
   return {
     documents: new Map(ordered.map((document) => [document.info.id, document.info])),
     sentences: new Map(ordered.flatMap((document) => document.sentences)),
     figures: ordered.flatMap((document) => document.figures),
-    claims: ordered.flatMap((document) => document.claims),
+    claimSources: sources.map(({ inputs, about }) => ({ doc: inputs.info.id, side: inputs.info.kind, subjects: inputs.claimSubjects, count: inputs.claimCount, about })),
     lists: ordered.flatMap((document) => document.lists),
     denials: ordered.flatMap((document) => document.denials),
     arithmetic: ordered.flatMap((document) => document.arithmetic),
-    topics: new Map(ordered.filter((document) => document.topic !== null).map((document) => [document.info.id, document.topic!])),
     entities,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * What reconciliation keeps between runs (schema v14), so that a run after an added article reads and
  * works out again only what the article changed:
- * - each document's inputs (load.ts) as last read, with a digest of them. Triggers mark a document in
+ * - each document's inputs (load.ts) as last read, with a digest of them; its claims apart (schema v23),
+ *   parsed only for a subject compared again. Triggers mark a document in
  *   reconcile_stale on every write that changes its inputs; only those, new documents and documents
  *   read by another version of the stage are read from the store's tables again.
  * - each unit of work (a group of figures, a subject) with the digest of everything it read and the
@@ -9,7 +10,7 @@
  * A run that is not incremental reads every document and works out every unit.
  */
 import type Database from 'better-sqlite3';
-import { loadDocumentInputs, type DocumentInputs } from './load.ts';
+import { keep, loadDocumentInputs, type ClaimRow, type KeptDocument, type KeptInputs } from './load.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 import { sha1Base64url } from '../../pipeline/hash.ts';
 
@@ -20,10 +21,20 @@ export function digestOf(parts: readonly unknown[]): string {
   return sha1Base64url(JSON.stringify(parts));
 }
 
-export interface StoredDocument {
-  inputs: DocumentInputs;
+export interface StoredDocument extends KeptDocument {
   /** A digest of the inputs: a unit that read a document's items names the document by it. */
   digest: string;
+}
+
+/** A stored document, whose claims are read from the store when asked for. */
+function storedDocument(db: Database.Database, id: string, inputs: string, digest: string): StoredDocument {
+  const read = (sql: string, ...keys: string[]) => JSON.parse((db.prepare(sql).pluck().get(...keys) as string | undefined) ?? '[]') as ClaimRow[];
+  return {
+    inputs: JSON.parse(inputs) as KeptInputs,
+    digest,
+    claims: () => read('SELECT claims FROM reconcile_documents WHERE document_id = ?', id),
+    about: (subject) => read('SELECT claims FROM reconcile_claims WHERE subject = ? AND document_id = ?', subject, id),
+  };
 }
 
 /** Every document's stored inputs, read ahead (readAheadInputs) for the next refresh on the same connection, which takes those whose digest is unchanged. */
@@ -33,14 +44,14 @@ const readAhead = new WeakMap<Database.Database, Map<string, StoredDocument>>();
 export function readAheadInputs(db: Database.Database): void {
   const inputs = new Map<string, StoredDocument>();
   for (const [id, digest, json] of db.prepare('SELECT document_id, digest, inputs FROM reconcile_documents WHERE version = ?').raw().iterate(VERSION) as Iterable<[string, string, string]>) {
-    inputs.set(id, { inputs: JSON.parse(json) as DocumentInputs, digest });
+    inputs.set(id, storedDocument(db, id, json, digest));
   }
   readAhead.set(db, inputs);
 }
 
 /** For each lemma, in how many of the document's claims it is. */
-function lemmaClaims(inputs: DocumentInputs, into: Map<string, number>, sign: 1 | -1): void {
-  for (const claim of inputs.claims) for (const lemma of new Set(claim.lemmas)) into.set(lemma, (into.get(lemma) ?? 0) + sign);
+function lemmaClaims(claims: ClaimRow[], into: Map<string, number>, sign: 1 | -1): void {
+  for (const claim of claims) for (const lemma of new Set(claim.lemmas)) into.set(lemma, (into.get(lemma) ?? 0) + sign);
 }
 
 /**
@@ -55,9 +66,13 @@ export function refreshDocumentInputs(db: Database.Database, incremental: boolea
   let recount = !incremental;
   const subtract = ([version, json]: [string, string]) => {
     if (version !== VERSION) recount = true;
-    else if (!recount) lemmaClaims(JSON.parse(json) as DocumentInputs, lemmas, -1);
+    else if (!recount) lemmaClaims(JSON.parse(json) as ClaimRow[], lemmas, -1);
   };
-  for (const row of db.prepare('DELETE FROM reconcile_documents WHERE document_id NOT IN (SELECT id FROM documents) RETURNING version, inputs').raw().all() as [string, string][]) subtract(row);
+  const forget = db.prepare('DELETE FROM reconcile_claims WHERE document_id = ?');
+  for (const [id, ...row] of db.prepare('DELETE FROM reconcile_documents WHERE document_id NOT IN (SELECT id FROM documents) RETURNING document_id, version, claims').raw().all() as [string, string, string][]) {
+    subtract(row);
+    forget.run(id);
+  }
   const stale = incremental
     ? (db
         .prepare(
@@ -68,16 +83,20 @@ export function refreshDocumentInputs(db: Database.Database, incremental: boolea
         .all(VERSION) as string[])
     : (db.prepare('SELECT id FROM documents').pluck().all() as string[]);
   const documents = new Map<string, StoredDocument>();
-  const write = db.prepare('INSERT OR REPLACE INTO reconcile_documents (document_id, version, digest, inputs) VALUES (?, ?, ?, ?)');
-  const before = db.prepare('SELECT version, inputs FROM reconcile_documents WHERE document_id = ?').raw();
-  for (const [id, inputs] of loadDocumentInputs(db, stale)) {
+  const write = db.prepare('INSERT OR REPLACE INTO reconcile_documents (document_id, version, digest, inputs, claims) VALUES (?, ?, ?, ?, ?)');
+  const before = db.prepare('SELECT version, claims FROM reconcile_documents WHERE document_id = ?').raw();
+  const writeAbout = db.prepare('INSERT INTO reconcile_claims (subject, document_id, claims) VALUES (?, ?, ?)');
+  for (const [id, loaded] of loadDocumentInputs(db, stale)) {
     const old = before.get(id) as [string, string] | undefined;
     if (old) subtract(old);
-    lemmaClaims(inputs, lemmas, 1);
-    const json = JSON.stringify(inputs);
-    const digest = sha1Base64url(json);
-    write.run(id, VERSION, digest, json);
-    documents.set(id, { inputs, digest });
+    lemmaClaims(loaded.claims, lemmas, 1);
+    const kept = keep(loaded);
+    const [json, claims] = [JSON.stringify(kept.inputs), JSON.stringify(loaded.claims)];
+    const digest = sha1Base64url(`${json}\u0000${claims}`);
+    write.run(id, VERSION, digest, json, claims);
+    forget.run(id);
+    for (const [subject, about] of kept.bySubject) writeAbout.run(subject, id, JSON.stringify(about));
+    documents.set(id, { inputs: kept.inputs, claims: kept.claims, about: kept.about, digest });
   }
   db.prepare('DELETE FROM reconcile_stale').run();
   // The others as stored: read ahead when they were, with the same digest.
@@ -87,12 +106,12 @@ export function refreshDocumentInputs(db: Database.Database, incremental: boolea
   const inputsOf = db.prepare('SELECT inputs FROM reconcile_documents WHERE document_id = ?').pluck();
   for (const [id, digest] of rest.iterate(JSON.stringify(stale)) as Iterable<[string, string]>) {
     const known = ahead.get(id);
-    documents.set(id, known?.digest === digest ? known : { inputs: JSON.parse(inputsOf.get(id) as string) as DocumentInputs, digest });
+    documents.set(id, known?.digest === digest ? known : storedDocument(db, id, inputsOf.get(id) as string, digest));
   }
   if (recount) {
     db.prepare('DELETE FROM reconcile_lemmas').run();
     lemmas.clear();
-    for (const { inputs } of documents.values()) lemmaClaims(inputs, lemmas, 1);
+    for (const document of documents.values()) lemmaClaims(document.claims(), lemmas, 1);
   }
   const add = db.prepare('INSERT INTO reconcile_lemmas (lemma, claims) VALUES (?, ?) ON CONFLICT(lemma) DO UPDATE SET claims = claims + excluded.claims');
   for (const [lemma, change] of lemmas) if (change !== 0) add.run(lemma, change);

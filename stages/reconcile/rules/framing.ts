@@ -130,24 +130,51 @@ export function opposition(signal: Signal, shared: string[], texts: [string, str
 /** A framing draft with what picks the one finding per pair of claims (bestPerPair). */
 export type RankedDraft = DraftFinding & { strength: number; pair: string };
 
+/** What a claim is about: the entities it names, or its document's main subject (`topic`) when it names none. */
+export function subjectsOf(claim: Pick<FramingClaim, 'entities'>, topic: string | null): string[] {
+  return claim.entities.length > 0 ? claim.entities : topic !== null ? [topic] : [];
+}
+
+/**
+ * A document's claims as framing groups them: its side, what they are about (claimSubjects) and how
+ * many there are, known without reading the claims themselves; only a subject compared again reads
+ * the claims about it (`about`: those of `claims` whose subjectsOf include it, in order).
+ */
+export interface ClaimSource<C extends FramingClaim = FramingClaim> {
+  doc: string;
+  side: string;
+  subjects: string[];
+  count: number;
+  about(subject: string): C[];
+}
+
 /**
  * The subjects whose claims come from two sides or more (only claims of different sides are compared),
- * each with its claims, in subject order: the entities a claim names, or its document's main subject
- * (`topics`) when it names none. Such a subject has a claim outside the side with most claims, so only
- * those claims' subjects are gathered: an added article of a new side touches few of a large corpus's.
+ * in subject order, each with the documents (`sources`, in their order) that have claims about it. Such
+ * a subject has a claim outside the side with most claims, so only those documents' subjects are
+ * candidates: an added article of a new side touches few of a large corpus's.
  */
-export function claimsBySubject<C extends FramingClaim>(claims: C[], topics: Map<string, string>): [subject: string, claims: C[]][] {
-  const subjectsOf = (claim: C) => (claim.entities.length > 0 ? claim.entities : topics.has(claim.doc) ? [topics.get(claim.doc)!] : []);
+export function sourcesBySubject<C extends FramingClaim>(sources: ClaimSource<C>[]): [subject: string, sources: ClaimSource<C>[]][] {
   const perSide = new Map<string, number>();
-  for (const claim of claims) perSide.set(claim.side, (perSide.get(claim.side) ?? 0) + 1);
+  for (const source of sources) perSide.set(source.side, (perSide.get(source.side) ?? 0) + source.count);
   const largest = [...perSide].reduce<[string, number] | undefined>((best, side) => (!best || side[1] > best[1] ? side : best), undefined)?.[0];
   const candidates = new Set<string>();
-  for (const claim of claims) if (claim.side !== largest) for (const subject of subjectsOf(claim)) candidates.add(subject);
+  for (const source of sources) if (source.side !== largest) for (const subject of source.subjects) candidates.add(subject);
+  const bySubject = new Map<string, ClaimSource<C>[]>();
+  for (const source of sources) for (const subject of source.subjects) if (candidates.has(subject)) addTo(bySubject, subject, source);
+  return [...bySubject].filter(([, members]) => members.some((source) => source.side !== members[0]!.side)).sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+/** The claims about `subject` of its sources, in their order. */
+export function claimsAbout<C extends FramingClaim>(subject: string, sources: ClaimSource<C>[]): C[] {
+  return sources.flatMap((source) => source.about(subject));
+}
+
+/** The claims about each subject of `claims` (claims about two are under both), each list in order. */
+export function claimsBySubject<C extends FramingClaim>(claims: C[], topic: string | null): Map<string, C[]> {
   const bySubject = new Map<string, C[]>();
-  for (const claim of claims) {
-    for (const subject of new Set(subjectsOf(claim))) if (candidates.has(subject)) addTo(bySubject, subject, claim);
-  }
-  return [...bySubject].filter(([, members]) => members.some((claim) => claim.side !== members[0]!.side)).sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const claim of claims) for (const subject of new Set(subjectsOf(claim, topic))) addTo(bySubject, subject, claim);
+  return bySubject;
 }
 
 /** Lemmas in more than a tenth of the claims: they say nothing about what two claims share. */
