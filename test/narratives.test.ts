@@ -71,6 +71,16 @@ describe('narrative comparison of the seeds', async () => {
     expect(subjects).toEqual(expect.arrayContaining(['Huawei', 'TikTok', 'United States', 'China']));
     const speakers = db.prepare("SELECT speaker FROM narrative_speakers WHERE side = 'press' ORDER BY claims DESC").all() as { speaker: string }[];
     expect(speakers.map((row) => row.speaker)).toEqual(expect.arrayContaining(['Krach', 'Michael Pompeo']));
+    // The critique names Pompeo, Huawei and the State Department, whom the press quotes, but quotes none of them.
+    const absent = db.prepare('SELECT side, speaker, other_side FROM narrative_absent_voices ORDER BY rowid').raw().all() as [string, string, string][];
+    expect(absent).toEqual([['press', 'Michael Pompeo', 'critique'], ['press', 'Huawei', 'critique'], ['press', 'State Department', 'critique']]);
+    const critiqueQuotes = db.prepare("SELECT entity_id FROM narrative_speakers WHERE side = 'critique' AND entity_id IS NOT NULL").pluck().all() as string[];
+    const named = db.prepare("SELECT DISTINCT m.entity_id FROM mentions m JOIN documents d ON d.id = m.document_id WHERE d.kind = 'critique'").pluck().all() as string[];
+    for (const [, speaker] of absent) {
+      const entity = db.prepare("SELECT entity_id FROM narrative_speakers WHERE side = 'press' AND speaker = ?").pluck().get(speaker) as string;
+      expect(named, speaker).toContain(entity);
+      expect(critiqueQuotes, speaker).not.toContain(entity);
+    }
     db.close();
   });
 

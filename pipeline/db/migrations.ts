@@ -637,6 +637,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reconcile_claims_document ON reconcile_claims(document_id);
     `,
   },
+  {
+    version: 24,
+    name: 'narrative-absent-voices',
+    // The voices a side quotes that another side names but never quotes, worked out by the narratives
+    // stage beside reconcile instead of by the report after it. Filled by the next narratives stage.
+    sql: `
+      CREATE TABLE narrative_absent_voices (
+        side TEXT NOT NULL,
+        speaker TEXT NOT NULL,
+        other_side TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */

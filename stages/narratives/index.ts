@@ -63,6 +63,35 @@ export interface NarrativeRows {
   scanned: number;
   /** Evaluation scores of subject sentences not scored before, to keep (sentence_evaluations). */
   evaluations: [sentence: string, score: number][];
+  /** Whom each side quotes, and the voices a side quotes that another names but never quotes. */
+  speakers: [side: string, speaker: string, entity: string | null, claims: number][];
+  absent: [side: string, speaker: string, other: string][];
+}
+
+/**
+ * Whom each side quotes (by the claims' speakers), and each voice a side quotes whose entity another
+ * side names but never quotes, in the order the page lists them. Which sides name each quoted entity is
+ * read in one pass (asking per speaker and side scanned every mention of popular entities).
+ */
+function voices(db: Database.Database): Pick<NarrativeRows, 'speakers' | 'absent'> {
+  const speakers = db
+    .prepare(
+      `SELECT d.kind, cs.speaker, cs.speaker_entity_id, count(*) FROM claims c JOIN documents d ON d.id = c.document_id JOIN claim_speakers cs ON cs.claim_id = c.id
+       WHERE cs.speaker IS NOT NULL GROUP BY d.kind, cs.speaker`,
+    )
+    .raw()
+    .all() as NarrativeRows['speakers'];
+  const sides = db.prepare('SELECT DISTINCT kind FROM documents ORDER BY kind').pluck().all() as string[];
+  const quoted = speakers.filter(([, , entity]) => entity !== null).sort(([a, x, , m], [b, y, , n]) => (a < b ? -1 : a > b ? 1 : n - m || (x < y ? -1 : x > y ? 1 : 0)));
+  const quotedBy = new Set(quoted.map(([side, , entity]) => `${side}|${entity}`));
+  const entities = JSON.stringify([...new Set(quoted.map(([, , entity]) => entity))]);
+  const namedBy = new Set(
+    (db.prepare('SELECT DISTINCT d.kind, m.entity_id FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.entity_id IN (SELECT value FROM json_each(?))').raw().all(entities) as [string, string][]).map(([side, entity]) => `${side}|${entity}`),
+  );
+  const absent = quoted.flatMap(([side, speaker, entity]) =>
+    sides.filter((other) => other !== side && namedBy.has(`${other}|${entity}`) && !quotedBy.has(`${other}|${entity}`)).map((other): [string, string, string] => [side, speaker, other]),
+  );
+  return { speakers, absent };
 }
 
 /**
@@ -226,8 +255,9 @@ function namedEntities(db: Database.Database): Map<string, string> {
  */
 export function computeNarratives(db: Database.Database, prepared: PreparedNarratives): NarrativeRows {
   const { changes, counts, sides, tops, found } = prepared;
-  const rows: NarrativeRows = { single: sides.length < 2, terms: [], subjects: [], counts: changes, scanned: prepared.scanned, evaluations: [] };
+  const rows: NarrativeRows = { single: sides.length < 2, terms: [], subjects: [], counts: changes, scanned: prepared.scanned, evaluations: [], speakers: [], absent: [] };
   if (rows.single) return rows;
+  Object.assign(rows, voices(db));
 
   // Entities named on every side, by the sentences naming them on the side that has fewest, and the
   // terms every side uses at least three times (not words of names): the candidate subjects.
@@ -282,18 +312,16 @@ export function writeNarratives(db: Database.Database, rows: NarrativeRows): { t
       applyTermCountChanges(db, rows.counts);
       const keep = db.prepare('INSERT OR REPLACE INTO sentence_evaluations (sentence_id, version, score) VALUES (?, ?, ?)');
       for (const [sentence, score] of rows.evaluations) keep.run(sentence, VERSION, score);
-      for (const table of ['narrative_terms', 'narrative_subjects', 'narrative_speakers']) db.prepare(`DELETE FROM ${table}`).run();
+      for (const table of ['narrative_terms', 'narrative_subjects', 'narrative_speakers', 'narrative_absent_voices']) db.prepare(`DELETE FROM ${table}`).run();
       if (rows.single) return { terms: 0, subjects: 0 };
       const insertTerm = db.prepare('INSERT INTO narrative_terms (side, term, count, other_count, log_odds, z, rank, examples) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
       for (const row of rows.terms) insertTerm.run(...row);
       const insertSubject = db.prepare('INSERT INTO narrative_subjects (subject, side, entity_id, sentences, sentiment, words, representative) VALUES (?, ?, ?, ?, ?, ?, ?)');
       for (const row of rows.subjects) insertSubject.run(...row);
-      // Who each side quotes.
-      db.prepare(
-        `INSERT INTO narrative_speakers (side, speaker, entity_id, claims)
-         SELECT d.kind, cs.speaker, cs.speaker_entity_id, count(*) FROM claims c JOIN documents d ON d.id = c.document_id JOIN claim_speakers cs ON cs.claim_id = c.id
-         WHERE cs.speaker IS NOT NULL GROUP BY d.kind, cs.speaker`,
-      ).run();
+      const insertSpeaker = db.prepare('INSERT INTO narrative_speakers (side, speaker, entity_id, claims) VALUES (?, ?, ?, ?)');
+      for (const row of rows.speakers) insertSpeaker.run(...row);
+      const insertAbsent = db.prepare('INSERT INTO narrative_absent_voices (side, speaker, other_side) VALUES (?, ?, ?)');
+      for (const row of rows.absent) insertAbsent.run(...row);
       return { terms: rows.terms.length, subjects: rows.subjects.length };
     })
     .immediate();

@@ -56,18 +56,8 @@ export function renderNarratives(db: Database.Database): string {
     ].join('\n');
   });
 
-  // Voices one side quotes that another side names but never quotes. Which sides name each quoted
-  // entity is read in one pass (asking per speaker and side scanned every mention of popular entities).
-  const quoted = db.prepare('SELECT side, speaker, entity_id AS entity FROM narrative_speakers WHERE entity_id IS NOT NULL ORDER BY side, claims DESC, speaker').all() as { side: string; speaker: string; entity: string }[];
-  const quotedBy = new Set(quoted.map((row) => `${row.side}|${row.entity}`));
-  const namedBy = new Set(
-    (db.prepare('SELECT DISTINCT d.kind, m.entity_id FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.entity_id IN (SELECT entity_id FROM narrative_speakers)').raw().all() as [string, string][]).map(
-      ([side, entity]) => `${side}|${entity}`,
-    ),
-  );
-  const absent = quoted.flatMap((row) =>
-    sides.filter(({ side }) => side !== row.side && namedBy.has(`${side}|${row.entity}`) && !quotedBy.has(`${side}|${row.entity}`)).map(({ side }) => ({ ...row, other: side })),
-  );
+  // Voices one side quotes that another side names but never quotes (worked out by the narratives stage).
+  const absent = db.prepare('SELECT side, speaker, other_side AS other FROM narrative_absent_voices ORDER BY rowid').all() as { side: string; speaker: string; other: string }[];
 
   const subjects = db.prepare('SELECT subject, side, sentences, sentiment, words, representative FROM narrative_subjects ORDER BY rowid').all() as { subject: string; side: string; sentences: number; sentiment: number; words: string; representative: string }[];
   const subjectNames = [...new Set(subjects.map((subject) => subject.subject))];
