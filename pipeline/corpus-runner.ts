@@ -30,6 +30,37 @@ export interface CorpusRun {
   done: (stage: string, result: CorpusResult) => void;
   /** Main-thread work that can wait: done the first time the main thread waits for a worker (or at the end). */
   idle?: () => void;
+  /** Worker threads started before the corpus stages (startCorpusWorkers), to use instead of `workerSlots` new ones. */
+  workers?: CorpusWorkers;
+}
+
+/**
+ * The worker slots split stages compute in, started (and the stages' modules loaded) as soon as they are
+ * made: by runCorpusStages, or earlier by the run while new files are processed, so that the split
+ * stages' read-ahead steps run then. Each stage keeps the slot it first went to.
+ */
+export class CorpusWorkers {
+  readonly slots: WorkerSlot[];
+  private readonly slotOf = new Map<string, WorkerSlot>();
+
+  constructor(stages: readonly CorpusStage[], where: { dbPath: string; reportsDir: string }, count: number) {
+    this.slots = Array.from({ length: count }, () => new WorkerSlot(where));
+    const split = stages.filter((stage) => stage.split);
+    const preload = { pipeline: split.some((stage) => !stage.split!.module), modules: [...new Set(split.flatMap((stage) => stage.split!.module ?? []))] };
+    if (split.length > 0) for (const slot of this.slots.slice(0, split.length)) slot.preload(preload);
+    for (const stage of this.slots.length > 0 ? split.filter((candidate) => candidate.split!.readAhead) : []) this.slotFor(stage).readAhead(stage);
+  }
+
+  /** The slot a stage went to before, else the least queued. */
+  slotFor(stage: CorpusStage): WorkerSlot {
+    let slot = this.slotOf.get(stage.name);
+    if (!slot) this.slotOf.set(stage.name, (slot = this.slots.reduce((least, candidate) => (candidate.queued < least.queued ? candidate : least))));
+    return slot;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => slot.close()));
+  }
 }
 
 /** Runs the stages; returns how many computed in a worker thread. */
@@ -37,19 +68,15 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
   const computing = new Map<string, Promise<unknown>>();
   const finished = new Set<string>();
   const byName = new Map(stages.map((stage) => [stage.name, stage]));
-  // Each slot runs its stages one after the other; a stage takes the slot it finds least queued.
-  const slots: WorkerSlot[] = Array.from({ length: run.workerSlots }, () => new WorkerSlot(run));
-  // The worker threads start, and load the split stages' modules, while the first stages run here.
+  // Each slot runs its stages one after the other; a stage takes the slot it finds least queued. The
+  // worker threads start, and load the split stages' modules, while the first stages run here (unless
+  // the run started them earlier).
+  const workers = run.workers ?? new CorpusWorkers(stages, { dbPath: run.dbPath, reportsDir: run.context.reportsDir }, run.workerSlots);
+  const { slots } = workers;
+  for (const slot of slots) slot.spent = run.spent;
   const split = stages.filter((stage) => stage.split);
-  const preload = { pipeline: split.some((stage) => !stage.split!.module), modules: [...new Set(split.flatMap((stage) => stage.split!.module ?? []))] };
-  if (split.length > 0) for (const slot of slots.slice(0, split.length)) slot.preload(preload);
-  // Prepare steps start at once, each in the slot its stage will compute in (the least queued).
-  const preparedIn = new Map<string, WorkerSlot>();
-  for (const stage of slots.length > 0 ? split.filter((candidate) => candidate.split!.prepare) : []) {
-    const slot = leastQueued(slots);
-    slot.prepare(stage);
-    preparedIn.set(stage.name, slot);
-  }
+  // Prepare steps start at once, each in the slot its stage will compute in.
+  for (const stage of slots.length > 0 ? split.filter((candidate) => candidate.split!.prepare) : []) workers.slotFor(stage).prepare(stage, run.context.incremental);
   let checkpointing = false;
   let idle = run.idle;
   const whileWaiting = () => {
@@ -75,8 +102,7 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
       for (const need of stage.needs) await settle(need);
       run.started(stage, index);
       if (stage.split && slots.length > 0) {
-        const slot = preparedIn.get(stage.name) ?? leastQueued(slots);
-        const working = slot.compute(stage);
+        const working = workers.slotFor(stage).compute(stage, run.context.incremental);
         // A failure surfaces when the stage is settled; never as an unhandled rejection meanwhile.
         working.catch(() => {});
         computing.set(stage.name, working);
@@ -98,33 +124,40 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
   } finally {
     // A failed run leaves no worker behind to keep the process alive.
     await Promise.allSettled(computing.values());
-    await Promise.all(slots.map((slot) => slot.close()));
+    await workers.close();
   }
   return computing.size;
 }
 
-const leastQueued = (slots: WorkerSlot[]) => slots.reduce((least, candidate) => (candidate.queued < least.queued ? candidate : least));
-
 /** One worker thread, started by its first preload or stage, computing the stages sent to it in order. */
 class WorkerSlot {
-  /** Stages sent to it, to compute or to prepare. */
+  /** Stages sent to it, to compute, prepare or read ahead for. */
   queued = 0;
+  /** Records the seconds a stage took in the worker. */
+  spent: CorpusRun['spent'] = () => {};
   private worker: Worker | undefined;
   private exited = false;
   private readonly pending = new Map<number, { stage: CorpusStage; resolve: (data: unknown) => void; reject: (error: Error) => void }>();
 
-  constructor(private readonly run: CorpusRun) {}
+  constructor(private readonly where: { dbPath: string; reportsDir: string }) {}
 
   /** Resolves with the stage's data once the seconds it took are recorded. */
-  compute(stage: CorpusStage): Promise<unknown> {
+  compute(stage: CorpusStage, incremental: boolean): Promise<unknown> {
     this.queued += 1;
     const worker = this.worker ?? this.start();
     const id = this.queued;
     const { module, exportName } = stage.split!;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { stage, resolve, reject });
-      worker.postMessage({ id, name: stage.name, module, exportName } satisfies CorpusWorkerTask);
+      worker.postMessage({ id, incremental, name: stage.name, module, exportName } satisfies CorpusWorkerTask);
     });
+  }
+
+  /** Has the worker run the stage's read-ahead step, for its prepare step (which must be sent here too). */
+  readAhead(stage: CorpusStage): void {
+    this.queued += 1;
+    const { module, exportName } = stage.split!;
+    (this.worker ?? this.start()).postMessage({ readAhead: { name: stage.name, module, exportName } } satisfies CorpusWorkerTask);
   }
 
   /** Starts the worker, if it has not started, and has it load the stages it may be sent. */
@@ -133,10 +166,10 @@ class WorkerSlot {
   }
 
   /** Has the worker run the stage's prepare step, for its compute (which must be sent here too). */
-  prepare(stage: CorpusStage): void {
+  prepare(stage: CorpusStage, incremental: boolean): void {
     this.queued += 1;
     const { module, exportName } = stage.split!;
-    (this.worker ?? this.start()).postMessage({ prepare: { name: stage.name, module, exportName } } satisfies CorpusWorkerTask);
+    (this.worker ?? this.start()).postMessage({ prepare: { name: stage.name, module, exportName }, incremental } satisfies CorpusWorkerTask);
   }
 
   /** Has a started worker checkpoint the store (see corpus-worker.ts). */
@@ -153,8 +186,8 @@ class WorkerSlot {
   }
 
   private start(): Worker {
-    const { dbPath, context } = this.run;
-    const worker = new Worker(WORKER_ENTRY, { workerData: { dbPath, reportsDir: context.reportsDir, incremental: context.incremental } satisfies CorpusWorkerData });
+    const { dbPath, reportsDir } = this.where;
+    const worker = new Worker(WORKER_ENTRY, { workerData: { dbPath, reportsDir } satisfies CorpusWorkerData });
     const failAll = (why: string) => {
       for (const { stage, reject } of this.pending.values()) reject(new Error(`${stage.name} (worker): ${why}`));
       this.pending.clear();
@@ -163,7 +196,7 @@ class WorkerSlot {
       const task = this.pending.get(result.id)!;
       this.pending.delete(result.id);
       if ('error' in result) return task.reject(new Error(`${task.stage.name} (worker): ${result.error}`));
-      this.run.spent(task.stage.name, result.seconds);
+      this.spent(task.stage.name, result.seconds);
       task.resolve(result.data);
     });
     worker.on('error', (error) => failAll(error.stack ?? error.message));

@@ -13,17 +13,19 @@ import type { CorpusStage } from './stage.ts';
 export interface CorpusWorkerData {
   dbPath: string;
   reportsDir: string;
-  incremental: boolean;
 }
 
 /**
  * What the main thread sends: what to load ahead (the pipeline's stages, and modules of others), a
- * stage to prepare (see SplitStage.prepare) or to compute, a checkpoint, or the end.
+ * stage to read ahead for (SplitStage.readAhead, before the run's documents are stored), to prepare
+ * (SplitStage.prepare) or to compute, a checkpoint, or the end. Whether the run is incremental is known
+ * only once the documents are stored: it comes with prepare and compute.
  */
 export type CorpusWorkerTask =
   | { preload: { pipeline: boolean; modules: string[] } }
-  | { prepare: StageName }
-  | ({ id: number } & StageName)
+  | { readAhead: StageName }
+  | { prepare: StageName; incremental: boolean }
+  | ({ id: number; incremental: boolean } & StageName)
   | { checkpoint: true }
   | { close: true };
 
@@ -35,7 +37,7 @@ export interface StageName {
 }
 export type CorpusWorkerResult = { id: number; data: unknown; seconds: number } | { id: number; error: string };
 
-const { dbPath, reportsDir, incremental } = workerData as CorpusWorkerData;
+const { dbPath, reportsDir } = workerData as CorpusWorkerData;
 const db = new Database(dbPath, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 /** The pipeline's own corpus stages, loaded with the first that is needed (the build bundles them in). */
@@ -44,15 +46,29 @@ const pipelineStages = () => import('../stages/corpus-stages.ts').then((loaded) 
 const stageOf = async (task: StageName) =>
   task.module ? ((await import(task.module))[task.exportName!] as CorpusStage) : (await pipelineStages()).find((candidate) => candidate.name === task.name)!;
 
+/** What each stage read ahead, until it prepares. Reading ahead only saves time: a failure leaves nothing. */
+const readAhead = new Map<string, unknown>();
+
+async function readAheadFor(task: StageName): Promise<void> {
+  try {
+    const stage = await stageOf(task);
+    readAhead.set(task.name, db.transaction(() => stage.split!.readAhead!(db))());
+  } catch {
+    // The stage prepares without.
+  }
+}
+
 /** What each stage's prepare step gave (or how it failed), and the seconds it took, until the stage computes. */
 const prepared = new Map<string, { data?: unknown; error?: unknown; seconds: number }>();
 
-/** Runs a stage's prepare step on a snapshot of its own, and keeps what it gave for its compute. */
-async function prepare(task: StageName): Promise<void> {
+/** Runs a stage's prepare step on a snapshot of its own, with what it read ahead, and keeps what it gave for its compute. */
+async function prepare(task: StageName, incremental: boolean): Promise<void> {
   const started = performance.now();
   try {
     const stage = await stageOf(task);
-    const data = db.transaction(() => stage.split!.prepare!({ db, reportsDir, incremental }))();
+    const ahead = readAhead.get(task.name);
+    readAhead.delete(task.name);
+    const data = db.transaction(() => stage.split!.prepare!({ db, reportsDir, incremental }, ahead))();
     prepared.set(task.name, { data, seconds: (performance.now() - started) / 1000 });
   } catch (error) {
     prepared.set(task.name, { error, seconds: 0 });
@@ -60,7 +76,8 @@ async function prepare(task: StageName): Promise<void> {
 }
 
 /** Computes one stage (with what its prepare step gave, if it had one) and posts its data, or why it failed. */
-async function compute(task: { id: number } & StageName): Promise<void> {
+async function compute(task: { id: number; incremental: boolean } & StageName): Promise<void> {
+  const { incremental } = task;
   try {
     const stage = await stageOf(task);
     const before = prepared.get(task.name);
@@ -100,7 +117,8 @@ parentPort!.on('message', (task: CorpusWorkerTask) => {
   queue = queue.then(async () => {
     // A module that fails to load fails its stage's compute, which reports why.
     if ('preload' in task) await Promise.allSettled([...(task.preload.pipeline ? [pipelineStages()] : []), ...task.preload.modules.map((module) => import(module))]);
-    else if ('prepare' in task) await prepare(task.prepare);
+    else if ('readAhead' in task) await readAheadFor(task.readAhead);
+    else if ('prepare' in task) await prepare(task.prepare, task.incremental);
     else if ('checkpoint' in task) checkpoint();
     else if (!('close' in task)) await compute(task);
     else {

@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
 import PQueue from 'p-queue';
 import { formatBytes } from '../stages/ingest/decode.ts';
 import { listCorpus, readManifest, type ManifestEntry } from './corpus.ts';
-import { runCorpusStages } from './corpus-runner.ts';
+import { CorpusWorkers, runCorpusStages } from './corpus-runner.ts';
 import { corpusWork, digestInputs, digestReports, lastCorpusState, type CorpusState } from './corpus-state.ts';
 import { documentWriter, metadataUpdater } from './db/documents.ts';
 import { openStore } from './db/open.ts';
@@ -110,12 +110,13 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
 
   // Loading the stages' language models takes longer than hashing the corpus: started first, they overlap.
   const warm = options.expectNewFiles && options.concurrency > 1 ? new WorkerPool(1) : undefined;
+  const early: Scan['early'] = {};
   try {
     const { articles, unsupported } = listCorpus(options.corpusDir);
     const manifest = readManifest(options.corpusDir);
     const db = await openStore(options.dbPath);
     try {
-      return await runOnStore(db, options, { articles, unsupported, manifest, time, seconds, startedAt, warm });
+      return await runOnStore(db, options, { articles, unsupported, manifest, time, seconds, startedAt, warm, early });
     } catch (error) {
       // A run that fails leaves no lock behind (a busy store's own run row is not this process's).
       db.prepare("UPDATE runs SET status = 'failed', finished_at = ? WHERE status = 'running' AND pid = ?").run(new Date().toISOString(), process.pid);
@@ -124,7 +125,8 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
       db.close();
     }
   } finally {
-    await warm?.close();
+    // Whatever failed, no worker thread is left to keep the process alive.
+    await Promise.all([warm?.close(), early.corpusWorkers?.close()]);
   }
 }
 
@@ -137,6 +139,8 @@ interface Scan {
   startedAt: number;
   /** A worker thread started early (expectNewFiles), loading the per-document stages. */
   warm: WorkerPool | undefined;
+  /** Corpus worker threads started while new files are processed, reading ahead for the split stages. */
+  early: { corpusWorkers?: CorpusWorkers };
 }
 
 async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan): Promise<RunSummary> {
@@ -229,13 +233,21 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   // ahead (in a later turn of the event loop, so the files are sent to the worker first), and the reports
   // folder is listed (nothing writes it before the corpus stages). Reading ahead only saves time: if it
   // fails, the stages read as they always do.
+  // Then, on a store big enough for them, the corpus worker threads start and read ahead too, on the core
+  // this thread leaves free while the early worker is still loading its language models.
   let reportsListed: string | undefined;
+  const corpusWorkerSlots = (documents: number) =>
+    options.dbPath !== ':memory:' && documents >= workersFrom ? Math.min(options.concurrency, availableParallelism()) - 1 : 0;
   const readingAhead =
     pool && pool === scan.warm
       ? new Promise<void>((resolve) =>
           setImmediate(() =>
             import('../stages/corpus-stages.ts')
-              .then(({ CORPUS_STAGES }) => time('read ahead', () => CORPUS_STAGES.forEach((stage) => stage.readAhead?.(db))))
+              .then(({ CORPUS_STAGES }) => {
+                time('read ahead', () => CORPUS_STAGES.forEach((stage) => stage.readAhead?.(db)));
+                const slots = corpusWorkerSlots(db.prepare('SELECT count(*) FROM documents').pluck().get() as number);
+                if (slots > 0) scan.early.corpusWorkers = new CorpusWorkers(CORPUS_STAGES, { dbPath: options.dbPath, reportsDir: options.reportsDir }, slots);
+              })
               .then(() => (reportsListed = digestReports(options.reportsDir)))
               .then(() => resolve(), () => resolve()),
           ),
@@ -323,15 +335,16 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   if (!corpusStagesSkipped) {
     const redone: Record<string, string> = {};
     const { CORPUS_STAGES } = await import('../stages/corpus-stages.ts');
+    // One worker per core beyond the main thread's; as for the document stages, a worker repays its
+    // start-up only on a corpus of some size. Those started early serve if there are as many.
+    const workerSlots = corpusWorkerSlots(db.prepare('SELECT count(*) FROM documents').pluck().get() as number);
+    const early = scan.early.corpusWorkers?.slots.length === workerSlots ? scan.early.corpusWorkers : undefined;
+    if (!early) await scan.early.corpusWorkers?.close();
     corpusWorkers = await runCorpusStages(CORPUS_STAGES, {
       context: { db, reportsDir: options.reportsDir, incremental: work === 'incremental' },
       dbPath: options.dbPath,
-      // One worker per core beyond the main thread's; as for the document stages, a worker repays its
-      // start-up only on a corpus of some size.
-      workerSlots:
-        options.dbPath !== ':memory:' && (db.prepare('SELECT count(*) FROM documents').pluck().get() as number) >= workersFrom
-          ? Math.min(options.concurrency, availableParallelism()) - 1
-          : 0,
+      workerSlots,
+      workers: early,
       started: (stage, index) => progress.update(stage.name, index, CORPUS_STAGES.length, 'stages'),
       spent: (stage, spent) => (seconds[stage] = (seconds[stage] ?? 0) + spent),
       done: (stage, result) => (redone[stage] = result.redone),

@@ -77,31 +77,38 @@ export interface SplitStage {
   module?: string;
   exportName?: string;
   /**
+   * Reading that may run in the stage's worker thread before any document of the run is stored (while
+   * the main thread waits for new files to be processed): its result, which stays in that thread, is
+   * handed to `prepare`, which must check that what it uses is still current.
+   */
+  readAhead?(db: Database.Database): unknown;
+  /**
    * Reading and working out that the stages it needs do not change (they write other tables): the runner
    * may run it as soon as the corpus stages start, in the thread `compute` will run in, while those
    * stages run. Its result, which stays in that thread, is handed to `compute`.
    */
-  prepare?(ctx: CorpusContext): unknown;
+  prepare?(ctx: CorpusContext, ahead?: unknown): unknown;
   compute(ctx: CorpusContext, prepared?: unknown): unknown;
   apply(ctx: CorpusContext, data: unknown): CorpusResult;
 }
 
 /** A corpus stage made of a compute and an apply step (and maybe a prepare step); run in one thread, it is apply(compute(prepare())). */
-export function splitStage<T, P = undefined>(
+export function splitStage<T, P = undefined, A = undefined>(
   stage: Omit<CorpusStage, 'run' | 'split'> & {
     module?: string;
     exportName?: string;
-    prepare?(ctx: CorpusContext): P;
+    readAhead?(db: Database.Database): A;
+    prepare?(ctx: CorpusContext, ahead: A | undefined): P;
     compute(ctx: CorpusContext, prepared: P): T;
     apply(ctx: CorpusContext, data: T): CorpusResult;
   },
 ): CorpusStage {
-  const { module, exportName, prepare, compute, apply, ...rest } = stage;
-  // Prepared elsewhere or not at all, compute prepares for itself.
-  const computeWith = (ctx: CorpusContext, prepared?: unknown) => compute(ctx, prepared === undefined && prepare ? prepare(ctx) : (prepared as P));
+  const { module, exportName, readAhead, prepare, compute, apply, ...rest } = stage;
+  // Prepared elsewhere or not at all, compute prepares for itself (with nothing read ahead).
+  const computeWith = (ctx: CorpusContext, prepared?: unknown) => compute(ctx, prepared === undefined && prepare ? prepare(ctx, undefined) : (prepared as P));
   return {
     ...rest,
-    split: { module, exportName, prepare, compute: computeWith, apply: apply as SplitStage['apply'] },
+    split: { module, exportName, readAhead, prepare: prepare as SplitStage['prepare'], compute: computeWith, apply: apply as SplitStage['apply'] },
     run: (ctx) => apply(ctx, computeWith(ctx)),
   };
 }

@@ -1,9 +1,9 @@
 /** The corpus stage runner's worker slots: stages queued on one worker thread, and a stage that fails there. */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCorpusStages, type CorpusRun } from '../pipeline/corpus-runner.ts';
+import { CorpusWorkers, runCorpusStages, type CorpusRun } from '../pipeline/corpus-runner.ts';
 import { threadId } from 'node:worker_threads';
-import { countDocuments, failing, failingPrepare, holdMainThread, preparedEarly } from './fixtures/stages/split-stages.ts';
+import { countDocuments, failing, failingPrepare, failsAhead, holdMainThread, preparedEarly, readsAhead } from './fixtures/stages/split-stages.ts';
 import { run, workspace } from './helpers.ts';
 
 async function seedStore() {
@@ -52,6 +52,17 @@ describe('corpus stage runner', () => {
     const space = await seedStore();
     const db = new Database(space.dbPath);
     await expect(runCorpusStages([failingPrepare], corpusRun(space, db, []))).rejects.toThrow(/failing-prepare \(worker\): Error: the terms cannot be counted/);
+    db.close();
+  });
+
+  it('hands what workers started early read ahead to the prepare step, and goes on without when reading ahead fails', async () => {
+    const space = await seedStore();
+    const db = new Database(space.dbPath);
+    const redone = new Map<string, string>();
+    const workers = new CorpusWorkers([readsAhead, failsAhead], { dbPath: space.dbPath, reportsDir: space.reportsDir }, 1);
+    expect(await runCorpusStages([readsAhead, failsAhead], { ...corpusRun(space, db, [], redone), workers })).toBe(2);
+    expect(JSON.parse(redone.get('reads-ahead')!)).toEqual({ ahead: 5 });
+    expect(JSON.parse(redone.get('fails-ahead')!)).toEqual({ ahead: null });
     db.close();
   });
 });

@@ -50,6 +50,35 @@ describe('incremental reports', () => {
     expect((await expectSameAsFullRun(space)).get(pompeoPage)).toContain('| Michael Pompeo |');
   });
 
+  it('equal a full rerun when the corpus worker read ahead before an edited and an added article were stored', async () => {
+    const space = workspace();
+    await run(space);
+    // The edit gives a press document sentences about the term subjects (country, will, use, datum); the
+    // edited and the added article are stored under new ids, which the sentences read ahead do not have.
+    const edited = join(space.corpusDir, '000_a1abb57812357fd8.txt');
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nEvery country will use the data it keeps. No country will use untrusted vendors.\n`);
+    writeFileSync(join(space.corpusDir, 'sovereignty.txt'), 'Digital sovereignty under pressure\n\nEvery country must defend its digital sovereignty. The data of a country will use its own networks.\n');
+    const manifest = join(space.corpusDir, 'manifest.yaml');
+    writeFileSync(manifest, `${readFileSync(manifest, 'utf8')}\nsovereignty.txt:\n  kind: critique\n`);
+    // Two new files on a store of five: the early worker processes them while the corpus worker reads ahead.
+    const updated = await run(space, { concurrency: 2, expectNewFiles: true, minDocumentsForWorkers: 3 });
+    expect(updated.summary.workers).toBe(1);
+    expect(updated.summary.corpusWorkers).toBe(2);
+    const narratives = (dbPath: string) => {
+      const db = new Database(dbPath, { readonly: true });
+      try {
+        return ['narrative_terms', 'narrative_subjects', 'narrative_speakers', 'narrative_absent_voices'].map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all());
+      } finally {
+        db.close();
+      }
+    };
+    const [reports, stored] = [readReports(space.reportsDir), narratives(space.dbPath)];
+    expect(JSON.stringify(stored[1])).toContain('"subject":"country"');
+    await run(space, { force: true, concurrency: 1 });
+    expect(narratives(space.dbPath)).toEqual(stored);
+    for (const [file, content] of readReports(space.reportsDir)) expect(reports.get(file), file).toBe(content);
+  });
+
   it('equal a full rerun after `add`, whose worker processes the article while resolution and reconcile read the store ahead', async () => {
     const space = workspace();
     await run(space);

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../stages/narratives/evaluation.ts';
 import { fightinWords, termsOf, topFightinWords, vocabularyOf } from '../stages/narratives/fightin-words.ts';
+import { prepareNarratives, readNarrativesAhead } from '../stages/narratives/index.ts';
 import { cli, run, workspace } from './helpers.ts';
 
 /** Each side's term counts, from the stored sentences. */
@@ -91,6 +92,30 @@ describe('narrative comparison of the seeds', async () => {
     expect(tiktok?.evidence.join(' ')).toContain('“exaggerated”');
     const standards = findings.find((finding) => finding.items.some((item) => item.quote.includes('internationally accepted digital trust standards')) && finding.items.some((item) => item.quote.includes('not an objective judgment')));
     expect(standards?.evidence.join(' ')).toMatch(/standard ~ criterion.*not objective/s);
+  });
+
+  it('prepares with what it read ahead only where that is still current', async () => {
+    const other = workspace();
+    await run(other);
+    const db = new Database(other.dbPath);
+    try {
+      const ahead = readNarrativesAhead(db);
+      const [document, sentences] = [...ahead.sentences].find(([, rows]) => rows.length > 5)!;
+      // Read ahead before the document's sentences changed (as when it is segmented again), and before a
+      // side's totals were written again: its counted mark is gone, and the totals stored differ.
+      ahead.sentences.set(document, sentences.slice(1));
+      db.prepare('UPDATE term_documents SET counted = 0 WHERE document_id = ?').run(document);
+      const [side, totals] = [...ahead.totals][0]!;
+      ahead.totals.set(side, { ...totals, stored: `${totals.stored} ` });
+      totals.occurrences.clear();
+      const fresh = prepareNarratives(db);
+      expect(fresh.changes.counted.map(([id]) => id)).toContain(document);
+      expect(prepareNarratives(db, ahead)).toEqual(fresh);
+      // Still current, what was read ahead gives the same.
+      expect(prepareNarratives(db, readNarrativesAhead(db))).toEqual(fresh);
+    } finally {
+      db.close();
+    }
   });
 
   it('changes the comparison when a critique article is added', async () => {

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { splitStage, type CorpusStage } from '../../pipeline/stage.ts';
 import { evaluate } from './evaluation.ts';
 import { fightinWords, termsOf, topFightinWords, vocabularyOf } from './fightin-words.ts';
-import { applyTermCountChanges, updatedTermCounts, type SideCounts, type TermCountChanges } from './term-counts.ts';
+import { applyTermCountChanges, decodedTotals, updatedTermCounts, type DecodedTotals, type SideCounts, type TermCountChanges } from './term-counts.ts';
 import { addTo } from '../../pipeline/collections.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 import { formatNumber } from '../../pipeline/format.ts';
@@ -129,11 +129,15 @@ export function wordMatcher(words: string[]): RegExp {
   return new RegExp(`(?:^| )(?:${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?= |$)`);
 }
 
+/** Each document's sentences (id and stored terms, in text order), by document. */
+type SentencesByDocument = Map<string, [id: string, terms: string][]>;
+
 /**
  * The sentences using `all` (every one) or `firstTwo` (the first two of each side), in corpus order:
  * one pass over the stored terms, splitting only the sentences that use one into all their terms.
+ * `ahead` gives the sentences of documents not in `changed` as read before.
  */
-function sentencesUsing(db: Database.Database, all: Set<string>, firstTwo: Set<string>): { found: Map<string, SentenceRow[]>; scanned: number } {
+function sentencesUsing(db: Database.Database, all: Set<string>, firstTwo: Set<string>, ahead?: { sentences: SentencesByDocument; changed: Set<string> }): { found: Map<string, SentenceRow[]>; scanned: number } {
   const targets = new Set([...all, ...firstTwo]);
   const bigramStarts = new Set([...targets].filter((term) => term.includes(' ')).map((term) => term.slice(0, term.indexOf(' '))));
   const found = new Map<string, SentenceRow[]>();
@@ -144,7 +148,8 @@ function sentencesUsing(db: Database.Database, all: Set<string>, firstTwo: Set<s
   const sentencesOf = db.prepare('SELECT id, terms FROM sentences WHERE document_id = ? ORDER BY ordinal').raw();
   // Document by document, in corpus order: cheaper than sorting every sentence by its document's path.
   for (const [doc, side] of db.prepare('SELECT id, kind FROM documents ORDER BY path').raw().all() as [string, string][]) {
-    for (const [id, stored] of sentencesOf.iterate(doc) as Iterable<[string, string]>) {
+    const known = ahead && !ahead.changed.has(doc) ? ahead.sentences.get(doc) : undefined;
+    for (const [id, stored] of known ?? (sentencesOf.iterate(doc) as Iterable<[string, string]>)) {
       scanned += 1;
       if (!mayUse.test(stored)) continue;
       let sentence: SentenceRow | undefined;
@@ -201,6 +206,25 @@ function nameWordsOf(names: Iterable<string>): Set<string> {
 /** Beyond the term subjects, candidates whose sentences the prepare step finds too, in case resolution renames entities. */
 const SPARE_TERM_SUBJECTS = 4;
 
+/**
+ * What the stage reads ahead in its worker while the run's new files are processed (before they are
+ * stored): each side's stored term totals, decoded, and every document's sentences' terms.
+ */
+export interface NarrativesAhead {
+  totals: DecodedTotals;
+  sentences: SentencesByDocument;
+}
+
+export function readNarrativesAhead(db: Database.Database): NarrativesAhead {
+  const sentences: SentencesByDocument = new Map();
+  for (const [doc, id, terms] of db.prepare('SELECT document_id, id, terms FROM sentences ORDER BY document_id, ordinal').raw().iterate() as Iterable<[string, string, string]>) {
+    const own = sentences.get(doc);
+    if (own) own.push([id, terms]);
+    else sentences.set(doc, [[id, terms]]);
+  }
+  return { totals: decodedTotals(db), sentences };
+}
+
 /** What the comparison reads that entity resolution does not change: the sides' terms and their sentences. */
 export interface PreparedNarratives {
   changes: TermCountChanges;
@@ -221,9 +245,11 @@ const byCoverage = <T extends { label: string; coverage: number }>(a: T, b: T) =
  * Works out what entity resolution does not change (it may run before, on an earlier snapshot): the
  * sides' term counts from the store with the changes since (term-counts.ts), each side's distinctive
  * terms, and the sentences of those terms and of the likely term subjects (by the names known now).
+ * What was read `ahead` serves where it is still current: the totals whose stored value is the same,
+ * and the sentences of documents whose terms are not counted again (any document stored since is).
  */
-export function prepareNarratives(db: Database.Database): PreparedNarratives {
-  const { changes, counts: sideCounts } = updatedTermCounts(db);
+export function prepareNarratives(db: Database.Database, ahead?: NarrativesAhead): PreparedNarratives {
+  const { changes, counts: sideCounts } = updatedTermCounts(db, ahead?.totals);
   const sides = (db.prepare('SELECT DISTINCT d.kind FROM documents d WHERE EXISTS (SELECT 1 FROM sentences s WHERE s.document_id = d.id)').pluck().all() as string[]).sort();
   const prepared: PreparedNarratives = { changes, counts: { occurrences: new Map(), sentences: new Map() }, sides, tops: [], termCandidates: [], found: new Map(), complete: new Set(), scanned: 0 };
   if (sides.length < 2) return prepared;
@@ -238,7 +264,8 @@ export function prepareNarratives(db: Database.Database): PreparedNarratives {
     .sort(byCoverage);
   const nameWords = nameWordsOf(namedEntities(db).values());
   prepared.complete = new Set(prepared.termCandidates.filter((term) => !nameWords.has(term.label)).slice(0, TERM_SUBJECTS + SPARE_TERM_SUBJECTS).map((term) => term.label));
-  const { found, scanned } = sentencesUsing(db, prepared.complete, new Set(prepared.tops.flat().map((score) => score.term)));
+  const sentences = ahead && { sentences: ahead.sentences, changed: new Set(changes.counted.map(([document]) => document)) };
+  const { found, scanned } = sentencesUsing(db, prepared.complete, new Set(prepared.tops.flat().map((score) => score.term)), sentences);
   Object.assign(prepared, { found, scanned });
   return prepared;
 }
@@ -332,7 +359,8 @@ export const narratives: CorpusStage = splitStage({
   scope: 'corpus',
   version: VERSION,
   needs: ['resolve-entities'],
-  prepare: ({ db }) => prepareNarratives(db),
+  readAhead: readNarrativesAhead,
+  prepare: ({ db }, ahead) => prepareNarratives(db, ahead),
   compute: ({ db }, prepared) => computeNarratives(db, prepared),
   apply({ db }, rows) {
     const { terms, subjects } = writeNarratives(db, rows);

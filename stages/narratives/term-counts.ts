@@ -53,17 +53,34 @@ function countSentence(stored: string, counts: { occurrences: Map<string, number
   for (const word of words) sentences.set(word, (sentences.get(word) ?? 0) + sign);
 }
 
+/** Each side's stored totals as read ahead: the stored value, and its counts (see decode). */
+export type DecodedTotals = Map<string, { stored: string; occurrences: Map<string, number>; sentences: Map<string, number> }>;
+
+/** Reads and decodes every side's stored totals. */
+export function decodedTotals(db: Database.Database): DecodedTotals {
+  const totals: DecodedTotals = new Map();
+  for (const [side, stored] of db.prepare('SELECT side, terms FROM term_sides').raw().iterate() as Iterable<[string, string]>) {
+    const [occurrences, sentences] = [new Map<string, number>(), new Map<string, number>()];
+    decode(stored, occurrences, sentences);
+    totals.set(side, { stored, occurrences, sentences });
+  }
+  return totals;
+}
+
 /**
  * The counts once the documents' changes since the last write are counted, and those changes: reads
- * only. Sides no document changed are read as stored when `counts` is first asked for.
+ * only. Sides no document changed are read as stored when `counts` is first asked for, or taken from
+ * `ahead` (decodedTotals) when their stored value is the same; they may be changed in place.
  */
-export function updatedTermCounts(db: Database.Database): { changes: TermCountChanges; counts: () => SideCounts } {
+export function updatedTermCounts(db: Database.Database, ahead?: DecodedTotals): { changes: TermCountChanges; counts: () => SideCounts } {
   const stored = new Map(db.prepare('SELECT side, terms FROM term_sides').raw().all() as [string, string][]);
   const counts: SideCounts = { occurrences: new Map(), sentences: new Map() };
   const sideCounts = (side: string) => {
     if (!counts.occurrences.has(side)) {
-      const [occurrences, sentences] = [new Map<string, number>(), new Map<string, number>()];
-      if (stored.has(side)) decode(stored.get(side)!, occurrences, sentences);
+      const decoded = ahead?.get(side);
+      const current = decoded !== undefined && decoded.stored === stored.get(side);
+      const [occurrences, sentences] = current ? [decoded.occurrences, decoded.sentences] : [new Map<string, number>(), new Map<string, number>()];
+      if (stored.has(side) && !current) decode(stored.get(side)!, occurrences, sentences);
       counts.occurrences.set(side, occurrences);
       counts.sentences.set(side, sentences);
     }
