@@ -40,8 +40,20 @@ function storedDocument(db: Database.Database, id: string, inputs: string, diges
 /** Every document's stored inputs, read ahead (readAheadInputs) for the next refresh on the same connection, which takes those whose digest is unchanged. */
 const readAhead = new WeakMap<Database.Database, Map<string, StoredDocument>>();
 
-/** Reads and parses every document's stored inputs, for the next refreshDocumentInputs. */
+/** The stored units, read ahead (only reconcile writes them), by connection. */
+const unitsAhead = new WeakMap<Database.Database, Map<string, { digest: string; drafts: string }>>();
+
+function storedUnits(db: Database.Database): Map<string, { digest: string; drafts: string }> {
+  const units = new Map<string, { digest: string; drafts: string }>();
+  for (const [rule, key, digest, drafts] of db.prepare('SELECT rule, key, digest, drafts FROM reconcile_units').raw().iterate() as Iterable<[string, string, string, string]>) {
+    units.set(`${rule}\u0000${key}`, { digest, drafts });
+  }
+  return units;
+}
+
+/** Reads and parses every document's stored inputs, for the next refreshDocumentInputs, and the stored units, for the next UnitMemo. */
 export function readAheadInputs(db: Database.Database): void {
+  unitsAhead.set(db, storedUnits(db));
   const inputs = new Map<string, StoredDocument>();
   for (const [id, digest, json] of db.prepare('SELECT document_id, digest, inputs FROM reconcile_documents WHERE version = ?').raw().iterate(VERSION) as Iterable<[string, string, string]>) {
     inputs.set(id, storedDocument(db, id, json, digest));
@@ -126,15 +138,14 @@ export function storedCommonLemmas(db: Database.Database, claims: number): Set<s
 
 /** Each unit's drafts: stored ones where the digest is the same, worked out (and kept for saving) otherwise. */
 export class UnitMemo {
-  private readonly stored = new Map<string, { digest: string; drafts: string }>();
+  private readonly stored: Map<string, { digest: string; drafts: string }>;
   private readonly current = new Map<string, { rule: string; key: string; digest: string; drafts?: string }>();
   computed = 0;
 
   constructor(db: Database.Database, incremental: boolean) {
-    if (!incremental) return;
-    for (const [rule, key, digest, drafts] of db.prepare('SELECT rule, key, digest, drafts FROM reconcile_units').raw().iterate() as Iterable<[string, string, string, string]>) {
-      this.stored.set(`${rule}\u0000${key}`, { digest, drafts });
-    }
+    const ahead = unitsAhead.get(db);
+    unitsAhead.delete(db);
+    this.stored = incremental ? (ahead ?? storedUnits(db)) : new Map();
   }
 
   /** `parts` must hold everything `compute` reads. */
