@@ -38,28 +38,30 @@ const bytesOf = (piece: Piece) => (typeof piece === 'string' ? Buffer.from(piece
 
 /** The page's bytes and their layout. */
 export function assemble(head: string, sections: LaidOutSection[], middle: string): { bytes: Buffer; layout: Layout } {
-  const parts: Buffer[] = [Buffer.from(head, 'utf8')];
-  let offset = parts[0]!.length;
-  const lengths: [string, number, number][] = sections.map(({ key }) => [key, 0, 0]);
-  const rowsAt = offset + ROW_SEPARATOR.length;
-  sections.forEach(({ row }, index) => {
-    const bytes = bytesOf(row);
-    parts.push(ROW_SEPARATOR, bytes);
-    offset += ROW_SEPARATOR.length + bytes.length;
-    lengths[index]![1] = bytes.length;
-  });
-  parts.push(Buffer.from(middle, 'utf8'));
-  offset += parts.at(-1)!.length;
-  const bodiesAt = offset + BODY_SEPARATOR.length;
-  sections.forEach(({ body }, index) => {
-    const bytes = bytesOf(body);
-    parts.push(BODY_SEPARATOR, bytes);
-    offset += BODY_SEPARATOR.length + bytes.length;
-    lengths[index]![2] = bytes.length;
-  });
-  parts.push(END);
-  const bytes = Buffer.concat(parts, offset + END.length);
-  return { bytes, layout: { size: bytes.length, rowsAt, bodiesAt, sections: lengths } };
+  const parts: Buffer[] = [];
+  let size = 0;
+  const add = (bytes: Buffer) => {
+    parts.push(bytes);
+    size += bytes.length;
+  };
+  /** Each piece after `separator`: where the first starts, and each one's length. */
+  const addAll = (pieces: Piece[], separator: Buffer) => {
+    const at = size + separator.length;
+    const lengths = pieces.map((piece) => {
+      const bytes = bytesOf(piece);
+      add(separator);
+      add(bytes);
+      return bytes.length;
+    });
+    return { at, lengths };
+  };
+  add(Buffer.from(head, 'utf8'));
+  const rows = addAll(sections.map((section) => section.row), ROW_SEPARATOR);
+  add(Buffer.from(middle, 'utf8'));
+  const bodies = addAll(sections.map((section) => section.body), BODY_SEPARATOR);
+  add(END);
+  const lengths = sections.map(({ key }, index): [string, number, number] => [key, rows.lengths[index]!, bodies.lengths[index]!]);
+  return { bytes: Buffer.concat(parts, size), layout: { size, rowsAt: rows.at, bodiesAt: bodies.at, sections: lengths } };
 }
 
 /**
