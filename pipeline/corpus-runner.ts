@@ -4,9 +4,10 @@
  * loaded) as the corpus stages begin: with two cores, one worker renders the report's pages and then
  * compares the narratives while the main thread reconciles. Split stages queue for the worker slots
  * (one per core beyond the main thread's): each slot is one worker thread that takes its stages from its
- * own queue, so it goes on while the main thread is busy reconciling. A split stage's prepare step is
- * sent to the slot it will compute in as the corpus stages begin, to run while the main thread resolves
- * entities (the worker is otherwise idle until the first stage it computes). Their apply steps write the
+ * own queue, so it goes on while the main thread is busy reconciling. A split stage's read-ahead step is
+ * sent as its slot starts (which `add` does while the new files are processed), and its prepare step
+ * to the same slot as the corpus stages begin, to run while the main thread resolves entities (the
+ * worker is otherwise idle until the first stage it computes). Their apply steps write the
  * results in the main thread, SQLite's only writer, before the first stage that needs them (or at the
  * end) and always in stage order, so the store ends the same whatever finishes first.
  */
@@ -30,7 +31,7 @@ export interface CorpusRun {
   done: (stage: string, result: CorpusResult) => void;
   /** Main-thread work that can wait: done the first time the main thread waits for a worker (or at the end). */
   idle?: () => void;
-  /** Worker threads started before the corpus stages (startCorpusWorkers), to use instead of `workerSlots` new ones. */
+  /** Worker threads started before the corpus stages (a CorpusWorkers the run made early), to use instead of `workerSlots` new ones. */
   workers?: CorpusWorkers;
 }
 

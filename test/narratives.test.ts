@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../stages/narratives/evaluation.ts';
 import { fightinWords, termsOf, topFightinWords, vocabularyOf } from '../stages/narratives/fightin-words.ts';
-import { prepareNarratives, readNarrativesAhead } from '../stages/narratives/index.ts';
+import { computeNarratives, prepareNarratives, readNarrativesAhead } from '../stages/narratives/index.ts';
 import { cli, run, workspace } from './helpers.ts';
 
 /** Each side's term counts, from the stored sentences. */
@@ -113,6 +113,28 @@ describe('narrative comparison of the seeds', async () => {
       expect(prepareNarratives(db, ahead)).toEqual(fresh);
       // Still current, what was read ahead gives the same.
       expect(prepareNarratives(db, readNarrativesAhead(db))).toEqual(fresh);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('finds the sentences of a term subject the prepare step did not expect, when resolution renamed an entity since', async () => {
+    const other = workspace();
+    await run(other);
+    const db = new Database(other.dbPath);
+    try {
+      const prepared = prepareNarratives(db);
+      const [first, ...rest] = [...prepared.complete];
+      expect(rest.length).toBeGreaterThanOrEqual(4);
+      // Prepared with the first four term subjects only; then an entity is renamed to the first, a word of a name now.
+      prepared.complete = new Set([first!, ...rest.slice(0, 3)]);
+      prepared.found.delete(rest[3]!);
+      db.prepare("UPDATE entities SET name = ? WHERE id = (SELECT entity_id FROM mentions WHERE entity_id IS NOT NULL LIMIT 1)").run(first);
+      const rows = computeNarratives(db, prepared);
+      const fresh = computeNarratives(db, prepareNarratives(db));
+      expect(rows.subjects.map(([subject]) => subject)).not.toContain(first);
+      expect(rows.subjects.map(([subject]) => subject)).toContain(rest[3]);
+      expect({ ...rows, scanned: 0 }).toEqual({ ...fresh, scanned: 0 });
     } finally {
       db.close();
     }
