@@ -236,8 +236,12 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   // Then, on a store big enough for them, the corpus worker threads start and read ahead too, on the core
   // this thread leaves free while the early worker is still loading its language models.
   let reportsListed: string | undefined;
-  const corpusWorkerSlots = (documents: number) =>
-    options.dbPath !== ':memory:' && documents >= workersFrom ? Math.min(options.concurrency, availableParallelism()) - 1 : 0;
+  // One corpus worker per core beyond the main thread's; as for the document stages, a worker repays its
+  // start-up only on a corpus of some size.
+  const corpusWorkerSlots = () =>
+    options.dbPath !== ':memory:' && (db.prepare('SELECT count(*) FROM documents').pluck().get() as number) >= workersFrom
+      ? Math.min(options.concurrency, availableParallelism()) - 1
+      : 0;
   const readingAhead =
     pool && pool === scan.warm
       ? new Promise<void>((resolve) =>
@@ -245,7 +249,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
             import('../stages/corpus-stages.ts')
               .then(({ CORPUS_STAGES }) => {
                 time('read ahead', () => CORPUS_STAGES.forEach((stage) => stage.readAhead?.(db)));
-                const slots = corpusWorkerSlots(db.prepare('SELECT count(*) FROM documents').pluck().get() as number);
+                const slots = corpusWorkerSlots();
                 if (slots > 0) scan.early.corpusWorkers = new CorpusWorkers(CORPUS_STAGES, { dbPath: options.dbPath, reportsDir: options.reportsDir }, slots);
               })
               .then(() => (reportsListed = digestReports(options.reportsDir)))
@@ -335,9 +339,8 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   if (!corpusStagesSkipped) {
     const redone: Record<string, string> = {};
     const { CORPUS_STAGES } = await import('../stages/corpus-stages.ts');
-    // One worker per core beyond the main thread's; as for the document stages, a worker repays its
-    // start-up only on a corpus of some size. Those started early serve if there are as many.
-    const workerSlots = corpusWorkerSlots(db.prepare('SELECT count(*) FROM documents').pluck().get() as number);
+    // The corpus workers started early serve if there are as many now.
+    const workerSlots = corpusWorkerSlots();
     const early = scan.early.corpusWorkers?.slots.length === workerSlots ? scan.early.corpusWorkers : undefined;
     if (!early) await scan.early.corpusWorkers?.close();
     corpusWorkers = await runCorpusStages(CORPUS_STAGES, {
