@@ -116,17 +116,17 @@ function renderDocument(
   );
 }
 
+/** The documents whose pages the store marks stale, in an incremental run; undefined: render every page. */
+function stalePages(db: Database.Database, incremental: boolean): Set<string> | undefined {
+  return incremental ? new Set(db.prepare('SELECT document_id FROM stale_pages').pluck().all() as string[]) : undefined;
+}
+
 /**
  * The pages that show what was extracted and resolved: each document's page (only those marked stale,
  * when the run is incremental), the corpus index, the entities and the figures (rendering again only
  * the sections a stale document may have changed, when incremental). They read neither
  * findings nor narratives, so it computes beside reconcile, in a worker thread when the corpus is large.
  */
-/** The documents whose pages the store marks stale, in an incremental run; undefined: render every page. */
-function stalePages(db: Database.Database, incremental: boolean): Set<string> | undefined {
-  return incremental ? new Set(db.prepare('SELECT document_id FROM stale_pages').pluck().all() as string[]) : undefined;
-}
-
 export const reportPages: CorpusStage = splitStage({
   name: 'report-pages',
   scope: 'corpus',
