@@ -21,6 +21,18 @@ function sideCounts(dbPath: string): Map<string, Map<string, number>> {
   return counts;
 }
 
+/** Runs `check` on a store of the seeds made for it, open for writing, and closes it. */
+async function onFreshStore(check: (db: Database.Database) => void): Promise<void> {
+  const space = workspace();
+  await run(space);
+  const db = new Database(space.dbPath);
+  try {
+    check(db);
+  } finally {
+    db.close();
+  }
+}
+
 /** z-scores computed from the stored sentences, as the narratives stage computes them. */
 function zScores(dbPath: string) {
   const vocabulary = vocabularyOf(sideCounts(dbPath));
@@ -94,11 +106,8 @@ describe('narrative comparison of the seeds', async () => {
     expect(standards?.evidence.join(' ')).toMatch(/standard ~ criterion.*not objective/s);
   });
 
-  it('prepares with what it read ahead only where that is still current', async () => {
-    const other = workspace();
-    await run(other);
-    const db = new Database(other.dbPath);
-    try {
+  it('prepares with what it read ahead only where that is still current', () =>
+    onFreshStore((db) => {
       const ahead = readNarrativesAhead(db);
       const [document, sentences] = [...ahead.sentences].find(([, rows]) => rows.length > 5)!;
       // Read ahead before the document's sentences changed (as when it is segmented again), and before a
@@ -113,16 +122,10 @@ describe('narrative comparison of the seeds', async () => {
       expect(prepareNarratives(db, ahead)).toEqual(fresh);
       // Still current, what was read ahead gives the same.
       expect(prepareNarratives(db, readNarrativesAhead(db))).toEqual(fresh);
-    } finally {
-      db.close();
-    }
-  });
+    }));
 
-  it('finds the sentences of a term subject the prepare step did not expect, when resolution renamed an entity since', async () => {
-    const other = workspace();
-    await run(other);
-    const db = new Database(other.dbPath);
-    try {
+  it('finds the sentences of a term subject the prepare step did not expect, when resolution renamed an entity since', () =>
+    onFreshStore((db) => {
       const prepared = prepareNarratives(db);
       const [first, ...rest] = [...prepared.complete];
       expect(rest.length).toBeGreaterThanOrEqual(4);
@@ -135,10 +138,7 @@ describe('narrative comparison of the seeds', async () => {
       expect(rows.subjects.map(([subject]) => subject)).not.toContain(first);
       expect(rows.subjects.map(([subject]) => subject)).toContain(rest[3]);
       expect({ ...rows, scanned: 0 }).toEqual({ ...fresh, scanned: 0 });
-    } finally {
-      db.close();
-    }
-  });
+    }));
 
   it('changes the comparison when a critique article is added', async () => {
     const other = workspace();
