@@ -29,9 +29,7 @@ export interface CorpusRun {
   spent: (stage: string, seconds: number) => void;
   /** Called as each stage's result is in the store. */
   done: (stage: string, result: CorpusResult) => void;
-  /** Main-thread work that can wait: done the first time the main thread waits for a worker (or at the end). */
-  idle?: () => void;
-  /** Worker threads started before the corpus stages (a CorpusWorkers the run made early), to use instead of `workerSlots` new ones. */
+  /** Worker threads to use instead of `workerSlots` new ones (which runCorpusStages closes as it ends): the caller closes them. */
   workers?: CorpusWorkers;
 }
 
@@ -79,17 +77,11 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
   // Prepare steps start at once, each in the slot its stage will compute in.
   for (const stage of slots.length > 0 ? split.filter((candidate) => candidate.split!.prepare) : []) workers.slotFor(stage).prepare(stage, run.context.incremental);
   let checkpointing = false;
-  let idle = run.idle;
-  const whileWaiting = () => {
-    idle?.();
-    idle = undefined;
-  };
   /** Makes sure a stage's result is in the store: applies a worker's result, in the main thread. */
   const settle = async (name: string) => {
     if (finished.has(name)) return;
     const pending = computing.get(name);
     if (!pending) throw new Error(`corpus stage ${name} is needed before it runs`);
-    whileWaiting();
     const data = await pending;
     const stage = byName.get(name)!;
     const begun = performance.now();
@@ -121,11 +113,11 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
       finished.add(stage.name);
     }
     for (const stage of stages) await settle(stage.name);
-    whileWaiting();
   } finally {
     // A failed run leaves no worker behind to keep the process alive.
     await Promise.allSettled(computing.values());
-    await workers.close();
+    // Workers the run was given are the caller's to close.
+    if (!run.workers) await workers.close();
   }
   return computing.size;
 }

@@ -10,26 +10,21 @@ import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 
 export interface CorpusState {
-  /** Digest of everything the corpus stages read, taken before they ran. */
+  /** Names everything the corpus stages read (digestInputs). */
   inputs: string;
   /** Digest of the reports folder's files (names, sizes, modification times), taken after they ran. */
   reports: string;
 }
 
-/** The statements whose rows are the corpus stages' input, besides the document texts (which content_hash stands for). */
-const INPUT_QUERIES = [
-  'SELECT id, path, title, source, kind, published, published_earliest, language, url, author, file_metadata, encoding, content_hash FROM documents ORDER BY id',
-  'SELECT path, document_id FROM document_files ORDER BY path',
-  'SELECT document_id, stage, version FROM document_stages ORDER BY document_id, stage',
-  'SELECT count(*), max(id) FROM reviews',
-];
-
+/**
+ * Names everything the corpus stages read, besides what the per-document stages extracted (which
+ * document_stages' versions and documents.content_hash stand for): the stage versions, the reports
+ * folder, and the count of writes to the documents, their files and stage versions, and the reviews
+ * (corpus_input_writes, kept by triggers). The corpus stages write none of these.
+ */
 export function digestInputs(db: Database.Database, stageVersions: Record<string, string>, reportsDir: string): string {
-  const hash = createHash('sha256').update(JSON.stringify({ stageVersions, reportsDir }));
-  for (const sql of INPUT_QUERIES) {
-    for (const row of db.prepare(sql).raw().iterate() as Iterable<unknown[]>) hash.update(`${row.join('\u001f')}\u001e`);
-  }
-  return hash.digest('hex');
+  const writes = db.prepare('SELECT writes FROM corpus_input_writes').pluck().get() as number;
+  return createHash('sha256').update(JSON.stringify({ stageVersions, reportsDir, writes })).digest('hex');
 }
 
 export function digestReports(reportsDir: string): string {
@@ -56,11 +51,10 @@ export function lastCorpusState(db: Database.Database): (CorpusState & { stageVe
 /**
  * What the corpus stages have to do: nothing (`skip`), update what changed since the last completed
  * run (`incremental`: the same stage versions, the reports as that run left them, no --force), or redo
- * everything. `inputs` undefined: the run stored a change, so the inputs differ (their digest, for the
- * next run, may then be taken later: the corpus stages never write what it covers).
+ * everything.
  */
-export function corpusWork(last: ReturnType<typeof lastCorpusState>, now: { inputs: string | undefined; reports: string; stageVersions: Record<string, string>; force: boolean }): 'skip' | 'incremental' | 'full' {
+export function corpusWork(last: ReturnType<typeof lastCorpusState>, now: { inputs: string; reports: string; stageVersions: Record<string, string>; force: boolean }): 'skip' | 'incremental' | 'full' {
   const sameVersions = last !== undefined && JSON.stringify(last.stageVersions) === JSON.stringify(now.stageVersions);
   if (now.force || !sameVersions || last.reports !== now.reports) return 'full';
-  return now.inputs !== undefined && last.inputs === now.inputs ? 'skip' : 'incremental';
+  return last.inputs === now.inputs ? 'skip' : 'incremental';
 }

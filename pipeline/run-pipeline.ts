@@ -110,13 +110,13 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
 
   // Loading the stages' language models takes longer than hashing the corpus: started first, they overlap.
   const warm = options.expectNewFiles && options.concurrency > 1 ? new WorkerPool(1) : undefined;
-  const early: Scan['early'] = {};
+  const corpusWorkers: Scan['corpusWorkers'] = {};
   try {
     const { articles, unsupported } = listCorpus(options.corpusDir);
     const manifest = readManifest(options.corpusDir);
     const db = await openStore(options.dbPath);
     try {
-      return await runOnStore(db, options, { articles, unsupported, manifest, time, seconds, startedAt, warm, early });
+      return await runOnStore(db, options, { articles, unsupported, manifest, time, seconds, startedAt, warm, corpusWorkers });
     } catch (error) {
       // A run that fails leaves no lock behind (a busy store's own run row is not this process's).
       db.prepare("UPDATE runs SET status = 'failed', finished_at = ? WHERE status = 'running' AND pid = ?").run(new Date().toISOString(), process.pid);
@@ -126,7 +126,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     }
   } finally {
     // Whatever failed, no worker thread is left to keep the process alive.
-    await Promise.all([warm?.close(), early.corpusWorkers?.close()]);
+    await Promise.all([warm?.close(), corpusWorkers.started?.close()]);
   }
 }
 
@@ -139,8 +139,11 @@ interface Scan {
   startedAt: number;
   /** A worker thread started early (expectNewFiles), loading the per-document stages. */
   warm: WorkerPool | undefined;
-  /** Corpus worker threads started while new files are processed, reading ahead for the split stages. */
-  early: { corpusWorkers?: CorpusWorkers };
+  /**
+   * The corpus worker threads, once started: while new files are processed (`add`), to read ahead for
+   * the split stages, or as the corpus stages start. The run closes them after its last write.
+   */
+  corpusWorkers: { started?: CorpusWorkers };
 }
 
 async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan): Promise<RunSummary> {
@@ -250,7 +253,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
               .then(({ CORPUS_STAGES }) => {
                 time('read ahead', () => CORPUS_STAGES.forEach((stage) => stage.readAhead?.(db)));
                 const slots = corpusWorkerSlots();
-                if (slots > 0) scan.early.corpusWorkers = new CorpusWorkers(CORPUS_STAGES, { dbPath: options.dbPath, reportsDir: options.reportsDir }, slots);
+                if (slots > 0) scan.corpusWorkers.started = new CorpusWorkers(CORPUS_STAGES, { dbPath: options.dbPath, reportsDir: options.reportsDir }, slots);
               })
               .then(() => (reportsListed = digestReports(options.reportsDir)))
               .then(() => resolve(), () => resolve()),
@@ -326,11 +329,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     }
   }
 
-  // A stored change makes the corpus stages' inputs differ: their digest (what the next run compares) is
-  // then taken while the main thread waits for a corpus worker, not before the stages start.
-  const changedInputs = counts.added + counts.changed + counts.reprocessed + counts.removed > 0;
-  let inputs = changedInputs ? undefined : time('scan', () => digestInputs(db, versions, options.reportsDir));
-  const digestLater = () => (inputs ??= time('scan', () => digestInputs(db, versions, options.reportsDir)));
+  const inputs = time('scan', () => digestInputs(db, versions, options.reportsDir));
   const reportsBefore = reportsListed ?? digestReports(options.reportsDir);
   const work = corpusWork(lastCorpusState(db), { inputs, reports: reportsBefore, stageVersions: versions, force: options.force });
   const corpusStagesSkipped = work === 'skip';
@@ -341,24 +340,25 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     const { CORPUS_STAGES } = await import('../stages/corpus-stages.ts');
     // The corpus workers started early serve if there are as many now.
     const workerSlots = corpusWorkerSlots();
-    const early = scan.early.corpusWorkers?.slots.length === workerSlots ? scan.early.corpusWorkers : undefined;
-    if (!early) await scan.early.corpusWorkers?.close();
+    const early = scan.corpusWorkers.started?.slots.length === workerSlots ? scan.corpusWorkers.started : undefined;
+    if (!early) await scan.corpusWorkers.started?.close();
+    const stageWorkers = early ?? new CorpusWorkers(CORPUS_STAGES, { dbPath: options.dbPath, reportsDir: options.reportsDir }, workerSlots);
+    scan.corpusWorkers.started = stageWorkers;
     corpusWorkers = await runCorpusStages(CORPUS_STAGES, {
       context: { db, reportsDir: options.reportsDir, incremental: work === 'incremental' },
       dbPath: options.dbPath,
       workerSlots,
-      workers: early,
+      workers: stageWorkers,
       started: (stage, index) => progress.update(stage.name, index, CORPUS_STAGES.length, 'stages'),
       spent: (stage, spent) => (seconds[stage] = (seconds[stage] ?? 0) + spent),
       done: (stage, result) => (redone[stage] = result.redone),
-      idle: digestLater,
     });
     progress.finish();
     // In stage order, whichever finished first.
     for (const stage of CORPUS_STAGES) if (stage.name in redone) redoneByStage[stage.name] = redone[stage.name]!;
   }
   // Skipped, the stages wrote nothing: the folder is as it was listed before.
-  const corpusState: CorpusState = { inputs: digestLater(), reports: corpusStagesSkipped ? reportsBefore : digestReports(options.reportsDir) };
+  const corpusState: CorpusState = { inputs, reports: corpusStagesSkipped ? reportsBefore : digestReports(options.reportsDir) };
 
   const tables = Object.fromEntries(TABLES.map((table) => [table, (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]));
   seconds.total = (performance.now() - scan.startedAt) / 1000;
@@ -370,6 +370,9 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     const insert = db.prepare('INSERT INTO run_messages (run_id, path, level, stage, rule, reason) VALUES (?, ?, ?, ?, ?, ?)');
     for (const message of messages) insert.run(runId, message.path, message.level, message.stage, message.rule ?? null, message.reason);
   }).immediate();
+  // Closed only now: since the stages ended, they have been copying the log into the store (a checkpoint,
+  // see corpus-worker.ts) beside the writes above. The store, closed last, copies the rest.
+  await scan.corpusWorkers.started?.close();
   return { run: runId, documents: counts, tables, seconds: rounded, workers, corpusWorkers, processed: processedFiles, corpusStagesSkipped, corpusWork: redoneByStage, peakRssMb: { documents: documentsPeakRss, run: peakRssMb() }, messages };
 }
 

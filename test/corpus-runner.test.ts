@@ -63,6 +63,7 @@ describe('corpus stage runner', () => {
     expect(await runCorpusStages([readsAhead, failsAhead], { ...corpusRun(space, db, [], redone), workers })).toBe(2);
     expect(JSON.parse(redone.get('reads-ahead')!)).toEqual({ ahead: 5 });
     expect(JSON.parse(redone.get('fails-ahead')!)).toEqual({ ahead: null });
+    await workers.close();
     db.close();
   });
 });

@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS, NEWEST_VERSION, schemaVersion } from '../pipeline/db/migrations.ts';
 import { backupPathBefore } from '../pipeline/db/open.ts';
+import { digestInputs } from '../pipeline/corpus-state.ts';
+import { stageVersions } from '../pipeline/run-pipeline.ts';
 import { cli, run, tempDir, workspace } from './helpers.ts';
 
 const SCHEMA_DOC = readFileSync(new URL('../docs/schema.md', import.meta.url), 'utf8');
@@ -104,5 +106,32 @@ describe('a store written by an older schema version (fixture: schema 4, seeds r
     const after = await cli('findings', '--db', path);
     expect(after.stdout).toMatch(/numeric_discrepancy +low +confirmed/);
     expect(after.stdout).toMatch(/denial +high +dismissed/);
+  });
+
+  it('names the corpus stages\' inputs by the writes that change them, and no others', async () => {
+    const space = workspace();
+    await run(space);
+    const db = new Database(space.dbPath);
+    const inputs = () => digestInputs(db, stageVersions(), space.reportsDir);
+    const changes = (sql: string, ...params: unknown[]) => {
+      const before = inputs();
+      db.prepare(sql).run(...params);
+      return inputs() !== before;
+    };
+    const id = db.prepare('SELECT id FROM documents ORDER BY path LIMIT 1').pluck().get() as string;
+    // What the corpus stages write, and updates that leave what they read as it was.
+    expect(changes("DELETE FROM findings WHERE kind = 'framing'")).toBe(false);
+    expect(changes('UPDATE documents SET kind = kind, title = title WHERE id = ?', id)).toBe(false);
+    expect(changes('UPDATE document_files SET file_hash = file_hash')).toBe(false);
+    // What they read.
+    expect(changes("UPDATE documents SET kind = 'critique' WHERE id = ?", id)).toBe(true);
+    expect(changes("UPDATE documents SET published = '2020-08-06' WHERE id = ?", id)).toBe(true);
+    expect(changes("UPDATE document_stages SET version = 'old' WHERE document_id = ? AND stage = 'segment'", id)).toBe(true);
+    expect(changes("INSERT INTO document_files (path, document_id, file_hash) VALUES ('copy.txt', ?, 'x')", id)).toBe(true);
+    expect(changes("DELETE FROM document_files WHERE path = 'copy.txt'")).toBe(true);
+    expect(changes("INSERT INTO reviews (fingerprint, lineage, finding_id, verdict, reviewed_at, evidence) VALUES ('f', 'l', 'x', 'confirmed', '2020-01-01', '[]')")).toBe(true);
+    expect(changes('DELETE FROM documents WHERE id = ?', id)).toBe(true);
+    expect(inputs()).not.toBe(digestInputs(db, stageVersions(), join(space.root, 'other-reports')));
+    db.close();
   });
 });
