@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { StoredMeasurement } from '../../pipeline/db/documents.ts';
 import { addTo } from '../../pipeline/collections.ts';
 import { stems } from './stems.ts';
-import { headOf } from './measures.ts';
+import { loadedFigure, type LoadedFigure } from './measures.ts';
 import type { DraftFinding } from './finding.ts';
 import { findLists, type EntityList } from './rules/lists.ts';
 import { findDenials } from './rules/denial.ts';
@@ -90,7 +90,7 @@ export interface ReconcileInput {
   documents: Map<string, DocumentInfo>;
   /** The text, start offset and paragraph number of each sentence that may hold a list, by sentence id. */
   sentences: Map<string, SentenceInfo>;
-  figures: FigureRow[];
+  figures: LoadedFigure[];
   /** Each document's claims, in corpus order, read when a subject needs them. */
   claimSources: ClaimSource<ClaimRow>[];
   /** The lists of named things, in corpus order. */
@@ -113,7 +113,7 @@ export interface SentenceInfo {
  */
 export interface DocumentInputs {
   info: DocumentInfo;
-  figures: FigureRow[];
+  figures: LoadedFigure[];
   claims: ClaimRow[];
   /** The sentences of its lists. */
   sentences: [string, SentenceInfo][];
@@ -142,7 +142,7 @@ export function loadDocumentInputs(db: Database.Database, ids: string[]): Map<st
     .all(list) as Omit<FigureRow, 'stems'>[];
   for (const figure of figures) {
     const quoted = stems(figure.quote);
-    inputs.get(figure.doc)!.figures.push({ ...figure, stems: [...stems(figure.sentenceText)].filter((stem) => !quoted.has(stem)) });
+    inputs.get(figure.doc)!.figures.push(loadedFigure({ ...figure, stems: [...stems(figure.sentenceText)].filter((stem) => !quoted.has(stem)) }));
   }
   const claimEntities = new Map<string, string[]>();
   const entitiesOfClaims = db.prepare(
@@ -194,8 +194,9 @@ export function loadDocumentInputs(db: Database.Database, ids: string[]): Map<st
     const listed = new Set(document.lists.map((list) => list.sentence));
     document.sentences = [...own].filter(([id]) => listed.has(id));
     document.denials = findDenials(document.claims);
-    const measured = document.figures.map((figure) => ({ ...figure, head: headOf(figure.counted), holderId: null, holderLabel: null, holderReason: null }));
-    document.arithmetic = checkArithmetic(measured, new Map([...own].map(([id, sentence]) => [id, sentence.paragraph])));
+    // Arithmetic reads a document's figures alone, without their holders.
+    const holderless = document.figures.map((figure) => ({ ...figure, holderId: null, holderLabel: null, holderReason: null }));
+    document.arithmetic = checkArithmetic(holderless, new Map([...own].map(([id, sentence]) => [id, sentence.paragraph])));
   }
   return inputs;
 }

@@ -42,35 +42,47 @@ export function headOf(counted: string | null): string | null {
 const modifiers = (counted: string | null) => (counted ? counted.split(' ').slice(0, -1).filter((word) => word.length > 3 && !['more', 'than', 'major', 'other', 'new', 'main'].includes(word)) : []);
 
 /**
+ * A figure as its document gives it: measured as far as the document alone says (its head, and its
+ * holder when one is named with it) and, when it has no holder, the words a name would end with to
+ * govern it (holderLinkWords). Worked out as the document is read, so that holder inference (every run,
+ * on every figure of the corpus) copies and scans only the few figures a name may govern.
+ */
+export type LoadedFigure = MeasuredFigure & { linkWords?: string[] };
+
+export function loadedFigure(figure: FigureRow): LoadedFigure {
+  const head = headOf(figure.counted);
+  if (figure.holder) return { ...figure, head, holderId: figure.holder, holderLabel: figure.holderName, holderReason: 'named with the figure' };
+  const linkWords = holderLinkWords(figure.sentenceText.slice(0, figure.start - figure.sentenceStart).toLowerCase());
+  return { ...figure, head, holderId: null, holderLabel: null, holderReason: null, ...(linkWords.length > 0 ? { linkWords } : {}) };
+}
+
+/**
  * Gives a holderless figure the organisation or initiative that governs it in its sentence: "the clean
  * network of more than 40 countries", "the Clean Network includes 180 …" — also when the name is written
- * in lower case. A name elsewhere in the sentence says nothing about whose figure it is.
+ * in lower case. A name elsewhere in the sentence says nothing about whose figure it is. Figures with
+ * nothing to infer are returned as they are; the others are copies.
  */
-export function inferHolders(figures: FigureRow[], entities: EntityName[]): MeasuredFigure[] {
+export function inferHolders(figures: LoadedFigure[], entities: EntityName[]): MeasuredFigure[] {
   const names = entities
     .filter((entity) => entity.type === 'organization' || entity.type === 'initiative')
     .flatMap((entity) => [entity.name, ...entity.aliases].filter((name) => name.includes(' ')).map((name) => ({ entity, name: name.toLowerCase() })));
   // Names by their last word: a name can only govern a figure if it ends right where a linking word starts.
   const byLastWord = new Map<string, number[]>();
   names.forEach(({ name }, index) => addTo(byLastWord, name.slice(name.lastIndexOf(' ') + 1), index));
-  // One copy per figure, with its head and holder: the rows given stay as they were. Object.assign, not
-  // a spread: spreading rows parsed from JSON took V8's slow path (80 ms on the BBC corpus, against 10).
-  const measured = (figure: FigureRow, head: string | null, holderId: string | null, holderLabel: string | null, holderReason: string | null): MeasuredFigure =>
-    Object.assign({}, figure, { head, holderId, holderLabel, holderReason });
   return figures.map((figure) => {
-    const head = headOf(figure.counted);
-    if (figure.holder) return measured(figure, head, figure.holder, figure.holderName, 'named with the figure');
+    if (!figure.linkWords) return figure;
     const before = figure.sentenceText.slice(0, figure.start - figure.sentenceStart).toLowerCase();
     // The first name, in entity order, whose last mention before the figure is linked to it.
     let found: { index: number; at: number } | undefined;
-    for (const index of candidateNames(before, byLastWord)) {
+    for (const index of figure.linkWords.flatMap((word) => byLastWord.get(word) ?? [])) {
       if (found !== undefined && index >= found.index) continue;
       const at = before.lastIndexOf(names[index]!.name);
       if (at !== -1 && linksToFigure(before.slice(at + names[index]!.name.length))) found = { index, at };
     }
-    if (found === undefined) return measured(figure, head, null, null, null);
+    if (found === undefined) return figure;
     const { entity, name } = names[found.index]!;
-    return measured(figure, head, entity.id, entity.name, `"${figure.sentenceText.slice(found.at, found.at + name.length)}" governs it in its sentence`);
+    // Object.assign, not a spread: spreading rows parsed from JSON took V8's slow path.
+    return Object.assign({}, figure, { holderId: entity.id, holderLabel: entity.name, holderReason: `"${figure.sentenceText.slice(found.at, found.at + name.length)}" governs it in its sentence` });
   });
 }
 
@@ -93,17 +105,16 @@ const endsWord = (text: string, at: number): boolean => {
   return WORD_END.test(text[at]!);
 };
 
-/** Names whose last word ends right before a linking word near the end of `before`. */
-function candidateNames(before: string, byLastWord: Map<string, number[]>): number[] {
-  const candidates: number[] = [];
+/** The words that end right before a linking word near the end of `before`: the last words of the names that may govern what follows. */
+function holderLinkWords(before: string): string[] {
+  const words: string[] = [];
   for (let end = Math.max(1, before.length - LONGEST_LINK); end < before.length; end += 1) {
     if (!endsWord(before, end) || endsWord(before, end - 1)) continue;
     LINK_START.lastIndex = end;
     if (!LINK_START.test(before) || !LINK.test(before.slice(end))) continue;
-    const word = before.slice(before.lastIndexOf(' ', end - 1) + 1, end);
-    candidates.push(...(byLastWord.get(word) ?? []));
+    words.push(before.slice(before.lastIndexOf(' ', end - 1) + 1, end));
   }
-  return candidates;
+  return words;
 }
 
 /** Head and modifiers of a counted phrase, worked out once per phrase: pairs of phrases ask for them again and again. */
