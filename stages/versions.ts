@@ -16,8 +16,8 @@ export const DOCUMENT_STAGE_VERSIONS = {
 export const CORPUS_STAGE_VERSIONS = {
   'resolve-entities': '1',
   'report-pages': '1',
-  narratives: '2',
-  reconcile: '5',
+  narratives: '3',
+  reconcile: '6',
   'report-findings': '1',
   report: '2',
 } as const;

@@ -76,8 +76,11 @@ export interface NarrativeRows {
 function voices(db: Database.Database): Pick<NarrativeRows, 'speakers' | 'absent'> {
   const speakers = db
     .prepare(
-      `SELECT d.kind, cs.speaker, cs.speaker_entity_id, count(*) FROM claims c JOIN documents d ON d.id = c.document_id JOIN claim_speakers cs ON cs.claim_id = c.id
-       WHERE cs.speaker IS NOT NULL GROUP BY d.kind, cs.speaker`,
+      // claim_speakers' definition, joined instead of asked per claim (twice as fast on the BBC store). A
+      // speaker's name given by claims with and without its entity is the entity's.
+      `SELECT d.kind, coalesce(e.name, c.speaker_text) AS speaker, max(e.id), count(*) FROM claims c JOIN documents d ON d.id = c.document_id
+         LEFT JOIN mentions m ON m.id = c.speaker_mention_id LEFT JOIN entities e ON e.id = m.entity_id
+       WHERE c.speaker_mention_id IS NOT NULL OR c.speaker_text IS NOT NULL GROUP BY d.kind, speaker HAVING speaker IS NOT NULL`,
     )
     .raw()
     .all() as NarrativeRows['speakers'];
