@@ -8,6 +8,8 @@
 // that are mostly data, which load faster as their own JSON and CommonJS files than inside one big module
 // (wink's model, iconv-lite's code pages: 475 ms with them inside, 425 without). An import the bundle
 // leaves out is loaded with the command itself, so those are required where they are used.
+// Beside the code, the data parsing reads from compromise, which loading the library would build (1 MB,
+// stages/parse/compromise-data.ts).
 // Type-checking is `npm run typecheck`; esbuild only strips the types.
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +18,12 @@ const root = new URL('..', import.meta.url).pathname;
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['pipeline/cli.ts', 'pipeline/document-worker.ts', 'pipeline/corpus-worker.ts'],
+  entryPoints: {
+    cli: 'pipeline/cli.ts',
+    'document-worker': 'pipeline/document-worker.ts',
+    'corpus-worker': 'pipeline/corpus-worker.ts',
+    'build-data': 'pipeline/build-data.ts',
+  },
   outdir: 'dist/pipeline',
   splitting: true,
   // Beside the entries, so that a chunk finds the worker entries next to it (worker-entry.ts).
@@ -30,5 +37,8 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+// compromise's data beside the bundle, written by the bundle's own code (pipeline/build-data.ts).
+const { writeBuildData } = await import(`${root}dist/pipeline/build-data.js`);
+writeBuildData(`${root}dist/pipeline`);
 // bin/narratives.js runs dist/ only when this marker is newer than every source.
 writeFileSync(`${root}dist/.built`, '');

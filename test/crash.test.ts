@@ -162,7 +162,7 @@ describe(`runs killed with SIGKILL at ${KILLS} moments (seeds + ${ARTICLES} BBC 
     const space = freshSpace();
     // More articles than the first test's, and the readers start after the first document: the run must
     // still be writing when the second run, a process of its own, starts (it once finished first).
-    for (const [index, file] of bbcArticles(ARTICLES + 60).slice(ARTICLES).entries()) copyFileSync(join(BBC_DIR, file), join(space.corpusDir, `extra-${String(index).padStart(3, '0')}-${file.replace('/', '-')}`));
+    for (const [index, file] of bbcArticles(ARTICLES + 200).slice(ARTICLES).entries()) copyFileSync(join(BBC_DIR, file), join(space.corpusDir, `extra-${String(index).padStart(3, '0')}-${file.replace('/', '-')}`));
     let reads: Promise<void> | undefined;
     const midRun: KillPoint = { after: /^progress: \S+ 1\/\d+ documents/m, delay: 0, label: 'document 1' };
     const readWhileRunning = async () => {
@@ -170,7 +170,7 @@ describe(`runs killed with SIGKILL at ${KILLS} moments (seeds + ${ARTICLES} BBC 
       expect(db.prepare('SELECT status FROM runs ORDER BY id DESC LIMIT 1').get()).toEqual({ status: 'running' });
       db.close();
       const second = await cli('run', '--corpus', space.corpusDir, '--db', space.dbPath, '--reports', space.reportsDir, '--quiet');
-      expect(second.status).toBe(1);
+      expect(second.status, `${second.stdout}\n${second.stderr}`).toBe(1);
       expect(second.stderr).toMatch(/store is busy \(run \d+ started \d\d:\d\d UTC by pid \d+\); try again when it ends\n$/);
       const findings = await cli('findings', '--db', space.dbPath, '--kind', 'denial');
       expect(findings.status, findings.stderr).toBe(0);

@@ -5,16 +5,12 @@
  * it misses a boundary: a full stop with no space after it ("Nov. 25.Huawei") and a sentence that ends
  * inside a closing quote ("… principles.” Next …"). Emits nothing.
  */
-import { createRequire } from 'node:module';
-import type nlpOne from 'compromise/one';
 import type { Segment, Segmentation } from '../../pipeline/doc.ts';
 import { textOf } from '../../pipeline/doc.ts';
 import { trimRange } from '../../pipeline/provenance.ts';
 import { defineDocumentStage } from '../../pipeline/stage.ts';
 import { DOCUMENT_STAGE_VERSIONS } from '../versions.ts';
-
-/** compromise's tokenizer, from its single-file build (see ../compromise.ts). */
-const nlp = createRequire(import.meta.url)('compromise/one') as typeof nlpOne;
+import { nlpOne as nlp } from '../compromise.ts';
 
 /** A full stop, ! or ? glued to the next sentence: "25.Huawei". Not initials ("U.S.A") nor domains ("site.com"). */
 const GLUED_BOUNDARY = /(?<=[a-z0-9%)]{2})[.!?](?=[A-Z][a-z])/g;
