@@ -486,22 +486,38 @@ class OrderedDelivery<T> {
   }
 }
 
-/** Sets every stored document's metadata: the manifest entry of its first path that has one, over what the file itself says. */
 const TEXT_HEAD = 1000;
+/** Named in each document's metadata_inputs: change it when the way metadata is merged or a title made changes, so every document's is set again. */
+const METADATA_RULES = 1;
 
+/**
+ * Sets every stored document's metadata: the manifest entry of its first path that has one, over what
+ * the file itself says. A document whose inputs (its file's metadata and that manifest entry, named in
+ * metadata_inputs) are those it was last set from is left as it is: its text is not read again for a
+ * title (0.01–0.03 s of every run on the BBC store).
+ */
 function applyMetadata(db: Database.Database, manifest: Map<string, ManifestEntry>): void {
   const update = metadataUpdater(db);
-  // The text's beginning only, which holds the first line a title may come from (the whole text, when that line is longer).
   const rows = db
-    .prepare(`SELECT d.id, d.file_metadata, substr(d.text, 1, ${TEXT_HEAD}) AS text, group_concat(f.path, char(10)) AS paths FROM documents d JOIN document_files f ON f.document_id = d.id GROUP BY d.id`)
-    .all() as { id: string; file_metadata: string; text: string; paths: string }[];
+    .prepare('SELECT d.id, d.file_metadata, d.metadata_inputs, group_concat(f.path, char(10)) AS paths FROM documents d JOIN document_files f ON f.document_id = d.id GROUP BY d.id')
+    .all() as { id: string; file_metadata: string; metadata_inputs: string | null; paths: string }[];
+  // The text's beginning only, which holds the first line a title may come from (the whole text, when that line is longer).
+  const textHead = db.prepare(`SELECT substr(text, 1, ${TEXT_HEAD}) FROM documents WHERE id = ?`).pluck();
   const wholeText = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
+  const noteInputs = db.prepare('UPDATE documents SET metadata_inputs = ? WHERE id = ?');
   for (const row of rows) {
-    if (row.text.length === TEXT_HEAD && !row.text.includes('\n')) row.text = wholeText.get(row.id) as string;
     const paths = row.paths.split('\n').sort();
     const fromManifest = paths.map((path) => manifest.get(path)?.meta).find((meta) => meta !== undefined) ?? {};
+    const inputs = sha256(JSON.stringify([METADATA_RULES, row.file_metadata, fromManifest]));
+    if (inputs === row.metadata_inputs) continue;
     const meta: DocMeta = { ...(JSON.parse(row.file_metadata) as DocMeta), ...fromManifest };
-    update(row.id, { ...meta, title: meta.title ?? titleFromText(row.text), kind: meta.kind ?? ('unknown' satisfies DocKind) });
+    let title = meta.title;
+    if (title === undefined) {
+      const head = textHead.get(row.id) as string;
+      title = titleFromText(head.length === TEXT_HEAD && !head.includes('\n') ? (wholeText.get(row.id) as string) : head);
+    }
+    update(row.id, { ...meta, title, kind: meta.kind ?? ('unknown' satisfies DocKind) });
+    noteInputs.run(inputs, row.id);
   }
 }
 

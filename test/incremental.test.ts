@@ -2,7 +2,7 @@
  * Incremental corpus stages: after an added article, a metadata change or a removed file, a run that
  * updates only what the store marks as changed writes exactly the reports a full rerun (--force) writes.
  */
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,25 @@ describe('incremental reports', () => {
 
     rmSync(join(space.corpusDir, 'pompeo.txt'));
     expect((await expectSameAsFullRun(space)).get(pompeoPage)).toContain('| Michael Pompeo |');
+  });
+
+  it('leave findings.md as it was when an added article changes no finding, and write it again when a verdict does', async () => {
+    const space = workspace();
+    await run(space);
+    const findingsPage = join(space.reportsDir, 'findings.md');
+    const [before, written] = [readFileSync(findingsPage, 'utf8'), statSync(findingsPage).mtimeMs];
+    writeFileSync(join(space.corpusDir, 'weather.txt'), 'Rain in the hills\n\nIt rained in the hills all afternoon, and the roads were quiet.\n');
+    const added = await run(space);
+    expect(added.summary.corpusWork['report-findings']).toMatch(/^findings\.md as it was \(\d+ findings\); /);
+    expect(statSync(findingsPage).mtimeMs).toBe(written);
+    expect(readFileSync(findingsPage, 'utf8')).toBe(before);
+
+    const db = new Database(space.dbPath, { readonly: true });
+    const id = db.prepare("SELECT id FROM findings WHERE kind = 'denial' ORDER BY id LIMIT 1").pluck().get() as string;
+    db.close();
+    expect((await cli('review', id, '--verdict', 'dismissed', '--db', space.dbPath)).status).toBe(0);
+    const reviewed = await expectSameAsFullRun(space);
+    expect(reviewed.get('findings.md')).toMatch(new RegExp(`\`${id}\` · [^\\n]* · \\*\\*dismissed\\*\\*`));
   });
 
   it('equal a full rerun when the corpus worker read ahead before an edited and an added article were stored', async () => {

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { exportStore } from '../pipeline/export.ts';
-import { runPipeline } from '../pipeline/run-pipeline.ts';
+import { runPipeline, titleFromText } from '../pipeline/run-pipeline.ts';
 import { FatalError } from '../pipeline/errors.ts';
 import { BBC_DIR, run, workspace } from './helpers.ts';
 
@@ -45,6 +45,23 @@ describe('runs over the bundled corpus', () => {
       ['004_00a5cb55c041b86a.txt', 'critique', '2020', '2020-08-17'],
     ]);
     expect(documents.every((d) => d.language === 'en' && d.id === d.content_hash.slice(0, 16))).toBe(true);
+  });
+
+  it('sets a document\'s metadata again when its manifest entry changes or goes', async () => {
+    const space = workspace();
+    await run(space);
+    const manifest = join(space.corpusDir, 'manifest.yaml');
+    const original = readFileSync(manifest, 'utf8');
+    const entry = /000_a1abb57812357fd8\.txt:\n(?: {2}.*\n)+/.exec(original)![0];
+    const seed = () => exported(space.dbPath).documents.find((document) => document.path === '000_a1abb57812357fd8.txt')!;
+    const firstLine = readFileSync(join(space.corpusDir, '000_a1abb57812357fd8.txt'), 'utf8').split('\n', 1)[0]!.trim();
+    expect(seed().title).toMatch(/^Krach's Latin American tour/);
+    writeFileSync(manifest, original.replace(entry, ''));
+    await run(space);
+    expect([seed().title, seed().kind, seed().source]).toEqual([titleFromText(firstLine), 'unknown', null]);
+    writeFileSync(manifest, original.replace(entry, entry.replace('  source: unnamed news outlet\n', '  source: another outlet\n')));
+    await run(space);
+    expect([seed().title, seed().kind, seed().source]).toMatchObject([expect.stringMatching(/^Krach's Latin American tour/), 'press', 'another outlet']);
   });
 
   it('processes nothing again on a second run, and everything with --force, with the same result', async () => {

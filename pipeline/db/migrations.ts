@@ -707,6 +707,25 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 26,
+    name: 'report-page-inputs',
+    // What a page was last written from (findings.md: its findings, their order, statuses and digests):
+    // an incremental report that finds the same, with no section to render again, leaves the page as it is.
+    sql: `
+      CREATE TABLE report_page_inputs (
+        page TEXT PRIMARY KEY,
+        digest TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 27,
+    name: 'document-metadata-inputs',
+    // What each document's metadata was last set from (run-pipeline.ts, applyMetadata): a run sets again
+    // only the documents whose file metadata or manifest entry changed. Empty: set by the next run.
+    sql: `ALTER TABLE documents ADD COLUMN metadata_inputs TEXT;`,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */

@@ -182,9 +182,13 @@ export const reportFindings: CorpusStage = {
     const stale = stalePages(db, incremental);
     const findings = findingsPage(db, stale);
     let written = 0;
-    for (const [name, content] of [['findings.md', findings.content], ['timeline.md', renderTimeline(db)]] as const) if (writeFileAtomic(join(reportsDir, name), content)) written += 1;
-    db.transaction(() => applyFragments(db, findings.fragments)).immediate();
-    return { written, redone: `${formatNumber(findings.fragments.upserts.length)} of ${formatNumber(findings.sections)} findings rendered; timeline.md rendered whole` };
+    for (const [name, content] of [['findings.md', findings.content], ['timeline.md', renderTimeline(db)]] as const) if (content !== undefined && writeFileAtomic(join(reportsDir, name), content)) written += 1;
+    db.transaction(() => {
+      applyFragments(db, findings.fragments);
+      db.prepare('INSERT OR REPLACE INTO report_page_inputs (page, digest) VALUES (?, ?)').run('findings.md', findings.listing);
+    }).immediate();
+    const findingsDone = findings.content === undefined ? `findings.md as it was (${formatNumber(findings.sections)} findings)` : `${formatNumber(findings.fragments.upserts.length)} of ${formatNumber(findings.sections)} findings rendered`;
+    return { written, redone: `${findingsDone}; timeline.md rendered whole` };
   },
 };
 
