@@ -76,7 +76,6 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
   const split = stages.filter((stage) => stage.split);
   // Prepare steps start at once, each in the slot its stage will compute in.
   for (const stage of slots.length > 0 ? split.filter((candidate) => candidate.split!.prepare) : []) workers.slotFor(stage).prepare(stage, run.context.incremental);
-  let checkpointing = false;
   /** Makes sure a stage's result is in the store: applies a worker's result, in the main thread. */
   const settle = async (name: string) => {
     if (finished.has(name)) return;
@@ -99,12 +98,10 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
         // A failure surfaces when the stage is settled; never as an unhandled rejection meanwhile.
         working.catch(() => {});
         computing.set(stage.name, working);
+        // With the last split stage sent, each worker copies the log into the store once its stages are
+        // computed, beside the main thread's stages: closing the store copies only what was written since.
+        if (computing.size === split.length) for (const slot of slots) slot.checkpoint();
         continue;
-      }
-      // The last stages run here once every worker is done: the workers copy the log into the store meanwhile.
-      if (!checkpointing && split.length > 0 && split.every((other) => finished.has(other.name))) {
-        checkpointing = true;
-        for (const slot of slots) slot.checkpoint();
       }
       const begun = performance.now();
       const result = stage.run(run.context);

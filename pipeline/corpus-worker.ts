@@ -94,8 +94,8 @@ async function compute(task: { id: number; incremental: boolean } & StageName): 
 /**
  * Copies the write-ahead log's committed pages into the store file (a passive checkpoint, which never
  * blocks the main thread's writes), on a connection of its own: the copy and its disk flush (0.2 s after
- * an article is added to the BBC store) happen beside the main thread's last stage instead of when it
- * closes the store. Best effort: whatever is left is copied when the store closes.
+ * an article is added to the BBC store) happen beside the main thread's last stages instead of when it
+ * closes the store. Best effort: whatever is left, or written since, is copied when the store closes.
  */
 function checkpoint(): void {
   try {
