@@ -1,11 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../stages/narratives/evaluation.ts';
 import { fightinWords, termsOf, topFightinWords, vocabularyOf } from '../stages/narratives/fightin-words.ts';
 import { computeNarratives, prepareNarratives, readNarrativesAhead } from '../stages/narratives/index.ts';
-import { cli, run, workspace } from './helpers.ts';
+import { BBC_DIR, cli, run, workspace } from './helpers.ts';
 
 /** Each side's term counts, from the stored sentences. */
 function sideCounts(dbPath: string): Map<string, Map<string, number>> {
@@ -139,6 +139,25 @@ describe('narrative comparison of the seeds', async () => {
       expect(rows.subjects.map(([subject]) => subject)).toContain(rest[3]);
       expect({ ...rows, scanned: 0 }).toEqual({ ...fresh, scanned: 0 });
     }));
+
+  it('names as absent voices exactly those another side names but never quotes, with a large third side', async () => {
+    const space = workspace();
+    for (const file of readdirSync(join(BBC_DIR, 'politics')).slice(0, 40)) cpSync(join(BBC_DIR, 'politics', file), join(space.corpusDir, `politics-${file}`));
+    await run(space);
+    const db = new Database(space.dbPath, { readonly: true });
+    const quoted = db.prepare('SELECT side, speaker, entity_id FROM narrative_speakers WHERE entity_id IS NOT NULL').raw().all() as [string, string, string][];
+    const named = new Set((db.prepare('SELECT DISTINCT d.kind, m.entity_id FROM mentions m JOIN documents d ON d.id = m.document_id').raw().all() as [string, string][]).map((pair) => pair.join('|')));
+    const quotedBy = new Set(quoted.map(([side, , entity]) => `${side}|${entity}`));
+    const sides = db.prepare('SELECT DISTINCT kind FROM documents').pluck().all() as string[];
+    const expected = quoted.flatMap(([side, speaker, entity]) => sides.filter((other) => other !== side && named.has(`${other}|${entity}`) && !quotedBy.has(`${other}|${entity}`)).map((other) => [side, speaker, other].join(' | ')));
+    const stored = (db.prepare('SELECT side, speaker, other_side FROM narrative_absent_voices').raw().all() as string[][]).map((row) => row.join(' | '));
+    db.close();
+    expect(sides.sort()).toEqual(['critique', 'press', 'unknown']);
+    // Voices the small sides quote that the politics articles name (asked of the large side about a few
+    // entities), and voices the politics articles quote that the small sides name (asked of their few documents).
+    expect(stored.filter((row) => row.endsWith('| unknown')).length).toBeGreaterThan(0);
+    expect(stored.sort()).toEqual(expected.sort());
+  });
 
   it('changes the comparison when a critique article is added', async () => {
     const other = workspace();
