@@ -96,8 +96,7 @@ function namedBySides(db: Database.Database, sides: string[], quoted: NarrativeR
 
 /**
  * Whom each side quotes (by the claims' speakers), and each voice a side quotes whose entity another
- * side names but never quotes, in the order the page lists them. Which sides name each quoted entity is
- * read in one pass (asking per speaker and side scanned every mention of popular entities).
+ * side names but never quotes, in the order the page lists them (which sides name them: namedBySides).
  */
 function voices(db: Database.Database): Pick<NarrativeRows, 'speakers' | 'absent'> {
   const speakers = db
