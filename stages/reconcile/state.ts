@@ -26,14 +26,31 @@ export interface StoredDocument extends KeptDocument {
   digest: string;
 }
 
+/**
+ * The stored claims about each subject asked for, by document: a subject compared again asks for the
+ * claims of every document with claims about it, so they are read in one query. Forgotten when the
+ * stored claims change (refreshDocumentInputs).
+ */
+const claimsReadBySubject = new WeakMap<Database.Database, Map<string, Map<string, string>>>();
+
+function storedClaimsAbout(db: Database.Database, subject: string, id: string): ClaimRow[] {
+  let subjects = claimsReadBySubject.get(db);
+  if (!subjects) claimsReadBySubject.set(db, (subjects = new Map()));
+  let documents = subjects.get(subject);
+  if (!documents) {
+    documents = new Map(db.prepare('SELECT document_id, claims FROM reconcile_claims WHERE subject = ?').raw().all(subject) as [string, string][]);
+    subjects.set(subject, documents);
+  }
+  return JSON.parse(documents.get(id) ?? '[]') as ClaimRow[];
+}
+
 /** A stored document, whose claims are read from the store when asked for. */
 function storedDocument(db: Database.Database, id: string, inputs: string, digest: string): StoredDocument {
-  const read = (sql: string, ...keys: string[]) => JSON.parse((db.prepare(sql).pluck().get(...keys) as string | undefined) ?? '[]') as ClaimRow[];
   return {
     inputs: JSON.parse(inputs) as KeptInputs,
     digest,
-    claims: () => read('SELECT claims FROM reconcile_documents WHERE document_id = ?', id),
-    about: (subject) => read('SELECT claims FROM reconcile_claims WHERE subject = ? AND document_id = ?', subject, id),
+    claims: () => JSON.parse((db.prepare('SELECT claims FROM reconcile_documents WHERE document_id = ?').pluck().get(id) as string | undefined) ?? '[]') as ClaimRow[],
+    about: (subject) => storedClaimsAbout(db, subject, id),
   };
 }
 
@@ -128,6 +145,7 @@ export function refreshDocumentInputs(db: Database.Database, incremental: boolea
   const add = db.prepare('INSERT INTO reconcile_lemmas (lemma, claims) VALUES (?, ?) ON CONFLICT(lemma) DO UPDATE SET claims = claims + excluded.claims');
   for (const [lemma, change] of lemmas) if (change !== 0) add.run(lemma, change);
   db.prepare('DELETE FROM reconcile_lemmas WHERE claims <= 0').run();
+  claimsReadBySubject.delete(db);
   return { documents, reread: stale.length };
 }
 
