@@ -210,15 +210,18 @@ export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
   }
   const entities: ResolvedEntity[] = [];
   const usedIds = new Set<string>();
-  for (const group of [...groups.values()]) {
+  for (const group of groups.values()) {
     const evidence: Partial<Record<EntityType, number>> = {};
     for (const mention of group) addEvidence(evidence, mention);
     const type = typeOf(evidence);
     const name = canonicalName(group, type);
     const id = uniqueId(slug(name) || 'entity', type, usedIds);
-    const aliases = [...new Set(group.map((mention) => withoutPossessive(mention.text)))].filter((alias) => alias !== name).sort();
-    const roles = [...new Set(group.map((mention) => mention.role).filter((role): role is string => role !== null))].sort();
-    entities.push({ id, name, type, aliases, roles, rows: group, mentionCount: group.reduce((total, mention) => total + countOf(mention), 0) });
+    // Most entities are one group: their names and roles need no sets nor sorting.
+    const only = group.length === 1 ? group[0]! : undefined;
+    const written = only ? withoutPossessive(only.text) : undefined;
+    const aliases = only ? (written === name ? [] : [written!]) : [...new Set(group.map((mention) => withoutPossessive(mention.text)))].filter((alias) => alias !== name).sort();
+    const roles = only ? (only.role === null ? [] : [only.role]) : [...new Set(group.map((mention) => mention.role).filter((role): role is string => role !== null))].sort();
+    entities.push({ id, name, type, aliases, roles, rows: group, mentionCount: only ? countOf(only) : group.reduce((total, mention) => total + countOf(mention), 0) });
   }
   typeByFamily(entities);
   return entities.sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -254,6 +257,7 @@ function typeByFamily(entities: ResolvedEntity[]): void {
 function canonicalName(group: MentionRow[], type: EntityType): string {
   const place = group.find((mention) => mention.place)?.place;
   if (type === 'place' && place) return place;
+  if (group.length === 1) return withoutPossessive(group[0]!.text);
   const counts = new Map<string, number>();
   for (const mention of group) {
     const name = withoutPossessive(mention.text);
