@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { QUEUE_ORDER, readFindings, type StoredFinding } from '../../pipeline/db/findings.ts';
-import { storedFragments, fragmentsShowing, type Fragment, type FragmentChanges } from './fragments.ts';
+import { applyFragments, storedFragments, fragmentsShowing, type Fragment, type FragmentChanges } from './fragments.ts';
 import { cell, escapeInline, link, page, table } from './markdown.ts';
 import { GENERATED, describeValue, documentPage, paragraphAnchor } from './shared.ts';
 import { addTo } from '../../pipeline/collections.ts';
@@ -85,6 +85,14 @@ export function findingsPage(db: Database.Database, stale: Set<string> | undefin
   for (const fragment of upserts) bodies.set(fragment.key, fragment.body);
   const removed = full ? [] : [...stored.keys()].filter((key) => !digests.has(key));
   return { content: renderPage(listed, bodies), sections: listed.length, fragments: { page: PAGE, full, upserts, removed }, listing };
+}
+
+/** Stores what a findings page rendered (in the main thread): its sections, and what it was made from. */
+export function storeFindingsPage(db: Database.Database, { fragments, listing }: { fragments: FragmentChanges; listing: string }): void {
+  db.transaction(() => {
+    applyFragments(db, fragments);
+    db.prepare('INSERT OR REPLACE INTO report_page_inputs (page, digest) VALUES (?, ?)').run(PAGE, listing);
+  }).immediate();
 }
 
 function renderPage(listed: { id: string; kind: string; status: string }[], bodies: Map<string, string>): string {

@@ -16,7 +16,7 @@ import { splitStage, type CorpusStage } from '../../pipeline/stage.ts';
 import { entitiesPage, storeEntitiesPage } from './entities-page.ts';
 import { figuresPage } from './figures-page.ts';
 import { applyFragments } from './fragments.ts';
-import { findingsPage, renderTimeline } from './findings-page.ts';
+import { findingsPage, renderTimeline, storeFindingsPage } from './findings-page.ts';
 import { renderNarratives } from './narratives-page.ts';
 import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
 import {
@@ -183,10 +183,7 @@ export const reportFindings: CorpusStage = {
     const findings = findingsPage(db, stale);
     let written = 0;
     for (const [name, content] of [['findings.md', findings.content], ['timeline.md', renderTimeline(db)]] as const) if (content !== undefined && writeFileAtomic(join(reportsDir, name), content)) written += 1;
-    db.transaction(() => {
-      applyFragments(db, findings.fragments);
-      db.prepare('INSERT OR REPLACE INTO report_page_inputs (page, digest) VALUES (?, ?)').run('findings.md', findings.listing);
-    }).immediate();
+    storeFindingsPage(db, findings);
     const findingsDone = findings.content === undefined ? `findings.md as it was (${formatNumber(findings.sections)} findings)` : `${formatNumber(findings.fragments.upserts.length)} of ${formatNumber(findings.sections)} findings rendered`;
     return { written, redone: `${findingsDone}; timeline.md rendered whole` };
   },
