@@ -13,7 +13,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { CorpusContext, CorpusResult, CorpusStage } from './stage.ts';
-import type { CorpusWorkerData, CorpusWorkerResult, CorpusWorkerTask } from './corpus-worker.ts';
+import type { CorpusWorkerData, CorpusWorkerResult, CorpusWorkerTask, StageName } from './corpus-worker.ts';
 import { workerEntry } from './worker-entry.ts';
 
 const WORKER_ENTRY = workerEntry('corpus-worker', import.meta.url);
@@ -119,6 +119,12 @@ export async function runCorpusStages(stages: readonly CorpusStage[], run: Corpu
   return computing.size;
 }
 
+/** How a worker finds a split stage: by name among the pipeline's, or as a module's export. */
+function stageName(stage: CorpusStage): StageName {
+  const { module, exportName } = stage.split!;
+  return { name: stage.name, module, exportName };
+}
+
 /** One worker thread, started by its first preload or stage, computing the stages sent to it in order. */
 class WorkerSlot {
   /** Stages sent to it, to compute, prepare or read ahead for. */
@@ -136,18 +142,16 @@ class WorkerSlot {
     this.queued += 1;
     const worker = this.worker ?? this.start();
     const id = this.queued;
-    const { module, exportName } = stage.split!;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { stage, resolve, reject });
-      worker.postMessage({ id, incremental, name: stage.name, module, exportName } satisfies CorpusWorkerTask);
+      worker.postMessage({ id, incremental, ...stageName(stage) } satisfies CorpusWorkerTask);
     });
   }
 
   /** Has the worker run the stage's read-ahead step, for its prepare step (which must be sent here too). */
   readAhead(stage: CorpusStage): void {
     this.queued += 1;
-    const { module, exportName } = stage.split!;
-    (this.worker ?? this.start()).postMessage({ readAhead: { name: stage.name, module, exportName } } satisfies CorpusWorkerTask);
+    (this.worker ?? this.start()).postMessage({ readAhead: stageName(stage) } satisfies CorpusWorkerTask);
   }
 
   /** Starts the worker, if it has not started, and has it load the stages it may be sent. */
@@ -158,8 +162,7 @@ class WorkerSlot {
   /** Has the worker run the stage's prepare step, for its compute (which must be sent here too). */
   prepare(stage: CorpusStage, incremental: boolean): void {
     this.queued += 1;
-    const { module, exportName } = stage.split!;
-    (this.worker ?? this.start()).postMessage({ prepare: { name: stage.name, module, exportName }, incremental } satisfies CorpusWorkerTask);
+    (this.worker ?? this.start()).postMessage({ prepare: stageName(stage), incremental } satisfies CorpusWorkerTask);
   }
 
   /** Has a started worker checkpoint the store (see corpus-worker.ts). */

@@ -16,6 +16,7 @@ import { corpusWork, digestInputs, digestReports, lastCorpusState, type CorpusSt
 import { documentWriter, metadataUpdater } from './db/documents.ts';
 import { openStore } from './db/open.ts';
 import type { DocKind, DocMeta } from './doc.ts';
+import type { CorpusStage } from './stage.ts';
 import { FatalError } from './errors.ts';
 import { CORPUS_STAGE_VERSIONS, DOCUMENT_STAGE_VERSIONS } from '../stages/versions.ts';
 import { sha256 } from './hash.ts';
@@ -245,6 +246,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     options.dbPath !== ':memory:' && (db.prepare('SELECT count(*) FROM documents').pluck().get() as number) >= workersFrom
       ? Math.min(options.concurrency, availableParallelism()) - 1
       : 0;
+  const corpusWorkersOf = (stages: readonly CorpusStage[], slots: number) => new CorpusWorkers(stages, { dbPath: options.dbPath, reportsDir: options.reportsDir }, slots);
   const readingAhead =
     pool && pool === scan.warm
       ? new Promise<void>((resolve) =>
@@ -253,7 +255,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
               .then(({ CORPUS_STAGES }) => {
                 time('read ahead', () => CORPUS_STAGES.forEach((stage) => stage.readAhead?.(db)));
                 const slots = corpusWorkerSlots();
-                if (slots > 0) scan.corpusWorkers.started = new CorpusWorkers(CORPUS_STAGES, { dbPath: options.dbPath, reportsDir: options.reportsDir }, slots);
+                if (slots > 0) scan.corpusWorkers.started = corpusWorkersOf(CORPUS_STAGES, slots);
               })
               .then(() => (reportsListed = digestReports(options.reportsDir)))
               .then(() => resolve(), () => resolve()),
@@ -342,7 +344,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     const workerSlots = corpusWorkerSlots();
     const early = scan.corpusWorkers.started?.slots.length === workerSlots ? scan.corpusWorkers.started : undefined;
     if (!early) await scan.corpusWorkers.started?.close();
-    const stageWorkers = early ?? new CorpusWorkers(CORPUS_STAGES, { dbPath: options.dbPath, reportsDir: options.reportsDir }, workerSlots);
+    const stageWorkers = early ?? corpusWorkersOf(CORPUS_STAGES, workerSlots);
     scan.corpusWorkers.started = stageWorkers;
     corpusWorkers = await runCorpusStages(CORPUS_STAGES, {
       context: { db, reportsDir: options.reportsDir, incremental: work === 'incremental' },

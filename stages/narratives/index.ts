@@ -264,6 +264,9 @@ export interface PreparedNarratives {
   scanned: number;
 }
 
+/** The least of `count` over the sides: how well the side that uses a subject least covers it. */
+const fewest = (sides: string[], count: (side: string) => number) => Math.min(...sides.map(count));
+
 const byCoverage = <T extends { label: string; coverage: number }>(a: T, b: T) => b.coverage - a.coverage || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 
 /**
@@ -281,11 +284,10 @@ export function prepareNarratives(db: Database.Database, ahead?: NarrativesAhead
   const counts = (prepared.counts = sideCounts());
   const vocabulary = vocabularyOf(counts.occurrences);
   prepared.tops = sides.map((side) => topFightinWords(vocabulary, side, TOP_TERMS));
-  const fewest = (count: (side: string) => number) => Math.min(...sides.map(count));
   const sentencesWith = (side: string, term: string) => counts.sentences.get(side)?.get(term) ?? 0;
   prepared.termCandidates = [...(counts.occurrences.get(sides[0]!) ?? new Map<string, number>()).keys()]
     .filter((term) => !term.includes(' ') && sides.every((side) => (counts.occurrences.get(side)?.get(term) ?? 0) >= 3))
-    .map((term) => ({ label: term, coverage: fewest((side) => sentencesWith(side, term)) }))
+    .map((term) => ({ label: term, coverage: fewest(sides, (side) => sentencesWith(side, term)) }))
     .sort(byCoverage);
   const nameWords = nameWordsOf(namedEntities(db).values());
   prepared.complete = new Set(prepared.termCandidates.filter((term) => !nameWords.has(term.label)).slice(0, TERM_SUBJECTS + SPARE_TERM_SUBJECTS).map((term) => term.label));
@@ -314,9 +316,8 @@ export function computeNarratives(db: Database.Database, prepared: PreparedNarra
   // Entities named on every side, by the sentences naming them on the side that has fewest, and the
   // terms every side uses at least three times (not words of names): the candidate subjects.
   const names = namedEntities(db);
-  const fewest = (count: (side: string) => number) => Math.min(...sides.map(count));
   const entityCandidates = [...entitySentenceCounts(db, sides)]
-    .map(([id, count]) => ({ label: names.get(id)!, entity: id, coverage: fewest((side) => count.get(side) ?? 0) }))
+    .map(([id, count]) => ({ label: names.get(id)!, entity: id, coverage: fewest(sides, (side) => count.get(side) ?? 0) }))
     .filter((subject) => subject.coverage >= 2)
     .sort((a, b) => byCoverage(a, b) || (a.entity < b.entity ? -1 : 1))
     .slice(0, SUBJECTS);
