@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '../stages/extract-entities/mentions.ts';
 import { parseSpan } from '../stages/parse/index.ts';
-import { resolveEntities, type MentionRow } from '../stages/resolve-entities/cluster.ts';
+import type { MentionRow } from '../stages/resolve-entities/cluster.ts';
+import { resolveEntities } from '../stages/resolve-entities/entity.ts';
 import { segmentText } from '../stages/segment/index.ts';
 import { CORPUS_DIR, SEED_FILES } from './helpers.ts';
 

@@ -726,6 +726,37 @@ export const MIGRATIONS: readonly Migration[] = [
     // only the documents whose file metadata or manifest entry changed. Empty: set by the next run.
     sql: `ALTER TABLE documents ADD COLUMN metadata_inputs TEXT;`,
   },
+  {
+    version: 28,
+    name: 'entity-keys',
+    // What entity resolution needs to group only the part of the corpus a change reaches (see
+    // stages/resolve-entities/keys.ts): each group's key; each key's initials, acronym, surname and the
+    // keys it links to, so the keys a rule reaches are found by lookup; each entity's first mention and
+    // the type its evidence gives, from which ids and family types are worked out over all entities.
+    // Empty or null until the next resolution, which then groups every key.
+    sql: `
+      ALTER TABLE mention_groups ADD COLUMN key TEXT;
+      CREATE INDEX mention_groups_key ON mention_groups(key);
+      CREATE INDEX mention_groups_entity ON mention_groups(entity_id, key);
+      ALTER TABLE entities ADD COLUMN evidence_type TEXT;
+      ALTER TABLE entities ADD COLUMN first_mention TEXT;
+      CREATE TABLE entity_keys (
+        key TEXT PRIMARY KEY,
+        initials TEXT,
+        acronym TEXT,
+        surname TEXT
+      ) WITHOUT ROWID;
+      CREATE INDEX entity_keys_initials ON entity_keys(initials) WHERE initials IS NOT NULL;
+      CREATE INDEX entity_keys_acronym ON entity_keys(acronym) WHERE acronym IS NOT NULL;
+      CREATE INDEX entity_keys_surname ON entity_keys(surname) WHERE surname IS NOT NULL;
+      CREATE TABLE entity_key_links (
+        key TEXT NOT NULL,
+        target TEXT NOT NULL,
+        PRIMARY KEY (key, target)
+      ) WITHOUT ROWID;
+      CREATE INDEX entity_key_links_target ON entity_key_links(target);
+    `,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */

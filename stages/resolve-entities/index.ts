@@ -1,34 +1,39 @@
 /**
  * resolve-entities: one canonical entity per real thing across the whole corpus. Brings the store's
- * mention groups up to date (groups.ts), groups them into entities (cluster.ts) and writes what changed:
- * entities that are new or different, entities gone, and the mentions of groups whose entity changed.
- * Grouping runs over all groups on every run, so a document added later can join or merge entities;
- * the reads of mentions and the writes are proportional to what changed.
+ * mention groups up to date (groups.ts), groups them into entities (cluster.ts, entity.ts) and writes
+ * what changed: entities that are new or different, entities gone, and the mentions of groups whose
+ * entity changed. Only the keys of changed groups are grouped again, with every key that their rules
+ * reach and every key of the entities they had (keys.ts): so a document added later can join or merge
+ * entities, and costs its own part of the corpus, not all of it. Ids and family types are worked out
+ * over all the entities in order, from the name, evidence type and first mention each one keeps.
  */
 import type Database from 'better-sqlite3';
 import type { StoredEntity } from '../../pipeline/db/documents.ts';
 import type { CorpusStage } from '../../pipeline/stage.ts';
-import { mentionKey, resolveEntities, type MentionRow, type ResolvedEntity } from './cluster.ts';
-import { readGroups, readGroupsAhead, updateGroups, type StoredGroup } from './groups.ts';
+import type { EntityType } from '../extract-entities/vocabulary.ts';
+import { clusterRows, NOTHING_OUTSIDE, type MentionRow } from './cluster.ts';
+import { draftEntity, nameInOrder, type EntityDraft, type ResolvedEntity } from './entity.ts';
+import { mentionRowOf, readGroups, updateGroups, type StoredGroup } from './groups.ts';
+import { keysKnown, outsideOf, seedsOf, storeKeyFacts, widen } from './keys.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 import { formatNumber } from '../../pipeline/format.ts';
 
-const sameRow = (a: StoredEntity, b: StoredEntity) => a.name === b.name && a.type === b.type && a.aliases === b.aliases && a.roles === b.roles && a.mention_count === b.mention_count && a.document_count === b.document_count;
+const sameRow = (a: StoredEntity, b: StoredEntity) =>
+  a.name === b.name && a.type === b.type && a.aliases === b.aliases && a.roles === b.roles && a.mention_count === b.mention_count && a.document_count === b.document_count && a.evidence_type === b.evidence_type && a.first_mention === b.first_mention;
 
-/** The stored entities, read ahead (see readAhead), by connection. */
-const entitiesAhead = new WeakMap<Database.Database, StoredEntity[]>();
-
-/** Each group as resolution reads it, kept with the group object: a group read ahead is parsed and keyed before the run. */
-const rowOfGroup = new WeakMap<StoredGroup, MentionRow>();
-
-function mentionRowOf(group: StoredGroup): MentionRow {
-  let row = rowOfGroup.get(group);
-  if (!row) {
-    row = { id: group.first_mention, count: group.mention_count, text: group.text, role: group.role, place: group.place, acronym: group.acronym, evidence: JSON.parse(group.evidence) as MentionRow['evidence'] };
-    rowOfGroup.set(group, row);
-  }
-  return row;
+/** What naming reads of a stored entity, in the order of first mentions. */
+interface EntityInOrder {
+  id: string;
+  name: string;
+  type: EntityType;
+  evidenceType: EntityType;
+  firstMention: string;
 }
+
+const IN_ORDER = 'SELECT id, name, type, evidence_type AS evidenceType, first_mention AS firstMention FROM entities ORDER BY first_mention';
+
+/** The stored entities in order, read ahead (see readAhead), by connection. */
+const orderAhead = new WeakMap<Database.Database, EntityInOrder[]>();
 
 /** Above this many entities to count documents for, one pass over all mentions beats a query per entity. */
 const COUNT_ALL_ABOVE = 500;
@@ -41,11 +46,11 @@ function documentCounts(db: Database.Database, entities: ResolvedEntity[], chang
   const counts = new Map<string, number>();
   const recount = entities.filter((entity) => changed.has(entity.id));
   if (recount.length > COUNT_ALL_ABOVE) {
-    const entityOfGroup = new Map(entities.flatMap((entity) => entity.rows.map((row) => [groupOf.get(row)!.id, entity.id] as const)));
+    const entityOfGroup = new Map(recount.flatMap((entity) => entity.rows.map((row) => [groupOf.get(row)!.id, entity.id] as const)));
     const documents = new Map<string, Set<string>>();
     for (const [group, document] of db.prepare('SELECT DISTINCT group_id, document_id FROM mentions').raw().iterate() as Iterable<[number, string]>) {
-      const entity = entityOfGroup.get(group)!;
-      documents.set(entity, (documents.get(entity) ?? new Set()).add(document));
+      const entity = entityOfGroup.get(group);
+      if (entity !== undefined) documents.set(entity, (documents.get(entity) ?? new Set()).add(document));
     }
     for (const entity of recount) counts.set(entity.id, documents.get(entity.id)?.size ?? 0);
     return counts;
@@ -75,55 +80,115 @@ function changedEntities(entities: ResolvedEntity[], groupOf: Map<MentionRow, St
   return changed;
 }
 
+/** The part of the corpus grouped again: its groups, the entities they make and the entities they had. */
+interface Regrouping {
+  groups: StoredGroup[];
+  groupOf: Map<MentionRow, StoredGroup>;
+  entities: ResolvedEntity[];
+  /** The entities the part's groups had, and those of dropped groups. */
+  entitiesBefore: Set<string>;
+  /** Entities outside the part whose type their family changes. */
+  retyped: { id: string; type: EntityType }[];
+  facts: ReturnType<typeof clusterRows>['facts'];
+}
+
+/**
+ * Groups the keys of `scope` (every key if undefined) again, widening the scope until no rule reaches
+ * beyond it and no entity beyond it takes another id.
+ */
+function regroup(db: Database.Database, scope: Set<string> | undefined, droppedEntities: Set<string>, storedAhead: EntityInOrder[] | undefined): Regrouping {
+  // Nothing changed: the entities, their ids and their families are as they were.
+  if (scope?.size === 0) return { groups: [], groupOf: new Map(), entities: [], entitiesBefore: new Set(), retyped: [], facts: new Map() };
+  for (;;) {
+    const groups = readGroups(db, scope);
+    const groupOf = new Map<MentionRow, StoredGroup>();
+    const rows = groups.map((group) => {
+      const row = mentionRowOf(group);
+      groupOf.set(row, group);
+      return row;
+    });
+    const clustering = clusterRows(rows, scope ? outsideOf(db, scope) : NOTHING_OUTSIDE);
+    if (clustering.escapes.size > 0) {
+      scope = widen(db, scope!, clustering.escapes, new Set());
+      continue;
+    }
+    const drafts = clustering.components.map(draftEntity);
+    // Grouping every key makes every entity again, whether or not a group still points at it.
+    const entitiesBefore = new Set(scope ? droppedEntities : (db.prepare('SELECT id FROM entities').pluck().all() as string[]));
+    for (const group of groups) if (group.entity_id !== null) entitiesBefore.add(group.entity_id);
+    const stored = scope ? (storedAhead ?? (db.prepare(IN_ORDER).all() as EntityInOrder[])).filter((entity) => !entitiesBefore.has(entity.id)) : [];
+    const inOrder = mergeInOrder(drafts, stored);
+    const named = nameInOrder(inOrder);
+    const renamed = new Set<string>();
+    const retyped: { id: string; type: EntityType }[] = [];
+    const entities: ResolvedEntity[] = [];
+    inOrder.forEach((entity, index) => {
+      const { id, type } = named[index]!;
+      if ('rows' in entity) entities.push({ ...entity, id, type });
+      else if (id !== entity.id) renamed.add(entity.id);
+      else if (type !== entity.type) retyped.push({ id, type });
+    });
+    if (renamed.size > 0) {
+      // An entity outside the part takes another id: an entity of the part now comes before it with its name.
+      scope = widen(db, scope!, [], renamed);
+      continue;
+    }
+    return { groups, groupOf, entities, entitiesBefore, retyped, facts: clustering.facts };
+  }
+}
+
+/** Drafts and stored entities, each in the order of first mentions, as one list in that order. */
+function mergeInOrder(drafts: EntityDraft[], stored: EntityInOrder[]): (EntityDraft | EntityInOrder)[] {
+  const merged: (EntityDraft | EntityInOrder)[] = [];
+  let s = 0;
+  for (const draft of drafts) {
+    while (s < stored.length && stored[s]!.firstMention < draft.firstMention) merged.push(stored[s++]!);
+    merged.push(draft);
+  }
+  while (s < stored.length) merged.push(stored[s++]!);
+  return merged;
+}
+
 export const resolveEntitiesStage: CorpusStage = {
   name: 'resolve-entities',
   scope: 'corpus',
   version: CORPUS_STAGE_VERSIONS['resolve-entities'],
   needs: [],
-  // Only resolution writes groups' entities and the entities: what it reads of them can be read ahead.
+  // Only resolution writes the entities: their order can be read ahead.
   readAhead(db) {
-    // A group read ahead is the same object at the run unless it turns dirty: its row and key are kept.
-    for (const group of readGroupsAhead(db)) mentionKey(mentionRowOf(group));
-    entitiesAhead.set(db, db.prepare('SELECT * FROM entities').all() as StoredEntity[]);
+    orderAhead.set(db, db.prepare(IN_ORDER).all() as EntityInOrder[]);
   },
   run({ db }) {
     let written = 0;
     let redone = '';
+    const storedAhead = orderAhead.get(db);
+    orderAhead.delete(db);
     db.transaction(() => {
-      const { droppedEntities } = updateGroups(db);
-      const groups = readGroups(db);
-      const changedGroups = groups.filter((group) => group.dirty).length;
-      const groupOf = new Map<MentionRow, StoredGroup>();
-      const rows = groups.map((group) => {
-        const row = mentionRowOf(group);
-        groupOf.set(row, group);
-        return row;
-      });
-      const entities = resolveEntities(rows);
-      const before = new Map((entitiesAhead.get(db) ?? (db.prepare('SELECT * FROM entities').all() as StoredEntity[])).map((row) => [row.id, row]));
-      entitiesAhead.delete(db);
+      const { changedKeys, droppedEntities } = updateGroups(db);
+      // Without stored key facts (a new store, or one from before schema v28), every key is grouped.
+      const partly = keysKnown(db);
+      const scope = partly ? widen(db, new Set(), seedsOf(db, changedKeys), droppedEntities) : undefined;
+      const { groups, groupOf, entities, entitiesBefore, retyped, facts } = regroup(db, scope, droppedEntities, storedAhead);
+      const before = new Map((db.prepare('SELECT * FROM entities WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...entitiesBefore])) as StoredEntity[]).map((row) => [row.id, row]));
       const changed = changedEntities(entities, groupOf, before, droppedEntities);
       const documentCount = documentCounts(db, entities, changed, groupOf);
       // An update, not INSERT OR REPLACE (a delete and an insert): the store's triggers mark the report
       // pages of an entity's documents stale only when its name changes, not its counts.
-      const insert = db.prepare('INSERT INTO entities (id, name, type, aliases, roles, mention_count, document_count) VALUES (@id, @name, @type, @aliases, @roles, @mention_count, @document_count)');
-      const update = db.prepare('UPDATE entities SET name = @name, type = @type, aliases = @aliases, roles = @roles, mention_count = @mention_count, document_count = @document_count WHERE id = @id');
+      const columns = ['name', 'type', 'aliases', 'roles', 'mention_count', 'document_count', 'evidence_type', 'first_mention'];
+      const insert = db.prepare(`INSERT INTO entities (id, ${columns.join(', ')}) VALUES (@id, ${columns.map((column) => `@${column}`).join(', ')})`);
+      const update = db.prepare(`UPDATE entities SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`);
+      const retype = db.prepare('UPDATE entities SET type = ? WHERE id = ?');
       const remove = db.prepare('DELETE FROM entities WHERE id = ?');
       const point = db.prepare('UPDATE mentions SET entity_id = ? WHERE group_id = ? AND entity_id IS NOT ?');
       const settle = db.prepare('UPDATE mention_groups SET entity_id = ?, dirty = 0 WHERE id = ?');
       const kept = new Set(entities.map((entity) => entity.id));
-      for (const id of before.keys()) if (!kept.has(id)) remove.run(id);
+      for (const id of entitiesBefore) if (!kept.has(id)) remove.run(id);
+      for (const { id, type } of retyped) {
+        retype.run(type, id);
+        written += 1;
+      }
       for (const entity of entities) {
         const old = before.get(entity.id);
-        // An entity with the groups it had (see changedEntities) has the name, aliases, roles and counts it
-        // had, and its groups point at it already: only its type can differ (typeByFamily reads the others).
-        if (old && !changed.has(entity.id)) {
-          if (old.type !== entity.type) {
-            update.run({ ...old, type: entity.type });
-            written += 1;
-          }
-          continue;
-        }
         const row: StoredEntity = {
           id: entity.id,
           name: entity.name,
@@ -131,7 +196,10 @@ export const resolveEntitiesStage: CorpusStage = {
           aliases: JSON.stringify(entity.aliases),
           roles: JSON.stringify(entity.roles),
           mention_count: entity.mentionCount,
+          // An entity with the groups it had (see changedEntities) names the documents it named.
           document_count: changed.has(entity.id) ? documentCount.get(entity.id)! : old!.document_count,
+          evidence_type: entity.evidenceType,
+          first_mention: entity.firstMention,
         };
         if (!old || !sameRow(old, row)) {
           (old ? update : insert).run(row);
@@ -144,7 +212,10 @@ export const resolveEntitiesStage: CorpusStage = {
           settle.run(entity.id, group.id);
         }
       }
-      redone = `${formatNumber(changedGroups)} of ${formatNumber(groups.length)} mention groups changed, all grouped again; ${formatNumber(written)} entities written`;
+      storeKeyFacts(db, facts, scope ? changedKeys : undefined);
+      const total = scope ? (db.prepare('SELECT count(*) FROM mention_groups').pluck().get() as number) : groups.length;
+      const dirty = groups.filter((group) => group.dirty).length;
+      redone = `${formatNumber(dirty)} of ${formatNumber(total)} mention groups changed, ${formatNumber(groups.length)} grouped again; ${formatNumber(written)} entities written`;
     }).immediate();
     return { written, redone };
   },

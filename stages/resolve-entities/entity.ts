@@ -1,0 +1,120 @@
+/**
+ * An entity from its group of rows (cluster.ts): its name, type, aliases and roles; then, over all the
+ * corpus's entities in the order of their first mentions, each one's id and its type by family. Only
+ * the ids and the family types look beyond an entity's own rows, and they read only each entity's name,
+ * the type its evidence gives and its first mention, which the store keeps.
+ */
+import type { EntityType } from '../extract-entities/vocabulary.ts';
+import { addEvidence, clusterRows, countOf, typeOf, withoutPossessive, type Evidence, type MentionRow } from './cluster.ts';
+
+export interface EntityDraft {
+  name: string;
+  /** The type its evidence gives, before its family's (nameInOrder). */
+  evidenceType: EntityType;
+  aliases: string[];
+  roles: string[];
+  /** The rows grouped into the entity, in the order they came. */
+  rows: MentionRow[];
+  /** How many mentions those rows stand for. */
+  mentionCount: number;
+  /** The first row's id: rows come in the order of their first mention. */
+  firstMention: string;
+}
+
+export interface ResolvedEntity extends EntityDraft {
+  id: string;
+  type: EntityType;
+}
+
+/**
+ * The name an entity goes by: the gazetteer's for a place; for others the most frequent name of more
+ * than one word (so "Chinese Communist Party" over "CCP", "Michael Pompeo" over "Pompeo"), ties to the longer.
+ */
+function canonicalName(group: MentionRow[], type: EntityType): string {
+  const place = group.find((mention) => mention.place)?.place;
+  if (type === 'place' && place) return place;
+  if (group.length === 1) return withoutPossessive(group[0]!.text);
+  const counts = new Map<string, number>();
+  for (const mention of group) {
+    const name = withoutPossessive(mention.text);
+    counts.set(name, (counts.get(name) ?? 0) + countOf(mention));
+  }
+  const ranked = [...counts].sort(([a, x], [b, y]) => Number(b.includes(' ')) - Number(a.includes(' ')) || y - x || b.length - a.length || (a < b ? -1 : 1));
+  return ranked[0]![0];
+}
+
+export function draftEntity(group: MentionRow[]): EntityDraft {
+  const evidence: Evidence = {};
+  for (const mention of group) addEvidence(evidence, mention);
+  const evidenceType = typeOf(evidence);
+  const name = canonicalName(group, evidenceType);
+  // Most entities are one group: their names and roles need no sets nor sorting.
+  const only = group.length === 1 ? group[0]! : undefined;
+  const written = only ? withoutPossessive(only.text) : undefined;
+  const aliases = only ? (written === name ? [] : [written!]) : [...new Set(group.map((mention) => withoutPossessive(mention.text)))].filter((alias) => alias !== name).sort();
+  const roles = only ? (only.role === null ? [] : [only.role]) : [...new Set(group.map((mention) => mention.role).filter((role): role is string => role !== null))].sort();
+  const mentionCount = only ? countOf(only) : group.reduce((total, mention) => total + countOf(mention), 0);
+  return { name, evidenceType, aliases, roles, rows: group, mentionCount, firstMention: group[0]!.id };
+}
+
+function slug(name: string): string {
+  // Most names are ASCII, with no accents to take off.
+  return (/^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** `base`, else `base-type`, else `base-type-2`, `-3`…: names that slug alike stay apart (entities come in a fixed order). */
+function uniqueId(base: string, type: EntityType, used: Set<string>): string {
+  let id = base;
+  for (let n = 1; used.has(id); n += 1) id = n === 1 ? `${base}-${type}` : `${base}-${type}-${n}`;
+  used.add(id);
+  return id;
+}
+
+/** What naming reads of an entity. */
+export interface Nameable {
+  name: string;
+  evidenceType: EntityType;
+}
+
+/**
+ * Each entity's id and type, for the corpus's entities in the order of their first mentions. A name
+ * nothing typed takes the kind of its family: "Clean Carrier" beside "Clean Network" and "Clean Path",
+ * both initiatives, is an initiative.
+ */
+export function nameInOrder(entities: readonly Nameable[]): { id: string; type: EntityType }[] {
+  const used = new Set<string>();
+  const named = entities.map((entity) => ({ id: uniqueId(slug(entity.name) || 'entity', entity.evidenceType, used), type: entity.evidenceType }));
+  const firstWord = (name: string) => name.split(' ')[0]!.toLowerCase();
+  const isKin = (type: EntityType, name: string) => type !== 'other' && type !== 'place' && type !== 'person' && name.includes(' ');
+  // Families by first word, built once (comparing every entity with every other was quadratic);
+  // an entity typed here joins its family for the entities after it.
+  const families = new Map<string, EntityType[]>();
+  const join = (name: string, type: EntityType) => {
+    const word = firstWord(name);
+    const family = families.get(word);
+    if (family) family.push(type);
+    else families.set(word, [type]);
+  };
+  entities.forEach((entity, index) => {
+    if (isKin(named[index]!.type, entity.name)) join(entity.name, named[index]!.type);
+  });
+  entities.forEach((entity, index) => {
+    if (named[index]!.type !== 'other' || !entity.name.includes(' ')) return;
+    const kin = families.get(firstWord(entity.name)) ?? [];
+    if (kin.length >= 2 && new Set(kin).size === 1) {
+      named[index]!.type = kin[0]!;
+      join(entity.name, kin[0]!);
+    }
+  });
+  return named;
+}
+
+/** Groups mentions into entities, the whole corpus at once; rows come in the order of their first mention. */
+export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
+  const drafts = clusterRows(mentions).components.map(draftEntity);
+  const named = nameInOrder(drafts);
+  return drafts.map((draft, index) => ({ ...draft, ...named[index]! })).sort((a, b) => (a.id < b.id ? -1 : 1));
+}
