@@ -140,10 +140,39 @@ describe('narrative comparison of the seeds', async () => {
       expect({ ...rows, scanned: 0 }).toEqual({ ...fresh, scanned: 0 });
     }));
 
-  it('names as absent voices exactly those another side names but never quotes, with a large third side', async () => {
+  /** The seeds beside 40 BBC politics articles: a third side much larger than the seeds' two. */
+  const largeThirdSide = (async () => {
     const space = workspace();
     for (const file of readdirSync(join(BBC_DIR, 'politics')).slice(0, 40)) cpSync(join(BBC_DIR, 'politics', file), join(space.corpusDir, `politics-${file}`));
     await run(space);
+    return space;
+  })();
+
+  it('reads each side’s top terms as the head of its whole ranking, beside a side with many more terms', async () => {
+    const vocabulary = vocabularyOf(sideCounts((await largeThirdSide).dbPath));
+    // The large side scores only the terms others use and its most used others: the pruned path.
+    expect(vocabulary.counts.get('unknown')!.size).toBeGreaterThan(vocabulary.counts.get('press')!.size + vocabulary.counts.get('critique')!.size);
+    for (const side of ['critique', 'press', 'unknown']) {
+      const ranked = fightinWords(vocabulary, side).filter((score) => score.count > 0);
+      for (const limit of [1, 5, 25, 200, 100000]) expect(topFightinWords(vocabulary, side, limit), `${side} ${limit}`).toEqual(ranked.slice(0, limit));
+    }
+  });
+
+  it('gives each side’s top terms their first two sentences on that side as examples, in corpus order', async () => {
+    const db = new Database((await largeThirdSide).dbPath, { readonly: true });
+    const sentences = db.prepare('SELECT s.id, d.kind AS side, s.terms FROM sentences s JOIN documents d ON d.id = s.document_id ORDER BY d.path, s.ordinal').all() as { id: string; side: string; terms: string }[];
+    const terms = db.prepare('SELECT side, term, examples FROM narrative_terms').all() as { side: string; term: string; examples: string }[];
+    db.close();
+    expect(new Set(terms.map((row) => row.side))).toEqual(new Set(['critique', 'press', 'unknown']));
+    const termsOfSentence = new Map(sentences.map((sentence) => [sentence.id, new Set(termsOf(sentence.terms))]));
+    for (const { side, term, examples } of terms) {
+      const expected = sentences.filter((sentence) => sentence.side === side && termsOfSentence.get(sentence.id)!.has(term)).slice(0, 2).map((sentence) => sentence.id);
+      expect(JSON.parse(examples), `${side} ${term}`).toEqual(expected);
+    }
+  });
+
+  it('names as absent voices exactly those another side names but never quotes, with a large third side', async () => {
+    const space = await largeThirdSide;
     const db = new Database(space.dbPath, { readonly: true });
     const quoted = db.prepare('SELECT side, speaker, entity_id FROM narrative_speakers WHERE entity_id IS NOT NULL').raw().all() as [string, string, string][];
     const named = new Set((db.prepare('SELECT DISTINCT d.kind, m.entity_id FROM mentions m JOIN documents d ON d.id = m.document_id').raw().all() as [string, string][]).map((pair) => pair.join('|')));

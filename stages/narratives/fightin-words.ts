@@ -90,25 +90,55 @@ export function fightinWords(vocabulary: Vocabulary, side: string, minCount = 3)
   return scores.sort(byZ);
 }
 
+/** Keeps `top` the first `limit` of its items and `candidate` in `before` order (an insertion into a short sorted list). */
+function keepTop<T>(top: T[], candidate: T, limit: number, before: (a: T, b: T) => number): void {
+  if (top.length === limit && before(candidate, top[limit - 1]!) >= 0) return;
+  let at = top.length;
+  top.push(candidate);
+  for (; at > 0 && before(candidate, top[at - 1]!) < 0; at -= 1) top[at] = top[at - 1]!;
+  top[at] = candidate;
+  if (top.length > limit) top.pop();
+}
+
 /**
  * The first `limit` scores of fightinWords among the terms `side` uses (count above 0), in its order:
  * only the side's own terms are scored, and only the best kept in order, instead of sorting a
  * corpus-wide vocabulary (hundreds of thousands of terms) to read its top.
+ *
+ * A side with many more terms than the others (the BBC corpus beside one added article) scores only
+ * the terms it shares with them and its most used others: a term no other side uses scores higher the
+ * more the side uses it, while its score is above 0 (its log-odds grows with its count, and its variance
+ * falls), so below the `limit` most used ones none can enter the top.
  */
 export function topFightinWords(vocabulary: Vocabulary, side: string, limit: number, minCount = 3): TermScore[] {
+  const own = vocabulary.counts.get(side) ?? new Map<string, number>();
+  const others = [...vocabulary.counts].filter(([name]) => name !== side).map(([, terms]) => terms);
+  if (others.reduce((sum, terms) => sum + terms.size, 0) < own.size) {
+    const shared = new Set<string>();
+    for (const terms of others) for (const term of terms.keys()) if (own.has(term)) shared.add(term);
+    const mostUsed: [term: string, count: number][] = [];
+    const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
+    for (const entry of own) {
+      if (entry[1] < minCount || (mostUsed.length === limit && entry[1] < mostUsed[limit - 1]![1]) || shared.has(entry[0])) continue;
+      keepTop(mostUsed, entry, limit, byCount);
+    }
+    const top = topOf(vocabulary, side, [...shared].map((term) => [term, own.get(term)!] as [string, number]).concat(mostUsed), limit, minCount);
+    const score = scorer(vocabulary, side);
+    // Exact while the least used term kept scores above 0 (else the scores of unused terms are not in count order).
+    if (mostUsed.length < limit || score(mostUsed[limit - 1]![0], mostUsed[limit - 1]![1]).z > 0) return top;
+  }
+  return topOf(vocabulary, side, own, limit, minCount);
+}
+
+/** The first `limit` scores among `terms` (with `side`'s counts), as topFightinWords gives them. */
+function topOf(vocabulary: Vocabulary, side: string, terms: Iterable<[string, number]>, limit: number, minCount: number): TermScore[] {
   const score = scorer(vocabulary, side);
   const top: TermScore[] = [];
-  for (const [term, count] of vocabulary.counts.get(side) ?? []) {
+  for (const [term, count] of terms) {
     if (count <= 0) continue;
     const all = vocabulary.totalOf(term);
     if (all < minCount) continue;
-    const candidate = score(term, all);
-    if (top.length === limit && byZ(candidate, top[limit - 1]!) >= 0) continue;
-    let at = top.length;
-    top.push(candidate);
-    for (; at > 0 && byZ(candidate, top[at - 1]!) < 0; at -= 1) top[at] = top[at - 1]!;
-    top[at] = candidate;
-    if (top.length > limit) top.pop();
+    keepTop(top, score(term, all), limit, byZ);
   }
   return top;
 }

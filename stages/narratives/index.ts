@@ -158,22 +158,48 @@ export function wordMatcher(words: string[]): RegExp {
 type SentencesByDocument = Map<string, [id: string, terms: string][]>;
 
 /**
- * The sentences using `all` (every one) or `firstTwo` (the first two of each side), in corpus order:
- * one pass over the stored terms, splitting only the sentences that use one into all their terms.
+ * The sentences using `all` (every one), and the first two of each side for the terms `examples` wants
+ * of it (the side's top terms), in corpus order: one pass over the stored terms, splitting only the
+ * sentences that use a term still looked for into all their terms. A term stops being looked for once
+ * each side wanting it has its two examples, or all the sentences it has (`available`: how many of the
+ * side's sentences use it, or an upper bound): the pass goes on for `all` only.
  * `ahead` gives the sentences of documents not in `changed` as read before.
  */
-function sentencesUsing(db: Database.Database, all: Set<string>, firstTwo: Set<string>, ahead?: { sentences: SentencesByDocument; changed: Set<string> }): { found: Map<string, SentenceRow[]>; scanned: number } {
-  const targets = new Set([...all, ...firstTwo]);
-  const bigramStarts = new Set([...targets].filter((term) => term.includes(' ')).map((term) => term.slice(0, term.indexOf(' '))));
-  const found = new Map<string, SentenceRow[]>();
-  const examples = new Map<string, number>();
-  let scanned = 0;
+function sentencesUsing(
+  db: Database.Database,
+  all: Set<string>,
+  examples: { side: string; term: string }[],
+  available: (side: string, term: string) => number,
+  ahead?: { sentences: SentencesByDocument; changed: Set<string> },
+): { found: Map<string, SentenceRow[]>; scanned: number } {
+  // Examples still wanted, by side and term, and how many sides still want each term.
+  const wanted = new Map<string, number>();
+  const wanting = new Map<string, number>();
+  for (const { side, term } of examples) {
+    const key = `${side}\u0000${term}`;
+    const count = Math.min(2, available(side, term));
+    if (all.has(term) || count === 0 || wanted.has(key)) continue;
+    wanted.set(key, count);
+    wanting.set(term, (wanting.get(term) ?? 0) + 1);
+  }
+  let targets = new Set<string>();
+  let bigramStarts = new Set<string>();
   // A sentence can use a target only if it has a target's first word: only those are split into words.
-  const mayUse = wordMatcher([...new Set([...targets].map((term) => term.split(' ')[0]!))]);
+  let mayUse = /(?!)/;
+  const lookFor = () => {
+    targets = new Set([...all, ...wanting.keys()]);
+    bigramStarts = new Set([...targets].filter((term) => term.includes(' ')).map((term) => term.slice(0, term.indexOf(' '))));
+    mayUse = targets.size === 0 ? /(?!)/ : wordMatcher([...new Set([...targets].map((term) => term.split(' ')[0]!))]);
+  };
+  lookFor();
+  const found = new Map<string, SentenceRow[]>();
+  let scanned = 0;
   const sentencesOf = db.prepare('SELECT id, terms FROM sentences WHERE document_id = ? ORDER BY ordinal').raw();
   // Document by document, in corpus order: cheaper than sorting every sentence by its document's path.
   for (const [doc, side] of db.prepare('SELECT id, kind FROM documents ORDER BY path').raw().all() as [string, string][]) {
+    if (targets.size === 0) break;
     const known = ahead && !ahead.changed.has(doc) ? ahead.sentences.get(doc) : undefined;
+    let narrowed = false;
     for (const [id, stored] of known ?? (sentencesOf.iterate(doc) as Iterable<[string, string]>)) {
       scanned += 1;
       if (!mayUse.test(stored)) continue;
@@ -181,14 +207,19 @@ function sentencesUsing(db: Database.Database, all: Set<string>, firstTwo: Set<s
       for (const term of usedTerms(stored, targets, bigramStarts)) {
         if (!all.has(term)) {
           const key = `${side}\u0000${term}`;
-          const seen = examples.get(key) ?? 0;
-          if (seen >= 2) continue;
-          examples.set(key, seen + 1);
+          const still = wanted.get(key) ?? 0;
+          if (still === 0) continue;
+          wanted.set(key, still - 1);
+          if (still === 1 && wanting.set(term, wanting.get(term)! - 1).get(term) === 0) {
+            wanting.delete(term);
+            narrowed = true;
+          }
         }
         sentence ??= { id, doc, side, terms: termsOf(stored) };
         addTo(found, term, sentence);
       }
     }
+    if (narrowed) lookFor();
   }
   return { found, scanned };
 }
@@ -292,7 +323,10 @@ export function prepareNarratives(db: Database.Database, ahead?: NarrativesAhead
   const nameWords = nameWordsOf(namedEntities(db).values());
   prepared.complete = new Set(prepared.termCandidates.filter((term) => !nameWords.has(term.label)).slice(0, TERM_SUBJECTS + SPARE_TERM_SUBJECTS).map((term) => term.label));
   const sentences = ahead && { sentences: ahead.sentences, changed: new Set(changes.counted.map(([document]) => document)) };
-  const { found, scanned } = sentencesUsing(db, prepared.complete, new Set(prepared.tops.flat().map((score) => score.term)), sentences);
+  // A side's top term has examples among the side's sentences that use it (single words), or at most as many as it occurs (pairs).
+  const examples = sides.flatMap((side, index) => prepared.tops[index]!.map((score) => ({ side, term: score.term })));
+  const available = (side: string, term: string) => (term.includes(' ') ? counts.occurrences.get(side)?.get(term) : counts.sentences.get(side)?.get(term)) ?? 0;
+  const { found, scanned } = sentencesUsing(db, prepared.complete, examples, available, sentences);
   Object.assign(prepared, { found, scanned });
   return prepared;
 }
@@ -326,7 +360,7 @@ export function computeNarratives(db: Database.Database, prepared: PreparedNarra
   // A term subject whose sentences the prepare step did not find all of (resolution renamed an entity) is looked for now.
   const missing = new Set(termCandidates.map((term) => term.label).filter((term) => !prepared.complete.has(term)));
   if (missing.size > 0) {
-    const more = sentencesUsing(db, missing, new Set());
+    const more = sentencesUsing(db, missing, [], () => 0);
     for (const term of missing) found.set(term, more.found.get(term) ?? []);
     rows.scanned += more.scanned;
   }
