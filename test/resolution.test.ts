@@ -2,9 +2,10 @@
  * resolve-entities groups again only the part of the corpus a change reaches (stages/resolve-entities/
  * index.ts). Property: after any sequence of documents added and removed, resolving after each change
  * leaves the entities, the mentions' entities and the stored key facts exactly as one resolution of the
- * final documents from scratch. The documents are the mentions of real articles (the seeds, BBC
- * politics) and short made-up ones that put the rules' lookups in conflict: two long names with the
- * same initials, a surname shared by several full names, names that slug alike, family types.
+ * final documents from scratch, and hands the run's later stages the entities as stored. The documents
+ * are the mentions of real articles (the seeds, BBC politics) and short made-up ones that put the rules'
+ * lookups in conflict: two long names with the same initials, a surname shared by several full names,
+ * names that slug alike, family types.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { migrate } from '../pipeline/db/migrations.ts';
 import type { CorpusContext } from '../pipeline/stage.ts';
 import { findMentions } from '../stages/extract-entities/mentions.ts';
 import { parseSpan } from '../stages/parse/index.ts';
+import { takeEntities } from '../stages/resolve-entities/current.ts';
 import { resolveEntitiesStage } from '../stages/resolve-entities/index.ts';
 import { segmentText } from '../stages/segment/index.ts';
 import { BBC_DIR, CORPUS_DIR, SEED_FILES } from './helpers.ts';
@@ -76,7 +78,12 @@ function addDocument(db: Database.Database, id: string, mentions: Mention[]): vo
   mentions.forEach((mention, index) => insert.run(`${id}:${String(index).padStart(4, '0')}`, id, `${id}:s`, mention.text, mention.role, mention.place, mention.acronym, JSON.stringify(mention.evidence)));
 }
 
-const resolve = (db: Database.Database) => resolveEntitiesStage.run({ db, reportsDir: '', incremental: true } as CorpusContext);
+/** Resolves, and checks the entities it hands to the run's later stages (current.ts) against the store. */
+function resolve(db: Database.Database) {
+  const result = resolveEntitiesStage.run({ db, reportsDir: '', incremental: true } as CorpusContext);
+  expect(takeEntities(db)).toEqual(db.prepare('SELECT id, name, type, aliases FROM entities ORDER BY id').all());
+  return result;
+}
 
 /** Everything resolution leaves in the store (groups by content: their ids differ between stores). */
 function resolution(db: Database.Database) {

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { StoredMeasurement } from '../../pipeline/db/documents.ts';
 import { addTo } from '../../pipeline/collections.ts';
+import { takeEntities } from '../resolve-entities/current.ts';
 import { stems } from './stems.ts';
 import { loadedFigure, type LoadedFigure } from './measures.ts';
 import type { DraftFinding } from './finding.ts';
@@ -242,9 +243,15 @@ export function assembleInput(kept: Iterable<KeptDocument>, entities: EntityName
  * inference reads aliases, and only those of organisations and initiatives: the others' are left empty.
  */
 export function loadEntityNames(db: Database.Database): EntityName[] {
-  const sql = "SELECT id, name, type, CASE WHEN type IN ('organization', 'initiative') THEN aliases END AS aliases FROM entities ORDER BY id";
+  // As the resolution just run left them, else from the store.
+  const resolved = takeEntities(db);
+  if (resolved) return resolved.map(({ id, name, type, aliases }) => ({ id, name, type, aliases: HOLDER_TYPES.has(type) ? (JSON.parse(aliases) as string[]) : [] }));
+  const sql = `SELECT id, name, type, CASE WHEN type IN (${[...HOLDER_TYPES].map((type) => `'${type}'`).join(', ')}) THEN aliases END AS aliases FROM entities ORDER BY id`;
   return (db.prepare(sql).all() as { id: string; name: string; type: string; aliases: string | null }[]).map((row) => ({
     ...row,
     aliases: row.aliases === null ? [] : (JSON.parse(row.aliases) as string[]),
   }));
 }
+
+/** The types whose aliases holder inference reads. */
+const HOLDER_TYPES = new Set(['organization', 'initiative']);

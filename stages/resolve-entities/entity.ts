@@ -57,6 +57,11 @@ export function draftEntity(group: MentionRow[]): EntityDraft {
   return { name, evidenceType, aliases, roles, rows: group, mentionCount, firstMention: group[0]!.id };
 }
 
+/** What an entity's id is made from: its name as a slug. */
+export function idBase(name: string): string {
+  return slug(name) || 'entity';
+}
+
 function slug(name: string): string {
   // Most names are ASCII, with no accents to take off.
   return (/^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
@@ -77,6 +82,8 @@ function uniqueId(base: string, type: EntityType, used: Set<string>): string {
 export interface Nameable {
   name: string;
   evidenceType: EntityType;
+  /** idBase(name), if worked out before. */
+  base?: string;
 }
 
 /**
@@ -86,7 +93,7 @@ export interface Nameable {
  */
 export function nameInOrder(entities: readonly Nameable[]): { id: string; type: EntityType }[] {
   const used = new Set<string>();
-  const named = entities.map((entity) => ({ id: uniqueId(slug(entity.name) || 'entity', entity.evidenceType, used), type: entity.evidenceType }));
+  const named = entities.map((entity) => ({ id: uniqueId(entity.base ?? idBase(entity.name), entity.evidenceType, used), type: entity.evidenceType }));
   const firstWord = (name: string) => name.split(' ')[0]!.toLowerCase();
   const isKin = (type: EntityType, name: string) => type !== 'other' && type !== 'place' && type !== 'person' && name.includes(' ');
   // Families by first word, built once (comparing every entity with every other was quadratic);

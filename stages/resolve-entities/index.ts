@@ -12,25 +12,28 @@ import type { StoredEntity } from '../../pipeline/db/documents.ts';
 import type { CorpusStage } from '../../pipeline/stage.ts';
 import type { EntityType } from '../extract-entities/vocabulary.ts';
 import { clusterRows, NOTHING_OUTSIDE, type MentionRow } from './cluster.ts';
-import { draftEntity, nameInOrder, type EntityDraft, type ResolvedEntity } from './entity.ts';
+import { draftEntity, idBase, nameInOrder, type EntityDraft, type ResolvedEntity } from './entity.ts';
 import { mentionRowOf, readGroups, updateGroups, type StoredGroup } from './groups.ts';
 import { keysKnown, outsideOf, seedsOf, storeKeyFacts, widen } from './keys.ts';
+import { publishEntities, type CurrentEntity } from './current.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 import { formatNumber } from '../../pipeline/format.ts';
 
 const sameRow = (a: StoredEntity, b: StoredEntity) =>
   a.name === b.name && a.type === b.type && a.aliases === b.aliases && a.roles === b.roles && a.mention_count === b.mention_count && a.document_count === b.document_count && a.evidence_type === b.evidence_type && a.first_mention === b.first_mention;
 
-/** What naming reads of a stored entity, in the order of first mentions. */
+/** What naming reads of a stored entity, in the order of first mentions (and its aliases, to publish: current.ts). */
 interface EntityInOrder {
   id: string;
   name: string;
   type: EntityType;
   evidenceType: EntityType;
   firstMention: string;
+  aliases: string;
+  base?: string;
 }
 
-const IN_ORDER = 'SELECT id, name, type, evidence_type AS evidenceType, first_mention AS firstMention FROM entities ORDER BY first_mention';
+const IN_ORDER = 'SELECT id, name, type, evidence_type AS evidenceType, first_mention AS firstMention, aliases FROM entities ORDER BY first_mention';
 
 /** The stored entities in order, read ahead (see readAhead), by connection. */
 const orderAhead = new WeakMap<Database.Database, EntityInOrder[]>();
@@ -89,6 +92,8 @@ interface Regrouping {
   entitiesBefore: Set<string>;
   /** Entities outside the part whose type their family changes. */
   retyped: { id: string; type: EntityType }[];
+  /** Every entity, as the writes leave it, in id order. */
+  current: CurrentEntity[];
   facts: ReturnType<typeof clusterRows>['facts'];
 }
 
@@ -98,7 +103,10 @@ interface Regrouping {
  */
 function regroup(db: Database.Database, scope: Set<string> | undefined, droppedEntities: Set<string>, storedAhead: EntityInOrder[] | undefined): Regrouping {
   // Nothing changed: the entities, their ids and their families are as they were.
-  if (scope?.size === 0) return { groups: [], groupOf: new Map(), entities: [], entitiesBefore: new Set(), retyped: [], facts: new Map() };
+  if (scope?.size === 0) {
+    const current = (storedAhead ?? (db.prepare(IN_ORDER).all() as EntityInOrder[])).map(({ id, name, type, aliases }) => ({ id, name, type, aliases }));
+    return { groups: [], groupOf: new Map(), entities: [], entitiesBefore: new Set(), retyped: [], current: current.sort(byId), facts: new Map() };
+  }
   for (;;) {
     const groups = readGroups(db, scope);
     const groupOf = new Map<MentionRow, StoredGroup>();
@@ -122,20 +130,29 @@ function regroup(db: Database.Database, scope: Set<string> | undefined, droppedE
     const renamed = new Set<string>();
     const retyped: { id: string; type: EntityType }[] = [];
     const entities: ResolvedEntity[] = [];
+    const current: CurrentEntity[] = [];
     inOrder.forEach((entity, index) => {
       const { id, type } = named[index]!;
-      if ('rows' in entity) entities.push({ ...entity, id, type });
-      else if (id !== entity.id) renamed.add(entity.id);
+      if ('rows' in entity) {
+        entities.push({ ...entity, id, type });
+        current.push({ id, name: entity.name, type, aliases: JSON.stringify(entity.aliases) });
+        return;
+      }
+      if (id !== entity.id) renamed.add(entity.id);
       else if (type !== entity.type) retyped.push({ id, type });
+      current.push({ id, name: entity.name, type, aliases: entity.aliases });
     });
     if (renamed.size > 0) {
       // An entity outside the part takes another id: an entity of the part now comes before it with its name.
       scope = widen(db, scope!, [], renamed);
       continue;
     }
-    return { groups, groupOf, entities, entitiesBefore, retyped, facts: clustering.facts };
+    return { groups, groupOf, entities, entitiesBefore, retyped, current: current.sort(byId), facts: clustering.facts };
   }
 }
+
+/** Ids are ASCII slugs: code unit order is SQLite's. */
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 
 /** Drafts and stored entities, each in the order of first mentions, as one list in that order. */
 function mergeInOrder(drafts: EntityDraft[], stored: EntityInOrder[]): (EntityDraft | EntityInOrder)[] {
@@ -156,19 +173,24 @@ export const resolveEntitiesStage: CorpusStage = {
   needs: [],
   // Only resolution writes the entities: their order can be read ahead.
   readAhead(db) {
-    orderAhead.set(db, db.prepare(IN_ORDER).all() as EntityInOrder[]);
+    const stored = db.prepare(IN_ORDER).all() as EntityInOrder[];
+    // Their ids' bases, worked out while the main thread waits.
+    for (const entity of stored) entity.base = idBase(entity.name);
+    orderAhead.set(db, stored);
   },
   run({ db }) {
     let written = 0;
     let redone = '';
+    let after: CurrentEntity[] = [];
     const storedAhead = orderAhead.get(db);
     orderAhead.delete(db);
+    publishEntities(db, undefined);
     db.transaction(() => {
       const { changedKeys, droppedEntities } = updateGroups(db);
       // Without stored key facts (a new store, or one from before schema v28), every key is grouped.
       const partly = keysKnown(db);
       const scope = partly ? widen(db, new Set(), seedsOf(db, changedKeys), droppedEntities) : undefined;
-      const { groups, groupOf, entities, entitiesBefore, retyped, facts } = regroup(db, scope, droppedEntities, storedAhead);
+      const { groups, groupOf, entities, entitiesBefore, retyped, current, facts } = regroup(db, scope, droppedEntities, storedAhead);
       const before = new Map((db.prepare('SELECT * FROM entities WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...entitiesBefore])) as StoredEntity[]).map((row) => [row.id, row]));
       const changed = changedEntities(entities, groupOf, before, droppedEntities);
       const documentCount = documentCounts(db, entities, changed, groupOf);
@@ -213,10 +235,12 @@ export const resolveEntitiesStage: CorpusStage = {
         }
       }
       storeKeyFacts(db, facts, scope ? changedKeys : undefined);
+      after = current;
       const total = scope ? (db.prepare('SELECT count(*) FROM mention_groups').pluck().get() as number) : groups.length;
       const dirty = groups.filter((group) => group.dirty).length;
       redone = `${formatNumber(dirty)} of ${formatNumber(total)} mention groups changed, ${formatNumber(groups.length)} grouped again; ${formatNumber(written)} entities written`;
     }).immediate();
+    publishEntities(db, after);
     return { written, redone };
   },
 };
