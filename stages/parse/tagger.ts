@@ -9,12 +9,13 @@ import { createRequire } from 'node:module';
 import winkNLP from 'wink-nlp';
 import { tagInContext, type PositionedWord } from './context.ts';
 import { addWithParents, lexiconTags, MODEL, PROPER_FAMILY, singularOf, splitTerms, splitWhitespace } from './lexicon.ts';
+import { readCoreModel } from './wink-model.ts';
 
 // Required as this module loads, not imported: the bundled command (scripts/build.mjs) would load it
 // with the command itself, also for runs that parse nothing.
 const model = createRequire(import.meta.url)('wink-eng-lite-web-model') as typeof import('wink-eng-lite-web-model').default;
 // The model's core is made here and handed to wink, so that this module holds the lexicon wink uses (below).
-const core = (model as unknown as { core(): WinkCore }).core();
+const core = readCoreModel() as unknown as WinkCore;
 const wink = winkNLP({ ...model, core: () => core } as typeof model, ['sbd', 'pos']);
 const its = wink.its;
 
