@@ -237,8 +237,9 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   // ahead (in a later turn of the event loop, so the files are sent to the worker first), and the reports
   // folder is listed (nothing writes it before the corpus stages). Reading ahead only saves time: if it
   // fails, the stages read as they always do.
-  // Then, on a store big enough for them, the corpus worker threads start and read ahead too, on the core
-  // this thread leaves free while the early worker is still loading its language models.
+  // On a store big enough for them, the corpus worker threads start first and read ahead too: a worker
+  // takes about 0.1 s to load its stages, which this thread's reading ahead now covers (started after it,
+  // the worker's own reading ahead was still running when the corpus stages began).
   let reportsListed: string | undefined;
   // One corpus worker per core beyond the main thread's; as for the document stages, a worker repays its
   // start-up only on a corpus of some size.
@@ -253,9 +254,9 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
           setImmediate(() =>
             import('../stages/corpus-stages.ts')
               .then(({ CORPUS_STAGES }) => {
-                time('read ahead', () => CORPUS_STAGES.forEach((stage) => stage.readAhead?.(db)));
                 const slots = corpusWorkerSlots();
                 if (slots > 0) scan.corpusWorkers.started = corpusWorkersOf(CORPUS_STAGES, slots);
+                time('read ahead', () => CORPUS_STAGES.forEach((stage) => stage.readAhead?.(db)));
               })
               .then(() => (reportsListed = digestReports(options.reportsDir)))
               .then(() => resolve(), () => resolve()),
