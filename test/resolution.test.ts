@@ -78,10 +78,12 @@ function addDocument(db: Database.Database, id: string, mentions: Mention[]): vo
   mentions.forEach((mention, index) => insert.run(`${id}:${String(index).padStart(4, '0')}`, id, `${id}:s`, mention.text, mention.role, mention.place, mention.acronym, JSON.stringify(mention.evidence)));
 }
 
-/** Resolves, and checks the entities it hands to the run's later stages (current.ts) against the store. */
+/** Resolves, and checks the entities it hands to the run's later stages (current.ts) against the store, and that each is named. */
 function resolve(db: Database.Database) {
   const result = resolveEntitiesStage.run({ db, reportsDir: '', incremental: true } as CorpusContext);
   expect(takeEntities(db)).toEqual(db.prepare('SELECT id, name, type, aliases FROM entities ORDER BY id').all());
+  // Every entity is named by some mention (narratives reads every entity's name as a named one's).
+  expect(db.prepare('SELECT count(*) FROM entities e WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)').pluck().get()).toBe(0);
   return result;
 }
 
