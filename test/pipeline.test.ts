@@ -1,13 +1,15 @@
 import { appendFileSync, copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { digestReports } from '../pipeline/corpus-state.ts';
 import { exportStore } from '../pipeline/export.ts';
 import { runPipeline, titleFromText } from '../pipeline/run-pipeline.ts';
 import { FatalError } from '../pipeline/errors.ts';
-import { BBC_DIR, run, workspace } from './helpers.ts';
+import { BBC_DIR, run, tempDir, workspace } from './helpers.ts';
 
 function openDb(path: string) {
   return new Database(path, { readonly: true });
@@ -164,6 +166,27 @@ describe('runs over the bundled corpus', () => {
   it('fails with one line when the corpus folder does not exist', async () => {
     const space = workspace(false);
     await expect(run({ ...space, corpusDir: join(space.root, 'missing') })).rejects.toThrow(new FatalError(`${join(space.root, 'missing')}: corpus folder does not exist`));
+  });
+});
+
+describe('the reports folder as the corpus stages name it', () => {
+  it('is named by its files, nested ones included, with their sizes and times: not by its folders', async () => {
+    const space = workspace();
+    await run(space);
+    const digest = digestReports(space.reportsDir);
+    // The same as a recursive listing of every path gives (what stores before this listing recorded).
+    const definition = createHash('sha256');
+    for (const entry of readdirSync(space.reportsDir, { recursive: true, encoding: 'utf8' }).sort()) {
+      const stats = statSync(join(space.reportsDir, entry));
+      if (stats.isFile()) definition.update(`${entry}\u001f${stats.size}\u001f${stats.mtimeMs}\u001e`);
+    }
+    expect(digest).toBe(definition.digest('hex'));
+    mkdirSync(join(space.reportsDir, 'empty', 'deeper'), { recursive: true });
+    expect(digestReports(space.reportsDir)).toBe(digest);
+    const page = join(space.reportsDir, 'documents', readdirSync(join(space.reportsDir, 'documents'))[0]!);
+    appendFileSync(page, '\n');
+    expect(digestReports(space.reportsDir)).not.toBe(digest);
+    expect(digestReports(join(tempDir(), 'none'))).toBe('missing');
   });
 });
 
