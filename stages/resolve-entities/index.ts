@@ -154,7 +154,7 @@ function regroup(db: Database.Database, scope: Set<string> | undefined, droppedE
 /** Ids are ASCII slugs: code unit order is SQLite's. */
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 
-/** Drafts and stored entities, each in the order of first mentions, as one list in that order. */
+/** Drafts and stored entities, each in the order of first mentions, as one list in that order (mention ids are ASCII: code unit order is SQLite's). */
 function mergeInOrder(drafts: EntityDraft[], stored: EntityInOrder[]): (EntityDraft | EntityInOrder)[] {
   const merged: (EntityDraft | EntityInOrder)[] = [];
   let s = 0;
