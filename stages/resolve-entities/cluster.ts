@@ -203,9 +203,13 @@ export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTH
   const escape = (keys: Iterable<string>) => {
     for (const key of keys) escapes.add(key);
   };
+  /** A key outside the rows that a rule needs grouped with them. */
+  const escapeIfOutside = (other: string) => {
+    if (!facts.has(other) && outside.exists(other)) escapes.add(other);
+  };
   const join = (key: string, other: string) => {
     if (facts.has(other)) sets.union(key, other);
-    else if (outside.exists(other)) escapes.add(other);
+    else escapeIfOutside(other);
   };
   const longNamesByInitials = new Map<string, string[]>();
   const fullBySurname = new Map<string, string[]>();
@@ -214,7 +218,7 @@ export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTH
     // Acronyms defined in brackets join whatever else names them, existing or not.
     for (const acronymKey of fact.acronymKeys) {
       sets.union(key, acronymKey);
-      join(key, acronymKey);
+      escapeIfOutside(acronymKey);
       escape(outside.linking(acronymKey));
     }
     for (const link of fact.links) join(key, link);
@@ -226,8 +230,7 @@ export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTH
       addTo(fullBySurname, fact.surname, key);
       escape(outside.withSurname(fact.surname));
       // The surname alone counts this name's group (below): it must be grouped with it.
-      const surname = `name:${fact.surname}`;
-      if (!facts.has(surname) && outside.exists(surname)) escapes.add(surname);
+      escapeIfOutside(`name:${fact.surname}`);
     }
   }
   // Acronyms matching the initials of exactly one long name.
