@@ -6,7 +6,10 @@
 import type Database from 'better-sqlite3';
 import type { KeyFacts, Outside } from './cluster.ts';
 
-/** Has every key its facts stored? (Not on a new store, nor one stored before schema v28.) */
+/**
+ * Are the keys' facts stored? Resolution stores every key's or none (a new store, one stored before
+ * schema v28): then every key is grouped, and stored.
+ */
 export function keysKnown(db: Database.Database): boolean {
   return db.prepare('SELECT EXISTS (SELECT 1 FROM entity_keys)').pluck().get() === 1 || db.prepare('SELECT NOT EXISTS (SELECT 1 FROM mention_groups)').pluck().get() === 1;
 }
