@@ -757,6 +757,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX entity_key_links_target ON entity_key_links(target);
     `,
   },
+  {
+    version: 29,
+    name: 'reconcile-claims-rowid',
+    // reconcile_claims' rows are large (the claims' JSON, 1.1 KB on average, 35 MB on BBC), which a table
+    // WITHOUT ROWID keeps in its key's B-tree, spilling to overflow pages: a whole run's 31,600 rows took
+    // 0.43 s to write, and take 0.2 s in a table with a rowid and the same key as a unique index. Reading
+    // a subject's rows takes the same time either way. The rows are copied as they are.
+    sql: `
+      CREATE TABLE reconcile_claims_rows (
+        subject TEXT NOT NULL,
+        document_id TEXT NOT NULL,
+        claims TEXT NOT NULL,
+        UNIQUE (subject, document_id)
+      );
+      INSERT INTO reconcile_claims_rows (subject, document_id, claims) SELECT subject, document_id, claims FROM reconcile_claims;
+      DROP TABLE reconcile_claims;
+      ALTER TABLE reconcile_claims_rows RENAME TO reconcile_claims;
+      CREATE INDEX reconcile_claims_document ON reconcile_claims(document_id);
+    `,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */
