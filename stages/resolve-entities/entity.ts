@@ -5,6 +5,7 @@
  * the type its evidence gives and its first mention, which the store keeps.
  */
 import type { EntityType } from '../extract-entities/vocabulary.ts';
+import { addTo } from '../../pipeline/collections.ts';
 import { addEvidence, clusterRows, countOf, typeOf, withoutPossessive, type Evidence, type MentionRow } from './cluster.ts';
 
 export interface EntityDraft {
@@ -99,12 +100,7 @@ export function nameInOrder(entities: readonly Nameable[]): { id: string; type: 
   // Families by first word, built once (comparing every entity with every other was quadratic);
   // an entity typed here joins its family for the entities after it.
   const families = new Map<string, EntityType[]>();
-  const join = (name: string, type: EntityType) => {
-    const word = firstWord(name);
-    const family = families.get(word);
-    if (family) family.push(type);
-    else families.set(word, [type]);
-  };
+  const join = (name: string, type: EntityType) => addTo(families, firstWord(name), type);
   entities.forEach((entity, index) => {
     if (isKin(named[index]!.type, entity.name)) join(entity.name, named[index]!.type);
   });
