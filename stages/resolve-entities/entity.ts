@@ -115,9 +115,12 @@ export function nameInOrder(entities: readonly Nameable[]): { id: string; type: 
   return named;
 }
 
+/** Ids are ASCII slugs: code unit order is SQLite's. */
+export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+
 /** Groups mentions into entities, the whole corpus at once; rows come in the order of their first mention. */
 export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
   const drafts = clusterRows(mentions).components.map(draftEntity);
   const named = nameInOrder(drafts);
-  return drafts.map((draft, index) => ({ ...draft, ...named[index]! })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return drafts.map((draft, index) => ({ ...draft, ...named[index]! })).sort(byId);
 }

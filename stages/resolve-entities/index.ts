@@ -12,7 +12,7 @@ import type { StoredEntity } from '../../pipeline/db/documents.ts';
 import type { CorpusStage } from '../../pipeline/stage.ts';
 import type { EntityType } from '../extract-entities/vocabulary.ts';
 import { clusterRows, NOTHING_OUTSIDE, type MentionRow } from './cluster.ts';
-import { draftEntity, idBase, nameInOrder, type EntityDraft, type ResolvedEntity } from './entity.ts';
+import { byId, draftEntity, idBase, nameInOrder, type EntityDraft, type ResolvedEntity } from './entity.ts';
 import { mentionRowOf, readGroups, updateGroups, type StoredGroup } from './groups.ts';
 import { keysKnown, outsideOf, seedsOf, storeKeyFacts, widen } from './keys.ts';
 import { publishEntities, type CurrentEntity } from './current.ts';
@@ -102,9 +102,12 @@ interface Regrouping {
  * beyond it and no entity beyond it takes another id.
  */
 function regroup(db: Database.Database, scope: Set<string> | undefined, droppedEntities: Set<string>, storedAhead: EntityInOrder[] | undefined): Regrouping {
+  // The stored entities in order: read once, however often the part widens (read ahead, usually).
+  let storedInOrder = storedAhead;
+  const storedEntities = () => (storedInOrder ??= db.prepare(IN_ORDER).all() as EntityInOrder[]);
   // Nothing changed: the entities, their ids and their families are as they were.
   if (scope?.size === 0) {
-    const current = (storedAhead ?? (db.prepare(IN_ORDER).all() as EntityInOrder[])).map(({ id, name, type, aliases }) => ({ id, name, type, aliases }));
+    const current = storedEntities().map(({ id, name, type, aliases }) => ({ id, name, type, aliases }));
     return { groups: [], groupOf: new Map(), entities: [], entitiesBefore: new Set(), retyped: [], current: current.sort(byId), facts: new Map() };
   }
   for (;;) {
@@ -124,7 +127,7 @@ function regroup(db: Database.Database, scope: Set<string> | undefined, droppedE
     // Grouping every key makes every entity again, whether or not a group still points at it.
     const entitiesBefore = new Set(scope ? droppedEntities : (db.prepare('SELECT id FROM entities').pluck().all() as string[]));
     for (const group of groups) if (group.entity_id !== null) entitiesBefore.add(group.entity_id);
-    const stored = scope ? (storedAhead ?? (db.prepare(IN_ORDER).all() as EntityInOrder[])).filter((entity) => !entitiesBefore.has(entity.id)) : [];
+    const stored = scope ? storedEntities().filter((entity) => !entitiesBefore.has(entity.id)) : [];
     const inOrder = mergeInOrder(drafts, stored);
     const named = nameInOrder(inOrder);
     const renamed = new Set<string>();
@@ -150,9 +153,6 @@ function regroup(db: Database.Database, scope: Set<string> | undefined, droppedE
     return { groups, groupOf, entities, entitiesBefore, retyped, current: current.sort(byId), facts: clustering.facts };
   }
 }
-
-/** Ids are ASCII slugs: code unit order is SQLite's. */
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 
 /** Drafts and stored entities, each in the order of first mentions, as one list in that order (mention ids are ASCII: code unit order is SQLite's). */
 function mergeInOrder(drafts: EntityDraft[], stored: EntityInOrder[]): (EntityDraft | EntityInOrder)[] {
