@@ -15,11 +15,11 @@ export const DOCUMENT_STAGE_VERSIONS = {
 
 export const CORPUS_STAGE_VERSIONS = {
   'resolve-entities': '1',
-  'report-pages': '1',
+  'report-pages': '2',
   narratives: '3',
   reconcile: '6',
-  'report-findings': '1',
-  report: '2',
+  'report-findings': '2',
+  report: '3',
 } as const;
 
 /** Throws unless `stages` are the table's stages in its order, so the two cannot drift apart. */

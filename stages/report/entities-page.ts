@@ -44,10 +44,10 @@ function renderSection(entity: StoredEntity, mentions: EntityMention[], pairs: E
   const entityLink = (id: string) => link(names.get(id) ?? id, `#${id}`);
   const where = new Map<string, string[]>();
   for (const mention of mentions) {
-    const anchor = link(`¶${mention.paragraph}${mention.count > 1 ? ` ×${mention.count}` : ''}`, `${documentPage(mention.document_id)}#${paragraphAnchor(mention.paragraph)}`);
+    const anchor = link(`¶${mention.paragraph}${mention.count > 1 ? ` ×${formatNumber(mention.count)}` : ''}`, `${documentPage(mention.document_id)}#${paragraphAnchor(mention.paragraph)}`);
     addTo(where, mention.document_id, anchor);
   }
-  const companions = pairs.slice(0, COMPANIONS).map((pair) => `${entityLink(pair.a === entity.id ? pair.b : pair.a)} (${pair.sentences})`);
+  const companions = pairs.slice(0, COMPANIONS).map((pair) => `${entityLink(pair.a === entity.id ? pair.b : pair.a)} (${formatNumber(pair.sentences)})`);
   return [
     `### ${escapeInline(entity.name)}`,
     `<a id="${entity.id}"></a>${entity.type}${aliases.length ? ` · also ${escapeInline(aliases.join(', '))}` : ''}${roles.length ? ` · roles: ${escapeInline(roles.join('; '))}` : ''}`,

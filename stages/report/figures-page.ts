@@ -4,7 +4,7 @@
  * report renders again only the groups that have a figure in a stale document, before or now.
  */
 import type Database from 'better-sqlite3';
-import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
+import { cell, escapeInline, escapeLine, formatNumber, link, page, table } from './markdown.ts';
 import { readFigures, readFiguresOfGroups, type StoredDocument, type StoredFigure } from './read-store.ts';
 import { fragmentsShowing, storedFragments, type FragmentChanges } from './fragments.ts';
 import { GENERATED, describePublished, describeValue, documentPage, paragraphAnchor } from './shared.ts';
@@ -32,7 +32,7 @@ function renderGroup(name: string, members: StoredFigure[], documents: Map<strin
       link(`¶${figure.paragraph}`, `${documentPage(document.id)}#${paragraphAnchor(figure.paragraph)}`),
     ];
   });
-  return `### ${escapeInline(name)}\n\n${table(['Value', 'Quote', 'Speaker', 'Source', 'Date', 'Where'], rows)}\n\n${members.map((figure) => `> ${escapeInline(figure.sentence)}`).filter((line, index, all) => all.indexOf(line) === index).join('\n>\n')}`;
+  return `### ${escapeInline(name)}\n\n${table(['Value', 'Quote', 'Speaker', 'Source', 'Date', 'Where'], rows)}\n\n${members.map((figure) => `> ${escapeLine(figure.sentence)}`).filter((line, index, all) => all.indexOf(line) === index).join('\n>\n')}`;
 }
 
 /** The page, rendering only the groups `stale` documents may have changed (every group when `stale` is undefined). */

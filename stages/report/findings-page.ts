@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import { QUEUE_ORDER, readFindings, type StoredFinding } from '../../pipeline/db/findings.ts';
 import { applyFragments, storedFragments, fragmentsShowing, type Fragment, type FragmentChanges } from './fragments.ts';
-import { cell, escapeInline, link, page, table } from './markdown.ts';
+import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
 import { GENERATED, describeValue, documentPage, paragraphAnchor } from './shared.ts';
 import { addTo } from '../../pipeline/collections.ts';
 import { sha1Base64url } from '../../pipeline/hash.ts';
@@ -102,7 +102,7 @@ function renderPage(listed: { id: string; kind: string; status: string }[], bodi
   const count = (kind: string, status?: string) => byKind.get(kind)!.filter((finding) => !status || finding.status === status).length;
   const summary = table(
     ['Kind', 'Findings', 'Open', 'Re-opened', 'Confirmed', 'Dismissed', 'Needs evidence'],
-    kinds.map((kind) => [link(KIND_NAMES[kind]!, `#${kind.replace(/_/g, '-')}`), String(count(kind)), String(count(kind, 'open')), String(count(kind, 'reopened')), String(count(kind, 'confirmed')), String(count(kind, 'dismissed')), String(count(kind, 'needs-evidence'))]),
+    kinds.map((kind) => [link(KIND_NAMES[kind]!, `#${kind.replace(/_/g, '-')}`), ...[undefined, 'open', 'reopened', 'confirmed', 'dismissed', 'needs-evidence'].map((status) => formatNumber(count(kind, status)))]),
   );
   const sections = kinds.map((kind) => `## ${KIND_NAMES[kind]}\n<a id="${kind.replace(/_/g, '-')}"></a>\n\n${byKind.get(kind)!.map((finding) => bodies.get(finding.id)!).join('\n\n')}`);
   return page(

@@ -18,7 +18,7 @@ import { figuresPage } from './figures-page.ts';
 import { applyFragments } from './fragments.ts';
 import { findingsPage, renderTimeline, storeFindingsPage } from './findings-page.ts';
 import { renderNarratives } from './narratives-page.ts';
-import { cell, escapeInline, formatNumber, link, page, table } from './markdown.ts';
+import { cell, codeName, escapeInline, externalLink, formatFixed, formatNumber, link, page, table } from './markdown.ts';
 import {
   readClaims, readDocuments, readFigures, readFiles, readParagraphs, readRemovalRules, readRemovals,
   type StoredClaim, type StoredDocument, type StoredFigure,
@@ -30,7 +30,7 @@ import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 function renderIndex(documents: StoredDocument[], removalRules: Map<string, string[]>): string {
   const words = documents.reduce((sum, document) => sum + document.word_count, 0);
   const rows = documents.map((document, index) => [
-    String(index + 1),
+    formatNumber(index + 1),
     link(document.title, documentPage(document.id)),
     cell(document.source),
     cell(document.kind),
@@ -63,7 +63,7 @@ function renderClaimRows(claims: StoredClaim[]): string {
     claims.map((claim) => {
       const hedges = JSON.parse(claim.hedges) as string[];
       const notes = [claim.negated ? 'negated' : '', hedges.length ? `hedged: ${hedges.join(', ')}` : ''].filter(Boolean).join('; ');
-      return [anchorLink(claim.paragraph), cell(claim.speaker), claim.direct ? 'quote' : 'paraphrase', cell(claim.score.toFixed(2)), `${escapeInline(claim.text)}${notes ? ` *(${escapeInline(notes)})*` : ''}`];
+      return [anchorLink(claim.paragraph), cell(claim.speaker), claim.direct ? 'quote' : 'paraphrase', formatFixed(claim.score, 2), `${escapeInline(claim.text)}${notes ? ` *(${escapeInline(notes)})*` : ''}`];
     }),
   );
 }
@@ -80,13 +80,13 @@ function renderDocument(
     ['Field', 'Value'],
     [
       ['Document id', `\`${document.id}\``],
-      [files.length > 1 ? 'Files' : 'File', files.map((file) => `\`corpus/${file.replace(/`/g, "'")}\``).join(', ')],
+      [files.length > 1 ? 'Files' : 'File', files.map((file) => codeName(`corpus/${file}`)).join(', ')],
       ['Source', cell(document.source)],
       ['Kind', cell(document.kind)],
       ['Published', cell(describePublished(document))],
       ['Author', cell(document.author)],
       ['Language', cell(document.language)],
-      ['URL', document.url ? `<${encodeURI(document.url)}>` : '—'],
+      ['URL', document.url ? externalLink(document.url) : '—'],
       ['Words', cell(document.word_count)],
       ['Encoding', cell(document.encoding)],
     ],

@@ -1,17 +1,71 @@
 /**
  * Markdown building blocks for the reports. Every piece of document text or metadata goes through
- * these escapes, so a title or quote cannot inject links, HTML or break a table.
+ * these escapes, so a title, quote, file name or URL shows as the characters it has: it cannot inject
+ * links, HTML or entities, or break a table.
  */
-import { formatNumber } from '../../pipeline/format.ts';
+import { formatFixed, formatNumber } from '../../pipeline/format.ts';
 
-export { formatNumber };
+export { formatFixed, formatNumber };
+
+/**
+ * Characters Markdown (CommonMark and GFM) reads as markup inside a line: each is shown as itself
+ * when backslash-escaped. `$` is GitHub's inline maths; `&` only where it would start an entity
+ * ("AT&amp;T" must not show as "AT&T"), so ordinary ampersands stay readable.
+ */
+const INLINE_MARKUP = /[\\`*_[\]<>|~$]|&(?=[A-Za-z][A-Za-z0-9]{0,31};|#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};)/g;
 
 /** Escapes text for inline Markdown: it renders as the same characters and nothing else. */
 export function escapeInline(text: string): string {
-  const escaped = text.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+  const escaped = text.replace(INLINE_MARKUP, '\\$&');
   // Whitespace runs with a line break become one space (one greedy match per run: linear on any input);
   // most text has no line break, and skips the second pass.
-  return escaped.includes('\n') ? escaped.replace(/\s+/g, (space) => (space.includes('\n') ? ' ' : space)) : escaped;
+  return /[\n\r]/.test(escaped) ? escaped.replace(/\s+/g, (space) => (/[\n\r]/.test(space) ? ' ' : space)) : escaped;
+}
+
+/** Escapes text a line starts with, also where a block would start there (a heading, a list item, a rule). */
+export function escapeLine(text: string): string {
+  return escapeInline(text).replace(/^(\s*)([#+=-])/, '$1\\$2').replace(/^(\s*\d{1,9})([.)])/, '$1\\$2');
+}
+
+/**
+ * A name as stored, such as a file name, escaped for inline Markdown with its control characters
+ * shown as their Unicode control pictures (a newline as ␊), so the whole name shows on one line.
+ */
+export function escapeName(name: string): string {
+  return escapeInline(name.replace(/[\x00-\x1f\x7f]/g, (char) => String.fromCharCode(char === '\x7f' ? 0x2421 : 0x2400 + char.charCodeAt(0))));
+}
+
+/**
+ * A name as a code span, character for character, in a table cell: the fence is longer than any run of
+ * backticks in it and `|` is escaped (GFM splits cells before it reads code spans). A name with a control
+ * character, which a code span cannot show, is escaped text instead.
+ */
+export function codeName(name: string): string {
+  if (/[\x00-\x1f\x7f]/.test(name) || name.trim() === '') return escapeName(name);
+  const longestRun = (name.match(/`+/g) ?? []).reduce((longest, run) => Math.max(longest, run.length), 0);
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = /^[` ]|[` ]$/.test(name) ? ' ' : '';
+  return `${fence}${pad}${name.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+
+/** A web address as an autolink when it is an http: or https: URL; any other (javascript:, data:…) is escaped text, never a link. */
+export function externalLink(url: string): string {
+  const href = httpHref(url);
+  return href === undefined ? escapeName(url) : `<${href}>`;
+}
+
+/** The URL, parsed and percent-encoded so that nothing in it ends the autolink or a table cell; undefined unless it is http(s). */
+function httpHref(url: string): string | undefined {
+  // The stored text must itself start with the scheme: a URL parser would strip leading spaces and control characters first.
+  if (!/^https?:\/\//i.test(url)) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  return parsed.href.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** A table cell: inline-escaped, and never empty so the table keeps its shape. */
@@ -28,11 +82,17 @@ export function table(header: string[], rows: string[][]): string {
   return [tableRow(header), tableRow(header.map(() => '---')), ...rows.map(tableRow)].join('\n');
 }
 
-/** A relative link whose text is escaped and whose target cannot break out of the parentheses. */
+/** A relative link whose text is escaped and whose target is percent-encoded, so it cannot break out of the parentheses. */
 export function link(text: string, target: string): string {
   return `[${escapeInline(text)}](${encodeURI(target).replace(/[()]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)})`;
 }
 
+/** A fenced code block whose fence is longer than any run of backticks in its lines, so no line can close it. */
+export function codeBlock(lines: string[]): string {
+  const longestRun = lines.join('\n').match(/`{3,}/g)?.reduce((longest, run) => Math.max(longest, run.length), 0) ?? 0;
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  return [fence, ...lines, fence].join('\n');
+}
 
 /** Joins report sections with one blank line and ends the file with a newline. */
 export function page(...sections: (string | undefined)[]): string {

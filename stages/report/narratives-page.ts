@@ -1,7 +1,7 @@
 /** reports/narratives.md: how the sides tell the story, with every statement linked to its paragraph. */
 import type Database from 'better-sqlite3';
 import { readFindings } from '../../pipeline/db/findings.ts';
-import { cell, escapeInline, link, page, table } from './markdown.ts';
+import { cell, codeBlock, escapeInline, formatFixed, formatNumber, link, page, table } from './markdown.ts';
 import { GENERATED, documentPage, paragraphAnchor } from './shared.ts';
 
 interface SentenceLink {
@@ -35,19 +35,19 @@ export function renderNarratives(db: Database.Database): string {
       escapeInline(term.term),
       cell(term.count),
       cell(term.other_count),
-      term.z.toFixed(2),
+      formatFixed(term.z, 2),
       (JSON.parse(term.examples) as string[]).map((id) => where(sentence(id))).join(' '),
     ]);
-    const chart = ['```', ...terms.slice(0, 15).map((term) => `${term.term.padEnd(22).slice(0, 22)} ${term.z.toFixed(2).padStart(5)} ${bar(term.z, max)}`), '```'].join('\n');
+    const chart = codeBlock(terms.slice(0, 15).map((term) => `${term.term.padEnd(22).slice(0, 22)} ${formatFixed(term.z, 2).padStart(5)} ${bar(term.z, max)}`));
     const speakers = db.prepare('SELECT speaker, claims FROM narrative_speakers WHERE side = ? ORDER BY claims DESC, speaker').all(side) as { speaker: string; claims: number }[];
     return [
       `## Side: ${escapeInline(side)}`,
-      `${count} document${count === 1 ? '' : 's'}, ${words} words: ${documents.filter((document) => document.kind === side).map((document) => link(document.title, documentPage(document.id))).join('; ')}.`,
+      `${formatNumber(count)} document${count === 1 ? '' : 's'}, ${formatNumber(words)} words: ${documents.filter((document) => document.kind === side).map((document) => link(document.title, documentPage(document.id))).join('; ')}.`,
       '',
       '### Distinctive terms',
       `The terms this side uses more than the others, by weighted log-odds z-score (above 1.96 is significant at 5%).`,
       '',
-      table(['Term', `Count (${side})`, 'Count (others)', 'z', 'Examples'], rows),
+      table(['Term', `Count (${escapeInline(side)})`, 'Count (others)', 'z', 'Examples'], rows),
       '',
       chart,
       '',
@@ -71,7 +71,7 @@ export function renderNarratives(db: Database.Database): string {
         ['', ...header],
         [
           ['Sentences', ...line((row) => cell(row.sentences))],
-          ['Mean evaluation (AFINN)', ...line((row) => row.sentiment.toFixed(2))],
+          ['Mean evaluation (AFINN)', ...line((row) => formatFixed(row.sentiment, 2))],
           ['Characteristic words', ...line((row) => escapeInline((JSON.parse(row.words) as string[]).join(', ')) || '—')],
           ...[0, 1].map((k) => [k === 0 ? 'Representative' : '', ...line((row) => {
             const id = (JSON.parse(row.representative) as string[])[k];
