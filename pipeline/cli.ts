@@ -2,9 +2,11 @@
  * The command-line entry and the only error boundary: usage errors exit 2 with one line, fatal input
  * errors exit 1 with one line, anything else is a bug and prints its stack.
  */
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Command } from './commands/command.ts';
 import { parseCommandArgs } from './commands/command.ts';
+import { closest } from './commands/suggest.ts';
 import { FatalError, UsageError } from './errors.ts';
 
 /**
@@ -29,7 +31,57 @@ ${Object.entries(COMMANDS)
   .map(([name, { summary }]) => `  ${name.padEnd(8)} ${summary}`)
   .join('\n')}
 
-Run narratives <command> --help for a command's options.`;
+Run narratives <command> --help for a command's options; narratives --version prints the version.
+With --json, an error is printed on stderr as one line of JSON: {"error": "…", "code": STATUS}.`;
+
+/**
+ * The version in package.json: beside pipeline/ when run from the sources, two folders up from the
+ * bundle in dist/pipeline/. Read when asked, so a version bump needs no rebuild.
+ */
+function packageVersion(): string {
+  for (const relative of ['../package.json', '../../package.json']) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === 'narratives' && manifest.version) return manifest.version;
+    } catch {
+      // Not at this level: try the next.
+    }
+  }
+  throw new FatalError('cannot find the package.json of narratives to read its version');
+}
+
+/** The unknown command's error, naming the command most likely meant. */
+function unknownCommand(name: string): UsageError {
+  const meant = closest(name, Object.keys(COMMANDS));
+  if (meant) return new UsageError(`unknown command "${name}"; did you mean "${meant}"?`);
+  return new UsageError(`unknown command "${name}"; the commands are ${Object.keys(COMMANDS).join(', ')}`);
+}
+
+/** --json among the options (not after a `--`): errors are then printed as JSON too. */
+function wantsJson(args: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).includes('--json');
+}
+
+/** Prints an error on stderr, as one line of text or of JSON, and returns its exit status. */
+function reportError(error: unknown, name: string | undefined, json: boolean): number {
+  let message: string;
+  let code: number;
+  if (error instanceof UsageError) {
+    message = `${error.message} (see narratives${name && COMMANDS[name] ? ` ${name}` : ''} --help)`;
+    code = 2;
+  } else if (error instanceof FatalError) {
+    message = error.message;
+    code = 1;
+  } else {
+    const stack = (error as Error)?.stack ?? String(error);
+    if (json) process.stderr.write(`${JSON.stringify({ error: `internal error, please report it with the command you ran: ${String((error as Error)?.message ?? error)}`, code: 70, stack })}\n`);
+    else process.stderr.write(`narratives: internal error, please report it with the command you ran:\n${stack}\n`);
+    return 70;
+  }
+  process.stderr.write(json ? `${JSON.stringify({ error: message, code })}\n` : `narratives: ${message}\n`);
+  return code;
+}
 
 /** Runs the CLI with `argv` (without node and the script); returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
@@ -39,8 +91,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${MAIN_USAGE}\n`);
       return name === undefined ? 2 : 0;
     }
+    if (name === '--version' || name === '-V') {
+      process.stdout.write(`${packageVersion()}\n`);
+      return 0;
+    }
     const load = COMMANDS[name]?.load;
-    if (!load) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')}; see narratives --help)`);
+    if (!load) throw unknownCommand(name);
     const { command } = await load();
     const { values, positionals } = parseCommandArgs(command, args);
     if (values.help === true) {
@@ -51,16 +107,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command.positionals === 'one' && positionals.length !== 1) throw new UsageError(`${name}: give exactly one ${name === 'search' ? 'query' : 'finding id'}`);
     return await command.run(values, positionals);
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`narratives: ${error.message}${name && COMMANDS[name] ? ` (see narratives ${name} --help)` : ''}\n`);
-      return 2;
-    }
-    if (error instanceof FatalError) {
-      process.stderr.write(`narratives: ${error.message}\n`);
-      return 1;
-    }
-    process.stderr.write(`narratives: internal error, please report it with the command you ran:\n${(error as Error).stack ?? String(error)}\n`);
-    return 70;
+    return reportError(error, name, wantsJson(args));
   }
 }
 

@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../errors.ts';
 import { DEFAULT_DB } from '../db/open.ts';
+import { closest } from './suggest.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -54,7 +55,10 @@ export function parseCommandArgs(command: Command, args: string[]) {
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
     const message = (error as Error).message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '');
-    throw new UsageError(`${command.name}: ${message}`);
+    // A mistyped long flag (--forse) names the flag it most likely meant.
+    const typed = /^Unknown option '--([^'=]+)/.exec(message)?.[1];
+    const meant = typed === undefined ? undefined : closest(typed, [...Object.keys(command.options), 'help']);
+    throw new UsageError(`${command.name}: ${message}${meant ? `; did you mean --${meant}?` : ''}`);
   }
 }
 
