@@ -1,5 +1,5 @@
 /** `narratives search QUERY`: full-text search over the stored sentences. */
-import { openExistingStore } from '../db/open.ts';
+import { readStore } from '../db/open.ts';
 import { UsageError } from '../errors.ts';
 import { DB_OPTION, positiveInteger, type Command } from './command.ts';
 
@@ -15,24 +15,23 @@ export interface SearchHit {
 
 /** Sentences matching an FTS5 query, best first; ties in document and text order. */
 export async function searchSentences(dbPath: string, query: string, limit: number): Promise<SearchHit[]> {
-  const db = await openExistingStore(dbPath);
-  try {
-    return db
-      .prepare(
-        `SELECT s.id AS sentence, s.document_id AS doc, d.path, s.paragraph_id AS paragraph, s.span_start AS start, s.span_end AS end, s.text
-         FROM sentences_fts JOIN sentences s ON s.row_id = sentences_fts.rowid JOIN documents d ON d.id = s.document_id
-         WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts), d.path, s.span_start LIMIT ?`,
-      )
-      .all(query, limit) as SearchHit[];
-  } catch (error) {
-    // The statement is fixed and valid, so an SQLite error here comes from the user's FTS5 query.
-    if ((error as { code?: string }).code === 'SQLITE_ERROR') {
-      throw new UsageError(`search: cannot read the query ${JSON.stringify(query)} (${(error as Error).message}); put phrases in "double quotes" and use AND, OR, NOT between words`);
+  return readStore(dbPath, (db) => {
+    try {
+      return db
+        .prepare(
+          `SELECT s.id AS sentence, s.document_id AS doc, d.path, s.paragraph_id AS paragraph, s.span_start AS start, s.span_end AS end, s.text
+           FROM sentences_fts JOIN sentences s ON s.row_id = sentences_fts.rowid JOIN documents d ON d.id = s.document_id
+           WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts), d.path, s.span_start LIMIT ?`,
+        )
+        .all(query, limit) as SearchHit[];
+    } catch (error) {
+      // The statement is fixed and valid, so an SQLite error here comes from the user's FTS5 query.
+      if ((error as { code?: string }).code === 'SQLITE_ERROR') {
+        throw new UsageError(`search: cannot read the query ${JSON.stringify(query)} (${(error as Error).message}); put phrases in "double quotes" and use AND, OR, NOT between words`);
+      }
+      throw error;
     }
-    throw error;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 export const command: Command = {

@@ -1,7 +1,7 @@
 /** `narratives show FINDING_ID`: a finding with every item's quote in context, source, date and speaker. */
 import type Database from 'better-sqlite3';
 import { readFinding, type StoredFindingItem } from '../db/findings.ts';
-import { openExistingStore } from '../db/open.ts';
+import { readStore } from '../db/open.ts';
 import { describeValue } from '../format.ts';
 import { DB_OPTION, type Command } from './command.ts';
 
@@ -31,8 +31,7 @@ Options:
   options: { ...DB_OPTION, json: { type: 'boolean', default: false } },
   positionals: 'one',
   async run(values, [id]) {
-    const db = await openExistingStore(String(values.db));
-    try {
+    return readStore(String(values.db), (db) => {
       const finding = readFinding(db, String(id));
       const items = finding.items.map((item) => ({ ...item, context: contextOf(db, item) }));
       if (values.json === true) {
@@ -51,8 +50,6 @@ Options:
       if (finding.reviews.length) lines.push('', 'verdicts:', ...finding.reviews.map((review) => `  ${review.reviewed_at.slice(0, 16)} ${review.verdict}${review.reviewer ? ` by ${review.reviewer}` : ''}${review.note ? `: ${review.note}` : ''}`));
       process.stdout.write(`${lines.join('\n')}\n`);
       return 0;
-    } finally {
-      db.close();
-    }
+    });
   },
 };

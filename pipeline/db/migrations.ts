@@ -788,6 +788,17 @@ export function schemaVersion(db: Database.Database): number {
 export const NEWEST_VERSION = MIGRATIONS.at(-1)!.version;
 
 /**
+ * `PRAGMA application_id` of a narratives store: the ASCII bytes "NRTV" (0x4E525456 = 1314018390). It
+ * tells a narratives store from another program's SQLite file, which the program refuses to touch.
+ */
+export const APPLICATION_ID = 0x4e525456;
+
+/** Sets the store's application_id, unless it is set already (a store made before the mark has 0). */
+function markAsNarrativesStore(db: Database.Database): void {
+  if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`);
+}
+
+/**
  * Brings a store up to the newest schema. All pending migrations run in one transaction, so a failure
  * in any of them leaves the store exactly as it was, at its old version.
  */
@@ -797,7 +808,10 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   if (current > newest) {
     throw new Error(`the store has schema version ${current}, newer than this program's ${newest}: update narratives`);
   }
-  if (current === newest) return newest;
+  if (current === newest) {
+    markAsNarrativesStore(db);
+    return newest;
+  }
   db.transaction(() => {
     db.exec('CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     for (const migration of migrations) {
@@ -805,6 +819,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
       db.exec(migration.sql);
       db.prepare('INSERT INTO _migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
     }
+    markAsNarrativesStore(db);
     db.pragma(`user_version = ${newest}`);
   }).immediate();
   return newest;
