@@ -168,6 +168,15 @@ describe('paths that are not a store', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('refuses a --db whose folder is a file with one line', async () => {
+    const file = join(tempDir(), 'notes.txt');
+    writeFileSync(file, 'notes\n');
+    const result = await cli(...everyCommand(join(file, 'narratives.db'))[0]!);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^narratives: ${file}/narratives.db: cannot make the store's folder \\(.*\\); pass --db with a path in a folder you can write\n$`));
+    expect(readFileSync(file, 'utf8')).toBe('notes\n');
+  });
+
   it('read commands on an empty file say there is no store yet, and leave it empty', async () => {
     const path = join(tempDir(), 'narratives.db');
     writeFileSync(path, '');

@@ -20,7 +20,7 @@ type Access = 'upgrade' | 'write' | 'read';
 
 /** Opens (creating if need be) and migrates the store at `path`, for a run. */
 export async function openStore(path: string): Promise<Database.Database> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') makeFolderFor(path);
   const db = connect(path, 'upgrade');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -28,6 +28,14 @@ export async function openStore(path: string): Promise<Database.Database> {
   // many times, and each checkpoint copied them again (and synced the file).
   db.pragma('wal_autocheckpoint = 10000');
   return upgrade(db, path);
+}
+
+function makeFolderFor(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (error) {
+    throw new FatalError(`${path}: cannot make the store's folder (${(error as Error).message}); pass --db with a path in a folder you can write`);
+  }
 }
 
 /** Opens an existing store of the current version to write to it (a verdict); it is not upgraded. */
