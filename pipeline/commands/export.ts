@@ -1,5 +1,5 @@
 /** `narratives export`: the whole store as one JSON document on stdout, or the verdicts as ClaimReview. */
-import { openExistingStore } from '../db/open.ts';
+import { readStore } from '../db/open.ts';
 import { UsageError } from '../errors.ts';
 import { exportStore, type Export } from '../export.ts';
 import { claimReviews } from '../claimreview.ts';
@@ -43,13 +43,10 @@ Options:
   positionals: 'none',
   async run(values) {
     if (values.format !== 'json' && values.format !== 'claimreview') throw new UsageError(`export: unknown format "${String(values.format)}" (known: json, claimreview)`);
-    const db = await openExistingStore(String(values.db));
-    try {
-      const data = values.format === 'json' ? exportStore(db) : claimReviews(db, { baseUrl: String(values['base-url']), publisher: String(values.publisher) });
-      process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
-    } finally {
-      db.close();
-    }
+    const data = await readStore(String(values.db), (db) =>
+      values.format === 'json' ? exportStore(db) : claimReviews(db, { baseUrl: String(values['base-url']), publisher: String(values.publisher) }),
+    );
+    process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
     return 0;
   },
 };
