@@ -22,6 +22,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   show: { summary: 'show one finding with its quotes in context', load: () => import('./commands/show.ts') },
   review: { summary: 'record a verdict on a finding', load: () => import('./commands/review.ts') },
   backup: { summary: 'copy the store to a file, safely while a run is writing it', load: () => import('./commands/backup.ts') },
+  unlock: { summary: 'free a store left locked by a run that is over', load: () => import('./commands/unlock.ts') },
 };
 
 const MAIN_USAGE = `Usage: narratives <command> [options]

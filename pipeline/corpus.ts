@@ -2,17 +2,30 @@
  * The corpus folder: its article files and corpus/manifest.yaml, the hand-editable metadata keyed by
  * file path. Reading it never touches the store.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { Document, isMap, parseDocument } from 'yaml';
 import { DOC_KINDS, type DocKind, type DocMeta } from './doc.ts';
 import { FatalError } from './errors.ts';
-import { formatOf } from '../stages/ingest/format.ts';
+import { formatBytes } from '../stages/ingest/decode.ts';
+import { formatOf, INPUT_EXTENSIONS } from '../stages/ingest/format.ts';
 
 export const MANIFEST = 'manifest.yaml';
 
+/** The file types read as articles, as help texts and messages name them. */
+export const ARTICLE_TYPES = `${INPUT_EXTENSIONS.join(', ')}, each optionally gzipped (.gz)`;
+
 /** Files in the corpus folder that are about the corpus rather than part of it. */
 const NOT_ARTICLES = /^(?:manifest\.ya?ml|readme(?:\.\w+)?)$/i;
+
+/** Aliases a manifest may expand at most: a few hundred bytes of YAML aliases can otherwise expand to gigabytes. */
+const MAX_MANIFEST_ALIASES = 100;
+
+/** True when a file of this name, put at the top of the corpus folder, is read as an article. */
+export function isArticleName(name: string): boolean {
+  return !name.startsWith('.') && !NOT_ARTICLES.test(name) && formatOf(name) !== undefined;
+}
 
 /** A manifest field's YAML name and its DocMeta name. */
 const FIELDS: Record<string, keyof DocMeta> = {
@@ -26,28 +39,76 @@ const FIELDS: Record<string, keyof DocMeta> = {
   author: 'author',
 };
 
-/** One entry of the manifest, checked. `error` says why the file it describes cannot be used. */
+/**
+ * One entry of the manifest, checked. `meta` holds its valid fields; `error` says what is wrong with
+ * the others (the run then leaves the file's document as the store has it).
+ */
 export interface ManifestEntry {
   meta: DocMeta;
   error?: string;
   warnings: string[];
 }
 
-/** Relative paths (forward slashes, sorted) of every file in the corpus folder that could be an article. */
-export function listCorpus(dir: string): { articles: string[]; unsupported: string[] } {
+/**
+ * Relative paths (forward slashes, sorted) of every file in the corpus folder that could be an article;
+ * `links` are those of them that are symbolic links (a link to a folder is not followed).
+ */
+export function listCorpus(dir: string): { articles: string[]; unsupported: string[]; links: Set<string> } {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new FatalError(`${dir}: corpus folder does not exist`);
   const articles: string[] = [];
   const unsupported: string[] = [];
+  const links = new Set<string>();
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const full = join(entry.parentPath, entry.name);
     const path = relative(dir, full).split(sep).join('/');
     if (path.split('/').some((part) => part.startsWith('.'))) continue;
     if (entry.isDirectory()) continue;
     if (!path.includes('/') && NOT_ARTICLES.test(entry.name)) continue;
-    (formatOf(path) ? articles : unsupported).push(path);
+    if (!formatOf(path)) unsupported.push(path);
+    else {
+      articles.push(path);
+      if (entry.isSymbolicLink()) links.add(path);
+    }
   }
   const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return { articles: articles.sort(byCodePoint), unsupported: unsupported.sort(byCodePoint) };
+  return { articles: articles.sort(byCodePoint), unsupported: unsupported.sort(byCodePoint), links };
+}
+
+/** A file's bytes, or why it is not read: `rejected` files keep what the store has of them, `skipped` ones are not part of the corpus. */
+export type ArticleRead = { bytes: Buffer } | { rejected: string } | { skipped: string };
+
+/** Why a file of `size` bytes is not read, if it is over the limit. */
+export function sizeProblem(size: number, maxBytes: number): string | undefined {
+  return size > maxBytes ? `is ${formatBytes(size)}, over the size limit of ${formatBytes(maxBytes)} (--max-size)` : undefined;
+}
+
+/**
+ * Reads a corpus file after checking it is a regular file within the size limit. A symbolic link is
+ * read only with `followLinks`, and only when it leads to a file inside the corpus folder: a link to
+ * /etc/passwd would otherwise publish it in the reports.
+ */
+export function readArticle(corpusDir: string, path: string, options: { maxBytes: number; followLinks: boolean }): ArticleRead {
+  const file = join(corpusDir, path);
+  try {
+    let target = file;
+    if (lstatSync(file).isSymbolicLink()) {
+      target = realpathSync(file);
+      if (!options.followLinks) return { skipped: 'is a symbolic link; not read (--follow-symlinks reads links to files inside the corpus folder)' };
+      if (!target.startsWith(realpathSync(corpusDir) + sep)) return { skipped: 'is a symbolic link to a file outside the corpus folder; not read' };
+    }
+    // No following a link swapped in since the check, and no waiting on a named pipe.
+    const descriptor = openSync(target, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+      const stats = fstatSync(descriptor);
+      if (!stats.isFile()) return { rejected: 'is not a regular file' };
+      const tooBig = sizeProblem(stats.size, options.maxBytes);
+      return tooBig ? { rejected: tooBig } : { bytes: readFileSync(descriptor) };
+    } finally {
+      closeSync(descriptor);
+    }
+  } catch (error) {
+    return { rejected: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
 }
 
 /** A date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD (a time after the day is dropped). */
@@ -65,10 +126,24 @@ export function parsePartialDate(value: unknown): string | undefined {
   return month ? `${year}-${month}` : year;
 }
 
-/** Checks one manifest entry's fields. */
+/** Checks one field's value; returns the value to keep, or the reason it is wrong. */
+function checkField(key: string, field: keyof DocMeta, value: unknown): { value: string } | { error: string } {
+  if (field === 'published' || field === 'publishedEarliest') {
+    const date = parsePartialDate(value);
+    return date ? { value: date } : { error: `unparseable ${key} date "${String(value)}" in ${MANIFEST} (expected YYYY, YYYY-MM or YYYY-MM-DD)` };
+  }
+  if (field === 'kind') {
+    return DOC_KINDS.includes(value as DocKind) ? { value: value as DocKind } : { error: `unknown kind "${String(value)}" in ${MANIFEST} (expected ${DOC_KINDS.join(', ')})` };
+  }
+  if (typeof value === 'object' && !(value instanceof Date)) return { error: `${key} in ${MANIFEST} is a list or mapping, not text` };
+  return { value: String(value).trim() };
+}
+
+/** Checks one manifest entry's fields: every error is named, and the valid fields are kept. */
 export function checkMeta(raw: Record<string, unknown>): ManifestEntry {
   const meta: DocMeta = {};
   const warnings: string[] = [];
+  const errors: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
     const field = FIELDS[key];
     if (!field) {
@@ -76,18 +151,23 @@ export function checkMeta(raw: Record<string, unknown>): ManifestEntry {
       continue;
     }
     if (value === null || value === undefined || value === '') continue;
-    if (field === 'published' || field === 'publishedEarliest') {
-      const date = parsePartialDate(value);
-      if (!date) return { meta, warnings, error: `unparseable ${key} date "${String(value)}" in ${MANIFEST} (expected YYYY, YYYY-MM or YYYY-MM-DD)` };
-      meta[field] = date;
-    } else if (field === 'kind') {
-      if (!DOC_KINDS.includes(value as DocKind)) return { meta, warnings, error: `unknown kind "${String(value)}" in ${MANIFEST} (expected ${DOC_KINDS.join(', ')})` };
-      meta.kind = value as DocKind;
-    } else {
-      meta[field] = String(value).trim() as never;
-    }
+    const checked = checkField(key, field, value);
+    if ('error' in checked) errors.push(checked.error);
+    else meta[field] = checked.value as never;
   }
-  return { meta, warnings };
+  return errors.length > 0 ? { meta, warnings, error: errors.join('; ') } : { meta, warnings };
+}
+
+/** The manifest's content as plain data; a syntax error or an alias bomb is one line. */
+function parseManifest(file: string): unknown {
+  const document = parseDocument(readFileSync(file, 'utf8'));
+  if (document.errors.length > 0) throw new FatalError(`${file}: ${document.errors[0]!.message.split('\n')[0]}`);
+  try {
+    return document.toJS({ maxAliasCount: MAX_MANIFEST_ALIASES }) ?? {};
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new FatalError(`${file}: ${error.message.split('\n')[0]} (YAML aliases expand to too much); write the metadata out without aliases`);
+  }
 }
 
 /** Reads corpus/manifest.yaml; a corpus without one has no metadata. A malformed manifest is fatal. */
@@ -95,9 +175,7 @@ export function readManifest(dir: string): Map<string, ManifestEntry> {
   const file = join(dir, MANIFEST);
   const entries = new Map<string, ManifestEntry>();
   if (!existsSync(file)) return entries;
-  const document = parseDocument(readFileSync(file, 'utf8'));
-  if (document.errors.length > 0) throw new FatalError(`${file}: ${document.errors[0]!.message.split('\n')[0]}`);
-  const data: unknown = document.toJS() ?? {};
+  const data = parseManifest(file);
   if (typeof data !== 'object' || Array.isArray(data)) throw new FatalError(`${file}: expected a mapping of file paths to metadata`);
   for (const [path, value] of Object.entries(data as Record<string, unknown>)) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -123,7 +201,15 @@ export function updateManifest(dir: string, updates: { path: string; fields: Rec
   for (const { path, fields } of updates) {
     for (const [key, value] of Object.entries(fields)) document.setIn([path, key], value);
   }
-  const temporary = `${file}.tmp-${process.pid}`;
-  writeFileSync(temporary, document.toString({ lineWidth: 0 }));
+  writeHiddenThenRename(file, document.toString({ lineWidth: 0 }));
+}
+
+/**
+ * Writes a file in the corpus folder atomically: to a hidden temporary name unique to this write (the
+ * corpus listing skips hidden files), then renamed into place.
+ */
+export function writeHiddenThenRename(file: string, content: string | Buffer): void {
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  writeFileSync(temporary, content);
   renameSync(temporary, file);
 }

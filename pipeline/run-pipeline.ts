@@ -4,13 +4,12 @@
  * the documents in corpus order, in batched transactions, then run the corpus stages over the store and
  * record the run.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import PQueue from 'p-queue';
-import { formatBytes } from '../stages/ingest/decode.ts';
-import { listCorpus, readManifest, type ManifestEntry } from './corpus.ts';
+import { ARTICLE_TYPES, listCorpus, MANIFEST, readArticle, readManifest, type ManifestEntry } from './corpus.ts';
 import { CorpusWorkers, runCorpusStages } from './corpus-runner.ts';
 import { corpusWork, digestInputs, digestReports, lastCorpusState, type CorpusState } from './corpus-state.ts';
 import { documentWriter, metadataUpdater } from './db/documents.ts';
@@ -18,6 +17,7 @@ import { openStore } from './db/open.ts';
 import type { DocKind, DocMeta } from './doc.ts';
 import type { CorpusStage } from './stage.ts';
 import { FatalError } from './errors.ts';
+import { claimStore, describeHolder, releaseClaim } from './lock.ts';
 import { CORPUS_STAGE_VERSIONS, DOCUMENT_STAGE_VERSIONS } from '../stages/versions.ts';
 import { sha256 } from './hash.ts';
 import type { DocumentJob, JobResult } from './process-document.ts';
@@ -51,6 +51,14 @@ export interface RunOptions {
   expectNewFiles?: boolean;
   force: boolean;
   maxBytes: number;
+  /** Read symbolic links in the corpus folder that lead to files inside it (others are never read). */
+  followSymlinks?: boolean;
+  /** Let a corpus folder without articles empty a store that has documents. */
+  allowEmpty?: boolean;
+  /** How long to wait for another run holding the store to finish (default 0: fail at once). */
+  waitSeconds?: number;
+  /** Work done once the run holds the store and before it reads the corpus (`add` copies its files here). */
+  underLock?: () => void;
   /** Progress on stderr: a line rewritten in place, plain lines, or none. */
   progress: ProgressMode;
   /** Receives each message as one printable line. */
@@ -109,15 +117,32 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     }
   };
 
+  checkReportsFolder(options.reportsDir);
+  // Read before the store is opened, so that a corpus that cannot be read leaves the store as it is;
+  // read again once the run holds the store, when no other run can change it.
+  const beforeLock = readCorpus(options.corpusDir);
   // Loading the stages' language models takes longer than hashing the corpus: started first, they overlap.
   const warm = options.expectNewFiles && options.concurrency > 1 ? new WorkerPool(1) : undefined;
   const corpusWorkers: Scan['corpusWorkers'] = {};
   try {
-    const { articles, unsupported } = listCorpus(options.corpusDir);
-    const manifest = readManifest(options.corpusDir);
     const db = await openStore(options.dbPath);
     try {
-      return await runOnStore(db, options, { articles, unsupported, manifest, time, seconds, startedAt, warm, corpusWorkers });
+      const runId = await claimStore(db, {
+        dbPath: options.dbPath,
+        record: { options: JSON.stringify({ corpus: options.corpusDir, force: options.force, concurrency: options.concurrency }), stageVersions: JSON.stringify(stageVersions()) },
+        waitSeconds: options.waitSeconds ?? 0,
+        waiting: (holder) => options.log(`waiting for ${describeHolder(holder)} to finish, for up to ${options.waitSeconds} s (--wait)`),
+      });
+      let corpus: CorpusFiles;
+      try {
+        options.underLock?.();
+        corpus = readCorpus(options.corpusDir, beforeLock);
+        refuseToEmpty(db, corpus, options);
+      } catch (error) {
+        releaseClaim(db, runId);
+        throw error;
+      }
+      return await runOnStore(db, options, runId, { ...corpus, time, seconds, startedAt, warm, corpusWorkers });
     } catch (error) {
       // A run that fails leaves no lock behind (a busy store's own run row is not this process's).
       db.prepare("UPDATE runs SET status = 'failed', finished_at = ? WHERE status = 'running' AND pid = ?").run(new Date().toISOString(), process.pid);
@@ -131,10 +156,41 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   }
 }
 
-interface Scan {
+/** A --reports that names a file is refused before anything is written. */
+function checkReportsFolder(reportsDir: string): void {
+  if (statSync(reportsDir, { throwIfNoEntry: false })?.isDirectory() === false) {
+    throw new FatalError(`${reportsDir}: is a file, not a folder; give --reports a folder (it is created if missing)`);
+  }
+}
+
+/** The corpus folder's files and manifest, and what tells whether the manifest changed since. */
+interface CorpusFiles {
   articles: string[];
   unsupported: string[];
+  links: Set<string>;
   manifest: Map<string, ManifestEntry>;
+  manifestStamp: string;
+}
+
+/** Lists the corpus and reads its manifest; the manifest read `earlier` is kept if the file is unchanged since. */
+function readCorpus(corpusDir: string, earlier?: CorpusFiles): CorpusFiles {
+  const listed = listCorpus(corpusDir);
+  const stats = statSync(join(corpusDir, MANIFEST), { throwIfNoEntry: false });
+  const manifestStamp = stats ? `${stats.ino}:${stats.size}:${stats.mtimeMs}` : '';
+  const manifest = earlier && earlier.manifestStamp === manifestStamp ? earlier.manifest : readManifest(corpusDir);
+  return { ...listed, manifest, manifestStamp };
+}
+
+/** An empty corpus folder (a wrong --corpus, say) would remove every stored document: only with --allow-empty. */
+function refuseToEmpty(db: Database.Database, corpus: CorpusFiles, options: RunOptions): void {
+  const readable = corpus.articles.filter((path) => options.followSymlinks || !corpus.links.has(path));
+  if (readable.length > 0 || options.allowEmpty) return;
+  const stored = db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+  if (stored === 0) return;
+  throw new FatalError(`${options.corpusDir}: has no articles, and the run would remove all ${stored} stored documents; check --corpus, or pass --allow-empty to empty the store`);
+}
+
+interface Scan extends CorpusFiles {
   time: <T>(name: string, work: () => T) => T;
   seconds: Record<string, number>;
   startedAt: number;
@@ -147,11 +203,10 @@ interface Scan {
   corpusWorkers: { started?: CorpusWorkers };
 }
 
-async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan): Promise<RunSummary> {
+async function runOnStore(db: Database.Database, options: RunOptions, runId: number, scan: Scan): Promise<RunSummary> {
   const { time, seconds, manifest } = scan;
   const versions = stageVersions();
   const documentVersions: Record<string, string> = DOCUMENT_STAGE_VERSIONS;
-  const runId = claimStore(db, options, versions);
 
   const messages: RunMessage[] = [];
   const say = (message: RunMessage) => {
@@ -163,7 +218,7 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
     counts.rejected += 1;
     say({ path, level: 'error', stage, reason: `${reason} (skipped)` });
   };
-  for (const path of scan.unsupported) reject(path, 'ingest', 'unsupported file type (expected .txt, .md, .html or .htm, optionally gzipped)');
+  for (const path of scan.unsupported) reject(path, 'ingest', `unsupported file type (expected ${ARTICLE_TYPES})`);
   for (const [path, entry] of manifest) {
     for (const warning of entry.warnings) say({ path, level: 'warning', stage: 'ingest', rule: 'manifest', reason: warning });
   }
@@ -183,16 +238,30 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   const present = new Set<string>();
   time('scan', () => {
     for (const path of scan.articles) {
-      present.add(path);
-      const entry = manifest.get(path);
-      if (entry?.error) {
-        reject(path, 'ingest', entry.error);
+      const read = readArticle(options.corpusDir, path, { maxBytes: options.maxBytes, followLinks: options.followSymlinks === true });
+      // A link not followed is no part of the corpus: what the store had of it goes.
+      if ('skipped' in read) {
+        say({ path, level: 'warning', stage: 'ingest', rule: 'symlink', reason: read.skipped });
         continue;
       }
-      const raw = readArticle(join(options.corpusDir, path), options.maxBytes, (reason) => reject(path, 'ingest', reason));
-      if (!raw) continue;
-      const fileHash = sha256(raw);
+      present.add(path);
+      const entry = manifest.get(path);
       const stored = storedFiles.get(path);
+      if (entry?.error) {
+        // A typo in the manifest must not change what is stored: the document stays as it was, metadata and all.
+        if (!stored) reject(path, 'ingest', entry.error);
+        else {
+          counts.rejected += 1;
+          say({ path, level: 'error', stage: 'ingest', rule: 'manifest', reason: `${entry.error}; kept the stored document and its metadata until the entry is fixed` });
+        }
+        continue;
+      }
+      if ('rejected' in read) {
+        reject(path, 'ingest', read.rejected);
+        continue;
+      }
+      const raw = read.bytes;
+      const fileHash = sha256(raw);
       if (stored && stored.file_hash === fileHash && isCurrent(stored.document_id) && !options.force) {
         counts.unchanged += 1;
         continue;
@@ -380,50 +449,6 @@ async function runOnStore(db: Database.Database, options: RunOptions, scan: Scan
   return { run: runId, documents: counts, tables, seconds: rounded, workers, corpusWorkers, processed: processedFiles, corpusStagesSkipped, corpusWork: redoneByStage, peakRssMb: { documents: documentsPeakRss, run: peakRssMb() }, messages };
 }
 
-/** True when a process with this id is running on this machine. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Records the start of a run, unless another run is writing to the store: then the run stops with
- * "store is busy (run 12 started 14:03 by pid 4242)". A run left "running" by a process that no longer
- * exists was killed: it is marked interrupted and its lock taken over. The check and the insert are one
- * immediate transaction, so two runs starting together cannot both pass.
- */
-function claimStore(db: Database.Database, options: RunOptions, versions: Record<string, string>): number {
-  return db.transaction(() => {
-    for (const run of db.prepare("SELECT id, started_at, pid FROM runs WHERE status = 'running' ORDER BY id").all() as { id: number; started_at: string; pid: number }[]) {
-      if (run.pid !== process.pid && isAlive(run.pid)) {
-        throw new FatalError(`${options.dbPath}: store is busy (run ${run.id} started ${run.started_at.slice(11, 16)} UTC by pid ${run.pid}); try again when it ends`);
-      }
-      db.prepare("UPDATE runs SET status = 'interrupted', finished_at = ? WHERE id = ?").run(new Date().toISOString(), run.id);
-    }
-    return Number(
-      db
-        .prepare("INSERT INTO runs (started_at, status, pid, options, stage_versions) VALUES (?, 'running', ?, ?, ?)")
-        .run(new Date().toISOString(), process.pid, JSON.stringify({ corpus: options.corpusDir, force: options.force, concurrency: options.concurrency }), JSON.stringify(versions)).lastInsertRowid,
-    );
-  }).immediate();
-}
-
-/** Reads a file after checking it is a regular, readable file within the size limit. */
-function readArticle(file: string, maxBytes: number, reject: (reason: string) => void): Buffer | undefined {
-  try {
-    const stats = statSync(file);
-    if (!stats.isFile()) return void reject('is not a regular file');
-    if (stats.size > maxBytes) return void reject(`is ${formatBytes(stats.size)}, over the size limit of ${formatBytes(maxBytes)} (--max-size)`);
-    return readFileSync(file);
-  } catch (error) {
-    return void reject(`cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-}
-
 /**
  * Groups document writes into transactions of up to BATCH_DOCUMENTS documents or BATCH_MILLISECONDS:
  * each commit costs about as much as writing a document. A batch commits whole or not at all, and each
@@ -511,7 +536,10 @@ function applyMetadata(db: Database.Database, manifest: Map<string, ManifestEntr
   const noteInputs = db.prepare('UPDATE documents SET metadata_inputs = ? WHERE id = ?');
   for (const row of rows) {
     const paths = row.paths.split('\n').sort();
-    const fromManifest = paths.map((path) => manifest.get(path)?.meta).find((meta) => meta !== undefined) ?? {};
+    const entry = paths.map((path) => manifest.get(path)).find((found) => found !== undefined);
+    // An entry with errors leaves the metadata the document has (one never set gets the entry's valid fields).
+    if (entry?.error && row.metadata_inputs !== null) continue;
+    const fromManifest = entry?.meta ?? {};
     const inputs = sha256(JSON.stringify([METADATA_RULES, row.file_metadata, fromManifest]));
     if (inputs === row.metadata_inputs) continue;
     const meta: DocMeta = { ...(JSON.parse(row.file_metadata) as DocMeta), ...fromManifest };

@@ -172,7 +172,7 @@ describe(`runs killed with SIGKILL at ${KILLS} moments (seeds + ${ARTICLES} BBC 
       db.close();
       const second = await cli('run', '--corpus', space.corpusDir, '--db', space.dbPath, '--reports', space.reportsDir, '--quiet');
       expect(second.status, `${second.stdout}\n${second.stderr}`).toBe(1);
-      expect(second.stderr).toMatch(/store is busy \(run \d+ started \d\d:\d\d UTC by pid \d+\); try again when it ends\n$/);
+      expect(second.stderr).toMatch(/store is busy: run \d+ has been writing it since \d{4}-\d\d-\d\d \d\d:\d\d UTC \(pid \d+\); try again when it ends, or if pid \d+ is no narratives run, free the store with `narratives unlock --db .*`\n$/);
       const findings = await cli('findings', '--db', space.dbPath, '--kind', 'denial');
       expect(findings.status, findings.stderr).toBe(0);
       expect(findings.stdout).toContain('Huawei');

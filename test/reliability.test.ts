@@ -14,7 +14,7 @@ describe('one writer at a time', () => {
     db.prepare("INSERT INTO runs (started_at, status, pid, options, stage_versions) VALUES ('2026-11-22T14:03:00.000Z', 'running', ?, '{}', '{}')").run(holder.pid);
     db.close();
     try {
-      await expect(run(space)).rejects.toThrow(new RegExp(`store is busy \\(run \\d+ started 14:03 UTC by pid ${holder.pid}\\); try again when it ends$`));
+      await expect(run(space)).rejects.toThrow(new RegExp(`store is busy: run \\d+ has been writing it since 2026-11-22 14:03 UTC \\(pid ${holder.pid}\\); try again when it ends, or if pid ${holder.pid} is no narratives run, free the store with \`narratives unlock --db .*\`$`));
     } finally {
       holder.kill('SIGKILL');
       await new Promise((resolve) => holder.once('exit', resolve));

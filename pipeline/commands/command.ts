@@ -69,6 +69,13 @@ export function positiveInteger(value: string | boolean | undefined, flag: strin
   return number;
 }
 
+/** A number of seconds, 0 or more, from a flag. */
+export function seconds(value: string | boolean | undefined, flag: string): number {
+  const number = Number(value);
+  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(number) || number < 0) throw new UsageError(`--${flag} takes a number of seconds, 0 or more, not "${String(value)}"`);
+  return number;
+}
+
 /** A size such as 5MB, 800KB, 1.5GB or a number of bytes. */
 export function parseSize(value: string | boolean | undefined): number {
   const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(String(value).trim());

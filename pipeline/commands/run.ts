@@ -1,25 +1,30 @@
 /** `narratives run`: the whole pipeline over the corpus, incrementally. */
+import { ARTICLE_TYPES } from '../corpus.ts';
 import { UsageError } from '../errors.ts';
 import type { ProgressMode } from '../progress.ts';
-import { runPipeline, type RunSummary } from '../run-pipeline.ts';
-import { parseSize, positiveInteger, RUN_OPTIONS, RUN_OPTIONS_HELP, type Command } from './command.ts';
+import { runPipeline, type RunOptions, type RunSummary } from '../run-pipeline.ts';
+import { parseSize, positiveInteger, RUN_OPTIONS, RUN_OPTIONS_HELP, seconds, type Command } from './command.ts';
+
+/** What a command sets beyond the shared run options. */
+type CommandRunOptions = Pick<RunOptions, 'expectNewFiles' | 'underLock' | 'followSymlinks' | 'allowEmpty'>;
 
 /**
  * Runs the pipeline with the run options shared by `run` and `add`, prints the summary, returns the exit
  * status. `expectNewFiles` when the caller has just added files (see RunOptions).
  */
-export async function runWithOptions(values: Record<string, string | boolean | undefined>, expectNewFiles = false): Promise<number> {
+export async function runWithOptions(values: Record<string, string | boolean | undefined>, extra: CommandRunOptions = {}): Promise<number> {
   const json = values.json === true;
   const quiet = values.quiet === true;
   const summary = await runPipeline({
+    ...extra,
     corpusDir: String(values.corpus),
     dbPath: String(values.db),
     reportsDir: String(values.reports),
     concurrency: positiveInteger(values.concurrency, 'concurrency'),
     minDocumentsForWorkers: values['workers-from'] === undefined ? undefined : positiveInteger(values['workers-from'], 'workers-from'),
     force: values.force === true,
-    expectNewFiles,
     maxBytes: parseSize(values['max-size']),
+    waitSeconds: seconds(values.wait, 'wait'),
     progress: progressMode(values.progress, quiet || json),
     log: (line) => {
       if (!quiet || line.startsWith('error')) process.stderr.write(`${line}\n`);
@@ -50,13 +55,22 @@ export const command: Command = {
   name: 'run',
   usage: `Usage: narratives run [options]
 
-Reads every .txt, .md and .html(.gz) file in the corpus folder, stores documents, paragraphs and
-sentences in the SQLite store and writes the Markdown reports. Unchanged documents are skipped.
+Reads every article in the corpus folder (${ARTICLE_TYPES}), stores documents,
+paragraphs and sentences in the SQLite store and writes the Markdown reports. Unchanged documents
+are skipped. Symbolic links are not read unless --follow-symlinks is given.
 
 Options:
 ${RUN_OPTIONS_HELP}
+  --wait SECONDS      wait up to this long for another run writing the store to end (default: 0)
+  --follow-symlinks   read symbolic links in the corpus folder that lead to files inside it
+  --allow-empty       let a corpus folder without articles remove every stored document
   -h, --help          this help`,
-  options: RUN_OPTIONS,
+  options: {
+    ...RUN_OPTIONS,
+    wait: { type: 'string', default: '0' },
+    'follow-symlinks': { type: 'boolean', default: false },
+    'allow-empty': { type: 'boolean', default: false },
+  },
   positionals: 'none',
-  run: (values) => runWithOptions(values),
+  run: (values) => runWithOptions(values, { followSymlinks: values['follow-symlinks'] === true, allowEmpty: values['allow-empty'] === true }),
 };

@@ -777,6 +777,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reconcile_claims_document ON reconcile_claims(document_id);
     `,
   },
+  {
+    version: 30,
+    name: 'runs-pid-start',
+    // The lock holder's start (boot id and start tick from /proc/PID/stat), so that a process that later
+    // gets the same pid is not taken for the holder (see pipeline/lock.ts).
+    sql: `ALTER TABLE runs ADD COLUMN pid_start TEXT;`,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */
