@@ -78,9 +78,10 @@ export const command: Command = {
   name: 'add',
   usage: `Usage: narratives add FILE... [metadata] [options]
 
-Copies each FILE (${ARTICLE_TYPES}) into the corpus folder, records the
-metadata below for it in corpus/manifest.yaml, then runs the pipeline incrementally. A file that a
-run would reject (empty, not text, over --max-size…) is refused, and nothing is copied.
+Copies each FILE into the corpus folder, records the metadata below for it in
+corpus/manifest.yaml, then runs the pipeline incrementally. Each FILE must end in
+${ARTICLE_TYPES}. A file that a run would reject
+(empty, not text, over --max-size…) is refused, and then nothing is copied.
 
 Metadata:
   --kind KIND         press, critique, news, other or unknown

@@ -55,9 +55,10 @@ export const command: Command = {
   name: 'run',
   usage: `Usage: narratives run [options]
 
-Reads every article in the corpus folder (${ARTICLE_TYPES}), stores documents,
-paragraphs and sentences in the SQLite store and writes the Markdown reports. Unchanged documents
-are skipped. Symbolic links are not read unless --follow-symlinks is given.
+Reads every article in the corpus folder, stores documents, paragraphs and sentences in the
+SQLite store and writes the Markdown reports. Unchanged documents are skipped.
+Articles are files ending ${ARTICLE_TYPES}.
+Symbolic links are read only with --follow-symlinks.
 
 Options:
 ${RUN_OPTIONS_HELP}

@@ -1,5 +1,5 @@
 /** `narratives unlock`: frees a store that a run left locked, after checking that the run is over. */
-import { openExistingStore } from '../db/open.ts';
+import { DEFAULT_DB, openExistingStore } from '../db/open.ts';
 import { FatalError } from '../errors.ts';
 import { describeHolder, holderAlive, markInterrupted, processHasOpen, runningRuns, type LockRow } from '../lock.ts';
 import { DB_OPTION, type Command } from './command.ts';
@@ -24,7 +24,7 @@ its pid now belongs to a process that does not have the store open. The run is m
 the next run redoes what it left undone. A run still writing the store is never unlocked.
 
 Options:
-  --db FILE           the store (default: out/narratives.db)
+  --db FILE           the store (default: ${DEFAULT_DB})
   --force             unlock even when it cannot be seen whether the live pid is that run (it is
                       another user's process, or the system has no /proc); never when it has the
                       store open
