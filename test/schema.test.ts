@@ -12,6 +12,34 @@ import { cli, run, tempDir, workspace } from './helpers.ts';
 
 const SCHEMA_DOC = readFileSync(new URL('../docs/schema.md', import.meta.url), 'utf8');
 
+describe('migrating a new store from two processes', () => {
+  it('applies the migrations once when another process migrated it after this one read the version', () => {
+    const path = join(tempDir(), 'new.db');
+    const mine = new Database(path);
+    const theirs = new Database(path);
+    // The other process wins the race: it migrates right after this connection reads version 0.
+    let raced = false;
+    const racing = new Proxy(mine, {
+      get(target, property) {
+        if (property !== 'pragma') return Reflect.get(target, property, target);
+        return (source: string, options?: unknown) => {
+          const value = target.pragma(source, options as never);
+          if (source === 'user_version' && !raced) {
+            raced = true;
+            migrate(theirs);
+          }
+          return value;
+        };
+      },
+    });
+    expect(migrate(racing)).toBe(NEWEST_VERSION);
+    expect(raced).toBe(true);
+    expect(mine.prepare('SELECT count(*) FROM _migrations').pluck().get()).toBe(MIGRATIONS.length);
+    mine.close();
+    theirs.close();
+  });
+});
+
 describe('store schema', () => {
   it('documents every table, view and column in docs/schema.md', () => {
     const db = new Database(':memory:');

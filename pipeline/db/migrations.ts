@@ -820,9 +820,12 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
     return newest;
   }
   db.transaction(() => {
+    // Read again under the write lock: another process may have created or upgraded the store since.
+    const locked = schemaVersion(db);
+    if (locked === newest) return;
     db.exec('CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     for (const migration of migrations) {
-      if (migration.version <= current) continue;
+      if (migration.version <= locked) continue;
       db.exec(migration.sql);
       db.prepare('INSERT INTO _migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
     }
