@@ -169,6 +169,18 @@ describe('add refuses files that would replace one another or never be read', ()
     expect(existsSync(space.dbPath)).toBe(false);
   });
 
+  for (const name of ['line\nbreak.txt', 'bell\u0007.txt', 'escape\u001b[31m.txt']) {
+    it(`a name with a control character: ${JSON.stringify(name)}`, async () => {
+      const space = workspace(false);
+      writeFileSync(join(space.root, name), 'Pompeo spoke on Wednesday.\n');
+      const result = await cli('add', join(space.root, name), ...runArgs(space));
+      expect(result.status).toBe(2);
+      expect(oneLine(result.stderr)).toContain('control character');
+      expect(readdirSync(space.corpusDir)).toEqual([]);
+      expect(existsSync(space.dbPath)).toBe(false);
+    });
+  }
+
   for (const name of ['README.md', 'readme.txt', 'manifest.yaml']) {
     it(name, async () => {
       const space = workspace(false);

@@ -13,10 +13,13 @@ import { runWithOptions } from './run.ts';
 
 const META_FLAGS = ['kind', 'source', 'published', 'title', 'url', 'author', 'language'] as const;
 
-/** A file name that is safe to write inside the corpus folder: no folders, no leading dot or dash, no control characters. */
+/** Control characters: a file name holding one breaks every listing it is shown in, so add refuses it. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** A file name that is safe to write inside the corpus folder: no folders, no leading dot or dash. */
 export function safeName(name: string): string {
   const cleaned = basename(name.replace(/\\/g, '/'))
-    .replace(/[\u0000-\u001f\u007f/\\:]/g, '_')
+    .replace(/[/\\:]/g, '_')
     .replace(/^[.\-\s]+/, '')
     .trim();
   return cleaned === '' ? 'article.txt' : cleaned;
@@ -42,6 +45,7 @@ function ingestProblem(ingest: DocumentStage, name: string, bytes: Buffer, maxBy
 
 /** Checks one FILE argument and reads it; writes nothing. */
 function checkFile(ingest: DocumentStage, file: string, corpus: string, followSymlinks: boolean, maxBytes: number): Copy {
+  if (CONTROL_CHARACTER.test(basename(file))) throw new UsageError(`add: ${JSON.stringify(file)}: the file name holds a control character; rename the file`);
   if (!existsSync(file)) throw new UsageError(`add: ${file}: no such file`);
   if (lstatSync(file).isSymbolicLink() && !followSymlinks) throw new UsageError(`add: ${file}: is a symbolic link (use --follow-symlinks to copy what it points to)`);
   const stats = statSync(file);
