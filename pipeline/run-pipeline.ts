@@ -26,8 +26,8 @@ import { WorkerPool } from './worker-pool.ts';
 
 /**
  * Fewer documents than this are processed in the main thread: each worker loads the language models
- * and starts with a cold JIT (about 0.6 s). On the 2-core VM measured, two workers were slower up to
- * about 300 BBC articles (20: 1.9 s against 2.5 s; 300: 5.0–5.2 s either way; 600: 8.1 against 7.2–7.4 s).
+ * and starts with a cold JIT, which below about 300 articles costs more than the second core saves
+ * (docs/performance.md, "Worker threads").
  */
 const MIN_DOCUMENTS_FOR_WORKERS = 300;
 /** Jobs handed to each worker ahead of the one it is working on, so that no worker waits for the next. */
@@ -307,9 +307,8 @@ async function runOnStore(db: Database.Database, options: RunOptions, runId: num
   // ahead (in a later turn of the event loop, so the files are sent to the worker first), and the reports
   // folder is listed (nothing writes it before the corpus stages). Reading ahead only saves time: if it
   // fails, the stages read as they always do.
-  // On a store big enough for them, the corpus worker threads start first and read ahead too: a worker
-  // takes about 0.1 s to load its stages, which this thread's reading ahead now covers (started after it,
-  // the worker's own reading ahead was still running when the corpus stages began).
+  // On a store big enough for them, the corpus worker threads start first, so that loading their stages
+  // overlaps this thread's reading ahead.
   let reportsListed: string | undefined;
   // One corpus worker per core beyond the main thread's; as for the document stages, a worker repays its
   // start-up only on a corpus of some size.
@@ -523,7 +522,7 @@ const METADATA_RULES = 1;
  * Sets every stored document's metadata: the manifest entry of its first path that has one, over what
  * the file itself says. A document whose inputs (its file's metadata and that manifest entry, named in
  * metadata_inputs) are those it was last set from is left as it is: its text is not read again for a
- * title (0.01–0.03 s of every run on the BBC store).
+ * title.
  */
 function applyMetadata(db: Database.Database, manifest: Map<string, ManifestEntry>): void {
   const update = metadataUpdater(db);

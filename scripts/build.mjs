@@ -1,12 +1,11 @@
 // `npm run build`: bundles the command and its two worker threads into dist/, with the libraries they
-// import. Node resolves and links every module file it loads one by one; loading the pipeline's 90 files
-// and the libraries' (yaml, chrono, wink) took 620 ms, bundled 425. The code is split where the sources
-// import lazily (each command, the document stages, the corpus stages), so `--help` or a rerun that
-// changed nothing loads only its own chunks (0.10 s; one bundle took 0.15).
+// import. Node resolves and links every module file it loads one by one, so a bundle loads faster than
+// the sources. The code is split where the sources import lazily (each command, the document stages, the
+// corpus stages), so `--help` or a rerun that changed nothing loads only its own chunks.
 // Left out of the bundles: better-sqlite3 (a native addon), and what the sources load with createRequire
 // at run time: compromise's single-file builds, WordNet's files, world-countries' JSON, and the packages
 // that are mostly data, which load faster as their own JSON and CommonJS files than inside one big module
-// (wink's model, iconv-lite's code pages: 475 ms with them inside, 425 without). An import the bundle
+// (wink's model, iconv-lite's code pages). An import the bundle
 // leaves out is loaded with the command itself, so those are required where they are used.
 // Beside the code, the data parsing reads from compromise, which loading the library would build (1 MB,
 // stages/parse/compromise-data.ts).

@@ -1,6 +1,6 @@
 /**
  * compromise, loaded from its single-file CommonJS builds. Its ES module entry is 456 source files,
- * which Node resolves and links one by one: 300 ms against 180 for the build, paid by every process and
+ * which Node resolves and links one by one, slower than the single-file build for every process and
  * worker thread that parses. The builds are the same version's code.
  * The full library is loaded only when asked for: the document stages read its data from the file the
  * build writes (parse/compromise-data.ts), and its tokenizer from the small build (`compromise/one`).
@@ -12,7 +12,7 @@ import type nlpThree from 'compromise';
 
 const require = createRequire(import.meta.url);
 
-/** The tokenizer alone (16 ms to load, against 67 for the ES modules). */
+/** The tokenizer alone, which loads several times faster than the full library. */
 export const nlpOne = require('compromise/one') as typeof nlpTokenizer;
 
 /** The installed package's folder (its exports name only the builds; its sources and version are read from here). */
@@ -20,7 +20,7 @@ export const COMPROMISE_ROOT = join(dirname(require.resolve('compromise/one')), 
 
 let full: typeof nlpThree | undefined;
 
-/** The full library: lexicon, tagger, number parsing (0.12 s to load, as its lexicon is expanded and its tagger set up). */
+/** The full library: lexicon, tagger, number parsing (slow to load: its lexicon is expanded and its tagger set up). */
 export function compromise(): typeof nlpThree {
   return (full ??= require('compromise') as typeof nlpThree);
 }

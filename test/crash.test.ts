@@ -161,8 +161,7 @@ describe(`runs killed with SIGKILL at ${KILLS} moments (seeds + ${ARTICLES} BBC 
   it('refuse a second run, and let findings, search, export, review and backup work while a run writes, each seeing one consistent state', async () => {
     const space = freshSpace();
     // More articles than the first test's, and the readers start after the first document: the run must
-    // still be writing when the second run starts. With 60, then 200, it finished first once the pipeline
-    // got faster and the test ran beside others on a loaded machine; 600 keep it writing for 5-6 s.
+    // still be writing when the second run starts, even beside other tests on a loaded machine.
     for (const [index, file] of bbcArticles(ARTICLES + 600).slice(ARTICLES).entries()) copyFileSync(join(BBC_DIR, file), join(space.corpusDir, `extra-${String(index).padStart(3, '0')}-${file.replace('/', '-')}`));
     let reads: Promise<void> | undefined;
     const midRun: KillPoint = { after: /^progress: \S+ 1\/\d+ documents/m, delay: 0, label: 'document 1' };

@@ -28,7 +28,7 @@ export interface StoredEntity {
   roles: string;
   mention_count: number;
   document_count: number;
-  /** The type its mentions' evidence gives, before its family's; and its first mention's id (resolve-entities/entity.ts). Null until the next resolution of a store from before schema v28. */
+  /** The type its mentions' evidence gives, before its family's; and its first mention's id (resolve-entities/entity.ts). Null until the next resolution of an older store that lacks them. */
   evidence_type: string | null;
   first_mention: string | null;
 }

@@ -55,7 +55,7 @@ const PAGE = 'findings.md';
  * changed (every section when `stale` is undefined, or when none is stored). When the findings listed,
  * their order, statuses and digests are those the page was last written from (`listing`, kept in
  * report_page_inputs) and no section shows a stale document, the page is as it was: no content is
- * given, and its 2,280 sections are not read back (0.05 s of an add on the BBC store).
+ * given, and its sections are not read back.
  */
 export function findingsPage(db: Database.Database, stale: Set<string> | undefined): { content: string | undefined; sections: number; fragments: FragmentChanges; listing: string } {
   // Every finding in queue order, with what its section shows besides its documents. A finding without

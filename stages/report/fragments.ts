@@ -1,6 +1,6 @@
 /**
  * Sections of the big pages (entities.md, figures.md) kept in the store as last written, each with the
- * documents it shows (schema v11). Everything a section shows of a document (its title, date, text,
+ * documents it shows. Everything a section shows of a document (its title, date, text,
  * the names of the entities it mentions) changes only with a write the store marks in stale_pages, so
  * an incremental report renders again only the sections that show a stale document, before or now,
  * and takes the others as stored. A full report renders every section and replaces them all.

@@ -1,8 +1,8 @@
 /**
- * Where each keyed section of a big page sits in the file as last written (schema v22), so that an
- * incremental page copies the bytes of the sections it does not render again from the old file: on the
- * BBC corpus entities.md is 8.7 MB, and reading every section back from the store, joining the strings
- * and encoding them again took three times what copying the file's bytes takes.
+ * Where each keyed section of a big page sits in the file as last written, so that an
+ * incremental page copies the bytes of the sections it does not render again from the old file: for a page
+ * of megabytes, copying bytes is much cheaper than reading every section back from the store, joining
+ * the strings and encoding them again.
  *
  * A page laid out here is `head`, each section's table row after a line break, `middle`, then the
  * sections' bodies separated by a blank line, and a final line break: what markdown.ts's page() makes of
