@@ -5,6 +5,7 @@
  * document summarises ("Fudan University released an analysis report …").
  */
 import type { EntityMention } from '../extract-entities/mentions.ts';
+import type { MentionIndex } from './mention-index.ts';
 
 /** Verbs that attribute a statement, in the forms news text uses. */
 export const REPORTING_VERBS = [
@@ -114,20 +115,19 @@ export function resolveSpeaker(
   words: string,
   start: number,
   end: number,
-  mentions: EntityMention[],
+  mentions: MentionIndex,
   lastSpeaker: EntityMention | undefined,
 ): EntityMention | undefined {
-  const inside = mentions.filter((mention) => mention.start >= start && mention.end <= end);
+  const inside = mentions.inside(start, end);
   if (inside.length > 0) {
     return inside.find((mention) => mention.role || isMostly(mention, 'person')) ?? inside.filter((mention) => isMostly(mention, 'organization')).at(-1) ?? inside.at(-1);
   }
-  const earlier = mentions.filter((mention) => mention.end <= start);
   const lower = words.toLowerCase().replace(/^the\s+/, '');
   if (['he', 'she'].includes(lower)) {
     if (lastSpeaker && (lastSpeaker.evidence.person ?? 0) > 0) return lastSpeaker;
-    return earlier.filter((mention) => (mention.evidence.person ?? 0) > 0 || mention.role).at(-1);
+    return mentions.lastEndingBy(start, 'person', (mention) => (mention.evidence.person ?? 0) > 0 || Boolean(mention.role));
   }
-  const fits = DESCRIPTION_HEADS[lower];
-  if (fits) return earlier.filter(fits).at(-1) ?? mentions.filter(fits)[0];
+  const fits = Object.hasOwn(DESCRIPTION_HEADS, lower) ? DESCRIPTION_HEADS[lower] : undefined;
+  if (fits) return mentions.lastEndingBy(start, lower, fits) ?? mentions.first(lower, fits);
   return undefined;
 }

@@ -8,6 +8,7 @@ import type { EntityMention } from '../extract-entities/mentions.ts';
 import type { Figure } from '../extract-figures/figures.ts';
 import type { ParsedSentence } from '../parse/index.ts';
 import { findAttribution, quoteSpans, reportAuthor, resolveSpeaker, type QuoteSpan } from './attribution.ts';
+import { MentionIndex } from './mention-index.ts';
 
 export interface Claim {
   sentence: number;
@@ -81,6 +82,7 @@ export function findClaims(input: DocumentInput): Claim[] {
 
   const claims: Claim[] = [];
   const mentionsOf = groupBySentence(mentions);
+  const mentionIndex = new MentionIndex(mentions);
   const figuresOf = groupBySentence(figures);
   let lastSpeaker: EntityMention | undefined;
   let colonSpeaker: { mention?: EntityMention; words: string; verb: string } | undefined;
@@ -89,7 +91,7 @@ export function findClaims(input: DocumentInput): Claim[] {
   for (const sentence of input.sentences) {
     const sentenceText = text.slice(sentence.start, sentence.end);
     const paragraph = input.paragraphOf.get(sentence.ordinal)!;
-    const quote = quotesOf(paragraph).find((span) => overlap(span, sentence) >= 0.5 * (sentence.end - sentence.start) || (span.start <= sentence.start + 1 && span.end >= sentence.start + 4));
+    const quote = quoteOf(sentence, quotesOf(paragraph));
     const attribution = findAttribution(sentenceText);
 
     let speaker: EntityMention | undefined;
@@ -99,7 +101,7 @@ export function findClaims(input: DocumentInput): Claim[] {
     let contentEnd = sentence.end;
     if (attribution) {
       const words = sentenceText.slice(attribution.speakerStart, attribution.speakerEnd);
-      speaker = resolveSpeaker(words, sentence.start + attribution.speakerStart, sentence.start + attribution.speakerEnd, mentions, lastSpeaker);
+      speaker = resolveSpeaker(words, sentence.start + attribution.speakerStart, sentence.start + attribution.speakerEnd, mentionIndex, lastSpeaker);
       speakerText = speaker?.text ?? words;
       verb = attribution.verb;
       contentStart = sentence.start + attribution.contentStart;
@@ -110,7 +112,7 @@ export function findClaims(input: DocumentInput): Claim[] {
         for (let index = claims.length - 1; index >= 0 && claims[index]!.start >= quote.start; index -= 1) {
           const earlier = claims[index]!;
           if (earlier.end <= quote.end + 1 && earlier.speakerText === undefined) {
-            Object.assign(earlier, { speaker: speaker ? mentions.indexOf(speaker) : undefined, speakerText, reportingVerb: verb, direct: true });
+            Object.assign(earlier, { speaker: speaker ? mentionIndex.indexOf(speaker) : undefined, speakerText, reportingVerb: verb, direct: true });
           }
         }
       }
@@ -156,7 +158,7 @@ export function findClaims(input: DocumentInput): Claim[] {
       start,
       end,
       text: claimText,
-      speaker: speaker ? mentions.indexOf(speaker) : undefined,
+      speaker: speaker ? mentionIndex.indexOf(speaker) : undefined,
       speakerText,
       direct: quote !== undefined && start >= quote.start && end <= quote.end,
       reportingVerb: verb,
@@ -169,6 +171,26 @@ export function findClaims(input: DocumentInput): Claim[] {
     });
   }
   return claims;
+}
+
+/**
+ * The first quotation (in text order) that the sentence is, or opens: one that covers half of it, or
+ * that starts at its start and runs on. `spans` are in text order and do not overlap, so only the few
+ * that reach into the sentence are looked at.
+ */
+function quoteOf(sentence: { start: number; end: number }, spans: readonly QuoteSpan[]): QuoteSpan | undefined {
+  const isQuote = (span: QuoteSpan) => overlap(span, sentence) >= 0.5 * (sentence.end - sentence.start) || (span.start <= sentence.start + 1 && span.end >= sentence.start + 4);
+  // Both tests need a span that ends after the sentence starts and starts by its end (or its second character).
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (spans[middle]!.end <= sentence.start) low = middle + 1;
+    else high = middle;
+  }
+  const lastStart = Math.max(sentence.end - 1, sentence.start + 1);
+  for (let k = low; k < spans.length && spans[k]!.start <= lastStart; k += 1) if (isQuote(spans[k]!)) return spans[k];
+  return undefined;
 }
 
 function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {

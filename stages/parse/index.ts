@@ -4,7 +4,7 @@
  * document (stages/parse/tagger.ts). Needs `segment`; provides `parse`. Emits nothing.
  */
 import { createRequire } from 'node:module';
-import { textOf, type Doc } from '../../pipeline/doc.ts';
+import { textOf, type Doc, type Segmentation } from '../../pipeline/doc.ts';
 import { defineDocumentStage } from '../../pipeline/stage.ts';
 import { tagRanges } from './tagger.ts';
 import { DOCUMENT_STAGE_VERSIONS } from '../versions.ts';
@@ -29,6 +29,8 @@ export interface ParsedSentence {
   end: number;
   tokens: Token[];
 }
+
+type Sentence = Segmentation['sentences'][number];
 
 export interface Parse {
   sentences: ParsedSentence[];
@@ -58,11 +60,31 @@ export function contentLemmas(tokens: Token[]): string[] {
   return lemmas;
 }
 
+/**
+ * The most text one wink call reads. A longer document is tagged in chunks of whole paragraphs (each
+ * at most MAX_PARAGRAPH), so wink's memory stays bounded; an article is far shorter, and is read in one
+ * call, as words wink learns early in a document change how it splits them later ("Alzheimer's").
+ */
+export const MAX_TAGGED_SPAN = 200_000;
+
+/** The document's sentences in chunks of whole paragraphs: a chunk takes paragraphs while it spans at most MAX_TAGGED_SPAN characters, and always finishes the paragraph it is in. */
+export function taggingChunks(sentences: readonly Sentence[]): Sentence[][] {
+  const chunks: Sentence[][] = [];
+  for (const sentence of sentences) {
+    const chunk = chunks.at(-1);
+    const sameParagraph = chunk !== undefined && chunk.at(-1)!.paragraph === sentence.paragraph;
+    if (chunk && (sameParagraph || sentence.end - chunk[0]!.start <= MAX_TAGGED_SPAN)) chunk.push(sentence);
+    else chunks.push([sentence]);
+  }
+  return chunks;
+}
+
 export function parseDocument(doc: Doc): Parse {
   const text = textOf(doc);
-  const { sentences } = doc.data.segment!;
   return {
-    sentences: tagRanges(text, sentences).map((tokens, index) => ({ ordinal: sentences[index]!.ordinal, start: sentences[index]!.start, end: sentences[index]!.end, tokens })),
+    sentences: taggingChunks(doc.data.segment!.sentences).flatMap((chunk) =>
+      tagRanges(text, chunk).map((tokens, index) => ({ ordinal: chunk[index]!.ordinal, start: chunk[index]!.start, end: chunk[index]!.end, tokens })),
+    ),
   };
 }
 

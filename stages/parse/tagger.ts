@@ -49,7 +49,7 @@ export interface WinkToken {
 
 /** wink's tokens of `text[from, to)`, with absolute offsets (its tokens and the spaces before them rebuild the text exactly). */
 export function winkTokens(whole: string, from = 0, to = whole.length, openings: number[] = []): WinkToken[] {
-  const text = withCommonOpenings(whole.slice(from, to), openings.map((at) => at - from));
+  const text = withoutLongRuns(withCommonOpenings(whole.slice(from, to), openings.map((at) => at - from)));
   const known = LEXEMES.list.length;
   const doc = wink.readDoc(text);
   const tokens = doc.tokens();
@@ -81,7 +81,8 @@ const CAPITALISED_OPENING = /^[“"‘(]?(\p{Lu})(\p{Ll}+)(?![\p{L}’'-]*\s+\p{
  * in the words the extractors read; only wink's input changes, and its length stays the same.
  */
 function withCommonOpenings(text: string, openings: number[]): string {
-  let result = text;
+  const pieces: string[] = [];
+  let copied = 0;
   for (const at of openings) {
     // "Frank Capra's", "Former Downing Street": a capitalised word before another opens a name.
     const word = CAPITALISED_OPENING.exec(text.slice(at, at + 60));
@@ -89,9 +90,45 @@ function withCommonOpenings(text: string, openings: number[]): string {
     const initial = at + word[0].length - word[2]!.length - 1;
     const lower = word[1]!.toLowerCase();
     if (lower.length !== 1 || lexiconTags((word[1]! + word[2]!).toLowerCase()).some((tag) => PROPER_FAMILY.has(tag))) continue;
-    result = result.slice(0, initial) + lower + result.slice(initial + 1);
+    // Pieces joined once: rebuilding the whole text at each opening made a long document quadratic.
+    pieces.push(text.slice(copied, initial), lower);
+    copied = initial + 1;
   }
-  return result;
+  pieces.push(text.slice(copied));
+  return pieces.join('');
+}
+
+/**
+ * The longest run without white space that wink reads. Its tokenizer takes time quadratic in a run's
+ * length for many kinds of run ("-", "&", "%", "/", "KKKK", "aéaé", letters with combining marks), so
+ * longer runs are not given to it at all. No word of English prose, nor a URL in an article, comes
+ * near this; text in a script written without spaces (Chinese, Japanese, Thai), which the English
+ * model does not tag anyway, can: its words then take their own text as lemma.
+ */
+export const MAX_WINK_RUN = 200;
+
+/**
+ * `text` with each run longer than MAX_WINK_RUN blanked to spaces of the same length, so offsets stay
+ * exact: wink skips it, and its words (compromise's, read from the real text) are tagged as unknown.
+ */
+function withoutLongRuns(text: string): string {
+  const pieces: string[] = [];
+  let copied = 0;
+  let runStart = 0;
+  const endRun = (runEnd: number) => {
+    if (runEnd - runStart > MAX_WINK_RUN) {
+      pieces.push(text.slice(copied, runStart), ' '.repeat(runEnd - runStart));
+      copied = runEnd;
+    }
+  };
+  for (const space of text.matchAll(/\s+/g)) {
+    endRun(space.index);
+    runStart = space.index + space[0].length;
+  }
+  endRun(text.length);
+  if (copied === 0) return text;
+  pieces.push(text.slice(copied));
+  return pieces.join('');
 }
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;

@@ -101,17 +101,38 @@ export function sentenceRanges(text: string, start: number, end: number): { star
   return ranges;
 }
 
+/**
+ * The longest paragraph kept whole: a longer block (a file that is one 2 MB line) becomes paragraphs
+ * of whole sentences no longer than this, so the extractors that look across a paragraph (quotations
+ * that run over several sentences) see bounded input. Real paragraphs stay far below it.
+ */
+export const MAX_PARAGRAPH = 20_000;
+
+/** Consecutive sentences grouped into runs that span at most MAX_PARAGRAPH characters (each sentence is far shorter). */
+function paragraphsOfSentences(sentences: { start: number; end: number }[]): { start: number; end: number }[][] {
+  const groups: { start: number; end: number }[][] = [];
+  for (const sentence of sentences) {
+    const group = groups.at(-1);
+    if (group && sentence.end - group[0]!.start <= MAX_PARAGRAPH) group.push(sentence);
+    else groups.push([sentence]);
+  }
+  return groups;
+}
+
 /** Splits a stored text into numbered paragraphs and sentences. */
 export function segmentText(text: string): Segmentation {
   const paragraphs: Segment[] = [];
   const sentences: Segmentation['sentences'] = [];
-  paragraphRanges(text).forEach((range, index) => {
-    const paragraph = { ordinal: index + 1, ...range };
-    paragraphs.push(paragraph);
-    for (const sentence of sentenceRanges(text, range.start, range.end)) {
-      sentences.push({ ordinal: sentences.length + 1, paragraph: paragraph.ordinal, ...sentence });
+  for (const block of paragraphRanges(text)) {
+    const ranges = sentenceRanges(text, block.start, block.end);
+    const groups = block.end - block.start <= MAX_PARAGRAPH ? [ranges] : paragraphsOfSentences(ranges);
+    for (const group of groups) {
+      const range = groups.length === 1 ? block : { start: group[0]!.start, end: group.at(-1)!.end };
+      const paragraph = { ordinal: paragraphs.length + 1, ...range };
+      paragraphs.push(paragraph);
+      for (const sentence of group) sentences.push({ ordinal: sentences.length + 1, paragraph: paragraph.ordinal, ...sentence });
     }
-  });
+  }
   return { paragraphs, sentences };
 }
 
