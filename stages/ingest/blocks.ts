@@ -103,13 +103,15 @@ function withoutClosingHashes(text: string): string {
 }
 
 /**
- * Keeps the words of Markdown inline markup: link text, emphasis, code; drops images. Link text and
- * targets are bounded in length, so a line of a million "[" is read in linear time.
+ * Keeps the words of Markdown inline markup: link text, emphasis, code; drops images. Link text holds
+ * no bracket and a target at most one pair of parentheses ("wiki/Foo_(bar)"), as in CommonMark: each
+ * match attempt then stops at the next bracket or parenthesis, so a line of a million "[" or "[a]("
+ * is read in linear time.
  */
 function stripMarkdownInline(text: string): string {
   return text
-    .replace(/!\[[^\]]{0,1000}\]\([^)]{0,2000}\)/g, '')
-    .replace(/\[([^\]]{0,1000})\]\([^)]{0,2000}\)/g, '$1')
+    .replace(/!\[[^[\]]{0,1000}\]\([^()]{0,2000}(?:\([^()]{0,2000}\)[^()]{0,2000})?\)/g, '')
+    .replace(/\[([^[\]]{0,1000})\]\([^()]{0,2000}(?:\([^()]{0,2000}\)[^()]{0,2000})?\)/g, '$1')
     .replace(/(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1/g, '$2')
     .replace(/`([^`]+)`/g, '$1');
 }
