@@ -15,6 +15,7 @@ import { detectLanguage } from './language.ts';
 import type { DocMeta, RemovedBlock } from '../../pipeline/doc.ts';
 import { DOCUMENT_STAGE_VERSIONS } from '../versions.ts';
 import { formatOf, INPUT_EXTENSIONS } from './format.ts';
+import { withoutBidiControls } from './normalize.ts';
 
 /** extractHtml, with a page nested too deeply turned into an input error. */
 function extractHtmlSafely(path: string, html: string) {
@@ -41,11 +42,17 @@ interface Page {
   removed: RemovedBlock[];
 }
 
+/** Metadata and removed-block locations without bidirectional controls: page titles, names and element classes are shown in reports. */
+function withoutBidi(meta: DocMeta, removed: RemovedBlock[]): { meta: DocMeta; removed: RemovedBlock[] } {
+  const cleanMeta = Object.fromEntries(Object.entries(meta).map(([key, value]) => [key, typeof value === 'string' ? withoutBidiControls(value).trim() : value])) as DocMeta;
+  return { meta: cleanMeta, removed: removed.map((block) => ({ ...block, location: withoutBidiControls(block.location) })) };
+}
+
 /** The stored text of a file's blocks: boilerplate removed, the rest joined with blank lines; an HTML page without a declared language gets its text's. */
 function assemble(page: Page, html: boolean): { text: string; meta: DocMeta; removed: RemovedBlock[] } {
   const cleaned = removeBoilerplate(page.blocks);
   const text = cleaned.kept.map((block) => block.text).join('\n\n');
-  return { text, meta: html ? withLanguage(page.meta, text) : page.meta, removed: [...page.removed, ...cleaned.removed] };
+  return { text, ...withoutBidi(html ? withLanguage(page.meta, text) : page.meta, [...page.removed, ...cleaned.removed]) };
 }
 
 /** The article text and metadata of an HTML page, as ingest stores them (for the HTML benchmark). */
