@@ -4,9 +4,9 @@
  * its version from this table: bump it whenever the stage's output for the same input changes.
  */
 export const DOCUMENT_STAGE_VERSIONS = {
-  ingest: '3',
-  segment: '2',
-  parse: '5',
+  ingest: '4',
+  segment: '3',
+  parse: '6',
   'extract-entities': '1',
   'extract-dates': '1',
   'extract-figures': '2',
