@@ -64,6 +64,11 @@ export interface CorpusStage {
    * `compute` in a worker thread, on its own read-only connection, beside the main thread's stages.
    */
   split?: SplitStage;
+  /**
+   * Works out reading only (in a read transaction, if it needs one snapshot), then writes in a short
+   * IMMEDIATE transaction: the store's write lock is held only to write, so a reviewer's verdict sent
+   * during a long run waits for the writing, not for the working out.
+   */
   run(ctx: CorpusContext): CorpusResult;
 }
 

@@ -10,8 +10,8 @@ import type { CorpusStage } from '../../pipeline/stage.ts';
 import { CONFLICT_KINDS, stamp, type Finding, type Severity } from './finding.ts';
 import { assembleInput, keep, loadDocumentInputs, loadEntityNames, type ReconcileInput } from './load.ts';
 import { contextComponents, contextMeasures, inferHolders, valueKeyOf, valueMeasures, type MeasuredFigure } from './measures.ts';
-import { distinctiveStems, updateStemCounts } from './stems.ts';
-import { digestOf, readAheadInputs, refreshDocumentInputs, storedCommonLemmas, UnitMemo } from './state.ts';
+import { distinctiveStems, stemCountChanges, storeStemCounts } from './stems.ts';
+import { digestOf, readAheadInputs, readDocumentInputs, storeDocumentInputs, storedCommonLemmas, UnitMemo } from './state.ts';
 import { compareFigures } from './rules/compare-figures.ts';
 import { compareLists } from './rules/lists.ts';
 import { bestPerPair, claimsAbout, commonLemmas, framingReader, sourcesBySubject, subjectConflicts, type RankedDraft } from './rules/framing.ts';
@@ -126,17 +126,58 @@ export function writeFindings(db: Database.Database, findings: Finding[]): void 
   }).immediate();
 }
 
-/** The store's wordnet_synonyms, for the framing rule's look-ups during one run (written in its transaction). */
-function storedSynonyms(db: Database.Database): SynonymStore {
+/**
+ * The store's wordnet_synonyms, for the framing rule's look-ups while reconcile works out (reading
+ * only): what it finds that the store lacks is kept in `found`, for the stage's writing to store.
+ */
+function storedSynonyms(db: Database.Database, found: Map<string, string>): SynonymStore {
   const read = db.prepare('SELECT synonyms FROM wordnet_synonyms WHERE word = ? AND source = ?').pluck();
-  const write = db.prepare('INSERT OR REPLACE INTO wordnet_synonyms (word, source, synonyms) VALUES (?, ?, ?)');
   return {
     read: (word) => {
-      const stored = read.get(word, WORDNET_SOURCE) as string | undefined;
+      const stored = found.get(word) ?? (read.get(word, WORDNET_SOURCE) as string | undefined);
       return stored === undefined ? undefined : (JSON.parse(stored) as string[]);
     },
-    write: (word, synonyms) => void write.run(word, WORDNET_SOURCE, JSON.stringify(synonyms)),
+    write: (word, synonyms) => void found.set(word, JSON.stringify(synonyms)),
   };
+}
+
+/** What reconcile worked out, reading only, for its writing. */
+interface Reconciled {
+  findings: Finding[];
+  stems: ReturnType<typeof stemCountChanges>;
+  refresh: ReturnType<typeof readDocumentInputs>;
+  memo: UnitMemo;
+  synonyms: Map<string, string>;
+}
+
+/** Works the findings out on one snapshot of the store (a read transaction), with what the stage's writing will store. */
+function workOut(db: Database.Database, incremental: boolean): Reconciled {
+  const synonyms = new Map<string, string>();
+  useSynonymStore(storedSynonyms(db, synonyms));
+  try {
+    const stems = stemCountChanges(db);
+    const refresh = readDocumentInputs(db, incremental);
+    const digests = new Map([...refresh.documents].map(([id, document]) => [id, document.digest]));
+    const input = assembleInput(refresh.documents.values(), loadEntityNames(db));
+    const memo = new UnitMemo(db, incremental);
+    const claims = input.claimSources.reduce((count, source) => count + source.count, 0);
+    const findings = reconcileInputs(input, digests, distinctiveStems(db, stems.delta), storedCommonLemmas(db, claims, refresh), memo);
+    return { findings, stems, refresh, memo, synonyms };
+  } finally {
+    useSynonymStore(undefined);
+  }
+}
+
+/** Stores what workOut gave, in one short write transaction: a reviewer's verdict waits only for the writing. */
+function store(db: Database.Database, { findings, stems, refresh, memo, synonyms }: Reconciled): void {
+  db.transaction(() => {
+    storeStemCounts(db, stems);
+    storeDocumentInputs(db, refresh);
+    memo.save(db);
+    const storeSynonyms = db.prepare('INSERT OR REPLACE INTO wordnet_synonyms (word, source, synonyms) VALUES (?, ?, ?)');
+    for (const [word, found] of synonyms) storeSynonyms.run(word, WORDNET_SOURCE, found);
+    writeFindings(db, findings);
+  }).immediate();
 }
 
 export const reconcile: CorpusStage = {
@@ -147,24 +188,10 @@ export const reconcile: CorpusStage = {
   readAhead: readAheadInputs,
   // The longest corpus stage runs in the main thread while a worker renders pages and compares narratives.
   run({ db, incremental }) {
-    const { findings, reread, memo } = db
-      .transaction(() => {
-        useSynonymStore(storedSynonyms(db));
-        try {
-          updateStemCounts(db);
-          const { documents, reread } = refreshDocumentInputs(db, incremental);
-          const digests = new Map([...documents].map(([id, document]) => [id, document.digest]));
-          const input = assembleInput(documents.values(), loadEntityNames(db));
-          const memo = new UnitMemo(db, incremental);
-          const findings = reconcileInputs(input, digests, distinctiveStems(db), storedCommonLemmas(db, input.claimSources.reduce((claims, source) => claims + source.count, 0)), memo);
-          memo.save(db);
-          return { findings, reread, memo };
-        } finally {
-          useSynonymStore(undefined);
-        }
-      })
-      .immediate();
-    writeFindings(db, findings);
-    return { written: findings.length, redone: `${formatNumber(reread)} ${reread === 1 ? 'document' : 'documents'} read again; ${formatNumber(memo.computed)} of ${formatNumber(memo.units)} units compared again` };
+    // Read and worked out holding no write lock, then written: a reviewer's verdict is never kept waiting long.
+    const reconciled = db.transaction(() => workOut(db, incremental))();
+    store(db, reconciled);
+    const { findings, refresh, memo } = reconciled;
+    return { written: findings.length, redone: `${formatNumber(refresh.reread)} ${refresh.reread === 1 ? 'document' : 'documents'} read again; ${formatNumber(memo.computed)} of ${formatNumber(memo.units)} units compared again` };
   },
 };

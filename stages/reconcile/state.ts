@@ -29,7 +29,7 @@ export interface StoredDocument extends KeptDocument {
 /**
  * The stored claims about each subject asked for, by document: a subject compared again asks for the
  * claims of every document with claims about it, so they are read in one query. Forgotten when the
- * stored claims change (refreshDocumentInputs).
+ * stored claims change (storeDocumentInputs).
  */
 const claimsReadBySubject = new WeakMap<Database.Database, Map<string, Map<string, string>>>();
 
@@ -68,7 +68,7 @@ function storedUnits(db: Database.Database): Map<string, { digest: string; draft
   return units;
 }
 
-/** Reads and parses every document's stored inputs, for the next refreshDocumentInputs, and the stored units, for the next UnitMemo. */
+/** Reads and parses every document's stored inputs, for the next readDocumentInputs, and the stored units, for the next UnitMemo. */
 export function readAheadInputs(db: Database.Database): void {
   unitsAhead.set(db, storedUnits(db));
   const inputs = new Map<string, StoredDocument>();
@@ -83,24 +83,49 @@ function lemmaClaims(claims: ClaimRow[], into: Map<string, number>, sign: 1 | -1
   for (const claim of claims) for (const lemma of new Set(claim.lemmas)) into.set(lemma, (into.get(lemma) ?? 0) + sign);
 }
 
+/** A document read again, as storeDocumentInputs writes it. */
+interface ReadAgain {
+  id: string;
+  digest: string;
+  inputs: string;
+  claims: string;
+  bySubject: [subject: string, claims: string][];
+}
+
 /**
- * Brings the stored inputs up to date with the store's tables; returns every document's, and how many
- * were read again. reconcile_lemmas follows the stored inputs: the lemmas of the claims of a document
- * read again, or gone, are subtracted, and those of its new inputs added. Inputs stored by another
- * version of the stage may be shaped otherwise: then, and in a run that is not incremental, the counts
- * are made again from every document.
+ * What brings the stored inputs up to date with the store's tables (readDocumentInputs), for
+ * storeDocumentInputs to write, with every document's inputs as they will be.
  */
-export function refreshDocumentInputs(db: Database.Database, incremental: boolean): { documents: Map<string, StoredDocument>; reread: number } {
+export interface DocumentRefresh {
+  documents: Map<string, StoredDocument>;
+  /** How many documents were read again. */
+  reread: number;
+  /** Documents no longer stored. */
+  gone: string[];
+  readAgain: ReadAgain[];
+  /** The change of each lemma's claim count; with `recount`, each lemma's whole count. */
+  lemmas: Map<string, number>;
+  recount: boolean;
+}
+
+/**
+ * Works out, reading only, what brings the stored inputs up to date with the store's tables: every
+ * document's inputs, and how many were read again. reconcile_lemmas follows the stored inputs: the
+ * lemmas of the claims of a document read again, or gone, are subtracted, and those of its new inputs
+ * added. Inputs stored by another version of the stage may be shaped otherwise: then, and in a run
+ * that is not incremental, the counts are made again from every document.
+ */
+export function readDocumentInputs(db: Database.Database, incremental: boolean): DocumentRefresh {
   const lemmas = new Map<string, number>();
   let recount = !incremental;
   const subtract = ([version, json]: [string, string]) => {
     if (version !== VERSION) recount = true;
     else if (!recount) lemmaClaims(JSON.parse(json) as ClaimRow[], lemmas, -1);
   };
-  const forget = db.prepare('DELETE FROM reconcile_claims WHERE document_id = ?');
-  for (const [id, ...row] of db.prepare('DELETE FROM reconcile_documents WHERE document_id NOT IN (SELECT id FROM documents) RETURNING document_id, version, claims').raw().all() as [string, string, string][]) {
+  const gone: string[] = [];
+  for (const [id, ...row] of db.prepare('SELECT document_id, version, claims FROM reconcile_documents WHERE document_id NOT IN (SELECT id FROM documents)').raw().all() as [string, string, string][]) {
     subtract(row);
-    forget.run(id);
+    gone.push(id);
   }
   const stale = incremental
     ? (db
@@ -112,9 +137,8 @@ export function refreshDocumentInputs(db: Database.Database, incremental: boolea
         .all(VERSION) as string[])
     : (db.prepare('SELECT id FROM documents').pluck().all() as string[]);
   const documents = new Map<string, StoredDocument>();
-  const write = db.prepare('INSERT OR REPLACE INTO reconcile_documents (document_id, version, digest, inputs, claims) VALUES (?, ?, ?, ?, ?)');
+  const readAgain: ReadAgain[] = [];
   const before = db.prepare('SELECT version, claims FROM reconcile_documents WHERE document_id = ?').raw();
-  const writeAbout = db.prepare('INSERT INTO reconcile_claims (subject, document_id, claims) VALUES (?, ?, ?)');
   for (const [id, loaded] of loadDocumentInputs(db, stale)) {
     const old = before.get(id) as [string, string] | undefined;
     if (old) subtract(old);
@@ -122,36 +146,67 @@ export function refreshDocumentInputs(db: Database.Database, incremental: boolea
     const kept = keep(loaded);
     const [json, claims] = [JSON.stringify(kept.inputs), JSON.stringify(loaded.claims)];
     const digest = sha1Base64url(`${json}\u0000${claims}`);
-    write.run(id, VERSION, digest, json, claims);
-    forget.run(id);
-    for (const [subject, about] of kept.bySubject) writeAbout.run(subject, id, JSON.stringify(about));
+    readAgain.push({ id, digest, inputs: json, claims, bySubject: [...kept.bySubject].map(([subject, about]) => [subject, JSON.stringify(about)]) });
     documents.set(id, { inputs: kept.inputs, claims: kept.claims, about: kept.about, digest });
   }
-  db.prepare('DELETE FROM reconcile_stale').run();
   // The others as stored: read ahead when they were, with the same digest.
   const ahead = readAhead.get(db) ?? new Map<string, StoredDocument>();
   readAhead.delete(db);
   const rest = db.prepare('SELECT document_id, digest FROM reconcile_documents WHERE document_id NOT IN (SELECT value FROM json_each(?))').raw();
   const inputsOf = db.prepare('SELECT inputs FROM reconcile_documents WHERE document_id = ?').pluck();
-  for (const [id, digest] of rest.iterate(JSON.stringify(stale)) as Iterable<[string, string]>) {
+  for (const [id, digest] of rest.iterate(JSON.stringify([...stale, ...gone])) as Iterable<[string, string]>) {
     const known = ahead.get(id);
     documents.set(id, known?.digest === digest ? known : storedDocument(db, id, inputsOf.get(id) as string, digest));
   }
   if (recount) {
-    db.prepare('DELETE FROM reconcile_lemmas').run();
     lemmas.clear();
     for (const document of documents.values()) lemmaClaims(document.claims(), lemmas, 1);
   }
-  const add = db.prepare('INSERT INTO reconcile_lemmas (lemma, claims) VALUES (?, ?) ON CONFLICT(lemma) DO UPDATE SET claims = claims + excluded.claims');
-  for (const [lemma, change] of lemmas) if (change !== 0) add.run(lemma, change);
-  db.prepare('DELETE FROM reconcile_lemmas WHERE claims <= 0').run();
   claimsReadBySubject.delete(db);
-  return { documents, reread: stale.length };
+  return { documents, reread: stale.length, gone, readAgain, lemmas, recount };
 }
 
-/** Lemmas in more than a tenth of the corpus's `claims` claims, from reconcile_lemmas (the same as commonLemmas gives from every claim). */
-export function storedCommonLemmas(db: Database.Database, claims: number): Set<string> {
-  return new Set(db.prepare('SELECT lemma FROM reconcile_lemmas WHERE claims > ?').pluck().all(claims / 10) as string[]);
+/** Writes what readDocumentInputs worked out. */
+export function storeDocumentInputs(db: Database.Database, refresh: DocumentRefresh): void {
+  const forget = db.prepare('DELETE FROM reconcile_claims WHERE document_id = ?');
+  const remove = db.prepare('DELETE FROM reconcile_documents WHERE document_id = ?');
+  for (const id of refresh.gone) {
+    remove.run(id);
+    forget.run(id);
+  }
+  const write = db.prepare('INSERT OR REPLACE INTO reconcile_documents (document_id, version, digest, inputs, claims) VALUES (?, ?, ?, ?, ?)');
+  const writeAbout = db.prepare('INSERT INTO reconcile_claims (subject, document_id, claims) VALUES (?, ?, ?)');
+  for (const document of refresh.readAgain) {
+    write.run(document.id, VERSION, document.digest, document.inputs, document.claims);
+    forget.run(document.id);
+    for (const [subject, about] of document.bySubject) writeAbout.run(subject, document.id, about);
+  }
+  db.prepare('DELETE FROM reconcile_stale').run();
+  if (refresh.recount) db.prepare('DELETE FROM reconcile_lemmas').run();
+  const add = db.prepare('INSERT INTO reconcile_lemmas (lemma, claims) VALUES (?, ?) ON CONFLICT(lemma) DO UPDATE SET claims = claims + excluded.claims');
+  for (const [lemma, change] of refresh.lemmas) if (change !== 0) add.run(lemma, change);
+  db.prepare('DELETE FROM reconcile_lemmas WHERE claims <= 0').run();
+  // Claims read by subject until now may be those of documents written now.
+  claimsReadBySubject.delete(db);
+}
+
+/**
+ * Lemmas in more than a tenth of the corpus's `claims` claims (the same as commonLemmas gives from
+ * every claim): from reconcile_lemmas as storeDocumentInputs will leave it after `refresh`.
+ */
+export function storedCommonLemmas(db: Database.Database, claims: number, refresh: Pick<DocumentRefresh, 'lemmas' | 'recount'>): Set<string> {
+  const limit = claims / 10;
+  const common = new Set<string>();
+  // A count that comes to 0 or less is deleted.
+  const count = (lemma: string, claimCount: number) => claimCount > 0 && claimCount > limit && common.add(lemma);
+  if (refresh.recount) {
+    for (const [lemma, claimCount] of refresh.lemmas) count(lemma, claimCount);
+    return common;
+  }
+  for (const lemma of db.prepare('SELECT lemma FROM reconcile_lemmas WHERE claims > ?').pluck().iterate(limit) as Iterable<string>) if (!refresh.lemmas.has(lemma)) common.add(lemma);
+  const stored = db.prepare('SELECT claims FROM reconcile_lemmas WHERE lemma = ?').pluck();
+  for (const [lemma, change] of refresh.lemmas) count(lemma, ((stored.get(lemma) as number | undefined) ?? 0) + change);
+  return common;
 }
 
 /** Each unit's drafts: stored ones where the digest is the same, worked out (and kept for saving) otherwise. */

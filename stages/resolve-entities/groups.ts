@@ -25,22 +25,30 @@ export interface StoredGroup {
 }
 
 export interface GroupChanges {
-  /** The keys of groups that are new, were counted again or were dropped. */
+  /** The keys of groups that are new, were counted again or are left with no mention. */
   changedKeys: Set<string>;
-  /** The entities of groups that were dropped: they lost mentions. */
+  /** The entities of groups left with no mention: they lost mentions. */
   droppedEntities: Set<string>;
+  /** The groups left with no mention, which resolution's writing deletes. */
+  emptyGroups: number[];
 }
+
+/** In SQL over mention_groups: a group that has mentions (one without is deleted as resolution writes). */
+export const HAS_MENTIONS = 'mention_count > 0';
 
 /** Connections that know mention_key(text, place), cluster.ts's keyOf. */
 const keyed = new WeakSet<Database.Database>();
 
-/** Gives every ungrouped mention its group, recounts the dirty groups and drops the empty ones. */
-export function updateGroups(db: Database.Database): GroupChanges {
+/**
+ * Gives every ungrouped mention its group and recounts the dirty groups, in SQL, mention by mention (on
+ * a new store, every mention of the corpus). A group left with no mention stays, dirty, until
+ * resolution's writing deletes it: until then groupChanges finds it again, even after a crash.
+ */
+export function groupMentions(db: Database.Database): void {
   if (!keyed.has(db)) {
     db.function('mention_key', { deterministic: true }, (text, place) => keyOf(text as string, place as string | null));
     keyed.add(db);
   }
-  // In SQL, mention by mention: on a new store that is every mention of the corpus.
   const signature = (table: string) => `json_array(${table}.text, ${table}.role, ${table}.place, ${table}.acronym, ${table}.evidence)`;
   db.prepare(
     `INSERT INTO mention_groups (signature, key, text, role, place, acronym, evidence)
@@ -54,17 +62,31 @@ export function updateGroups(db: Database.Database): GroupChanges {
     `UPDATE mention_groups SET (mention_count, first_mention) = (SELECT count(*), min(id) FROM mentions WHERE group_id = mention_groups.id)
      WHERE dirty = 1`,
   ).run();
-  const dropped = db.prepare('DELETE FROM mention_groups WHERE dirty = 1 AND mention_count = 0 RETURNING key, entity_id').raw().all() as [string, string | null][];
-  const changedKeys = new Set([...dropped.map(([key]) => key), ...(db.prepare('SELECT DISTINCT key FROM mention_groups WHERE dirty = 1').pluck().all() as string[])]);
-  return { changedKeys, droppedEntities: new Set(dropped.map(([, entity]) => entity).filter((id): id is string => id !== null)) };
+}
+
+/** What changed since the last resolution, once groupMentions has run (reading only). */
+export function groupChanges(db: Database.Database): GroupChanges {
+  const empty = db.prepare('SELECT id, key, entity_id FROM mention_groups WHERE dirty = 1 AND mention_count = 0 ORDER BY id').raw().all() as [number, string, string | null][];
+  const changedKeys = new Set([...empty.map(([, key]) => key), ...(db.prepare(`SELECT DISTINCT key FROM mention_groups WHERE dirty = 1 AND ${HAS_MENTIONS}`).pluck().all() as string[])]);
+  return {
+    changedKeys,
+    droppedEntities: new Set(empty.map(([, , entity]) => entity).filter((id): id is string => id !== null)),
+    emptyGroups: empty.map(([id]) => id),
+  };
+}
+
+/** Deletes the groups groupChanges found left with no mention. */
+export function dropGroups(db: Database.Database, ids: number[]): void {
+  const drop = db.prepare('DELETE FROM mention_groups WHERE id = ?');
+  for (const id of ids) drop.run(id);
 }
 
 const COLUMNS = 'id, key, text, role, place, acronym, evidence, mention_count, first_mention, entity_id, dirty';
 
 /** The groups of `keys` (every group without them), in the order of their first mention. */
 export function readGroups(db: Database.Database, keys?: Set<string>): StoredGroup[] {
-  if (!keys) return db.prepare(`SELECT ${COLUMNS} FROM mention_groups ORDER BY first_mention`).all() as StoredGroup[];
-  return db.prepare(`SELECT ${COLUMNS} FROM mention_groups WHERE key IN (SELECT value FROM json_each(?)) ORDER BY first_mention`).all(JSON.stringify([...keys])) as StoredGroup[];
+  if (!keys) return db.prepare(`SELECT ${COLUMNS} FROM mention_groups WHERE ${HAS_MENTIONS} ORDER BY first_mention`).all() as StoredGroup[];
+  return db.prepare(`SELECT ${COLUMNS} FROM mention_groups WHERE key IN (SELECT value FROM json_each(?)) AND ${HAS_MENTIONS} ORDER BY first_mention`).all(JSON.stringify([...keys])) as StoredGroup[];
 }
 
 /** Each group as resolution reads it, kept with the group object. */

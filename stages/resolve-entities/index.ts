@@ -13,7 +13,7 @@ import type { CorpusStage } from '../../pipeline/stage.ts';
 import type { EntityType } from '../extract-entities/vocabulary.ts';
 import { clusterRows, NOTHING_OUTSIDE, type MentionRow } from './cluster.ts';
 import { byId, draftEntity, idBase, nameInOrder, type EntityDraft, type ResolvedEntity } from './entity.ts';
-import { mentionRowOf, readGroups, updateGroups, type StoredGroup } from './groups.ts';
+import { dropGroups, groupChanges, groupMentions, HAS_MENTIONS, mentionRowOf, readGroups, type StoredGroup } from './groups.ts';
 import { keysKnown, outsideOf, seedsOf, storeKeyFacts, widen } from './keys.ts';
 import { publishEntities, type CurrentEntity } from './current.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
@@ -166,6 +166,83 @@ function mergeInOrder(drafts: EntityDraft[], stored: EntityInOrder[]): (EntityDr
   return merged;
 }
 
+/** What resolution writes, worked out reading only (planResolution). */
+interface ResolutionPlan {
+  /** Groups left with no mention. */
+  emptyGroups: number[];
+  removed: string[];
+  retyped: { id: string; type: EntityType }[];
+  /** Each entity of the part grouped again: its row if new or different, and the groups that now point at it. */
+  entities: { id: string; row?: StoredEntity; insert: boolean; groups: number[] }[];
+  facts: Regrouping['facts'];
+  /** The keys whose facts are written (all of `facts` if undefined). */
+  factKeys: Set<string> | undefined;
+  current: CurrentEntity[];
+  written: number;
+  redone: string;
+}
+
+/** Resolves the entities on one snapshot of the store (a read transaction): what storeResolution writes. */
+function planResolution(db: Database.Database, storedAhead: EntityInOrder[] | undefined): ResolutionPlan {
+  const { changedKeys, droppedEntities, emptyGroups } = groupChanges(db);
+  // Without stored key facts (a new store, or one from before schema v28), every key is grouped.
+  const partly = keysKnown(db);
+  const scope = partly ? widen(db, new Set(), seedsOf(db, changedKeys), droppedEntities) : undefined;
+  const { groups, groupOf, entities, entitiesBefore, retyped, current, facts } = regroup(db, scope, droppedEntities, storedAhead);
+  const before = new Map((db.prepare('SELECT * FROM entities WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...entitiesBefore])) as StoredEntity[]).map((row) => [row.id, row]));
+  const changed = changedEntities(entities, groupOf, before, droppedEntities);
+  const documentCount = documentCounts(db, entities, changed, groupOf);
+  const kept = new Set(entities.map((entity) => entity.id));
+  const plan: ResolutionPlan = { emptyGroups, removed: [...entitiesBefore].filter((id) => !kept.has(id)), retyped, entities: [], facts, factKeys: scope ? changedKeys : undefined, current, written: retyped.length, redone: '' };
+  for (const entity of entities) {
+    const old = before.get(entity.id);
+    const row: StoredEntity = {
+      id: entity.id,
+      name: entity.name,
+      type: entity.type,
+      aliases: JSON.stringify(entity.aliases),
+      roles: JSON.stringify(entity.roles),
+      mention_count: entity.mentionCount,
+      // An entity with the groups it had (see changedEntities) names the documents it named.
+      document_count: changed.has(entity.id) ? documentCount.get(entity.id)! : old!.document_count,
+      evidence_type: entity.evidenceType,
+      first_mention: entity.firstMention,
+    };
+    const write = !old || !sameRow(old, row);
+    if (write) plan.written += 1;
+    const pointing = entity.rows.map((mentionRow) => groupOf.get(mentionRow)!).filter((group) => group.dirty || group.entity_id !== entity.id);
+    plan.entities.push({ id: entity.id, row: write ? row : undefined, insert: !old, groups: pointing.map((group) => group.id) });
+  }
+  const total = scope ? (db.prepare(`SELECT count(*) FROM mention_groups WHERE ${HAS_MENTIONS}`).pluck().get() as number) : groups.length;
+  const dirty = groups.filter((group) => group.dirty).length;
+  plan.redone = `${formatNumber(dirty)} of ${formatNumber(total)} mention groups changed, ${formatNumber(groups.length)} grouped again; ${formatNumber(plan.written)} entities written`;
+  return plan;
+}
+
+/** Writes what planResolution worked out, in the order it did: groups left empty go, then entities, then the mentions they name. */
+function storeResolution(db: Database.Database, plan: ResolutionPlan): void {
+  // An update, not INSERT OR REPLACE (a delete and an insert): the store's triggers mark the report
+  // pages of an entity's documents stale only when its name changes, not its counts.
+  const columns = ['name', 'type', 'aliases', 'roles', 'mention_count', 'document_count', 'evidence_type', 'first_mention'];
+  const insert = db.prepare(`INSERT INTO entities (id, ${columns.join(', ')}) VALUES (@id, ${columns.map((column) => `@${column}`).join(', ')})`);
+  const update = db.prepare(`UPDATE entities SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`);
+  const retype = db.prepare('UPDATE entities SET type = ? WHERE id = ?');
+  const remove = db.prepare('DELETE FROM entities WHERE id = ?');
+  const point = db.prepare('UPDATE mentions SET entity_id = ? WHERE group_id = ? AND entity_id IS NOT ?');
+  const settle = db.prepare('UPDATE mention_groups SET entity_id = ?, dirty = 0 WHERE id = ?');
+  dropGroups(db, plan.emptyGroups);
+  for (const id of plan.removed) remove.run(id);
+  for (const { id, type } of plan.retyped) retype.run(type, id);
+  for (const { id, row, insert: isNew, groups } of plan.entities) {
+    if (row) (isNew ? insert : update).run(row);
+    for (const group of groups) {
+      point.run(id, group, id);
+      settle.run(id, group);
+    }
+  }
+  storeKeyFacts(db, plan.facts, plan.factKeys);
+}
+
 export const resolveEntitiesStage: CorpusStage = {
   name: 'resolve-entities',
   scope: 'corpus',
@@ -179,68 +256,15 @@ export const resolveEntitiesStage: CorpusStage = {
     orderAhead.set(db, stored);
   },
   run({ db }) {
-    let written = 0;
-    let redone = '';
-    let after: CurrentEntity[] = [];
     const storedAhead = orderAhead.get(db);
     orderAhead.delete(db);
     publishEntities(db, undefined);
-    db.transaction(() => {
-      const { changedKeys, droppedEntities } = updateGroups(db);
-      // Without stored key facts (a new store, or one from before schema v28), every key is grouped.
-      const partly = keysKnown(db);
-      const scope = partly ? widen(db, new Set(), seedsOf(db, changedKeys), droppedEntities) : undefined;
-      const { groups, groupOf, entities, entitiesBefore, retyped, current, facts } = regroup(db, scope, droppedEntities, storedAhead);
-      const before = new Map((db.prepare('SELECT * FROM entities WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...entitiesBefore])) as StoredEntity[]).map((row) => [row.id, row]));
-      const changed = changedEntities(entities, groupOf, before, droppedEntities);
-      const documentCount = documentCounts(db, entities, changed, groupOf);
-      // An update, not INSERT OR REPLACE (a delete and an insert): the store's triggers mark the report
-      // pages of an entity's documents stale only when its name changes, not its counts.
-      const columns = ['name', 'type', 'aliases', 'roles', 'mention_count', 'document_count', 'evidence_type', 'first_mention'];
-      const insert = db.prepare(`INSERT INTO entities (id, ${columns.join(', ')}) VALUES (@id, ${columns.map((column) => `@${column}`).join(', ')})`);
-      const update = db.prepare(`UPDATE entities SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`);
-      const retype = db.prepare('UPDATE entities SET type = ? WHERE id = ?');
-      const remove = db.prepare('DELETE FROM entities WHERE id = ?');
-      const point = db.prepare('UPDATE mentions SET entity_id = ? WHERE group_id = ? AND entity_id IS NOT ?');
-      const settle = db.prepare('UPDATE mention_groups SET entity_id = ?, dirty = 0 WHERE id = ?');
-      const kept = new Set(entities.map((entity) => entity.id));
-      for (const id of entitiesBefore) if (!kept.has(id)) remove.run(id);
-      for (const { id, type } of retyped) {
-        retype.run(type, id);
-        written += 1;
-      }
-      for (const entity of entities) {
-        const old = before.get(entity.id);
-        const row: StoredEntity = {
-          id: entity.id,
-          name: entity.name,
-          type: entity.type,
-          aliases: JSON.stringify(entity.aliases),
-          roles: JSON.stringify(entity.roles),
-          mention_count: entity.mentionCount,
-          // An entity with the groups it had (see changedEntities) names the documents it named.
-          document_count: changed.has(entity.id) ? documentCount.get(entity.id)! : old!.document_count,
-          evidence_type: entity.evidenceType,
-          first_mention: entity.firstMention,
-        };
-        if (!old || !sameRow(old, row)) {
-          (old ? update : insert).run(row);
-          written += 1;
-        }
-        for (const mentionRow of entity.rows) {
-          const group = groupOf.get(mentionRow)!;
-          if (!group.dirty && group.entity_id === entity.id) continue;
-          point.run(entity.id, group.id, entity.id);
-          settle.run(entity.id, group.id);
-        }
-      }
-      storeKeyFacts(db, facts, scope ? changedKeys : undefined);
-      after = current;
-      const total = scope ? (db.prepare('SELECT count(*) FROM mention_groups').pluck().get() as number) : groups.length;
-      const dirty = groups.filter((group) => group.dirty).length;
-      redone = `${formatNumber(dirty)} of ${formatNumber(total)} mention groups changed, ${formatNumber(groups.length)} grouped again; ${formatNumber(written)} entities written`;
-    }).immediate();
-    publishEntities(db, after);
-    return { written, redone };
+    // Grouping the new mentions is SQL that writes as it goes; the resolving is read on a snapshot with
+    // no write lock held, then written in one short transaction: a reviewer's verdict waits only for writing.
+    db.transaction(() => groupMentions(db)).immediate();
+    const plan = db.transaction(() => planResolution(db, storedAhead))();
+    db.transaction(() => storeResolution(db, plan)).immediate();
+    publishEntities(db, plan.current);
+    return { written: plan.written, redone: plan.redone };
   },
 };

@@ -5,13 +5,14 @@
  */
 import type Database from 'better-sqlite3';
 import type { KeyFacts, Outside } from './cluster.ts';
+import { HAS_MENTIONS } from './groups.ts';
 
 /**
  * Are the keys' facts stored? Resolution stores every key's or none (a new store, one stored before
  * schema v28): then every key is grouped, and stored.
  */
 export function keysKnown(db: Database.Database): boolean {
-  return db.prepare('SELECT EXISTS (SELECT 1 FROM entity_keys)').pluck().get() === 1 || db.prepare('SELECT NOT EXISTS (SELECT 1 FROM mention_groups)').pluck().get() === 1;
+  return db.prepare('SELECT EXISTS (SELECT 1 FROM entity_keys)').pluck().get() === 1 || db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM mention_groups WHERE ${HAS_MENTIONS})`).pluck().get() === 1;
 }
 
 /** Stores the facts of `keys` (all of `facts` if not given), and forgets the keys of `keys` that `facts` lacks: they have no mentions left. */
