@@ -1,7 +1,7 @@
 /** `narratives findings`: the review queue, conflicts first, by severity. */
-import { openExistingStore } from '../db/open.ts';
-import { readFindings } from '../db/findings.ts';
-import { UsageError } from '../errors.ts';
+import { readStore } from '../db/open.ts';
+import { findDocument, readFindings } from '../db/findings.ts';
+import { FatalError, UsageError } from '../errors.ts';
 import { DB_OPTION, type Command } from './command.ts';
 
 const KINDS = ['numeric_discrepancy', 'temporal_change', 'compatible', 'corroboration', 'list_mismatch', 'denial', 'arithmetic', 'framing_conflict'];
@@ -9,7 +9,7 @@ const STATUSES = ['open', 'reopened', 'confirmed', 'dismissed', 'needs-evidence'
 
 export const command: Command = {
   name: 'findings',
-  usage: `Usage: narratives findings [--kind KIND] [--status STATUS] [--doc ID] [options]
+  usage: `Usage: narratives findings [--kind KIND] [--status STATUS] [--doc DOC] [options]
 
 Lists the findings of the last run: conflicts (numeric_discrepancy, list_mismatch, denial,
 arithmetic, framing_conflict) first, by severity, then changes, compatible values and corroborations.
@@ -17,7 +17,8 @@ arithmetic, framing_conflict) first, by severity, then changes, compatible value
 Options:
   --kind KIND      ${KINDS.join(', ')}
   --status STATUS  ${STATUSES.join(', ')}
-  --doc ID         only findings with an item in this document (id or path)
+  --doc DOC        only findings with an item in this document: its id, or its file as \`show\`
+                   prints it (corpus/NAME) or as NAME alone
   --db FILE        the store (default: out/narratives.db)
   --json           print the findings, with their items and reviews, as JSON
   -h, --help       this help`,
@@ -28,9 +29,12 @@ Options:
     const status = values.status as string | undefined;
     if (kind && !KINDS.includes(kind)) throw new UsageError(`findings: unknown kind "${kind}" (known: ${KINDS.join(', ')})`);
     if (status && !STATUSES.includes(status)) throw new UsageError(`findings: unknown status "${status}" (known: ${STATUSES.join(', ')})`);
-    const db = await openExistingStore(String(values.db));
-    try {
-      const findings = readFindings(db, { kind, status, doc: values.doc as string | undefined });
+    const dbPath = String(values.db);
+    const doc = values.doc as string | undefined;
+    return readStore(dbPath, (db) => {
+      const document = doc === undefined ? undefined : findDocument(db, doc);
+      if (doc !== undefined && document === undefined) throw new FatalError(`findings: ${dbPath} has no document ${JSON.stringify(doc)}; give its id, or its file as \`show\` prints it (corpus/NAME)`);
+      const findings = readFindings(db, { kind, status, doc: document });
       if (values.json === true) {
         process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
         return 0;
@@ -40,8 +44,6 @@ Options:
       }
       if (findings.length === 0) process.stderr.write('no findings match\n');
       return 0;
-    } finally {
-      db.close();
-    }
+    });
   },
 };

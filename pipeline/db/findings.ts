@@ -54,6 +54,7 @@ export interface StoredFinding {
 export interface FindingFilter {
   kind?: string;
   status?: string;
+  /** Only findings with an item in this document (its id: see findDocument). */
   doc?: string;
   /** Only these findings. */
   ids?: string[];
@@ -76,7 +77,7 @@ function readFindingsNow(db: Database.Database, filter: FindingFilter): StoredFi
       `SELECT f.* FROM findings f
        WHERE (@kind IS NULL OR f.kind = @kind) AND (@status IS NULL OR f.status = @status)
          AND (@ids IS NULL OR f.id IN (SELECT value FROM json_each(@ids)))
-         AND (@doc IS NULL OR EXISTS (SELECT 1 FROM finding_items i JOIN documents d ON d.id = i.document_id WHERE i.finding_id = f.id AND (d.id = @doc OR d.path = @doc)))
+         AND (@doc IS NULL OR EXISTS (SELECT 1 FROM finding_items i WHERE i.finding_id = f.id AND i.document_id = @doc))
        ORDER BY ${QUEUE_ORDER}`,
     )
     .all({ kind: filter.kind ?? null, status: filter.status ?? null, doc: filter.doc ?? null, ids: filter.ids ? JSON.stringify(filter.ids) : null }) as (Omit<StoredFinding, 'evidence' | 'items' | 'reviews'> & { evidence: string })[];
@@ -103,7 +104,34 @@ export function readFinding(db: Database.Database, id: string): StoredFinding {
   const matches = (db.prepare('SELECT id FROM findings WHERE id LIKE ? ORDER BY id').all(`${id}%`) as { id: string }[]).map((row) => row.id);
   if (matches.length === 0) throw new FatalError(`no finding ${id}; list them with \`narratives findings\``);
   if (matches.length > 1) throw new UsageError(`finding id ${id} is ambiguous (${matches.slice(0, 3).join(', ')}…); give more of it`);
-  return readFindings(db).find((finding) => finding.id === matches[0])!;
+  return readFindings(db, { ids: [matches[0]!] })[0]!;
+}
+
+/** Where `show` and the report pages print a document's files: their path inside the corpus folder, under "corpus/". */
+const PRINTED_PREFIX = 'corpus/';
+
+/**
+ * The id of the document `name` names: its id, the path of one of its files inside the corpus folder,
+ * or that path as `show` and the document pages print it (corpus/NAME); undefined if none does.
+ */
+export function findDocument(db: Database.Database, name: string): string | undefined {
+  const byId = db.prepare('SELECT id FROM documents WHERE id = ?').pluck();
+  const byPath = db.prepare('SELECT document_id FROM document_files WHERE path = ?').pluck();
+  const path = name.replace(/^(\.\/)+/, '');
+  const paths = path.startsWith(PRINTED_PREFIX) ? [path, path.slice(PRINTED_PREFIX.length)] : [path];
+  return (byId.get(name) as string | undefined) ?? paths.map((candidate) => byPath.get(candidate) as string | undefined).find((id) => id !== undefined);
+}
+
+/**
+ * Records a verdict on the finding `id` (or a unique prefix of it). Finding it and appending the verdict
+ * are one write transaction, so a run rewriting the findings meanwhile cannot leave the verdict on a
+ * finding it has just replaced. SQLITE_BUSY (another process writing) leaves nothing written.
+ */
+export function reviewFinding(db: Database.Database, id: string, verdict: Verdict, note: string | undefined, reviewer: string): { finding: StoredFinding; review: StoredReview } {
+  return db.transaction(() => {
+    const finding = readFinding(db, id);
+    return { finding, review: recordReview(db, finding, verdict, note, reviewer) };
+  }).immediate();
 }
 
 /** Appends a verdict; the finding's status follows it at once and on every later run. */
