@@ -75,7 +75,7 @@ describe('CLI', () => {
     // A second verdict that keeps the status still shows on the page: the section's stored copy is not reused.
     expect((await cli('review', finding!.id, '--verdict', 'confirmed', '--note', 'checked against the transcript', '--db', space.dbPath)).status).toBe(0);
     expect((await rerun()).corpusStagesSkipped).toBe(false);
-    expect(readFileSync(join(space.reportsDir, 'findings.md'), 'utf8')).toContain('Last verdict: **confirmed** on');
+    expect(readFileSync(join(space.reportsDir, 'findings.md'), 'utf8')).toMatch(/Last verdict: \*\*confirmed\*\* by \S+ on /);
     expect(readFileSync(join(space.reportsDir, 'findings.md'), 'utf8')).toContain('— checked against the transcript.');
     expect((await rerun('--force')).corpusStagesSkipped).toBe(false);
   });
