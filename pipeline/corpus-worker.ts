@@ -93,8 +93,7 @@ async function compute(task: { id: number; incremental: boolean } & StageName): 
 
 /**
  * Copies the write-ahead log's committed pages into the store file (a passive checkpoint, which never
- * blocks the main thread's writes), on a connection of its own: the copy and its disk flush (0.2 s after
- * an article is added to the BBC store) happen beside the main thread's last stages instead of when it
+ * blocks the main thread's writes), on a connection of its own: the copy and its disk flush happen beside the main thread's last stages instead of when it
  * closes the store. Best effort: whatever is left, or written since, is copied when the store closes.
  */
 function checkpoint(): void {

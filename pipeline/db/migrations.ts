@@ -310,9 +310,8 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 7,
     name: 'child-key-indexes',
     // With foreign keys on, deleting a parent row looks for its children: without an index on the
-    // child column that is a scan of the whole child table per row. Rewriting one changed document in
-    // the 4,450-article store took about a second (each of its sentences scanned every mention, date,
-    // figure and claim); with these, milliseconds.
+    // child column that is a scan of the whole child table per row (each deleted sentence would scan every
+    // mention, date, figure and claim).
     sql: `
       CREATE INDEX mentions_sentence ON mentions(sentence_id, entity_id);
       CREATE INDEX dates_sentence ON dates(sentence_id);
@@ -655,7 +654,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'corpus-input-writes',
     // A count of the writes that change what the corpus stages read besides the extracted items
     // (corpus-state.ts): the stages' inputs are named by it instead of by a digest of every row of these
-    // tables, which took 0.05 s of each run on the BBC store. An update that leaves the columns read as
+    // tables, which would cost every run a pass over them. An update that leaves the columns read as
     // they were is not counted.
     sql: `
       CREATE TABLE corpus_input_writes (
@@ -761,9 +760,8 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 29,
     name: 'reconcile-claims-rowid',
     // reconcile_claims' rows are large (the claims' JSON, 1.1 KB on average, 35 MB on BBC), which a table
-    // WITHOUT ROWID keeps in its key's B-tree, spilling to overflow pages: a whole run's 31,600 rows took
-    // 0.43 s to write, and take 0.2 s in a table with a rowid and the same key as a unique index. Reading
-    // a subject's rows takes the same time either way. The rows are copied as they are.
+    // WITHOUT ROWID keeps in its key's B-tree, spilling to overflow pages, which makes them slow to write; a table
+    // with a rowid and the same key as a unique index writes them faster and reads a subject's rows as fast. The rows are copied as they are.
     sql: `
       CREATE TABLE reconcile_claims_rows (
         subject TEXT NOT NULL,

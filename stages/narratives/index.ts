@@ -72,8 +72,7 @@ export interface NarrativeRows {
  * `side|entity` for each side that names an entity other sides quote and it does not: all an absent
  * voice needs. Per side, read from whichever holds fewer mentions, by estimate: the side's documents
  * (the new side of an add: one article) or those entities (what a large side is asked about: the few
- * voices a small side quotes). Reading every mention of every quoted entity took 0.025–0.08 s of an
- * add on the BBC store.
+ * voices a small side quotes), rather than every mention of every quoted entity.
  */
 function namedBySides(db: Database.Database, sides: string[], quoted: NarrativeRows['speakers'], quotedBy: Set<string>): Set<string> {
   const namedBy = new Set<string>();
@@ -335,7 +334,7 @@ export function prepareNarratives(db: Database.Database, ahead?: NarrativesAhead
 
 /**
  * The entities' names, by id. After resolution some mention names each one (an entity is made of
- * groups of mentions): asking the mentions of 14,800 entities cost 0.01 s, twice per add. Before it (the
+ * groups of mentions), so names need no look-up of each entity's mentions. Before it (the
  * prepare step's snapshot), an entity may have lost its mentions; that only changes prepare's guess of
  * the term subjects, which compute checks.
  */

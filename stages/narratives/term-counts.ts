@@ -1,5 +1,5 @@
 /**
- * Each side's term counts, kept in the store (schema v13) so that comparing the narratives after an
+ * Each side's term counts, kept in the store so that comparing the narratives after an
  * added article costs that article's sentences, not the corpus's. term_documents records the side
  * (document kind) each document is counted under; the store's triggers keep the terms of a counted
  * document's deleted sentences in term_removals and mark the document for counting again. A changed

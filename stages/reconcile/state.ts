@@ -1,7 +1,7 @@
 /**
- * What reconciliation keeps between runs (schema v14), so that a run after an added article reads and
+ * What reconciliation keeps between runs, so that a run after an added article reads and
  * works out again only what the article changed:
- * - each document's inputs (load.ts) as last read, with a digest of them; its claims apart (schema v23),
+ * - each document's inputs (load.ts) as last read, with a digest of them; its claims apart,
  *   parsed only for a subject compared again. Triggers mark a document in
  *   reconcile_stale on every write that changes its inputs; only those, new documents and documents
  *   read by another version of the stage are read from the store's tables again.

@@ -1,5 +1,5 @@
 /**
- * Word stems and how many sentences of the corpus use each (schema v12). Figures stating the same value
+ * Word stems and how many sentences of the corpus use each. Figures stating the same value
  * in different documents are compared only when their sentences share a word few sentences use, so
  * reconciliation needs every stem's sentence count. The store keeps the counts: a document's stems are
  * counted once, as it is processed (in the worker threads, beside its other stages), added when

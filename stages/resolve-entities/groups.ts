@@ -1,7 +1,7 @@
 /**
- * The store's mention groups (schema v10): one row per set of mentions alike in everything entity
+ * The store's mention groups: one row per set of mentions alike in everything entity
  * resolution reads (text, role, place, acronym and type evidence), with how many mentions it stands for,
- * its smallest mention id (the order resolution reads groups in) and its key (schema v28, cluster.ts).
+ * its smallest mention id (the order resolution reads groups in) and its key (cluster.ts).
  * They are kept up to date from what changed since the last resolution: mentions without a group join
  * one, and groups marked dirty (a mention joined or was deleted) are counted again, or dropped when
  * empty. So an added article costs its own mentions, not a pass over every mention of the corpus.
@@ -55,7 +55,7 @@ export function groupMentions(db: Database.Database): void {
      SELECT ${signature('m')}, mention_key(text, place), text, role, place, acronym, evidence FROM mentions m WHERE group_id IS NULL GROUP BY 1
      ON CONFLICT(signature) DO UPDATE SET dirty = 1`,
   ).run();
-  // Groups stored before keys were (schema v28).
+  // Groups stored without a key (an older store).
   db.prepare('UPDATE mention_groups SET key = mention_key(text, place) WHERE key IS NULL').run();
   db.prepare(`UPDATE mentions SET group_id = (SELECT id FROM mention_groups g WHERE g.signature = ${signature('mentions')}) WHERE group_id IS NULL`).run();
   db.prepare(

@@ -185,7 +185,7 @@ interface ResolutionPlan {
 /** Resolves the entities on one snapshot of the store (a read transaction): what storeResolution writes. */
 function planResolution(db: Database.Database, storedAhead: EntityInOrder[] | undefined): ResolutionPlan {
   const { changedKeys, droppedEntities, emptyGroups } = groupChanges(db);
-  // Without stored key facts (a new store, or one from before schema v28), every key is grouped.
+  // Without stored key facts (a new store, or an older one without them), every key is grouped.
   const partly = keysKnown(db);
   const scope = partly ? widen(db, new Set(), seedsOf(db, changedKeys), droppedEntities) : undefined;
   const { groups, groupOf, entities, entitiesBefore, retyped, current, facts } = regroup(db, scope, droppedEntities, storedAhead);

@@ -1,5 +1,5 @@
 /**
- * The store's copy of each key's facts (cluster.ts's KeyFacts, schema v28: entity_keys and
+ * The store's copy of each key's facts (cluster.ts's KeyFacts: entity_keys and
  * entity_key_links), which answers clusterRows' questions about the keys outside the part of the corpus
  * being grouped again, and the widening of that part: which keys must be grouped again with which.
  */
@@ -8,8 +8,8 @@ import type { KeyFacts, Outside } from './cluster.ts';
 import { HAS_MENTIONS } from './groups.ts';
 
 /**
- * Are the keys' facts stored? Resolution stores every key's or none (a new store, one stored before
- * schema v28): then every key is grouped, and stored.
+ * Are the keys' facts stored? Resolution stores every key's or none (a new store, or an older one
+ * without them): then every key is grouped, and stored.
  */
 export function keysKnown(db: Database.Database): boolean {
   return db.prepare('SELECT EXISTS (SELECT 1 FROM entity_keys)').pluck().get() === 1 || db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM mention_groups WHERE ${HAS_MENTIONS})`).pluck().get() === 1;
