@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
-import { filter, findOne, getElementsByTagName, removeElement, textContent } from 'domutils';
+import { filter, findOne, getElementsByTagName, textContent } from 'domutils';
 import type { DocMeta, RemovedBlock } from '../../pipeline/doc.ts';
 import type { Block, BlockKind } from './blocks.ts';
 import { readMeta } from './html-meta.ts';
@@ -17,6 +17,7 @@ import { normalizeInline } from './normalize.ts';
 import { mapProse, type ProseMap } from './prose.ts';
 import { isBylineOrDateline } from './byline.ts';
 import { nestsDeeperThan } from './nesting.ts';
+import { detachAll } from './detach.ts';
 
 /** cheerio, loaded with the first web page: a run that adds text files does without its 0.05 s of loading. */
 let loaded: typeof import('cheerio/slim') | undefined;
@@ -110,10 +111,11 @@ function describe(node: AnyNode | undefined): string {
   return `<${element.tagName}${id}${className}>`;
 }
 
-function isAttached(node: AnyNode): boolean {
+/** True when the node is in the page's tree and neither it nor an ancestor is among `leaving`. */
+function isAttached(node: AnyNode, leaving: ReadonlySet<AnyNode> = new Set()): boolean {
   let top: AnyNode = node;
-  while (top.parent) top = top.parent;
-  return top.type === 'root';
+  for (; top.parent; top = top.parent) if (leaving.has(top)) return false;
+  return top.type === 'root' && !leaving.has(top);
 }
 
 /** Share of an element's text that is link text. */
@@ -135,12 +137,14 @@ export function extractHtml(html: string): HtmlExtraction {
   let prose: ProseMap | undefined;
   /** Removes the elements, except those holding at least `keepShare` of the page's prose. */
   const remove = (elements: Cheerio<AnyNode>, rule: string, keepShare = Infinity) => {
+    const leaving = new Set<AnyNode>();
     elements.each((_, element) => {
-      if (!isAttached(element) || prose!.share(element) >= keepShare) return;
+      if (!isAttached(element, leaving) || prose!.share(element) >= keepShare) return;
       const chars = normalizeInline($(element).text()).length;
       if (chars > 0) removed.push({ rule, chars, location: describe(element) });
-      $(element).remove();
+      leaving.add(element);
     });
+    detachAll(leaving);
   };
 
   // Pages rendered by script often keep their text in <noscript> for readers without it: keep that text.
@@ -148,8 +152,8 @@ export function extractHtml(html: string): HtmlExtraction {
     if (normalizeInline($(element).text()).length > 200 && hasDescendant(element, MAIN_TEXT_TAGS)) $(element).replaceWith($(element).contents());
     else $(element).remove();
   });
-  $(NEVER_TEXT).remove();
-  for (const comment of filter((node) => node.type === 'comment', $.root().toArray(), true)) removeElement(comment);
+  detachAll($(NEVER_TEXT).toArray());
+  detachAll(filter((node) => node.type === 'comment', $.root().toArray(), true));
   prose = mapProse($.root().get(0)!);
   const headlines = $('h1').toArray().map((element) => normalizeInline($(element).text())).filter(Boolean);
   const headline = pickHeadline(headlines, meta.title);
