@@ -13,20 +13,11 @@ import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportStore } from '../pipeline/export.ts';
-import { BBC_DIR, cli, workspace } from './helpers.ts';
+import { BBC_DIR, bbcArticles, cli, workspace } from './helpers.ts';
 
 const ARTICLES = Number(process.env.KILL_ARTICLES ?? 40);
 const KILLS = Number(process.env.KILLS ?? 11);
 const BIN = new URL('../bin/narratives.js', import.meta.url).pathname;
-
-/** The first articles of each BBC category in turn, so the corpus mixes all five. */
-function bbcArticles(count: number): string[] {
-  const categories = readdirSync(BBC_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-  const files = categories.map((category) => readdirSync(join(BBC_DIR, category)).filter((file) => file.endsWith('.txt')).sort().map((file) => join(category, file)));
-  const picked: string[] = [];
-  for (let index = 0; picked.length < count; index += 1) for (const list of files) if (picked.length < count && list[index]) picked.push(list[index]!);
-  return picked;
-}
 
 /** Every file under a folder, by relative path, with its content. */
 function snapshot(dir: string): Map<string, string> {

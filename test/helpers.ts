@@ -1,5 +1,5 @@
 /** Shared test helpers: real seed files, temporary corpora and stores, and the CLI run in-process. */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -14,6 +14,15 @@ export const CORPUS_DIR = new URL('../corpus/', import.meta.url).pathname;
 export const REPORTS_DIR = new URL('../reports/', import.meta.url).pathname;
 
 export const SEED_FILES = ['000_a1abb57812357fd8.txt', '001_a5905505a034775a.txt', '002_f9bcec1626e2c574.txt', '003_1ca09edad87b2863.txt', '004_00a5cb55c041b86a.txt'] as const;
+
+/** The first articles of each BBC category in turn, so the corpus mixes all five. */
+export function bbcArticles(count: number): string[] {
+  const categories = readdirSync(BBC_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const files = categories.map((category) => readdirSync(join(BBC_DIR, category)).filter((file) => file.endsWith('.txt')).sort().map((file) => join(category, file)));
+  const picked: string[] = [];
+  for (let index = 0; picked.length < count; index += 1) for (const list of files) if (picked.length < count && list[index]) picked.push(list[index]!);
+  return picked;
+}
 
 export function readSeed(name: string): Buffer {
   return readFileSync(join(SEEDS_DIR, name));

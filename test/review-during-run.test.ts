@@ -5,13 +5,13 @@
  * and `review --json`.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFindings } from '../pipeline/db/findings.ts';
-import { BBC_DIR, cli, run, workspace } from './helpers.ts';
+import { BBC_DIR, bbcArticles, cli, run, workspace } from './helpers.ts';
 
 const BIN = new URL('../bin/narratives.js', import.meta.url).pathname;
 
@@ -86,15 +86,6 @@ function narratives(args: string[], options: { env?: NodeJS.ProcessEnv; onStderr
     });
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-}
-
-/** The first articles of each BBC category in turn, so the corpus mixes all five. */
-function bbcArticles(count: number): string[] {
-  const categories = readdirSync(BBC_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-  const files = categories.map((category) => readdirSync(join(BBC_DIR, category)).filter((file) => file.endsWith('.txt')).sort().map((file) => join(category, file)));
-  const picked: string[] = [];
-  for (let index = 0; picked.length < count; index += 1) for (const list of files) if (picked.length < count && list[index]) picked.push(list[index]!);
-  return picked;
 }
 
 describe('corpus stages work out their results without holding the write lock', () => {
