@@ -4,12 +4,12 @@
  * Prints every figure with its target and writes them to bench/results/eval.json. `--errors N` prints
  * up to N errors per set (default 10).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scoreClaims } from './eval/claims.ts';
 import { runOver, SHARED } from './eval/corpus.ts';
-import { scoreEntities } from './eval/entities.ts';
+import { scoreEntities, scoreJudgedEntities, type JudgedEntity } from './eval/entities.ts';
 import { scoreFigures } from './eval/figures.ts';
 import { readSet, type EntityListItem, type NumberItem, type SentenceItem } from './eval/items.ts';
 import { seedEntities, seedFigures } from './eval/seeds.ts';
@@ -53,6 +53,16 @@ const claimTargets = { precision: TARGETS.precision!, speakerAccuracy: TARGETS.s
 {
   const { errors, ...figures } = scoreClaims(bbc, claimsBbc);
   print('claims, BBC', figures, errors, claimTargets);
+}
+
+// Entities are judged on a whole run: they are resolved across the corpus.
+if (existsSync(join(import.meta.dirname, '..', 'test', 'fixtures', 'eval', 'entities-bbc.json'))) {
+  const all = readdirSync(BBC, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) => readdirSync(join(BBC, entry.name)).filter((name) => name.endsWith('.txt')).map((name) => `${entry.name}/${name}`));
+  const whole = await runOver(BBC, all.sort());
+  const { errors, ...figures } = scoreJudgedEntities(whole, readSet<JudgedEntity>('entities-bbc'));
+  print('entities, BBC', figures, errors, { precision: TARGETS.entityPrecision! });
 }
 
 const figuresEvents = labelled(readSet<NumberItem>('figures-events'));

@@ -42,3 +42,41 @@ export function scoreEntities(data: Export, items: EntityListItem[]): EntityScor
   }
   return { documents: items.length, extracted, precision: right / extracted, recall: goldFound / gold, errors };
 }
+
+/** A BBC entity drawn from a whole run, judged by hand: one real thing, named right, typed right. */
+export interface JudgedEntity {
+  id: string;
+  name: string;
+  type: string;
+  label: { one: boolean; name: boolean; type: boolean; note?: string } | null;
+}
+
+export interface JudgedScores {
+  judged: number;
+  present: number;
+  precision: number;
+  errors: string[];
+}
+
+/**
+ * Precision over the judged entities the run still makes as they were judged (same id, name and type);
+ * one made differently since is stale and left out, as its judgement is of another entity.
+ */
+export function scoreJudgedEntities(data: Export, items: JudgedEntity[]): JudgedScores {
+  const byId = new Map(data.entities.map((entity) => [entity.id, entity]));
+  let present = 0, right = 0;
+  const errors: string[] = [];
+  for (const item of items) {
+    if (!item.label) continue;
+    const entity = byId.get(item.id);
+    if (!entity || entity.name !== item.name || entity.type !== item.type) {
+      errors.push(`stale: ${item.name} (${item.type}) is no longer made as judged`);
+      continue;
+    }
+    present += 1;
+    const { one, name, type } = item.label;
+    if (one && name && type) right += 1;
+    else errors.push(`${item.name} (${item.type}): ${[!one && 'not one thing', !name && 'named wrong', !type && 'typed wrong'].filter(Boolean).join(', ')}`);
+  }
+  return { judged: items.filter((item) => item.label).length, present, precision: right / present, errors };
+}

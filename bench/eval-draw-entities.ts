@@ -1,0 +1,53 @@
+/**
+ * Draws 150 entities at random (fixed seed) from a whole run over the BBC corpus, for a person to judge:
+ * is it one real thing, is it named right, is it typed right. Unlike the other sets (bench/eval-sample.ts),
+ * this one is drawn from the pipeline's output, since entity precision judges what the pipeline made;
+ * the judgements are made by hand from the mentions' sentences. Refuses to overwrite an existing set.
+ *
+ *   npx tsx bench/eval-draw-entities.ts
+ */
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runOver, SHARED } from './eval/corpus.ts';
+
+const BBC = join(SHARED, 'bench', 'bbc');
+const OUT = join(import.meta.dirname, '..', 'test', 'fixtures', 'eval', 'entities-bbc.json');
+const DRAWN = 150;
+
+if (existsSync(OUT)) {
+  console.error(`${OUT} exists: its judgements are never redrawn`);
+  process.exit(1);
+}
+
+/** mulberry32, as in eval-sample.ts: the same draw on every machine. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const files = readdirSync(BBC, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .flatMap((entry) => readdirSync(join(BBC, entry.name)).filter((name) => name.endsWith('.txt')).map((name) => `${entry.name}/${name}`))
+  .sort();
+const data = await runOver(BBC, files);
+const sentences = new Map(data.sentences.map((sentence) => [sentence.id, sentence.text]));
+const paths = new Map(data.documents.map((document) => [document.id, document.path]));
+const entities = [...data.entities].sort((a, b) => (a.id < b.id ? -1 : 1));
+const next = random(150);
+const picked = new Set<number>();
+while (picked.size < Math.min(DRAWN, entities.length)) picked.add(Math.floor(next() * entities.length));
+const items = [...picked].sort((a, b) => a - b).map((index) => {
+  const entity = entities[index]!;
+  // Up to five mentions, spread over the entity's documents, to judge whether they are one thing.
+  const step = Math.max(1, Math.floor(entity.mentions.length / 5));
+  const mentions = entity.mentions.filter((_, at) => at % step === 0).slice(0, 5).map((mention) => ({ file: paths.get(mention.doc), text: mention.text, sentence: sentences.get(mention.sentence) }));
+  return { id: entity.id, name: entity.name, type: entity.type, aliases: entity.aliases, mentionCount: entity.mentions.length, mentions, label: null };
+});
+writeFileSync(OUT, `{\n "set": "entities-bbc",\n "drawnBy": "bench/eval-draw-entities.ts",\n "items": [\n${items.map((item) => `  ${JSON.stringify(item)}`).join(',\n')}\n ]\n}\n`);
+console.log(`${OUT}: ${items.length} of ${entities.length} entities`);
