@@ -63,6 +63,16 @@ export interface ExportedFigure extends StoredMeasurement {
   /** Who stated it, when it is inside an attributed claim. */
   speaker: string | null;
   part_of: string | null;
+  /** level, change, share or duration. */
+  type: string;
+  /** up or down, for a change; else null. */
+  direction: string | null;
+  /** The ends of a range (its value is the low end); else null. */
+  low: number | null;
+  high: number | null;
+  /** The later level a change construction links this figure to, and how: `earlier` (the level before) or `change` (the amount). */
+  linked_to: string | null;
+  link: string | null;
 }
 
 export interface ExportedClaim {
@@ -160,7 +170,7 @@ function readExport(db: Database.Database): Export {
   const figures = db
     .prepare(
       `SELECT f.id, f.document_id AS doc, f.sentence_id AS sentence, f.span_start AS start, f.span_end AS end, f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope,
-         f.holder, f.holder_entity_id AS holder_entity, f.time, f.time_source, f.speaker, f.part_of
+         f.holder, f.holder_entity_id AS holder_entity, f.time, f.time_source, f.speaker, f.part_of, f.type, f.direction, f.low, f.high, f.linked_to, f.link
        FROM figure_details f JOIN documents d ON d.id = f.document_id
        ORDER BY d.path, f.span_start, f.span_end`,
     )

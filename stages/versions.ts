@@ -7,14 +7,14 @@ export const DOCUMENT_STAGE_VERSIONS = {
   ingest: '4',
   segment: '3',
   parse: '6',
-  'extract-entities': '1',
+  'extract-entities': '2',
   'extract-dates': '1',
-  'extract-figures': '2',
+  'extract-figures': '3',
   'extract-claims': '3',
 } as const;
 
 export const CORPUS_STAGE_VERSIONS = {
-  'resolve-entities': '1',
+  'resolve-entities': '2',
   'report-pages': '2',
   narratives: '3',
   reconcile: '6',

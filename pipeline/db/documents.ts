@@ -16,6 +16,10 @@ export interface StoredMeasurement {
   counted: string | null;
   qualifier: string;
   scope: string | null;
+  /** level, change, share or duration; absent where a reader does not select it (taken as a level). */
+  type?: string;
+  /** up or down, for a change. */
+  direction?: string | null;
 }
 
 /** A row of the entities table, which resolve-entities writes and the report reads. */
@@ -87,8 +91,8 @@ export function documentWriter(db: Database.Database) {
     insertSentence: db.prepare('INSERT INTO sentences (id, document_id, paragraph_id, ordinal, span_start, span_end, text, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     insertMention: db.prepare('INSERT INTO mentions (id, document_id, sentence_id, span_start, span_end, text, role, place, acronym, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     insertDate: db.prepare('INSERT INTO dates (id, document_id, sentence_id, span_start, span_end, text, value, year_inferred) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-    insertFigure: db.prepare(`INSERT INTO figures (id, document_id, sentence_id, span_start, span_end, quote, value, unit, counted, qualifier, scope, holder_mention_id, time, time_source, part_of)
-      VALUES (@id, @documentId, @sentenceId, @start, @end, @quote, @value, @unit, @counted, @qualifier, @scope, @holder, @time, @timeSource, @partOf)`),
+    insertFigure: db.prepare(`INSERT INTO figures (id, document_id, sentence_id, span_start, span_end, quote, value, unit, counted, qualifier, scope, holder_mention_id, time, time_source, part_of, type, direction, low, high, linked_to, link)
+      VALUES (@id, @documentId, @sentenceId, @start, @end, @quote, @value, @unit, @counted, @qualifier, @scope, @holder, @time, @timeSource, @partOf, @type, @direction, @low, @high, @linkedTo, @link)`),
     insertClaim: db.prepare(`INSERT INTO claims (id, document_id, sentence_id, span_start, span_end, text, speaker_mention_id, speaker_text, direct, reporting_verb, hedges, negated, score, features)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertClaimEntity: db.prepare('INSERT OR IGNORE INTO claim_entities (claim_id, mention_id) VALUES (?, ?)'),
@@ -124,8 +128,14 @@ export function documentWriter(db: Database.Database) {
       statements.insertDate.run(itemId(doc.id, 't', date.start, date.end), doc.id, sentenceOf(doc, date.sentence), date.start, date.end, date.text, date.value, date.yearInferred ? 1 : 0);
     }
     const figureIds = figures.map((figure) => itemId(doc.id, 'f', figure.start, figure.end));
-    // Parts before wholes would break the part_of reference: insert wholes first.
-    const order = figures.map((_, index) => index).sort((a, b) => Number(figures[a]!.partOf !== undefined) - Number(figures[b]!.partOf !== undefined));
+    // A figure before the one its part_of or linked_to names would break the reference: insert by depth, wholes and later levels first.
+    const depths = new Map<number, number>();
+    const depthOf = (index: number, seen = 0): number => {
+      const figure = figures[index]!;
+      if (!depths.has(index)) depths.set(index, seen > figures.length ? 0 : 1 + Math.max(-1, ...[figure.partOf, figure.linkedTo].filter((to) => to !== undefined).map((to) => depthOf(to, seen + 1))));
+      return depths.get(index)!;
+    };
+    const order = figures.map((_, index) => index).sort((a, b) => depthOf(a) - depthOf(b) || a - b);
     for (const index of order) {
       const figure = figures[index]!;
       statements.insertFigure.run({
@@ -144,6 +154,12 @@ export function documentWriter(db: Database.Database) {
         time: figure.time ?? null,
         timeSource: figure.timeSource,
         partOf: figure.partOf === undefined ? null : figureIds[figure.partOf],
+        type: figure.type,
+        direction: figure.direction ?? null,
+        low: figure.low ?? null,
+        high: figure.high ?? null,
+        linkedTo: figure.linkedTo === undefined ? null : figureIds[figure.linkedTo],
+        link: figure.link ?? null,
       });
     }
     for (const claim of claims) {

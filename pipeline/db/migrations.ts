@@ -782,6 +782,23 @@ export const MIGRATIONS: readonly Migration[] = [
     // gets the same pid is not taken for the holder (see pipeline/lock.ts).
     sql: `ALTER TABLE runs ADD COLUMN pid_start TEXT;`,
   },
+  {
+    version: 31,
+    name: 'figure-types',
+    // What each figure is (stages/extract-figures/number-type.ts): a level, a change (with its direction),
+    // a share or a duration; a range's ends; and the link of a change construction ("from X to Y": X is
+    // the earlier level of Y; "rose X to Y": X is the change that reached Y). Figures stored before are
+    // levels until their documents are extracted again.
+    sql: `
+      ALTER TABLE figures ADD COLUMN type TEXT NOT NULL DEFAULT 'level';
+      ALTER TABLE figures ADD COLUMN direction TEXT;
+      ALTER TABLE figures ADD COLUMN low REAL;
+      ALTER TABLE figures ADD COLUMN high REAL;
+      ALTER TABLE figures ADD COLUMN linked_to TEXT REFERENCES figures(id) ON DELETE SET NULL;
+      ALTER TABLE figures ADD COLUMN link TEXT;
+      CREATE INDEX figures_linked_to ON figures(linked_to);
+    `,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */

@@ -7,11 +7,25 @@ import type { DateMention } from '../extract-dates/index.ts';
 import type { EntityMention } from '../extract-entities/mentions.ts';
 import type { ParsedSentence, Token } from '../parse/index.ts';
 import { singularOf } from '../parse/lexicon.ts';
-import { findNumbers, type NumberPhrase } from './numbers.ts';
+import { linkChanges } from './changes.ts';
+import { classifyNumber, FIGURE_TYPES, type Direction, type NumberType } from './number-type.ts';
+import { findNumbers } from './numbers.ts';
+import { joinRanges, type RangedPhrase } from './ranges.ts';
 
-export type Qualifier = 'exact' | 'approximate' | 'lower_bound' | 'upper_bound';
+export type Qualifier = 'exact' | 'approximate' | 'lower_bound' | 'upper_bound' | 'range';
 
 export interface Figure {
+  /** level, change, share or duration (number-type.ts): the numbers that are figures. */
+  type: NumberType;
+  /** For a change: up or down. */
+  direction?: Direction;
+  /** For a range, its ends (`value` is the low end). */
+  low?: number;
+  high?: number;
+  /** Index, in this document's figures, of the level a change construction links this one to: the later level of "from X to Y", "rose X to Y", "Y, up from X". */
+  linkedTo?: number;
+  /** How it is linked: `earlier` (the level before the change) or `change` (the amount of the change). */
+  link?: 'earlier' | 'change';
   sentence: number;
   start: number;
   end: number;
@@ -34,8 +48,9 @@ export interface Figure {
 }
 
 const QUALIFIERS: [RegExp, Qualifier][] = [
-  [/(?:more than|over|at least|upwards of|in excess of|above|no fewer than|no less than)\s+$/i, 'lower_bound'],
-  [/(?:less than|fewer than|under|up to|at most|below|no more than)\s+$/i, 'upper_bound'],
+  // "handed over $103,500": "over" after a verb is a particle, not a bound.
+  [/(?:more than|(?<!\b(?:hand|hands|handed|handing|took|taken|take|takes|turn|turned|paid|pay|won|win|chosen|pick|picked|watch|watched|presided|preside|roll|rolled|carry|carried|sign|signed)\s)over|at least|upwards of|in excess of|above|no fewer than|no less than|greater than|bigger than|larger than|higher than|exceeding)\s+$/i, 'lower_bound'],
+  [/(?:less than|fewer than|under|up to|at most|below|no more than|smaller than|lower than|within|as many as|as much as)\s+$/i, 'upper_bound'],
   [/(?:nearly|almost|about|around|approximately|roughly|some|close to|an estimated|circa|~)\s*$/i, 'approximate'],
   [/(?:just|only|exactly|precisely)\s+$/i, 'exact'],
 ];
@@ -47,9 +62,6 @@ const STOP_TAGS = ['Verb', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun'
 /** Words between a subject and its figure: "its gold reserves were US$20 billion". */
 const LINKING = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'reached', 'totaled', 'totalled', 'stood', 'at', 'of', 'to', 'from', 'by', 'increased', 'rose', 'fell', 'grew', 'dropped', 'had', 'has', 'have', 'hit', 'exceeded', 'worth', 'about', 'nearly', 'almost', 'around', 'more', 'than', 'over', 'approximately', 'roughly', 'some', 'just', 'only']);
 const TIME_WORDS = new Set(['time', 'year', 'years', 'month', 'months', 'day', 'days', 'week', 'weeks', 'hour', 'hours', 'decade', 'decades', 'century', 'centuries', 'minute', 'minutes']);
-
-/** Capitalised words that may open a sentence before a number without naming anything. */
-const CAPITALISED_FUNCTION_WORD = /^(?:More|Over|About|Nearly|Almost|Some|Just|Only|Around|Approximately|In|On|By|At|To|For|With|From|Of|Under|Since|After|Before|All|The|These|Those|Its|Their|His|Her|Our|And|But|Or|Of|Roughly|Exactly|Another)$/;
 
 const has = (token: Token, tags: string[]) => tags.some((tag) => token.tags.has(tag));
 const lowerOf = (token: Token) => token.text.toLowerCase();
@@ -106,24 +118,6 @@ interface Context {
   identifiers: Set<string>;
 }
 
-/** Why a number phrase is not a figure, or undefined when it is one. */
-function notAFigure(ctx: Context, phrase: NumberPhrase, start: number, end: number): string | undefined {
-  const { text } = ctx;
-  if (ctx.dates.some((date) => start < date.end && end > date.start)) return 'date';
-  if (phrase.unit === 'count' && !phrase.words && /^(1[5-9]|20)\d{2}$/.test(phrase.text)) return 'year';
-  if (/^-\p{L}/u.test(text.slice(end, end + 2))) return 'compound modifier';
-  if (/^[.)]\s/.test(text.slice(end, end + 2)) && (ctx.paragraphStarts.has(start) || /^\s*$/.test(text.slice(ctx.sentence.start, start)))) return 'list numbering';
-  const before = text.slice(Math.max(ctx.sentence.start, start - 40), start);
-  // A number right after a capitalised name word is part of a name: "Section 889", "Nord Stream 2".
-  const previous = /(\p{Lu}[\p{L}.]*) $/u.exec(before);
-  if (previous && phrase.unit === 'count' && !CAPITALISED_FUNCTION_WORD.test(previous[1]!)) return 'part of a name';
-  const next = /^\s+([\p{L}-]+)/u.exec(text.slice(end))?.[1]?.toLowerCase();
-  // "six months ago", "Two years later": a duration is a time, not a figure.
-  if (phrase.unit === 'count' && next && TIME_WORDS.has(next)) return 'duration';
-  if (phrase.unit === 'count' && next && (ctx.identifiers.has(`${phrase.value} ${next}`) || ctx.identifiers.has(`${phrase.value} ${next.replace(/s$/, '')}`))) return 'identifier';
-  return undefined;
-}
-
 /** Numbers used as names: "a 301 investigation" (a count above one never takes a singular noun). */
 export function identifierNumbers(text: string): Set<string> {
   const found = new Set<string>();
@@ -134,94 +128,151 @@ export function identifierNumbers(text: string): Set<string> {
   return found;
 }
 
+/** The qualifier written before the number (and how far back it starts), or after it ("200+", "or more"). */
+function qualifierAt(text: string, sentence: ParsedSentence, start: number, end: number): { qualifier: Qualifier; start: number; end: number } {
+  const before = text.slice(Math.max(sentence.start, start - 25), start);
+  for (const [pattern, kind] of QUALIFIERS) {
+    const match = pattern.exec(before);
+    if (match) return { qualifier: kind, start: start - match[0].length, end };
+  }
+  const plus = /^\+|^\s+or\s+more\b/.exec(text.slice(end, sentence.end));
+  if (plus) return { qualifier: 'lower_bound', start, end: end + plus[0].length };
+  return { qualifier: 'exact', start, end };
+}
+
+/** The unit written after the number, when the number's own is a count: "times", "km", "years". */
+function unitAfter(text: string, end: number, unit: string, durationUnit: string | undefined): { unit: string; end: number } {
+  if (durationUnit) {
+    const word = /^[\s-]\p{L}+/u.exec(text.slice(end))!;
+    return { unit: durationUnit, end: end + word[0].length };
+  }
+  const times = /^\s+times\b/i.exec(text.slice(end));
+  if (times) return { unit: 'ratio', end: end + times[0].length };
+  const physical = PHYSICAL_UNIT.exec(text.slice(end));
+  if (physical && unit === 'count') {
+    const last = singular(physical[1]!.replace(/\s+/g, ' ').toLowerCase().split(' ').at(-1)!);
+    return { unit: physical[1]!.toLowerCase().replace(/\S+$/, last), end: end + physical[0].length };
+  }
+  return { unit: unit === 'fraction' ? 'ratio' : unit, end };
+}
+
+/** Whether the tagger reads a noun phrase right after `end` ("42 aircraft", "Britain's 750 hereditary peers"). */
+function nounFollowsAt(text: string, tokens: Token[], end: number): boolean {
+  const at = tokenIndexAt(tokens, end);
+  if (at === -1 || !/^[\s-]?$/.test(text.slice(end, tokens[at]!.start))) return false;
+  return nounPhrase(tokens, at) !== undefined && !has(tokens[at]!, ['Value']);
+}
+
+/** What a figure counts: the noun phrase after it (past a bracketed conversion), else "of the …", else the subject before it. */
+function countedAfter(ctx: Context, start: number, end: number, unit: string): { counted?: string; end: number; named: boolean } {
+  const { text, sentence } = ctx;
+  const tokens = sentence.tokens;
+  const bracket = /^\s*\([^()]{0,60}\)/.exec(text.slice(end));
+  const worth = unit !== 'count' && unit !== 'percent' ? /^\s+worth\s+of\s+/.exec(text.slice(end)) : null;
+  let at = tokenIndexAt(tokens, end + (bracket ? bracket[0].length : worth ? worth[0].length : 0));
+  let phraseRange = at === -1 ? undefined : nounPhrase(tokens, at);
+  if (phraseRange && TIME_WORDS.has(lowerOf(tokens[phraseRange.from]!)) && unit !== 'count') phraseRange = undefined;
+  if (phraseRange) {
+    const counted = lemmatisePhrase(tokens.slice(phraseRange.from, phraseRange.to));
+    return { counted, end: bracket ? end : tokens[phraseRange.to - 1]!.end, named: true };
+  }
+  let counted: string | undefined;
+  const ofPhrase = /^\)?\s*(?:\(\s*[\d,.]+\s*\)\s*)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?/.exec(text.slice(end));
+  if (ofPhrase && unit !== 'count') {
+    at = tokenIndexAt(tokens, end + ofPhrase[0].length);
+    while (at !== -1 && at < tokens.length && /[’']s$/.test(tokens[at]!.text)) at += 1;
+    const range = at === -1 ? undefined : nounPhrase(tokens, at);
+    if (range) {
+      counted = lemmatisePhrase(tokens.slice(range.from, range.to));
+      // The quote reads as written: "nearly 80% of international partners".
+      if (!ofPhrase[0].includes('(') && !ofPhrase[0].includes(')')) end = tokens[range.to - 1]!.end;
+    }
+  }
+  // "only 5 were US companies": what a bare number counts may follow a copula.
+  const copula = unit === 'count' ? /^\s+(?:were|are|was|is)\s+(?:the\s+|all\s+)?/.exec(text.slice(end)) : null;
+  if (copula) {
+    const range = nounPhrase(tokens, tokenIndexAt(tokens, end + copula[0].length));
+    if (range) counted = lemmatisePhrase(tokens.slice(range.from, range.to));
+  }
+  if (!counted && unit !== 'count') counted = subjectBefore(tokens, start);
+  return { counted, end, named: false };
+}
+
 /** Figures of one sentence. `offset` is the index the first figure will have in the document's list. */
 export function findFigures(ctx: Context, offset: number): Figure[] {
   const { text, sentence } = ctx;
-  const tokens = sentence.tokens;
   const sentenceText = text.slice(sentence.start, sentence.end);
   const figures: Figure[] = [];
   const phraseEnds: number[] = [];
-  for (const phrase of findNumbers(sentenceText)) {
-    let start = sentence.start + phrase.start;
-    let end = sentence.start + phrase.end;
-    if (notAFigure(ctx, phrase, start, end)) continue;
-    let unit = phrase.unit;
-
-    let qualifier: Qualifier = 'exact';
-    const before = text.slice(Math.max(sentence.start, start - 25), start);
-    for (const [pattern, kind] of QUALIFIERS) {
-      const match = pattern.exec(before);
-      if (match) {
-        qualifier = kind;
-        start -= match[0].length;
-        break;
-      }
-    }
-    const times = /^\s+times\b/i.exec(text.slice(end));
-    if (times) {
-      unit = 'ratio';
-      end += times[0].length;
-    }
-    const physical = PHYSICAL_UNIT.exec(text.slice(end));
-    if (physical && unit === 'count') {
-      unit = singular(physical[1]!.replace(/\s+/g, ' ').toLowerCase().split(' ').at(-1)!);
-      unit = physical[1]!.toLowerCase().replace(/\S+$/, unit);
-      end += physical[0].length;
-    }
-    const numberEnd = end;
-
-    // What it counts: the noun phrase after it, else "of the …", else the subject before it.
-    let counted: string | undefined;
-    const worth = unit !== 'count' && unit !== 'percent' ? /^\s+worth\s+of\s+/.exec(text.slice(end)) : null;
-    let at = tokenIndexAt(tokens, end + (worth ? worth[0].length : 0));
-    let phraseRange = at === -1 ? undefined : nounPhrase(tokens, at);
-    if (phraseRange && TIME_WORDS.has(lowerOf(tokens[phraseRange.from]!)) && unit !== 'count') phraseRange = undefined;
-    if (phraseRange) {
-      counted = lemmatisePhrase(tokens.slice(phraseRange.from, phraseRange.to));
-      end = tokens[phraseRange.to - 1]!.end;
-    } else {
-      const ofPhrase = /^\)?\s*(?:\(\s*[\d,.]+\s*\)\s*)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?/.exec(text.slice(end));
-      if (ofPhrase && unit !== 'count') {
-        at = tokenIndexAt(tokens, end + ofPhrase[0].length);
-        while (at !== -1 && at < tokens.length && /[’']s$/.test(tokens[at]!.text)) at += 1;
-        const range = at === -1 ? undefined : nounPhrase(tokens, at);
-        if (range) {
-          counted = lemmatisePhrase(tokens.slice(range.from, range.to));
-          // The quote reads as written: "nearly 80% of international partners".
-          if (!ofPhrase[0].includes('(') && !ofPhrase[0].includes(')')) end = tokens[range.to - 1]!.end;
-        }
-      }
-      // "only 5 were US companies": what a bare number counts may follow a copula.
-      const copula = unit === 'count' ? /^\s+(?:were|are|was|is)\s+(?:the\s+|all\s+)?/.exec(text.slice(end)) : null;
-      if (copula) {
-        const range = nounPhrase(tokens, tokenIndexAt(tokens, end + copula[0].length));
-        if (range) counted = lemmatisePhrase(tokens.slice(range.from, range.to));
-      }
-      if (!counted && unit !== 'count') counted = subjectBefore(tokens, start);
-    }
-    if (counted && TIME_WORDS.has(counted)) counted = undefined;
-    // "90 deals have dwindled to just 12": a bare number counts what the figure before it counted.
-    const previous = figures.at(-1);
-    if (!counted && !phraseRange && previous?.counted && previous.unit === unit) counted = previous.counted;
-
-    const scope = scopeAfter(text, end, sentence.end);
-    figures.push({
-      sentence: sentence.ordinal,
-      start,
-      end,
-      quote: text.slice(start, end),
-      value: unit === 'fraction' ? phrase.value : phrase.value,
-      unit: unit === 'fraction' ? 'ratio' : unit,
-      counted,
-      qualifier,
-      scope,
-      holder: holderOf(ctx, start),
-      ...timeOf(ctx, numberEnd),
-    });
-    phraseEnds.push(numberEnd);
+  for (const phrase of joinRanges(sentenceText, findNumbers(sentenceText))) {
+    const figure = figureOf(ctx, phrase, figures);
+    if (!figure) continue;
+    figures.push(figure.figure);
+    phraseEnds.push(figure.numberEnd);
   }
   linkParts(text, figures, phraseEnds, offset);
+  linkChanges(text, figures, phraseEnds, offset, ctx.dates);
   return figures;
+}
+
+/** The figure a number phrase states, or undefined when the number is not a figure (number-type.ts). */
+function figureOf(ctx: Context, phrase: RangedPhrase, earlier: Figure[]): { figure: Figure; numberEnd: number } | undefined {
+  const { text, sentence } = ctx;
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const numberStart = sentence.start + phrase.start;
+  const phraseEnd = sentence.start + phrase.end;
+  const next = /^\s+([\p{L}-]+)/u.exec(text.slice(phraseEnd))?.[1]?.toLowerCase();
+  const kind = classifyNumber({
+    sentence: sentenceText,
+    phrase,
+    inDate: ctx.dates.some((date) => numberStart < date.end && phraseEnd > date.start),
+    namedElsewhere: phrase.unit === 'count' && next !== undefined && (ctx.identifiers.has(`${phrase.value} ${next}`) || ctx.identifiers.has(`${phrase.value} ${next.replace(/s$/, '')}`)),
+    nounFollows: nounFollowsAt(text, sentence.tokens, phraseEnd),
+    opensParagraph: ctx.paragraphStarts.has(numberStart),
+  });
+  if (!FIGURE_TYPES.has(kind.type)) return undefined;
+  const bounds = qualifierAt(text, sentence, numberStart, phraseEnd);
+  const qualifier: Qualifier = phrase.high !== undefined ? 'range' : bounds.qualifier;
+  const measured = unitAfter(text, bounds.end, phrase.unit, kind.type === 'duration' ? kind.unit : undefined);
+  let unit = kind.unit ?? measured.unit;
+  let numberEnd = measured.end;
+  // "a 35-year-old": the age is the number with its "-year-old".
+  if (kind.counted === 'age') numberEnd += /^(?:-|\s+)years?(?:[-\s]olds?)?/i.exec(text.slice(numberEnd))?.[0].length ?? 0;
+  let counted: string | undefined = kind.counted;
+  let end = numberEnd;
+  let named = counted !== undefined;
+  if (kind.type !== 'duration' && counted === undefined) ({ counted, end, named } = countedAfter(ctx, bounds.start, numberEnd, unit));
+  if (counted && TIME_WORDS.has(counted)) counted = undefined;
+  const previous = earlier.at(-1);
+  // A conversion in brackets ("$2bn (£1.05bn) settlement", "more than $1,000bn (£537bn)") states the same figure.
+  const converted = previous && /^\s*(?:\(|;)\s*$/.test(text.slice(previous.end, bounds.start)) && kind.type === previous.type;
+  let figureQualifier = qualifier;
+  if (converted) {
+    if (!named) counted = previous.counted;
+    if (qualifier === 'exact') figureQualifier = previous.qualifier;
+  }
+  // "90 deals have dwindled to just 12": a bare number counts what the figure before it counted.
+  if (!counted && !named && previous?.counted && previous.unit === unit && kind.type === 'level' && previous.type === 'level') counted = previous.counted;
+  if (unit === 'fraction') unit = 'ratio';
+  return {
+    figure: {
+      type: kind.type,
+      ...(kind.direction ? { direction: kind.direction } : {}),
+      ...(phrase.high !== undefined ? { low: phrase.low!, high: phrase.high } : {}),
+      sentence: sentence.ordinal,
+      start: bounds.start,
+      end,
+      quote: text.slice(bounds.start, end),
+      value: phrase.value,
+      unit,
+      counted,
+      qualifier: figureQualifier,
+      scope: scopeAfter(text, end, sentence.end),
+      holder: holderOf(ctx, bounds.start),
+      ...timeOf(ctx, numberEnd),
+    },
+    numberEnd,
+  };
 }
 
 /** The noun phrase before a figure, across linking words: "its gold reserves were US$20 billion". */
