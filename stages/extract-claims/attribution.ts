@@ -6,6 +6,7 @@
  */
 import type { EntityMention } from '../extract-entities/mentions.ts';
 import type { MentionIndex } from './mention-index.ts';
+import { ORGANIZATION_HEADS } from '../extract-entities/vocabulary.ts';
 
 /** Verbs that attribute a statement, in the forms news text uses. */
 export const REPORTING_VERBS = [
@@ -68,12 +69,17 @@ export const ATTRIBUTION_PATTERNS: { pattern: RegExp; speaker: number; content: 
   { pattern: new RegExp(String.raw`^${SUBJECT}\s+(?:[\p{L}’'-]+\s+){1,6}and\s+(${VERB})\b`, 'u'), speaker: 1, content: (m, length) => [m.index + m[0].length, length] },
 ];
 
+/** Words that open a clause, and first- or second-person pronouns, are not a speaker: "Like I said", "As we stated". */
+const CLAUSE_OPENING = /^(?:[Tt]he\s+)?(?:[Ll]ike|[Aa]s|[Bb]ut|[Aa]nd|[Ss]o|[Ii]f|[Ww]hen|[Tt]hen|[Bb]ecause|[Ww]hat|[Hh]ow|[Ww]hile|[Aa]lthough|[Yy]et|[Oo]r)\b/;
+const FIRST_OR_SECOND_PERSON = /\b(?:I|[Ww]e|[Yy]ou|me|us|[Mm]y|[Oo]ur|[Yy]our)\b/;
+
 /** The attribution of a sentence, if it has one. */
 export function findAttribution(sentence: string): Attribution | undefined {
   for (const { pattern, speaker, content } of ATTRIBUTION_PATTERNS) {
     const match = pattern.exec(sentence);
     if (!match) continue;
     const who = match[speaker]!.replace(/[.,;:]+$/, '');
+    if (CLAUSE_OPENING.test(who) || FIRST_OR_SECOND_PERSON.test(who)) continue;
     const verbGroup = speaker === 1 ? match[2] : match[1];
     if (!verbGroup && !/according/i.test(match[0])) continue;
     const speakerStart = match.index + match[0].indexOf(who);
@@ -91,6 +97,22 @@ export function reportAuthor(text: string, mentions: EntityMention[]): EntityMen
   const at = match.index;
   return mentions.find((mention) => mention.start >= at && mention.end <= at + match[1]!.length);
 }
+
+/**
+ * The organisation a press document speaks for: the organisation mentioned in the text whose name its
+ * source gives ("Stellantis (stellantisnegotiations2023.com)" for a Stellantis statement). News and
+ * critique speak for their writers, who are not named in the text.
+ */
+export function documentVoice(meta: { kind?: string; source?: string }, mentions: EntityMention[]): EntityMention | undefined {
+  if (meta.kind !== 'press' || !meta.source) return undefined;
+  const source = meta.source.toLowerCase();
+  // The source names the organisation (what else the text says of the name is weak beside that); a head
+  // word alone ("House" of "House of Representatives Hansard") names no one.
+  const named = mentions.filter((mention) => !mention.place && !mention.role && (mention.evidence.person ?? 0) < 3 && !ORGANIZATION_HEADS.has(mention.text.toLowerCase()) && new RegExp(`(?<![\\p{L}])${escapeRegExp(mention.text.toLowerCase())}(?![\\p{L}])`, 'u').test(source));
+  return named.sort((a, b) => b.text.length - a.text.length || a.start - b.start)[0];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function isMostly(mention: EntityMention, type: keyof EntityMention['evidence']): boolean {
   const weight = mention.evidence[type] ?? 0;

@@ -34,7 +34,12 @@ export interface Claim {
 const HEDGES = /\b(?:allegedly|reportedly|purportedly|may|might|could|possibly|perhaps|probably|likely|believes?|believed|claims?|claimed|suggests?|appears?|seems?|estimated|perceived|potentially)\b/gi;
 /** Negation, but not the idioms "not to mention", "not only". */
 const NEGATION = /\b(?:not(?!\s+(?:only|to mention|just)\b)|no|never|none|nor|cannot|denied|denies|deny)\b|n[’']t\b/i;
-const OPINION = /\b(?:I|we|our|us|my)\b|\b(?:should|must|ought to|need to|it is necessary)\b/;
+/** Words of obligation: what someone thinks ought to be, not what is. */
+const OBLIGATION = /\b(?:should|must|ought to|need to|it is necessary)\b/;
+/** First person: opinion when no one is named as its source, a party's stated position when one is. */
+const FIRST_PERSON = /\b(?:I|we|our|us|my)\b/;
+/** "We", "our": an organisation speaking of itself. */
+const FIRST_PERSON_PLURAL = /\b(?:[Ww]e|[Oo]ur|us)\b/;
 const THRESHOLD = 0.5;
 
 /** The check-worthiness of a statement from its features; returns the score and the features. */
@@ -52,7 +57,7 @@ export function scoreClaim(input: { text: string; figures: number; entities: num
     attributed: input.attributed ? 0.1 : 0,
     quotes_source: quotesSource ? 0.1 : 0,
     hedged: input.hedges > 0 ? -0.05 : 0,
-    opinion: OPINION.test(input.text) ? -0.2 : 0,
+    opinion: OBLIGATION.test(input.text) || (FIRST_PERSON.test(input.text) && !input.attributed) ? -0.2 : 0,
     question: /\?\s*[”"]?$/.test(input.text) ? -0.3 : 0,
     too_short: words < 5 ? -0.3 : 0,
     no_verb: input.hasVerb ? 0 : -0.4,
@@ -68,6 +73,8 @@ interface DocumentInput {
   paragraphOf: Map<number, { start: number; end: number }>;
   mentions: EntityMention[];
   figures: Figure[];
+  /** The organisation the document speaks for (documentVoice), if it is its own statement. */
+  voice?: EntityMention;
 }
 
 /** The claims of one document. */
@@ -124,6 +131,10 @@ export function findClaims(input: DocumentInput): Claim[] {
       speaker = from.mention;
       speakerText = from.words;
       verb = from.verb;
+    } else if (!quote && input.voice && FIRST_PERSON_PLURAL.test(sentenceText)) {
+      // "We remain confident …" in a company's own statement: the company says so.
+      speaker = input.voice;
+      speakerText = input.voice.text;
     } else if (!quote && author && author.start < sentence.start) {
       speaker = author;
       speakerText = author.text;

@@ -6,6 +6,7 @@
  */
 import { textOf } from '../../pipeline/doc.ts';
 import { defineDocumentStage } from '../../pipeline/stage.ts';
+import { documentVoice } from './attribution.ts';
 import { findClaims } from './claims.ts';
 import { DOCUMENT_STAGE_VERSIONS } from '../versions.ts';
 
@@ -18,6 +19,7 @@ export const extractClaims = defineDocumentStage({
   run(doc) {
     const segment = doc.data.segment!;
     const paragraphOf = new Map(segment.sentences.map((sentence) => [sentence.ordinal, segment.paragraphs[sentence.paragraph - 1]!]));
-    return findClaims({ text: textOf(doc), sentences: doc.data.parse!.sentences, paragraphOf, mentions: doc.data.entities!, figures: doc.data.figures! });
+    const mentions = doc.data.entities!;
+    return findClaims({ text: textOf(doc), sentences: doc.data.parse!.sentences, paragraphOf, mentions, figures: doc.data.figures!, voice: documentVoice(doc.meta, mentions) });
   },
 });

@@ -21,6 +21,8 @@ const REGIONS = [
   'Africa', 'Asia', 'Europe', 'North America', 'South America', 'Latin America', 'Central America', 'Oceania', 'Antarctica',
   'Middle East', 'Southeast Asia', 'East Asia', 'Western Europe', 'Eastern Europe', 'Central Europe', 'Balkans', 'Caribbean',
   'Asia-Pacific', 'Indo-Pacific', 'Baltic Sea', 'Pacific', 'Atlantic', 'Arctic', 'Silicon Valley',
+  // The nations of the United Kingdom, which the package lists as none of its own.
+  'England', 'Scotland', 'Wales', 'Northern Ireland',
 ];
 const REGION_DEMONYMS: Record<string, string> = { European: 'Europe', Asian: 'Asia', African: 'Africa', 'Latin American': 'Latin America' };
 

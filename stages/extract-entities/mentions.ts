@@ -9,7 +9,7 @@ import { lexiconTags } from '../parse/lexicon.ts';
 import { lookupPlace } from './gazetteer.ts';
 import {
   COMMON_ACRONYMS, EVENT_HEADS, HUMAN_VERBS, SPEECH_VERBS, INITIATIVE_HEADS, LAW_HEADS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS, ORGANIZATION_NOUNS,
-  PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, type EntityType,
+  PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, TITLE_ENDS, type EntityType,
 } from './vocabulary.ts';
 
 /** A name found in the text, with what the sentence says about its type. */
@@ -33,10 +33,12 @@ export interface EntityMention {
 const PROPER_TAGS = ['ProperNoun', 'Person', 'FirstName', 'LastName', 'Place', 'Country', 'City', 'Organization', 'Acronym', 'Region'];
 const NOT_PROPER_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'Verb', 'Adjective', 'QuestionWord', 'Value', 'Expression', 'Plural', 'Copula', 'Modal', 'Auxiliary', 'Negative', 'Gerund'];
 /** Punctuation after a token that ends a name. */
-const BREAK_AFTER = /[,;:()“”"!?…]|[.](?!\S)|—|–/;
+const BREAK_AFTER = /[,;:()“”"!?…\n]|[.](?!\S)|—|–|\s-{1,2}(?:\s|$)|^-{1,2}\s/;
 const OPENING = /[“"‘(]/;
 const POSSESSIVE = /[’']s$/;
 const ROMAN = /^[IVXLC]+\.?$/;
+/** "I'm", "We're", "They've": a pronoun with a verb, never a name. */
+const PRONOUN_CONTRACTION = /^(?:i|we|you|they|he|she|it|there|that|let)[’'](?:m|re|ve|ll|d|s)$/;
 
 const lower = (token: Token) => token.text.toLowerCase().replace(/\.$/, '');
 const isCapitalised = (token: Token) => /^\p{Lu}/u.test(token.text) && !/[\d$€£¥]/.test(token.text);
@@ -67,7 +69,7 @@ function startsLikeName(token: Token, next: Token | undefined): boolean {
 
 function isNameWord(tokens: Token[], i: number): boolean {
   const token = tokens[i]!;
-  if (!isCapitalised(token) || (isAcronym(token) && COMMON_ACRONYMS.has(lower(token)))) return false;
+  if (!isCapitalised(token) || (isAcronym(token) && COMMON_ACRONYMS.has(lower(token))) || PRONOUN_CONTRACTION.test(lower(token))) return false;
   // "Under Secretary": a function word that opens a title is part of the name run.
   if (NOT_NAMES.has(lower(token))) return ROLE_MODIFIERS.has(lower(token)) && tokens[i + 1] !== undefined && ROLE_HEADS.has(lower(tokens[i + 1]!));
   const atStart = i === 0 || OPENING.test(token.pre) || /[.!?:]["”’]?\s*$/.test(tokens[i - 1]!.post);
@@ -94,8 +96,14 @@ function nameRuns(tokens: Token[]): Run[] {
     const from = i;
     let to = i + 1;
     let connectors = 0;
+    // "People's Republic of China": a place's own name may hold a possessive.
+    const placeEnd = possessivePlaceEnd(tokens, from);
     while (to < tokens.length) {
       const last = tokens[to - 1]!;
+      if (to < placeEnd) {
+        to += 1;
+        continue;
+      }
       if (BREAK_AFTER.test(last.post) || POSSESSIVE.test(last.text) || OPENING.test(tokens[to]!.pre)) break;
       if (isNameWord(tokens, to) || (ROMAN.test(tokens[to]!.text) && to > from)) {
         to += 1;
@@ -118,6 +126,16 @@ function nameRuns(tokens: Token[]): Run[] {
     i = to;
   }
   return runs;
+}
+
+/** One past the end of the longest gazetteer name from `from` that holds a possessive ("People's Republic of China"), else 0. */
+function possessivePlaceEnd(tokens: Token[], from: number): number {
+  for (let to = Math.min(tokens.length, from + 6); to > from + 1; to -= 1) {
+    const words = tokens.slice(from, to);
+    if (!words.slice(0, -1).some((word) => POSSESSIVE.test(word.text)) || words.slice(0, -1).some((word) => BREAK_AFTER.test(word.post))) continue;
+    if (lookupPlace(words.map((word) => word.text).join(' '))?.via === 'name') return to;
+  }
+  return 0;
 }
 
 /** "Belt and Road Initiative": after "and", two or more name words ending in a head word continue one name. */
@@ -155,7 +173,7 @@ export function findMentions(text: string, sentence: number, tokens: Token[]): E
     return mention;
   };
 
-  for (const run of nameRuns(tokens)) {
+  for (const run of withoutHeadings(text, tokens, nameRuns(tokens))) {
     const role = splitRole(tokens, run);
     if (role) {
       if (role.prefix) {
@@ -173,16 +191,91 @@ export function findMentions(text: string, sentence: number, tokens: Token[]): E
       continue;
     }
     if (tokens.slice(run.from, run.to).every((token) => ROLE_HEADS.has(lower(token)) || ROLE_MODIFIERS.has(lower(token)))) continue;
+    if (isTitleEnd(tokens[run.to - 1]!)) {
+      titleOwner(tokens, run, make);
+      continue;
+    }
     const mention = make(run.from, run.to);
     if (!mention) continue;
     typeFromName(mention, tokens.slice(run.from, run.to));
     typeFromContext(mention, tokens, run);
     const next = tokens[run.to];
-    if (next && next.pre.includes('(') && next.post.trim().startsWith(')') && isAcronym(next)) mention.acronym = next.text;
+    if (next && next.pre.includes('(') && next.post.trim().startsWith(')') && isAcronym(next) && abbreviates(next.text, tokens.slice(run.from, run.to))) mention.acronym = next.text;
   }
   addDemonymPlaces(text, sentence, tokens, mentions);
   shareListEvidence(text, mentions, tokens);
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+const isTitleEnd = (token: Token) => {
+  const word = lower(token);
+  return TITLE_ENDS.has(word) || (word.endsWith('s') && TITLE_ENDS.has(word.slice(0, -1)));
+};
+
+/** Does the sentence stand alone on its line (a heading, a menu item, a caption)? */
+function isWholeLine(text: string, tokens: Token[]): boolean {
+  const lineStart = text.lastIndexOf('\n', tokens[0]!.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', tokens.at(-1)!.end);
+  return /^\s*$/.test(text.slice(lineStart, tokens[0]!.start)) && /^[\s.:!?]*$/.test(text.slice(tokens.at(-1)!.end, lineEnd === -1 ? text.length : lineEnd));
+}
+
+/**
+ * A line that is one run of capitalised words ("Latest Remarks on Huawei", "Bills", "Second Reading")
+ * is a heading or a menu label, not a name, unless it reads as one: a place, a person's name, an
+ * acronym, a name with an organisation's or a programme's head. The names after its connectors stay
+ * ("Huawei").
+ */
+function withoutHeadings(text: string, tokens: Token[], runs: Run[]): Run[] {
+  const only = runs[0];
+  if (runs.length !== 1 || only!.from !== 0 || only!.to !== tokens.length || !isWholeLine(text, tokens)) return runs;
+  const words = tokens.slice(only!.from, only!.to);
+  const head = lower(words.at(-1)!);
+  const readsAsName =
+    lookupPlace(words.map((word) => word.text).join(' ')) !== undefined ||
+    (words.length <= 4 && words[0]!.tags.has('FirstName')) ||
+    (words.length === 1 && isAcronym(words[0]!)) ||
+    [ORGANIZATION_HEADS, INITIATIVE_HEADS, LAW_HEADS, EVENT_HEADS].some((heads) => heads.has(head));
+  if (readsAsName) return runs;
+  const pieces: Run[] = [];
+  for (let k = only!.from + 1; k < only!.to; k += 1) {
+    if (!NAME_CONNECTORS.has(lower(tokens[k]!))) continue;
+    const next = pieces.at(-1);
+    if (next) next.to = k;
+    if (k + 1 < only!.to) pieces.push({ from: k + 1, to: only!.to });
+  }
+  return pieces.filter((piece) => piece.to > piece.from && !NAME_CONNECTORS.has(lower(tokens[piece.from]!)));
+}
+
+/**
+ * A title with no name after it ("Communications Minister", "US President", "Telekom Albania CEO"): not
+ * a name; what stands before the title is a mention only when it names a place or an organisation by itself.
+ */
+function titleOwner(tokens: Token[], run: Run, make: (from: number, to: number) => EntityMention | undefined): void {
+  let roleStart = run.to - 1;
+  while (roleStart > run.from && ROLE_MODIFIERS.has(lower(tokens[roleStart - 1]!))) roleStart -= 1;
+  if (roleStart === run.from) return;
+  const words = tokens.slice(run.from, roleStart);
+  const name = words.map((word) => word.text).join(' ');
+  const head = lower(words.at(-1)!);
+  const known = lookupPlace(name) !== undefined || (words.length > 1 && ORGANIZATION_HEADS.has(head)) || (words.length === 1 && isAcronym(words[0]!)) || words.some((word) => word.tags.has('Organization'));
+  if (!known) return;
+  const owner = make(run.from, roleStart);
+  if (owner) typeFromName(owner, words);
+}
+
+/**
+ * Does the bracketed acronym stand for the name? Each of its letters is the initial of one of the name's
+ * words ("Office of the United States Trade Representative (USTR)", "European Union Agency for Network
+ * and Information Security (ENISA)"): "Andy Roddick (US)" gives a country instead.
+ */
+function abbreviates(acronym: string, words: Token[]): boolean {
+  const initials = words.flatMap((word) => word.text.split('-')).filter(Boolean).map((word) => word[0]!.toUpperCase());
+  for (const letter of acronym.replace(/[^\p{Lu}]/gu, '')) {
+    const at = initials.indexOf(letter);
+    if (at === -1) return false;
+    initials.splice(at, 1);
+  }
+  return true;
 }
 
 function vote(mention: EntityMention, type: EntityType, weight: number): void {
@@ -286,7 +379,7 @@ function shareListEvidence(text: string, mentions: EntityMention[], tokens: Toke
   for (const mention of ordered.filter((candidate) => !candidate.place)) {
     const last = group.at(-1);
     const possessive = last !== undefined && /^[’']s\b/.test(text.slice(last.end, last.end + 3));
-    if (last && !last.role && !mention.role && !possessive && !speaks(mention) && /^(?:and|or)?$/.test(between(last, mention)) && !/[;:.]/.test(tokens.find((t) => t.end === last.end || t.end === last.end + 2)?.post ?? '')) {
+    if (last && !last.role && !mention.role && !possessive && !speaks(mention) && /^(?:and|or)?$/.test(between(last, mention)) && !/[;:.—–]|\s-{1,2}(?:\s|$)|^-{1,2}\s/.test(tokens.find((t) => t.end === last.end || t.end === last.end + 2)?.post ?? '')) {
       group.push(mention);
     } else {
       flush();

@@ -29,6 +29,17 @@ export const ROLE_HEADS = new Set([
   'spokesman', 'spokeswoman', 'senator', 'governor', 'premier', 'chancellor', 'commissioner', 'mayor', 'founder', 'king', 'queen',
   'prince', 'pope', 'general', 'admiral', 'judge', 'justice', 'professor', 'prof', 'dr', 'mr', 'mrs', 'ms', 'sir', 'lord', 'rep', 'sen',
   'congressman', 'congresswoman', 'envoy', 'officer', 'head', 'leader', 'analyst', 'researcher', 'economist', 'adviser', 'advisor',
+  'undersecretary', 'under-secretary', 'treasurer', 'coo', 'cio', 'attorney-general', 'secretary-general', 'coach',
+]);
+
+/**
+ * Role heads that end a title, never a name: a run ending in one with no name after it ("Communications
+ * Minister", "Big Three CEO") is a title alone. ("Burger King", "Attorney General" aside.)
+ */
+export const TITLE_ENDS = new Set([
+  'secretary', 'minister', 'president', 'ambassador', 'ceo', 'cfo', 'cto', 'coo', 'cio', 'chairman', 'chairwoman', 'director',
+  'spokesperson', 'spokesman', 'spokeswoman', 'senator', 'governor', 'premier', 'chancellor', 'commissioner', 'mayor', 'treasurer',
+  'undersecretary', 'under-secretary', 'envoy', 'economist', 'analyst', 'coach',
 ]);
 /** Words that may stand before a role head inside the role ("Under Secretary", "Foreign Minister"). */
 export const ROLE_MODIFIERS = new Set(['under', 'deputy', 'vice', 'foreign', 'prime', 'chief', 'assistant', 'acting', 'former', 'first', 'senior', 'executive', 'general', 'attorney', 'defense', 'defence', 'trade', 'finance', 'interior', 'state']);

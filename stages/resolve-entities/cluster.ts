@@ -11,8 +11,9 @@
  * keys a rule would join or count (its escapes), and the caller widens the keys until there are none
  * (see index.ts). With nothing outside, it groups the whole corpus.
  */
-import { ENTITY_TYPES, type EntityType } from '../extract-entities/vocabulary.ts';
+import { ENTITY_TYPES, EVENT_HEADS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, type EntityType } from '../extract-entities/vocabulary.ts';
 import { lookupPlace } from '../extract-entities/gazetteer.ts';
+import { lexiconTags } from '../parse/lexicon.ts';
 import { addTo } from '../../pipeline/collections.ts';
 
 export type Evidence = Partial<Record<EntityType, number>>;
@@ -31,6 +32,26 @@ export interface MentionRow {
 const GENERIC_HEADS = /\s+(?:initiative|program|programme|plan|project|strategy|company|corporation|corp|inc|ltd|co)$/i;
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'to', '&', 'de']);
 const ACRONYM = /^\p{Lu}{2,6}$/u;
+/** A word of a person's name: "Hua", "O'Driscoll", "Buckingham-Jones", "J." */
+const NAME_WORD = /^\p{Lu}(?:[\p{L}’'-]*\p{L})?\.?$/u;
+
+/**
+ * A person's name that a surname or a first word alone may join: two to four name words and nothing
+ * else, so that "Jonathan Kaplan - England" or "Angel Gambino of the BBC" lend no word to a family.
+ */
+function isPersonName(display: string): boolean {
+  const words = display.split(' ');
+  if (words.length < 2 || words.length > 4 || !words.every((word) => NAME_WORD.test(word) && !CONNECTORS.has(word.toLowerCase()))) return false;
+  // "American Andy Roddick", "Senior Tories", "Said Williams": a demonym or a common word before the name.
+  const first = words[0]!;
+  const tags = lexiconTags(first.toLowerCase());
+  return lookupPlace(first) === undefined && !(tags.length > 0 && tags.every((tag) => !/Noun|Name|Person|Place|Organization/.test(tag)));
+}
+
+const ABBREVIATIONS: Record<string, string> = { corporation: 'corp', company: 'co', incorporated: 'inc', limited: 'ltd' };
+
+/** A one-word rest that is itself a name's head ("News" of "News Corp") or a generic word. */
+const isHeadWord = (name: string) => !name.includes(' ') && (ORGANIZATION_HEADS.has(name) || INITIATIVE_HEADS.has(name) || LAW_HEADS.has(name) || EVENT_HEADS.has(name));
 
 /** The name as compared: no possessive, no dots, no leading "the", one kind of apostrophe and space. */
 export function nameKey(name: string): string {
@@ -129,6 +150,8 @@ export interface KeyFacts {
   acronym: string | null;
   /** A person's name of several words: its last word. */
   surname: string | null;
+  /** A person's name of several words: the key of its first word alone, which it may join ("Hua" / "Hua Chunying"). */
+  given: string | null;
 }
 
 /** Every key's facts, in the order rows first name the keys. */
@@ -138,7 +161,7 @@ export function factsOf(rows: readonly MentionRow[]): Map<string, KeyFacts> {
   for (const row of rows) {
     const key = mentionKey(row);
     let fact = facts.get(key);
-    if (!fact) facts.set(key, (fact = { display: '', evidence: {}, acronymKeys: [], links: [], initials: null, acronym: null, surname: null }));
+    if (!fact) facts.set(key, (fact = { display: '', evidence: {}, acronymKeys: [], links: [], initials: null, acronym: null, surname: null, given: null }));
     addEvidence(fact.evidence, row);
     const text = smallest.get(key);
     if (text === undefined || row.text < text) smallest.set(key, row.text);
@@ -164,10 +187,16 @@ export function factsOf(rows: readonly MentionRow[]): Map<string, KeyFacts> {
     for (let cut = 1; cut < words.length - 1; cut += 1) {
       if (lookupPlace(words.slice(0, cut).join(' '))) fact.links.push(`name:${words.slice(cut).join(' ')}`);
     }
-    // "Clean Network Initiative" / "Clean Network".
-    const withoutHead = `name:${name.replace(GENERIC_HEADS, '')}`;
-    if (withoutHead !== key) fact.links.push(withoutHead);
-    if (typeOf(fact.evidence) === 'person') fact.surname = name.slice(name.lastIndexOf(' ') + 1);
+    // "Clean Network Initiative" / "Clean Network"; not "News Corp" / "News": a head word alone names nothing.
+    const withoutHead = name.replace(GENERIC_HEADS, '');
+    if (withoutHead !== name && !isHeadWord(withoutHead)) fact.links.push(`name:${withoutHead}`);
+    // "News Corporation" / "News Corp".
+    const abbreviated = name.replace(/\s(corporation|company|incorporated|limited)$/, (_, head: string) => ` ${ABBREVIATIONS[head]}`);
+    if (abbreviated !== name) fact.links.push(`name:${abbreviated}`);
+    if (typeOf(fact.evidence) === 'person' && isPersonName(fact.display)) {
+      fact.surname = name.slice(name.lastIndexOf(' ') + 1);
+      fact.given = `name:${name.slice(0, space)}`;
+    }
   }
   return facts;
 }
@@ -195,6 +224,24 @@ export interface Clustering {
   escapes: Set<string>;
 }
 
+/**
+ * A person's name alone joins the one full name it is the surname of ("Kaplan" / "Jonathan Kaplan"),
+ * else the one it is the first word of ("Hua" / "Hua Chunying"), and only when its own mentions read as
+ * a person's: "England" or "Ford" the company never join a person's family.
+ */
+function joinNamesAlone(facts: Map<string, KeyFacts>, sets: UnionFind, fullBySurname: Map<string, string[]>, fullByGiven: Map<string, string[]>, escapeSurname: (name: string) => void): void {
+  for (const [key, fact] of facts) {
+    const name = key.slice(5);
+    if (!key.startsWith('name:') || name.includes(' ')) continue;
+    escapeSurname(name);
+    if (typeOf(fact.evidence) !== 'person') continue;
+    const bySurname = fullBySurname.get(name) ?? [];
+    const candidates = bySurname.length > 0 ? bySurname : (fullByGiven.get(key) ?? []);
+    const roots = new Set(candidates.map((full) => sets.find(full)));
+    if (roots.size === 1) sets.union(key, [...roots][0]!);
+  }
+}
+
 /** Groups rows by the rules; the rows come in the order of their first mention. */
 export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTHING_OUTSIDE): Clustering {
   const facts = factsOf(rows);
@@ -213,6 +260,7 @@ export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTH
   };
   const longNamesByInitials = new Map<string, string[]>();
   const fullBySurname = new Map<string, string[]>();
+  const fullByGiven = new Map<string, string[]>();
   for (const [key, fact] of facts) {
     escape(outside.linking(key));
     // Acronyms defined in brackets join whatever else names them, existing or not.
@@ -232,6 +280,11 @@ export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTH
       // The surname alone counts this name's group (below): it must be grouped with it.
       escapeIfOutside(`name:${fact.surname}`);
     }
+    if (fact.given !== null) {
+      addTo(fullByGiven, fact.given, key);
+      // The first word alone may join this name (below): it must be grouped with it.
+      escapeIfOutside(fact.given);
+    }
   }
   // Acronyms matching the initials of exactly one long name.
   for (const [key, fact] of facts) {
@@ -246,13 +299,7 @@ export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTH
   for (const full of fullBySurname.values()) {
     for (const a of full) for (const b of full) if (a < b && a.slice(5)[0] === b.slice(5)[0]) sets.union(a, b);
   }
-  for (const key of facts.keys()) {
-    const name = key.slice(5);
-    if (!key.startsWith('name:') || name.includes(' ')) continue;
-    escape(outside.withSurname(name));
-    const roots = new Set((fullBySurname.get(name) ?? []).map((full) => sets.find(full)));
-    if (roots.size === 1) sets.union(key, [...roots][0]!);
-  }
+  joinNamesAlone(facts, sets, fullBySurname, fullByGiven, (name) => escape(outside.withSurname(name)));
   const components = new Map<string, MentionRow[]>();
   for (const row of rows) addTo(components, sets.find(mentionKey(row)), row);
   return { facts, components: [...components.values()], escapes };
