@@ -3,12 +3,17 @@ import type { Export } from '../../pipeline/export.ts';
 import type { SentenceItem } from './items.ts';
 import { locate } from './locate.ts';
 
-/** Speakers agree when both are absent, or their last words (a surname, an organisation's head) agree. */
+/**
+ * Speakers agree when both are absent, or when the shorter name's words stand together in the longer
+ * ("Blair" in "Tony Blair", "Ford" in "Ford Motor Company"): one names the same speaker more briefly.
+ */
 export function sameSpeaker(gold: string | null, system: string | null): boolean {
   if (gold === null || system === null) return gold === system;
   const words = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
   const [a, b] = [words(gold), words(system)];
-  return a.join(' ') === b.join(' ') || (a.length > 0 && a.at(-1) === b.at(-1));
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length === 0) return long.length === 0;
+  return long.some((_, at) => short.every((word, offset) => long[at + offset] === word));
 }
 
 export interface ClaimScores {
