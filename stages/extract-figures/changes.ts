@@ -8,7 +8,7 @@ import type { DateMention } from '../extract-dates/index.ts';
 import type { Figure } from './figures.ts';
 
 /** Between X and Y in "from X to Y" (past a bracketed conversion). */
-const FROM_TO = /^\s*(?:\([^()]{0,60}\)\s*)?to\s+$/i;
+const FROM_TO = /^\s*(?:\([^()]{0,60}\)\s*)?(?:\s+(?:in|on|at|during|by|for)\s+[^,;.()]{1,30}?)?\s+to\s+$/i;
 /** Between a change and the level it reached: "rose 5% to", "up four pence at", "fell $28.63 to". */
 const CHANGE_TO = /^\s*(?:\([^()]{0,60}\)\s*)?(?:to|at)\s+$/i;
 /** Between Y and an earlier X: ", up from", ", compared with", "against" (a few words of time may come first: "in January, compared with"). */
@@ -26,7 +26,6 @@ export function linkChanges(text: string, figures: Figure[], numberEnds: number[
     const between = text.slice(numberEnds[i]!, b.start);
     const sameKind = a.unit === b.unit && a.type !== 'change' && b.type !== 'change';
     if (sameKind && /\bfrom\s+$/i.test(text.slice(Math.max(0, a.start - 12), a.start)) && FROM_TO.test(between)) {
-      [a.type, b.type] = ['level', 'level'];
       link(a, offset + i + 1, 'earlier');
     } else if (a.type === 'change' && b.type !== 'change' && CHANGE_TO.test(between)) {
       link(a, offset + i + 1, 'change');

@@ -60,7 +60,11 @@ const SCOPE_PHRASE = /^,?\s+((?:from|in|outside(?: of)?|across|within|inside|thr
 const NOUN_TAGS = ['Noun', 'Adjective', 'Plural', 'Singular', 'Acronym', 'ProperNoun', 'Hyphenated', 'Demonym', 'Gerund'];
 const STOP_TAGS = ['Verb', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Adverb', 'Copula', 'Modal', 'QuestionWord', 'Value'];
 /** Words between a subject and its figure: "its gold reserves were US$20 billion". */
-const LINKING = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'reached', 'totaled', 'totalled', 'stood', 'at', 'of', 'to', 'from', 'by', 'increased', 'rose', 'fell', 'grew', 'dropped', 'had', 'has', 'have', 'hit', 'exceeded', 'worth', 'about', 'nearly', 'almost', 'around', 'more', 'than', 'over', 'approximately', 'roughly', 'some', 'just', 'only']);
+const LINKING = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'reached', 'reaching', 'reach', 'totaled', 'totalled', 'totaling', 'totalling', 'stood', 'stands', 'at', 'of', 'to', 'from', 'by', 'increased', 'rose', 'rising', 'fell', 'falling', 'grew', 'dropped', 'climbed', 'edged', 'up', 'down', 'range', 'ranged', 'ranges', 'had', 'has', 'have', 'hit', 'exceeded', 'worth', 'about', 'nearly', 'almost', 'around', 'more', 'than', 'over', 'approximately', 'roughly', 'some', 'just', 'only']);
+/** Words that name a quantity's container, not what it measures: "the jobless total" measures the jobless. */
+const CONTAINER = new Set(['total', 'level', 'levels', 'figure', 'figures', 'number', 'amount', 'sum', 'mark', 'value', 'tally']);
+/** A verb of costing right before an amount (with its object): "would cost £1.1bn", "cost Ford $888 million". */
+const COST_VERB = /\b(?:cost|costs|costing)\s+(?:(?:it|them|us|him|her|the\s+\w+|\p{Lu}\p{L}*|taxpayers?|the taxpayer)\s+)?(?:(?:a reported|an estimated|about|around|nearly|almost|more than|less than|up to|as much as|at least|over|some)\s+)?$/u;
 const TIME_WORDS = new Set(['time', 'year', 'years', 'month', 'months', 'day', 'days', 'week', 'weeks', 'hour', 'hours', 'decade', 'decades', 'century', 'centuries', 'minute', 'minutes']);
 
 const has = (token: Token, tags: string[]) => tags.some((tag) => token.tags.has(tag));
@@ -75,20 +79,27 @@ function singular(word: string): string {
 
 /** "commercial contracts" → "commercial contract": the head noun singular when plural, the modifiers as written. */
 export function lemmatisePhrase(tokens: Token[]): string {
-  const words = tokens.map((token) => token.text.replace(/[’']s$/, '').toLowerCase()).filter(Boolean);
-  if (words.length === 0) return '';
+  const words = tokens.map((token) => token.text.replace(/[’']s$/, '').toLowerCase());
+  if (words.filter(Boolean).length === 0) return '';
   const head = tokens.at(-1)!;
   if (head.tags.has('Plural') || (head.tags.has('PresentTense') && /[^s]s$/.test(head.text))) words[words.length - 1] = singular(words.at(-1)!);
-  return words.join(' ');
+  // "super-casinos" stays one word.
+  return words.map((word, i) => (i < words.length - 1 && tokens[i]!.post === '-' ? `${word}-` : i < words.length - 1 ? `${word} ` : word)).join('').trim();
 }
 
-/** A noun phrase starting at token index `from`; returns the tokens' index range. */
-function nounPhrase(tokens: Token[], from: number): { from: number; to: number } | undefined {
+/**
+ * A noun phrase starting at token index `from`; returns the tokens' index range. After a count
+ * (`afterCount`) the phrase ends at its first plural ("five unions meeting Mr Prescott"), and a
+ * participle or a plural the tagger read as a verb may be in it ("17 paid holidays", "two nods").
+ */
+function nounPhrase(tokens: Token[], from: number, afterCount = false): { from: number; to: number } | undefined {
   let to = from;
   while (to < tokens.length) {
     const token = tokens[to]!;
     const nextIsNoun = to + 1 < tokens.length && has(tokens[to + 1]!, ['Noun', 'Plural']);
-    const nounLike = has(token, NOUN_TAGS) && !(has(token, STOP_TAGS) && !has(token, ['Noun', 'Adjective', 'Hyphenated']));
+    const pluralVerb = afterCount && has(token, ['PresentTense']) && /[^s]s$/.test(token.text) && !has(tokens[to + 1] ?? token, ['Determiner']);
+    const participle = afterCount && to === from && has(token, ['PastTense', 'Participle']) && nextIsNoun;
+    const nounLike = pluralVerb || participle || (has(token, NOUN_TAGS) && !(has(token, STOP_TAGS) && !has(token, ['Noun', 'Adjective', 'Hyphenated'])));
     // "service providers": a word tagged as a verb inside a compound noun.
     const compound = has(token, ['Verb']) && !has(token, ['PastTense', 'Copula', 'Modal', 'Auxiliary']) && nextIsNoun && to > from;
     // "EU and NATO countries": coordinated modifiers.
@@ -96,9 +107,11 @@ function nounPhrase(tokens: Token[], from: number): { from: number; to: number }
     if (!(nounLike || compound || coordination) || SCOPE_WORDS.has(lowerOf(token))) break;
     to += 1;
     if (/[,;:.()“”"!?]/.test(token.post) && !/^-$/.test(token.post.trim())) break;
+    // "telecommunications service providers": a plural that modifies a noun after it does not end the phrase.
+    if (afterCount && (pluralVerb || (has(token, ['Plural']) && !/^-$/.test(token.post) && !/(?:ics|tions|sales|sports|arms|goods|news|services|savings)$/i.test(token.text)))) break;
   }
   // A phrase ends on a noun, not on an adjective.
-  while (to > from && !has(tokens[to - 1]!, ['Noun', 'Plural', 'Singular', 'Acronym', 'ProperNoun'])) to -= 1;
+  while (to > from && !has(tokens[to - 1]!, ['Noun', 'Plural', 'Singular', 'Acronym', 'ProperNoun']) && !(afterCount && has(tokens[to - 1]!, ['PresentTense']))) to -= 1;
   return to > from ? { from, to } : undefined;
 }
 
@@ -129,11 +142,12 @@ export function identifierNumbers(text: string): Set<string> {
 }
 
 /** The qualifier written before the number (and how far back it starts), or after it ("200+", "or more"). */
-function qualifierAt(text: string, sentence: ParsedSentence, start: number, end: number): { qualifier: Qualifier; start: number; end: number } {
+function qualifierAt(text: string, sentence: ParsedSentence, start: number, end: number, duration: boolean): { qualifier: Qualifier; start: number; end: number } {
   const before = text.slice(Math.max(sentence.start, start - 25), start);
   for (const [pattern, kind] of QUALIFIERS) {
     const match = pattern.exec(before);
-    if (match) return { qualifier: kind, start: start - match[0].length, end };
+    // "over four years", "over the next 10 years": before a length of time, "over" means during.
+    if (match && !(duration && /(?:^|\s)over\s+$/i.test(match[0]))) return { qualifier: kind, start: start - match[0].length, end };
   }
   const plus = /^\+|^\s+or\s+more\b/.exec(text.slice(end, sentence.end));
   if (plus) return { qualifier: 'lower_bound', start, end: end + plus[0].length };
@@ -169,13 +183,30 @@ function countedAfter(ctx: Context, start: number, end: number, unit: string): {
   const tokens = sentence.tokens;
   const bracket = /^\s*\([^()]{0,60}\)/.exec(text.slice(end));
   const worth = unit !== 'count' && unit !== 'percent' ? /^\s+worth\s+of\s+/.exec(text.slice(end)) : null;
-  let at = tokenIndexAt(tokens, end + (bracket ? bracket[0].length : worth ? worth[0].length : 0));
-  let phraseRange = at === -1 ? undefined : nounPhrase(tokens, at);
+  // "a dozen more Ford facilities", "six other unions": the noun after "more" or "other".
+  const more = /^\s+(?:more|other|additional|extra|further|new)\s+(?=\S)/.exec(text.slice(end));
+  let at = tokenIndexAt(tokens, end + (bracket ? bracket[0].length : worth ? worth[0].length : more && unit === 'count' ? more[0].length : 0));
+  let phraseRange = at === -1 ? undefined : nounPhrase(tokens, at, unit === 'count');
   if (phraseRange && TIME_WORDS.has(lowerOf(tokens[phraseRange.from]!)) && unit !== 'count') phraseRange = undefined;
   if (phraseRange) {
-    const counted = lemmatisePhrase(tokens.slice(phraseRange.from, phraseRange.to));
-    return { counted, end: bracket ? end : tokens[phraseRange.to - 1]!.end, named: true };
+    const counted = withoutContainer(lemmatisePhrase(tokens.slice(phraseRange.from, phraseRange.to)));
+    return { counted, end: bracket ? end : tokens[phraseRange.to - 1]!.end, named: counted !== undefined };
   }
+  const afterBracket = end + (bracket ? bracket[0].length : 0);
+  // "$21 billion in profits", "£12.6m on training", "70m euros ($91m) in aid": an amount spent in or on something.
+  const spentOn = unit !== 'count' && unit !== 'percent' ? /^\s+(?:in|on)\s+(?!(?:the|a|an|its|his|her|their|this|that|each|every|total|all)\b)(?=\p{Ll})/u.exec(text.slice(afterBracket)) : null;
+  if (spentOn) {
+    const range = nounPhrase(tokens, tokenIndexAt(tokens, afterBracket + spentOn[0].length));
+    if (range && !TIME_WORDS.has(lowerOf(tokens[range.from]!))) return { counted: lemmatisePhrase(tokens.slice(range.from, range.to)), end, named: true };
+  }
+  // "$76 for each Guidant share": the price of one of something.
+  const each = unit !== 'count' && unit !== 'percent' ? /^\s+for\s+(?:each|every)\s+/.exec(text.slice(afterBracket)) : null;
+  if (each) {
+    const range = nounPhrase(tokens, tokenIndexAt(tokens, afterBracket + each[0].length));
+    if (range) return { counted: lemmatisePhrase(tokens.slice(range.from, range.to)), end, named: true };
+  }
+  // "would cost £1.1bn": what the amount is, is a cost.
+  if (unit !== 'count' && unit !== 'percent' && COST_VERB.test(text.slice(Math.max(ctx.sentence.start, start - 40), start))) return { counted: 'cost', end, named: true };
   let counted: string | undefined;
   const ofPhrase = /^\)?\s*(?:\(\s*[\d,.]+\s*\)\s*)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?/.exec(text.slice(end));
   if (ofPhrase && unit !== 'count') {
@@ -194,8 +225,14 @@ function countedAfter(ctx: Context, start: number, end: number, unit: string): {
     const range = nounPhrase(tokens, tokenIndexAt(tokens, end + copula[0].length));
     if (range) counted = lemmatisePhrase(tokens.slice(range.from, range.to));
   }
-  if (!counted && unit !== 'count') counted = subjectBefore(tokens, start);
-  return { counted, end, named: false };
+  if (!counted) counted = subjectBefore(tokens, start, unit === 'count');
+  return { counted: counted && withoutContainer(counted), end, named: false };
+}
+
+/** A number phrase of the sentence with the type it was given. */
+interface Classified {
+  phrase: RangedPhrase;
+  type: NumberType;
 }
 
 /** Figures of one sentence. `offset` is the index the first figure will have in the document's list. */
@@ -204,19 +241,22 @@ export function findFigures(ctx: Context, offset: number): Figure[] {
   const sentenceText = text.slice(sentence.start, sentence.end);
   const figures: Figure[] = [];
   const phraseEnds: number[] = [];
+  let previous: Classified | undefined;
   for (const phrase of joinRanges(sentenceText, findNumbers(sentenceText))) {
-    const figure = figureOf(ctx, phrase, figures);
-    if (!figure) continue;
+    const figure = figureOf(ctx, phrase, figures, previous);
+    previous = { phrase, type: figure.type };
+    if (!figure.figure) continue;
     figures.push(figure.figure);
     phraseEnds.push(figure.numberEnd);
   }
   linkParts(text, figures, phraseEnds, offset);
   linkChanges(text, figures, phraseEnds, offset, ctx.dates);
+  shareCountedNouns(text, figures, phraseEnds, offset);
   return figures;
 }
 
 /** The figure a number phrase states, or undefined when the number is not a figure (number-type.ts). */
-function figureOf(ctx: Context, phrase: RangedPhrase, earlier: Figure[]): { figure: Figure; numberEnd: number } | undefined {
+function figureOf(ctx: Context, phrase: RangedPhrase, earlier: Figure[], previous: Classified | undefined): { type: NumberType; figure?: Figure; numberEnd: number } {
   const { text, sentence } = ctx;
   const sentenceText = text.slice(sentence.start, sentence.end);
   const numberStart = sentence.start + phrase.start;
@@ -229,32 +269,36 @@ function figureOf(ctx: Context, phrase: RangedPhrase, earlier: Figure[]): { figu
     namedElsewhere: phrase.unit === 'count' && next !== undefined && (ctx.identifiers.has(`${phrase.value} ${next}`) || ctx.identifiers.has(`${phrase.value} ${next.replace(/s$/, '')}`)),
     nounFollows: nounFollowsAt(text, sentence.tokens, phraseEnd),
     opensParagraph: ctx.paragraphStarts.has(numberStart),
+    ...(previous ? { previous: { type: previous.type, between: text.slice(sentence.start + previous.phrase.end, numberStart) } } : {}),
   });
-  if (!FIGURE_TYPES.has(kind.type)) return undefined;
-  const bounds = qualifierAt(text, sentence, numberStart, phraseEnd);
+  if (!FIGURE_TYPES.has(kind.type)) return { type: kind.type, numberEnd: phraseEnd };
+  const bounds = qualifierAt(text, sentence, numberStart, phraseEnd, kind.type === 'duration');
   const qualifier: Qualifier = phrase.high !== undefined ? 'range' : bounds.qualifier;
   const measured = unitAfter(text, bounds.end, phrase.unit, kind.type === 'duration' ? kind.unit : undefined);
   let unit = kind.unit ?? measured.unit;
   let numberEnd = measured.end;
   // "a 35-year-old": the age is the number with its "-year-old".
   if (kind.counted === 'age') numberEnd += /^(?:-|\s+)years?(?:[-\s]olds?)?/i.exec(text.slice(numberEnd))?.[0].length ?? 0;
+  // "a 56-point deal": the count is of its compound word.
+  else if (kind.counted) numberEnd += /^-\p{L}+/u.exec(text.slice(numberEnd))?.[0].length ?? 0;
   let counted: string | undefined = kind.counted;
   let end = numberEnd;
   let named = counted !== undefined;
   if (kind.type !== 'duration' && counted === undefined) ({ counted, end, named } = countedAfter(ctx, bounds.start, numberEnd, unit));
   if (counted && TIME_WORDS.has(counted)) counted = undefined;
-  const previous = earlier.at(-1);
+  const last = earlier.at(-1);
   // A conversion in brackets ("$2bn (£1.05bn) settlement", "more than $1,000bn (£537bn)") states the same figure.
-  const converted = previous && /^\s*(?:\(|;)\s*$/.test(text.slice(previous.end, bounds.start)) && kind.type === previous.type;
+  const converted = last && /^\s*(?:\(|;)\s*$/.test(text.slice(last.end, bounds.start)) && kind.type === last.type;
   let figureQualifier = qualifier;
   if (converted) {
-    if (!named) counted = previous.counted;
-    if (qualifier === 'exact') figureQualifier = previous.qualifier;
+    if (!named) counted = last.counted;
+    if (qualifier === 'exact') figureQualifier = last.qualifier;
   }
   // "90 deals have dwindled to just 12": a bare number counts what the figure before it counted.
-  if (!counted && !named && previous?.counted && previous.unit === unit && kind.type === 'level' && previous.type === 'level') counted = previous.counted;
+  if (!counted && !named && last?.counted && last.unit === unit && kind.type === 'level' && last.type === 'level') counted = last.counted;
   if (unit === 'fraction') unit = 'ratio';
   return {
+    type: kind.type,
     figure: {
       type: kind.type,
       ...(kind.direction ? { direction: kind.direction } : {}),
@@ -275,11 +319,42 @@ function figureOf(ctx: Context, phrase: RangedPhrase, earlier: Figure[]): { figu
   };
 }
 
+/** A phrase without its container head ("jobless total" → "jobless"); a threshold alone ("the $100m mark") counts nothing. */
+function withoutContainer(phrase: string): string | undefined {
+  const words = phrase.split(' ');
+  if (!CONTAINER.has(words.at(-1)!)) return phrase;
+  return words.length > 1 ? words.slice(0, -1).join(' ') : phrase === 'mark' ? undefined : phrase;
+}
+
+/**
+ * Numbers that count what a neighbour counts: "12 and 11 players", "64 respondents out of 146", and
+ * the level a change reached ("unemployment levels edged up 0.1% to 4.7%").
+ */
+function shareCountedNouns(text: string, figures: Figure[], numberEnds: number[], offset: number): void {
+  for (let i = figures.length - 2; i >= 0; i -= 1) {
+    const [figure, next] = [figures[i]!, figures[i + 1]!];
+    if (!figure.counted && next.counted && figure.unit === next.unit && /^\s+(?:and|or)\s+$/.test(text.slice(numberEnds[i]!, next.start))) figure.counted = next.counted;
+  }
+  figures.forEach((figure, i) => {
+    const previous = figures[i - 1];
+    if (!figure.counted && previous?.counted && figure.unit === previous.unit && /^\s+out\s+of\s+$/.test(text.slice(previous.end, figure.start))) figure.counted = previous.counted;
+    if (figure.linkedTo !== undefined && figure.counted) {
+      const later = figures[figure.linkedTo - offset];
+      if (later && !later.counted) later.counted = figure.counted;
+    }
+  });
+}
+
 /** The noun phrase before a figure, across linking words: "its gold reserves were US$20 billion". */
-function subjectBefore(tokens: Token[], start: number): string | undefined {
+function subjectBefore(tokens: Token[], start: number, count = false): string | undefined {
   let k = tokens.findIndex((token) => token.end > start) - 1;
   if (k < 0) k = tokens.length - 1;
+  const last = k;
   while (k >= 0 && LINKING.has(lowerOf(tokens[k]!))) k -= 1;
+  // "pay Rwanda £2m", "a further £120m": a noun right before the amount receives it or qualifies it; only a subject across a linking word measures it.
+  if (k === last) return undefined;
+  // A bare count takes a subject only across a verb of reaching: "the jobless total had reached 5.037 million".
+  if (count && !tokens.slice(k + 1, last + 1).some((token) => /^(?:reached|reaching|totall?ed|totall?ing|stood|hit|exceeded|was|were|is|are|rose|fell|rising|falling)$/i.test(token.text))) return undefined;
   const to = k + 1;
   // "its gold reserves increased": compromise may tag a plural noun before a verb as a verb itself.
   const nounish = (i: number) =>

@@ -23,6 +23,8 @@ export interface NumberSite {
   nounFollows: boolean;
   /** The sentence opens a paragraph (a number there followed by "." is list numbering). */
   opensParagraph: boolean;
+  /** The type of the number just before in the sentence, and the text between the two. */
+  previous?: { type: NumberType; between: string };
 }
 
 export interface Classified {
@@ -53,20 +55,22 @@ interface View extends NumberSite {
 
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b`;
 const TIME_UNIT = /^(?:year|month|week|day|hour|minute|second|decade|century|centurie|fortnight|night|term|season|quarter)s?$/;
-const TIME_UNIT_AFTER = /^[\s-](year|month|week|day|hour|minute|second|decade|centur(?:y|ies)|fortnight|night|term)s?\b/i;
+const TIME_UNIT_AFTER = /^[\s-](?:an?\s+)?(year|month|week|day|hour|minute|second|decade|centur(?:y|ies)|fortnight|night|term)s?\b/i;
 /** Qualifier words that may stand between a verb or noun and its number ("rose by more than 40%"). */
 const QUALIFIER_WORDS = String.raw`(?:(?:by|of|some|about|around|nearly|almost|roughly|just|only|more than|less than|over|under|at least|up to|an estimated|a further|another|a|an)\s+)*`;
 
-const UP_WORDS = 'rose|rise|rises|risen|rising|up|gained|gain|gains|climbed|climb|jumped|jump|jumps|surged|surge|soared|increased|increase|increases|increasing|grew|grow|grows|growth|raised|raise|boosted|boost|lifted|added|higher|rally|rallied|edged up|hike|more';
+const UP_WORDS = 'rose|rise|rises|risen|rising|up|spike|spiked|gained|gain|gains|climbed|climb|jumped|jump|jumps|surged|surge|soared|increased|increase|increases|increasing|grew|grow|grows|growth|raised|raise|boosted|boost|lifted|added|higher|rally|rallied|edged up|hike|more';
 const DOWN_WORDS = 'fell|fall|falls|fallen|falling|down|dropped|drop|drops|declined|decline|declines|lost|lose|loses|losing|slipped|slip|slid|slide|plunged|plunge|tumbled|tumble|decreased|decrease|shrank|shrunk|shrink|cut|cuts|shed|reduced|reduce|reduction|lower|lowered|slump|slumped|edged down|less|fewer|dipped|dip|sank|eased';
 const DIRECTION_WORDS = `${UP_WORDS}|${DOWN_WORDS}`;
 const UP = new RegExp(`^(?:${UP_WORDS})$`, 'i');
 /** A change verb or noun right before the number: "rose 5%", "fell by $28.63", "an increase of 9%", "down 10%". */
 const CHANGE_BEFORE = new RegExp(String.raw`\b(${DIRECTION_WORDS})\s+${QUALIFIER_WORDS}$`, 'i');
 /** A change noun right after the number: "a 9% increase", "a 0.2% slip", "7% GDP growth", "£60bn more". */
-const CHANGE_AFTER = /^(?:\s+(?!of\b|in\b|to\b|and\b|or\b|a\b|the\b|than\b|on\b|for\b)[a-z]+)?\s+(increase|rise|fall|drop|decline|surge|slip|gain|jump|cut|growth|reduction|boost|hike|slump|plunge|rally|more|less|higher|lower|weight gain|pay rise|pay cut)\b/i;
+const CHANGE_AFTER = /^(?:\/[a-z]+)?(?:\s+(?!of\b|in\b|to\b|and\b|or\b|a\b|the\b|than\b|on\b|for\b)[a-z]+)?\s+(increases?|rises?|raises?|falls?|drops?|declines?|surge|slip|gains?|jump|cuts?|growth|reduction|boost|hikes?|slump|plunge|rally|spike|(?:more|less|higher|lower)(?=\s+than\b|\s*[,.;:)"”]|\s*$)|weight gain|pay rise|pay cut)\b/i;
 /** Verbs of change that take "by N" further back in the clause: "boost its profits by more than 40%". */
 const CHANGE_BY = new RegExp(String.raw`\b(${DIRECTION_WORDS}|boosts?|lift(?:s|ed)?|expand(?:s|ed)?|trim(?:s|med)?|narrow(?:s|ed)?|widen(?:s|ed)?)\b[^,;.]{0,40}\bby\s+${QUALIFIER_WORDS}$`, 'i');
+/** A noun of change and a verb of amounting before the number: "raises totaling 23 percent", "an increase worth 5%". */
+const CHANGE_NOUN_AMOUNTING = /\b(?:raises?|increases?|rises?|hikes?|cuts?|reductions?|gains?|losses)\s+(?:totall?ing|amounting to|worth|of up to)\s+(?:(?:at least|about|around|nearly|almost|some|more than|up to)\s+)?$/i;
 /** A direction word that names a level reached, not an amount: "rose to 5%", "down to 12". */
 const REACHED = /\b(?:to|at|of|from)\s+(?:(?:about|around|nearly|almost|some|just|only|more than|less than|over|under|below|above)\s+)?$/i;
 /** What makes a percentage a rate: "an annual rate of 2.4%", "paying 5.35%", "growth target of 3.1%". */
@@ -172,6 +176,11 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'race-event',
+    why: 'a race distance in metres names the event ("the 800m", "60m hurdles")',
+    test: ({ phrase }) => (phrase.glued && phrase.unit === 'metre' ? { type: 'identifier' } : undefined),
+  },
+  {
     name: 'name-before',
     why: 'a count right after a capitalised name word is part of the name ("Section 889", "FTSE 100", "Windows 95", "Radio 4", "Ocean\'s 12 fell")',
     test: ({ before, phrase, nounFollows }) => {
@@ -184,8 +193,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'capitalised-number-word',
-    why: 'a number word written with a capital inside a sentence before another capitalised word is a name ("Six Nations", "Four Seasons", "Five Live", "BBC Two")',
-    test: ({ phrase, before, after }) => (phrase.words && /^\p{Lu}/u.test(phrase.text) && /\S/.test(before) && !/[.!?:"“]\s*$/.test(before) && (CAPITALISED_NAME_AFTER.test(after) || /\p{Lu}\p{L}* $/u.test(before)) ? { type: 'identifier' } : undefined),
+    why: 'a number word written with a capital inside a sentence, and counting no noun after it, is a name ("Six Nations", "Five Live", "BBC Two", "deals with Seven, Junkee")',
+    test: ({ phrase, before, after, nounFollows }) => (phrase.words && /^\p{Lu}/u.test(phrase.text) && /\S/.test(before) && !/(?:[.!?:"“‘(\[-]|^)\s*$/.test(before) && (CAPITALISED_NAME_AFTER.test(after) || /\p{Lu}\p{L}* $/u.test(before) || !nounFollows) ? { type: 'identifier' } : undefined),
   },
   {
     name: 'name-after',
@@ -198,25 +207,37 @@ export const RULES: Rule[] = [
     test: ({ namedElsewhere }) => (namedElsewhere ? { type: 'identifier' } : undefined),
   },
   {
+    name: 'listed-with-name',
+    why: 'a number listed right after a name\'s number is a name too ("Questions 395 and 398", "Windows 95, 98")',
+    test: ({ previous, phrase }) => (previous?.type === 'identifier' && /^\s*(?:,|and|or|&)\s*$/.test(previous.between) && phrase.unit === 'count' ? { type: 'identifier' } : undefined),
+  },
+  {
+    name: 'position-in-sequence',
+    why: 'a number after a noun of sequence is a position ("day six of the strike", "round 3", "stage 12")',
+    test: ({ before, phrase }) => (phrase.unit === 'count' && /\b(?:day|week|round|stage|game|match|chapter|page|phase|level|act|episode|step|leg|lap|hole|grade|tier|article|clause|paragraph|question|item|line|room|gate|platform|channel|route|flight|junction|exit|highway|interstate)\s+$/i.test(before) ? { type: 'rank' } : undefined),
+  },
+  {
     name: 'list-numbering',
     why: 'a number opening a sentence or paragraph and followed by "." or ")" numbers a list item',
     test: ({ phrase, after, before, opensParagraph }) => (/^[.)]\s/.test(after) && (opensParagraph || /^\s*$/.test(before)) && phrase.unit === 'count' ? { type: 'identifier' } : undefined),
   },
   {
-    name: 'ordinal-compound',
+    name: 'dash-compound',
     why: 'a number joined to a word by a dash names a kind of thing, not a count of it ("a 56-point deal" excepted: a number of parts is a level)',
     test: ({ after, phrase }) => {
       const compound = /^-(\p{L}+)/u.exec(after)?.[1];
       if (!compound || phrase.unit !== 'count') return undefined;
       if (TIME_UNIT.test(lower(compound))) return { type: 'duration', unit: lower(compound).replace(/s$/, '') };
-      return /^(?:yard|metre|meter|mile|foot|inch|km|point|page|seat|storey|man|strong|member|nation|country|team|player|track|bed|room|part|piece)s?$/i.test(compound) ? { type: 'level' } : { type: 'other' };
+      return /^(?:yard|metre|meter|mile|foot|inch|km|point|page|seat|storey|man|member|nation|country|team|player|track|bed|room|part|piece)s?$/i.test(compound) ? { type: 'level', counted: lower(compound).replace(/s$/, '') } : { type: 'other' };
     },
   },
   {
     name: 'duration',
     why: 'a number of time units is a length of time ("three weeks", "for 10 years", "in two months")',
     test: ({ after, phrase }) => {
-      const unit = phrase.unit === 'count' ? TIME_UNIT_AFTER.exec(after)?.[1] : undefined;
+      // "four from eight years", "two or three weeks": a count joined to a length of time shares its unit.
+      const shared = /^\s+(?:from|to|or|and)\s+[\w.,]+\s+(years?|months?|weeks?|days?|hours?|minutes?)\b/i.exec(after)?.[1];
+      const unit = phrase.unit === 'count' || phrase.unit === 'fraction' ? (TIME_UNIT_AFTER.exec(after)?.[1] ?? (phrase.unit === 'count' ? shared : undefined)) : undefined;
       if (!unit) return undefined;
       return { type: 'duration', unit: lower(unit).replace(/ies$/, 'y').replace(/s$/, '') };
     },
@@ -230,9 +251,14 @@ export const RULES: Rule[] = [
     name: 'change-before',
     why: 'the amount after a verb or noun of change is a change ("rose 5%", "fell $28.63 to", "down 10%", "an increase of 9%", "lost 5% of its value")',
     test: ({ before, phrase }) => {
+      const amounting = CHANGE_NOUN_AMOUNTING.exec(before);
+      if (amounting) return { type: 'change', direction: /^(?:cut|reduction|loss)/i.test(amounting[0]) ? 'down' : 'up' };
       const match = CHANGE_BEFORE.exec(before);
       if (!match || REACHED.test(before) || /\bup\s+to\s+$/i.test(before)) return undefined;
-      if (/^(?:more|less|fewer|higher|lower)$/i.test(match[1]!)) return undefined;
+      if (/^(?:more|less|fewer|higher|lower)$/i.test(match[1]!) || ACCOUNTING_FOR.test(before)) return undefined;
+      if (/^up$/i.test(match[1]!) && /\b(?:make|makes|made|making|set|sets|pick|picks|picked|take|takes|took|taken|sum|sums|summed|open|opened)\s+up\s+/i.test(before)) return undefined;
+      // "will lose £10m": an amount lost is a level (a loss), unless a price or a holding moved.
+      if (/^(?:lost|lose|loses|losing)$/i.test(match[1]!) && phrase.unit !== 'percent' && !/\b(?:shares?|stocks?|price|index|dollar|pound|euro|yen|currency|value)\b/i.test(before)) return undefined;
       // "picked up two awards", "set up 5 firms": up and down before a bare count are particles, unless a price or index moved.
       if (/^(?:up|down)$/i.test(match[1]!) && phrase.unit === 'count' && !/\b(?:is|are|was|were|be|been|closed|ended|finished|close|end|finish|shares?|index|points?)\s+(?:up|down)\s+$/i.test(before)) return undefined;
       return { type: 'change', direction: direction(match[1]!) };

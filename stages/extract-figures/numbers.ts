@@ -25,7 +25,7 @@ export interface NumberPhrase {
   glued?: boolean;
 }
 
-const CURRENCY_PREFIX: Record<string, string> = { 'US$': 'USD', $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', RMB: 'CNY', 'HK$': 'HKD', 'A$': 'AUD', 'C$': 'CAD' };
+const CURRENCY_PREFIX: Record<string, string> = { 'US$': 'USD', $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', RMB: 'CNY', 'HK$': 'HKD', 'A$': 'AUD', AU$: 'AUD', 'AU $': 'AUD', 'NZ$': 'NZD', 'S$': 'SGD', 'C$': 'CAD' };
 const CURRENCY_WORD: Record<string, string> = { dollar: 'USD', dollars: 'USD', yen: 'JPY', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', yuan: 'CNY', renminbi: 'CNY', won: 'KRW', rupees: 'INR', rupiah: 'IDR', reais: 'BRL', roubles: 'RUB', rubles: 'RUB', pence: 'GBX', p: 'GBX', cents: 'USc', francs: 'CHF', kronor: 'SEK', krona: 'SEK', rand: 'ZAR', pesos: 'MXN' };
 /** Units written onto digits ("6.2km", "80GB"), as the unit stored. */
 const GLUED_UNIT: Record<string, string> = { km: 'km', kg: 'kg', gb: 'GB', mb: 'MB', tb: 'TB', kb: 'KB', lb: 'lb', lbs: 'lb', mbps: 'Mbps', gbps: 'Gbps', kbps: 'kbps', mph: 'mph', cm: 'cm', mm: 'mm', ft: 'ft', in: 'inch', mw: 'MW', gw: 'GW', ghz: 'GHz', mhz: 'MHz', p: 'GBX' };
@@ -47,7 +47,7 @@ const FRACTION = `(?:${FRACTION_COUNTS.join('|')})[- ](?:${FRACTION_PARTS.join('
  */
 export const NUMBER = new RegExp(
   [
-    String.raw`(?<currency>US\$|HK\$|A\$|C\$|RMB ?|[$€£¥])\s?(?<cnum>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)(?:\s?(?<cscale>thousand|million|billion|trillion|bn|mn|m|k)\b)?`,
+    String.raw`(?<currency>US\$|HK\$|AU ?\$|NZ\$|S\$|A\$|C\$|RMB ?|[$€£¥])\s?(?<cnum>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)(?:\s?(?<cscale>thousand|million|billion|trillion|bn|mn|m|k|b)\b)?`,
     // Two numbers joined by a dash, as a score, a range or a span of years: "19-13", "14-16", "1998-99".
     String.raw`(?<![\w.$€£¥:/-])(?<pairA>\d{1,4})\s?[-–]\s?(?<pairB>\d{1,4})(?<pairPct>%)?(?![\w.]?\w|[-–:/]\d)`,
     // A fraction or a date with a slash: "2/3", "9/11" (not "12/03/2020", which extract-dates reads).
@@ -62,7 +62,7 @@ export const NUMBER = new RegExp(
   'gi',
 );
 
-const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
+const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12 };
 
 /**
  * Every phrase in words the pattern finds, in lower case with single spaces: numbers in words with a
@@ -134,7 +134,7 @@ function readMatch(groups: Record<string, string | undefined>, text: string): Om
     if (glued) return { value, unit: GLUED_UNIT[glued.toLowerCase()]!, words: false, glued: true };
     return { value, unit: groups.pct ? 'percent' : 'count', words: false };
   }
-  if (groups.fraction !== undefined) return { value: wordValue(groups.fraction) ?? NaN, unit: 'fraction', words: true };
+  if (groups.fraction !== undefined) return { value: (/^half$/i.test(groups.fraction) ? 0.5 : wordValue(groups.fraction)) ?? NaN, unit: 'fraction', words: true };
   if (groups.ascale !== undefined) return { value: chainValue([text.split(/\s/).at(-1)!.toLowerCase()]) ?? NaN, unit: 'count', words: true };
   if (groups.words !== undefined) return { value: (groups.words.toLowerCase() === 'dozen' ? 12 : wordValue(text)) ?? NaN, unit: 'count', words: true };
   return undefined;

@@ -18,8 +18,8 @@ const RANGING = /\b(?:ranges?|ranging|ranged|varies|vary|varying|varied)\b[^,.;]
 
 function sameKind(a: NumberPhrase, b: NumberPhrase): boolean {
   if (a.paired !== undefined || b.paired !== undefined || a.slashed || b.slashed) return false;
-  // "two to three years": a bare first number takes the second's unit.
-  return a.unit === b.unit || a.unit === 'count';
+  // "two to three years": a bare first number takes the second's unit, when it is of the same order ("1938 to $20.08 billion" is not a range).
+  return a.unit === b.unit || (a.unit === 'count' && !(a.value >= 1500 && a.value <= 2099 && /^\d{4}$/.test(a.text)) && b.value / a.value < 100);
 }
 
 /** The connector between two phrases that makes them a range, or undefined. */
