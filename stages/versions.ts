@@ -5,7 +5,7 @@
  */
 export const DOCUMENT_STAGE_VERSIONS = {
   ingest: '4',
-  segment: '3',
+  segment: '4',
   parse: '6',
   'extract-entities': '2',
   'extract-dates': '1',

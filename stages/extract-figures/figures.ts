@@ -79,7 +79,8 @@ function singular(word: string): string {
 
 /** "commercial contracts" → "commercial contract": the head noun singular when plural, the modifiers as written. */
 export function lemmatisePhrase(tokens: Token[]): string {
-  const words = tokens.map((token) => token.text.replace(/[’']s$/, '').toLowerCase());
+  // Citation marks the tokenizer left on a word ("aircraft.[2][3]") are not part of it.
+  const words = tokens.map((token) => token.text.replace(/\.?(?:\[\d*\]?)+$/, '').replace(/[’']s$/, '').toLowerCase());
   if (words.filter(Boolean).length === 0) return '';
   const head = tokens.at(-1)!;
   if (head.tags.has('Plural') || (head.tags.has('PresentTense') && /[^s]s$/.test(head.text))) words[words.length - 1] = singular(words.at(-1)!);
@@ -113,6 +114,11 @@ function nounPhrase(tokens: Token[], from: number, afterCount = false): { from: 
   // A phrase ends on a noun, not on an adjective.
   while (to > from && !has(tokens[to - 1]!, ['Noun', 'Plural', 'Singular', 'Acronym', 'ProperNoun']) && !(afterCount && has(tokens[to - 1]!, ['PresentTense']))) to -= 1;
   return to > from ? { from, to } : undefined;
+}
+
+/** Where a word ends, without citation marks the tokenizer left on it ("aircraft.[2][3]"). */
+function wordEnd(token: Token): number {
+  return token.end - (/\.?(?:\[\d*\]?)+$/.exec(token.text)?.[0].length ?? 0);
 }
 
 function tokenIndexAt(tokens: Token[], offset: number): number {
@@ -190,7 +196,7 @@ function countedAfter(ctx: Context, start: number, end: number, unit: string): {
   if (phraseRange && TIME_WORDS.has(lowerOf(tokens[phraseRange.from]!)) && unit !== 'count') phraseRange = undefined;
   if (phraseRange) {
     const counted = withoutContainer(lemmatisePhrase(tokens.slice(phraseRange.from, phraseRange.to)));
-    return { counted, end: bracket ? end : tokens[phraseRange.to - 1]!.end, named: counted !== undefined };
+    return { counted, end: bracket ? end : wordEnd(tokens[phraseRange.to - 1]!), named: counted !== undefined };
   }
   const afterBracket = end + (bracket ? bracket[0].length : 0);
   // "$21 billion in profits", "£12.6m on training", "70m euros ($91m) in aid": an amount spent in or on something.
@@ -216,7 +222,7 @@ function countedAfter(ctx: Context, start: number, end: number, unit: string): {
     if (range) {
       counted = lemmatisePhrase(tokens.slice(range.from, range.to));
       // The quote reads as written: "nearly 80% of international partners".
-      if (!ofPhrase[0].includes('(') && !ofPhrase[0].includes(')')) end = tokens[range.to - 1]!.end;
+      if (!ofPhrase[0].includes('(') && !ofPhrase[0].includes(')')) end = wordEnd(tokens[range.to - 1]!);
     }
   }
   // "only 5 were US companies": what a bare number counts may follow a copula.

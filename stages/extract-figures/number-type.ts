@@ -55,7 +55,7 @@ interface View extends NumberSite {
 
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b`;
 const TIME_UNIT = /^(?:year|month|week|day|hour|minute|second|decade|century|centurie|fortnight|night|term|season|quarter)s?$/;
-const TIME_UNIT_AFTER = /^[\s-](?:an?\s+)?(year|month|week|day|hour|minute|second|decade|centur(?:y|ies)|fortnight|night|term)s?\b/i;
+const TIME_UNIT_AFTER = /^\+?[\s-](?:an?\s+)?(year|month|week|day|hour|minute|second|decade|centur(?:y|ies)|fortnight|night|term)s?\b/i;
 /** Qualifier words that may stand between a verb or noun and its number ("rose by more than 40%"). */
 const QUALIFIER_WORDS = String.raw`(?:(?:by|of|some|about|around|nearly|almost|roughly|just|only|more than|less than|over|under|at least|up to|an estimated|a further|another|a|an)\s+)*`;
 
@@ -183,12 +183,12 @@ export const RULES: Rule[] = [
   {
     name: 'name-before',
     why: 'a count right after a capitalised name word is part of the name ("Section 889", "FTSE 100", "Windows 95", "Radio 4", "Ocean\'s 12 fell")',
-    test: ({ before, phrase, nounFollows }) => {
+    test: ({ before, after, phrase, nounFollows }) => {
       if (phrase.unit !== 'count' || phrase.words || /[.,]\d|\d{1,3},\d{3}/.test(phrase.text) || phrase.value >= 1e6) return undefined;
       const previous = /(\p{Lu}[\p{L}.&]*(?:[’']s)?) $/u.exec(before)?.[1];
       if (!previous || FUNCTION_WORD.test(previous) || new RegExp(`^${MONTH}`).test(previous)) return undefined;
-      // "Britain's 750 hereditary peers": a count after a possessive counts the noun after it.
-      return /[’']s$/.test(previous) && nounFollows ? undefined : { type: 'identifier' };
+      // "Britain's 750 hereditary peers": a count after a possessive counts the plural after it ("Ocean's 12 fell" is a title).
+      return /[’']s$/.test(previous) && nounFollows && /^\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+s\b/u.test(after) ? undefined : { type: 'identifier' };
     },
   },
   {

@@ -34,6 +34,18 @@ export function unitFamily(unit: string): string {
   return unit === 'percent' || unit === 'ratio' ? 'share' : unit;
 }
 
+/**
+ * What a figure is compared with: figures of its type and unit family. Levels with levels, changes
+ * with changes of the same direction, shares with shares, durations with durations. A figure read
+ * without its type is a level.
+ */
+export function familyOf(figure: Pick<MeasuredFigure, 'unit' | 'type' | 'direction'>): string {
+  const unit = unitFamily(figure.unit);
+  const type = figure.type ?? 'level';
+  if (type === 'level') return unit;
+  return `${type === 'change' ? `change-${figure.direction ?? 'up'}` : type}.${unit}`;
+}
+
 export function headOf(counted: string | null): string | null {
   if (!counted) return null;
   return counted.split(' ').at(-1)!.replace(/(?<=[^s])s$/, '');
@@ -221,12 +233,12 @@ function labelOf(figures: MeasuredFigure[], family: string): string {
 
 /** Where a figure is compared with others of its kind: its holder's figures, or its document's when it has none. */
 export function contextOf(figure: MeasuredFigure): string {
-  return `${unitFamily(figure.unit)}|${figure.holderId ? `holder:${figure.holderId}` : `doc:${figure.doc}`}`;
+  return `${familyOf(figure)}|${figure.holderId ? `holder:${figure.holderId}` : `doc:${figure.doc}`}`;
 }
 
 /** Where a figure is compared with figures of other documents stating the same value. */
 export function valueKeyOf(figure: MeasuredFigure): string {
-  return `${unitFamily(figure.unit)}|${figure.value}`;
+  return `${familyOf(figure)}|${figure.value}`;
 }
 
 /**
@@ -253,7 +265,7 @@ export function contextComponents(figures: MeasuredFigure[]): { key: string; mem
   for (const context of contexts) parent.set(context, context);
   // A holder's context joins the holderless context of each document it has a figure in, when there is one.
   counted.forEach((figure, index) => {
-    const holderless = `${unitFamily(figure.unit)}|doc:${figure.doc}`;
+    const holderless = `${familyOf(figure)}|doc:${figure.doc}`;
     if (figure.holderId && parent.has(holderless)) join(contexts[index]!, holderless);
   });
   const components = new Map<string, MeasuredFigure[]>();

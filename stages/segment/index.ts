@@ -3,7 +3,7 @@
  * `segment`. Paragraphs are the blank-line-separated blocks ingest stored. Sentences come from
  * compromise's tokenizer (which knows "U.S.", "Nov." and "Mr." are not sentence ends), corrected where
  * it misses a boundary: a full stop with no space after it ("Nov. 25.Huawei") and a sentence that ends
- * inside a closing quote ("… principles.” Next …"). Emits nothing.
+ * inside a closing quote ("… principles.” Next …") or before citation marks ("… in 2019.[1] The …"). Emits nothing.
  */
 import type { Segment, Segmentation } from '../../pipeline/doc.ts';
 import { textOf } from '../../pipeline/doc.ts';
@@ -16,6 +16,8 @@ import { nlpOne as nlp } from '../compromise.ts';
 const GLUED_BOUNDARY = /(?<=[a-z0-9%)]{2})[.!?](?=[A-Z][a-z])/g;
 /** End punctuation inside a closing quote, then a new sentence. */
 const QUOTED_BOUNDARY = /[.!?][”"’]+(?=\s+[“"‘(]?[A-Z0-9])/g;
+/** End punctuation followed by citation marks, then a new sentence: "in 2019.[1] The", "daily.[2][3] It". The marks stay with their sentence. */
+const CITED_BOUNDARY = /[.!?](?:\[\d{1,3}\]){1,5}(?=\s+[“"‘(]?[A-Z0-9])/g;
 
 /** Paragraph ranges: the runs of text between blank lines. */
 export function paragraphRanges(text: string): { start: number; end: number }[] {
@@ -84,7 +86,7 @@ export function sentenceRanges(text: string, start: number, end: number): { star
     ends.add(pieceEnd);
     pieceStart = pieceEnd;
   }
-  for (const pattern of [GLUED_BOUNDARY, QUOTED_BOUNDARY]) {
+  for (const pattern of [GLUED_BOUNDARY, QUOTED_BOUNDARY, CITED_BOUNDARY]) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(paragraph); match; match = pattern.exec(paragraph)) ends.add(match.index + match[0].length);
   }

@@ -7,7 +7,7 @@
  */
 import { describeValue } from '../../../pipeline/format.ts';
 import type { DocumentInfo } from '../load.ts';
-import type { Measure, MeasuredFigure } from '../measures.ts';
+import { familyOf, type Measure, type MeasuredFigure } from '../measures.ts';
 import { relativeGap, type DraftFinding, type FindingItem, type Severity } from '../finding.ts';
 
 const CHANGE = /\b(?:dwindled|fell|fallen|rose|risen|increased|decreased|grew|grown|dropped|declined|climbed|jumped|shrank|surged|plunged|went up|went down|from\b[^.]*\bto)\b/i;
@@ -45,6 +45,8 @@ function scopeOf(figure: MeasuredFigure): string | null {
 
 /** How two figures of one measure relate, or undefined when they cannot be compared. */
 export function classifyPair(a: MeasuredFigure, b: MeasuredFigure, documents: Map<string, DocumentInfo>): Pair | undefined {
+  // Levels with levels, changes with changes of the same direction, shares with shares.
+  if (familyOf(a) !== familyOf(b)) return undefined;
   const sameDoc = a.doc === b.doc;
   if (a.holderId && b.holderId && a.holderId !== b.holderId) return undefined;
   const equal = relativeGap(a.value, b.value) < 1e-9;
