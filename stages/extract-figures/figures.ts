@@ -99,7 +99,7 @@ function nounPhrase(tokens: Token[], from: number, afterCount = false): { from: 
     const token = tokens[to]!;
     const nextIsNoun = to + 1 < tokens.length && has(tokens[to + 1]!, ['Noun', 'Plural']);
     const pluralVerb = afterCount && has(token, ['PresentTense']) && /[^s]s$/.test(token.text) && !has(tokens[to + 1] ?? token, ['Determiner']);
-    const participle = afterCount && to === from && has(token, ['PastTense', 'Participle']) && nextIsNoun;
+    const participle = afterCount && to === from && has(token, ['PastTense', 'Participle']) && !has(token, ['Copula', 'Auxiliary']) && !/^(?:were|was|had|did)$/i.test(token.text) && nextIsNoun;
     const nounLike = pluralVerb || participle || (has(token, NOUN_TAGS) && !(has(token, STOP_TAGS) && !has(token, ['Noun', 'Adjective', 'Hyphenated'])));
     // "service providers": a word tagged as a verb inside a compound noun.
     const compound = has(token, ['Verb']) && !has(token, ['PastTense', 'Copula', 'Modal', 'Auxiliary']) && nextIsNoun && to > from;
@@ -190,7 +190,7 @@ function countedAfter(ctx: Context, start: number, end: number, unit: string): {
   const bracket = /^\s*\([^()]{0,60}\)/.exec(text.slice(end));
   const worth = unit !== 'count' && unit !== 'percent' ? /^\s+worth\s+of\s+/.exec(text.slice(end)) : null;
   // "a dozen more Ford facilities", "six other unions": the noun after "more" or "other".
-  const more = /^\s+(?:more|other|additional|extra|further|new)\s+(?=\S)/.exec(text.slice(end));
+  const more = /^\s+(?:more|other|additional|extra|further)\s+(?=\S)/.exec(text.slice(end));
   let at = tokenIndexAt(tokens, end + (bracket ? bracket[0].length : worth ? worth[0].length : more && unit === 'count' ? more[0].length : 0));
   let phraseRange = at === -1 ? undefined : nounPhrase(tokens, at, unit === 'count');
   if (phraseRange && TIME_WORDS.has(lowerOf(tokens[phraseRange.from]!)) && unit !== 'count') phraseRange = undefined;
