@@ -10,6 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runOver } from '../bench/eval/corpus.ts';
 import type { ExportedFigure } from '../pipeline/export.ts';
 import { sentenceRanges } from '../stages/segment/index.ts';
+import type { DocumentInfo } from '../stages/reconcile/load.ts';
+import type { MeasuredFigure } from '../stages/reconcile/measures.ts';
+import { classifyPair } from '../stages/reconcile/rules/compare-figures.ts';
 
 /** Sentences as the BBC files write them. */
 const TEXTS: Record<string, string> = {
@@ -163,5 +166,19 @@ describe('citation marks', () => {
       'It runs 271 scheduled flights daily within India.[4]',
       'More to come.',
     ]);
+  });
+});
+
+describe('reconciliation by type', () => {
+  // business/150.txt: "Biogen fell $28.63 to $38.65" — the change and the level it reached, both of one holder.
+  const figure = (id: string, value: number, type: string, direction: string | null) =>
+    ({ id, doc: 'd1', sentence: `s-${id}`, sentenceText: '', sentenceStart: 0, start: 0, end: 1, quote: `$${value}`, value, unit: 'USD', counted: 'share', qualifier: 'exact', scope: null, type, direction, holder: 'e1', holderName: 'Biogen', holderId: 'e1', holderLabel: 'Biogen', holderReason: 'named with the figure', head: 'share', time: null, timeSource: 'document', partOf: null, speaker: null, stems: [] }) as unknown as MeasuredFigure;
+  const documents = new Map([['d1', { id: 'd1', path: 'business/150.txt', title: null, kind: null, published: '2005-01-01', publishedEarliest: null }]]) as unknown as Map<string, DocumentInfo>;
+
+  it('compares levels with levels and changes only with changes of the same direction', () => {
+    expect(classifyPair(figure('a', 28.63, 'change', 'down'), figure('b', 38.65, 'level', null), documents)).toBeUndefined();
+    expect(classifyPair(figure('a', 28.63, 'change', 'down'), figure('b', 18.9, 'change', 'up'), documents)).toBeUndefined();
+    expect(classifyPair(figure('a', 28.63, 'change', 'down'), figure('b', 18.9, 'change', 'down'), documents)?.kind).toBe('numeric_discrepancy');
+    expect(classifyPair(figure('a', 8, 'level', null), figure('b', 38.65, 'level', null), documents)?.kind).toBe('numeric_discrepancy');
   });
 });
