@@ -17,7 +17,7 @@ export const CORPUS_STAGE_VERSIONS = {
   'resolve-entities': '2',
   'report-pages': '2',
   narratives: '3',
-  reconcile: '6',
+  reconcile: '7',
   'report-findings': '2',
   report: '3',
 } as const;

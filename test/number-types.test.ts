@@ -6,11 +6,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { run, workspace } from './helpers.ts';
 import { runOver } from '../bench/eval/corpus.ts';
 import type { ExportedFigure } from '../pipeline/export.ts';
 import { sentenceRanges } from '../stages/segment/index.ts';
-import type { DocumentInfo } from '../stages/reconcile/load.ts';
+import { loadDocumentInputs, type DocumentInfo } from '../stages/reconcile/load.ts';
 import type { MeasuredFigure } from '../stages/reconcile/measures.ts';
 import { classifyPair } from '../stages/reconcile/rules/compare-figures.ts';
 
@@ -180,5 +182,18 @@ describe('reconciliation by type', () => {
     expect(classifyPair(figure('a', 28.63, 'change', 'down'), figure('b', 18.9, 'change', 'up'), documents)).toBeUndefined();
     expect(classifyPair(figure('a', 28.63, 'change', 'down'), figure('b', 18.9, 'change', 'down'), documents)?.kind).toBe('numeric_discrepancy');
     expect(classifyPair(figure('a', 8, 'level', null), figure('b', 38.65, 'level', null), documents)?.kind).toBe('numeric_discrepancy');
+  });
+
+  it('reads each stored figure with its type and direction, so a real run compares by type', async () => {
+    const space = workspace(false);
+    writeFileSync(join(space.corpusDir, '150.txt'), `${TEXTS['business/150.txt']}\n`);
+    await run(space);
+    const db = new Database(space.dbPath, { readonly: true });
+    const id = db.prepare('SELECT id FROM documents').pluck().get() as string;
+    const figures = loadDocumentInputs(db, [id]).get(id)!.figures;
+    db.close();
+    const byQuote = (quote: string) => figures.find((candidate) => candidate.quote.startsWith(quote));
+    expect(byQuote('$28.63')).toMatchObject({ type: 'change', direction: 'down' });
+    expect(byQuote('$38.65')).toMatchObject({ type: 'level' });
   });
 });

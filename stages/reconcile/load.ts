@@ -136,7 +136,7 @@ export function loadDocumentInputs(db: Database.Database, ids: string[]): Map<st
   const figures = db
     .prepare(
       `SELECT f.id, f.document_id AS doc, f.sentence_id AS sentence, s.text AS sentenceText, s.span_start AS sentenceStart, f.span_start AS start, f.span_end AS end,
-         f.quote, f.value, f.unit, f.counted, f.qualifier, f.scope, f.holder_entity_id AS holder, f.holder AS holderName, f.time, f.time_source AS timeSource, f.part_of AS partOf, f.speaker
+         f.quote, f.value, f.unit, f.type, f.direction, f.counted, f.qualifier, f.scope, f.holder_entity_id AS holder, f.holder AS holderName, f.time, f.time_source AS timeSource, f.part_of AS partOf, f.speaker
        FROM figure_details f JOIN sentences s ON s.id = f.sentence_id
        WHERE f.document_id ${IN_DOCUMENTS} ORDER BY f.document_id, f.span_start`,
     )
