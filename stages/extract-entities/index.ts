@@ -6,6 +6,7 @@
  */
 import { textOf } from '../../pipeline/doc.ts';
 import { defineDocumentStage } from '../../pipeline/stage.ts';
+import { keptMentions } from './abstain.ts';
 import { findMentions } from './mentions.ts';
 import { DOCUMENT_STAGE_VERSIONS } from '../versions.ts';
 
@@ -17,6 +18,7 @@ export const extractEntities = defineDocumentStage({
   provides: 'entities',
   run(doc) {
     const text = textOf(doc);
-    return doc.data.parse!.sentences.flatMap((sentence) => findMentions(text, sentence.ordinal, sentence.tokens));
+    const mentions = doc.data.parse!.sentences.flatMap((sentence) => findMentions(text, sentence.ordinal, sentence.tokens));
+    return keptMentions(mentions, text);
   },
 });
