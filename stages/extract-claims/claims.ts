@@ -8,6 +8,7 @@ import type { EntityMention } from '../extract-entities/mentions.ts';
 import type { Figure } from '../extract-figures/figures.ts';
 import type { ParsedSentence } from '../parse/index.ts';
 import { findAttribution, quoteSpans, reportAuthor, resolveSpeaker, type QuoteSpan } from './attribution.ts';
+import type { DeclaredAuthor } from './author.ts';
 import { MentionIndex } from './mention-index.ts';
 
 export interface Claim {
@@ -43,7 +44,7 @@ const FIRST_PERSON_PLURAL = /\b(?:[Ww]e|[Oo]ur|us)\b/;
 const THRESHOLD = 0.5;
 
 /** The check-worthiness of a statement from its features; returns the score and the features. */
-export function scoreClaim(input: { text: string; figures: number; entities: number; factualVerb: boolean; attributed: boolean; hedges: number; hasVerb: boolean }) {
+export function scoreClaim(input: { text: string; figures: number; entities: number; factualVerb: boolean; attributed: boolean; voiced?: boolean; hedges: number; hasVerb: boolean }) {
   // A quotation of three words or more. Each word is [^space]* then a space, and no part crosses another
   // quote mark, so every match attempt stops at the next mark: linear, where the ambiguous
   // /[“"][^”"]*\s[^”"]*\s[^”"]*[”"]/ was cubic on a run of opening quotes.
@@ -57,7 +58,9 @@ export function scoreClaim(input: { text: string; figures: number; entities: num
     attributed: input.attributed ? 0.1 : 0,
     quotes_source: quotesSource ? 0.1 : 0,
     hedged: input.hedges > 0 ? -0.05 : 0,
-    opinion: OBLIGATION.test(input.text) || (FIRST_PERSON.test(input.text) && !input.attributed) ? -0.2 : 0,
+    // A document's own voice (its declared author, an organisation's "we") is no attribution in the
+    // sentence, but its first person is that party's stated position, not the writer's opinion.
+    opinion: OBLIGATION.test(input.text) || (FIRST_PERSON.test(input.text) && !input.attributed && !input.voiced) ? -0.2 : 0,
     question: /\?\s*[”"]?$/.test(input.text) ? -0.3 : 0,
     too_short: words < 5 ? -0.3 : 0,
     no_verb: input.hasVerb ? 0 : -0.4,
@@ -75,6 +78,8 @@ interface DocumentInput {
   figures: Figure[];
   /** The organisation the document speaks for (documentVoice), if it is its own statement. */
   voice?: EntityMention;
+  /** The author the document declares itself the statement of (declaredAuthor), if any. */
+  declared?: DeclaredAuthor;
 }
 
 /** The claims of one document. */
@@ -104,6 +109,7 @@ export function findClaims(input: DocumentInput): Claim[] {
     let speaker: EntityMention | undefined;
     let speakerText: string | undefined;
     let verb: string | undefined;
+    let voiced = false;
     let contentStart = sentence.start;
     let contentEnd = sentence.end;
     if (attribution) {
@@ -131,10 +137,16 @@ export function findClaims(input: DocumentInput): Claim[] {
       speaker = from.mention;
       speakerText = from.words;
       verb = from.verb;
+    } else if (!quote && input.declared && sentence.start >= input.declared.from) {
+      // A declared author's own document: its narrated sentences are the author's statements.
+      speaker = input.declared.mention;
+      speakerText = speaker.text;
+      voiced = true;
     } else if (!quote && input.voice && FIRST_PERSON_PLURAL.test(sentenceText)) {
       // "We remain confident …" in a company's own statement: the company says so.
       speaker = input.voice;
       speakerText = input.voice.text;
+      voiced = true;
     } else if (!quote && author && author.start < sentence.start) {
       speaker = author;
       speakerText = author.text;
@@ -162,7 +174,7 @@ export function findClaims(input: DocumentInput): Claim[] {
     const hasVerb = tokens.some((token) => token.tags.has('Verb'));
     const factualVerb = tokens.some((token) => token.tags.has('Verb') && (token.tags.has('PastTense') || token.tags.has('PresentTense')) && !token.tags.has('Modal'));
     const hedges = [...new Set([...claimText.matchAll(HEDGES)].map((match) => match[0].toLowerCase()))];
-    const { score, features } = scoreClaim({ text: claimText, figures: figureIndexes.length, entities: mentionIndexes.length, factualVerb, attributed: speakerText !== undefined, hedges: hedges.length, hasVerb });
+    const { score, features } = scoreClaim({ text: claimText, figures: figureIndexes.length, entities: mentionIndexes.length, factualVerb, attributed: speakerText !== undefined && !voiced, voiced, hedges: hedges.length, hasVerb });
     if (score < THRESHOLD) continue;
     claims.push({
       sentence: sentence.ordinal,

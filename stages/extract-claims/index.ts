@@ -7,6 +7,7 @@
 import { textOf } from '../../pipeline/doc.ts';
 import { defineDocumentStage } from '../../pipeline/stage.ts';
 import { documentVoice } from './attribution.ts';
+import { declaredAuthor } from './author.ts';
 import { findClaims } from './claims.ts';
 import { DOCUMENT_STAGE_VERSIONS } from '../versions.ts';
 
@@ -20,6 +21,6 @@ export const extractClaims = defineDocumentStage({
     const segment = doc.data.segment!;
     const paragraphOf = new Map(segment.sentences.map((sentence) => [sentence.ordinal, segment.paragraphs[sentence.paragraph - 1]!]));
     const mentions = doc.data.entities!;
-    return findClaims({ text: textOf(doc), sentences: doc.data.parse!.sentences, paragraphOf, mentions, figures: doc.data.figures!, voice: documentVoice(doc.meta, mentions) });
+    return findClaims({ text: textOf(doc), sentences: doc.data.parse!.sentences, paragraphOf, mentions, figures: doc.data.figures!, voice: documentVoice(doc.meta, mentions), declared: declaredAuthor(doc.meta, textOf(doc), mentions) });
   },
 });

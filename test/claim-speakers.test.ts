@@ -1,0 +1,80 @@
+/**
+ * Who speaks a claim, on text nobody tuned the rules for (issue 22, "Who and what"). The sentences are
+ * from the development texts (../shared/eval/events and ../shared/bench/bbc), cut to what each rule
+ * needs; each test fails without its rule.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { exportStore, type ExportedClaim } from '../pipeline/export.ts';
+import { run, workspace } from './helpers.ts';
+
+/** The claims of a run over the files given, with their manifest entries (YAML lines under the file's name). */
+async function claimsOf(files: Record<string, { text: string; manifest?: string }>): Promise<ExportedClaim[]> {
+  const space = workspace(false);
+  const manifest: string[] = [];
+  for (const [name, { text, manifest: entry }] of Object.entries(files)) {
+    writeFileSync(join(space.corpusDir, name), text);
+    if (entry) manifest.push(`${name}:\n${entry}`);
+  }
+  if (manifest.length > 0) writeFileSync(join(space.corpusDir, 'manifest.yaml'), manifest.join('\n'));
+  await run(space);
+  const db = new Database(space.dbPath, { readonly: true });
+  try {
+    return exportStore(db).claims;
+  } finally {
+    db.close();
+  }
+}
+
+const speakerOf = (claims: ExportedClaim[], words: string) => {
+  const claim = claims.find((candidate) => candidate.text.includes(words));
+  expect(claim, words).toBeDefined();
+  return claim!.speaker;
+};
+
+const FARLEY = [
+  '[Statement attributable to Jim Farley, president and CEO, Ford Motor Company]',
+  'The Ford team continues to put 100% of our energy into reaching an agreement with the UAW that rewards our valued employees. In fact, we have put four offers on the table starting Aug. 29 and each one has been increasingly generous.',
+  '- Added more paid time off, with up to five weeks of vacation and 17 paid holidays each year (with the addition of Juneteenth).',
+].join('\n');
+
+const SILVA = [
+  "Google's opening statement to Australia's Senate inquiry",
+  '',
+  'Today Google Australia’s managing director, Mel Silva, appeared at a public hearing of the Senate Economics Legislation Committee that is reviewing a proposed new law, the News Media Bargaining Code.',
+  '',
+  'I am Mel Silva, Managing Director of Google Australia and New Zealand.',
+  '',
+  'In its current form, the Code remains unworkable and if it became law would hurt not just Google, but small publishers, small businesses, and the millions of Australians that use our services every day.',
+].join('\n');
+
+const RWANDA = [
+  'Rwanda-UK Migration and Economic Development Partnership',
+  '',
+  'Rwanda already provides refuge for almost 130,000 refugees from multiple countries, including neighbours like the DRC and Burundi.',
+].join('\n');
+
+describe("a party's own document speaks in its declared author's voice", () => {
+  it('a statement attributable to a person is that person\'s, "we" sentences and narrated lists alike', async () => {
+    const claims = await claimsOf({ 'ford.txt': { text: FARLEY, manifest: '  kind: press\n  source: "Ford Motor Company statement (republished by Automotive World)"\n' } });
+    expect(speakerOf(claims, 'we have put four offers on the table')).toBe('Jim Farley');
+    expect(speakerOf(claims, 'up to five weeks of vacation and 17 paid holidays')).toBe('Jim Farley');
+  });
+
+  it('"I am Mel Silva" makes what follows hers, not the framing before it', async () => {
+    const claims = await claimsOf({ 'silva.txt': { text: SILVA, manifest: '  kind: critique\n  title: "Google\'s opening statement to Australia\'s Senate inquiry"\n' } });
+    expect(speakerOf(claims, 'the Code remains unworkable')).toBe('Mel Silva');
+    expect(speakerOf(claims, 'appeared at a public hearing')).toBeNull();
+  });
+
+  it('a third-person text titled as a statement stays narration, and so does a news report', async () => {
+    const claims = await claimsOf({
+      'rwanda.txt': { text: RWANDA, manifest: '  kind: press\n  title: "Rwanda-UK Migration and Economic Development Partnership (Government of Rwanda statement)"\n' },
+      'news.txt': { text: FARLEY, manifest: '  kind: news\n' },
+    });
+    expect(speakerOf(claims, 'almost 130,000 refugees')).toBeNull();
+    expect(claims.filter((claim) => claim.text.includes('five weeks of vacation')).map((claim) => claim.speaker)).toEqual([null]);
+  });
+});
