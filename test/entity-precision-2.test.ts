@@ -52,3 +52,18 @@ describe('a name nothing in the document types, made of dictionary words, is not
     expect(names('One of the big companies linked to the CCP is ByteDance, owner of the popular application TikTok, which is also on the list of banned applications.')).toContain('ByteDance');
   });
 });
+
+describe('page furniture and titles', () => {
+  it('keeps no photo credit glued by a slash (news-dailycaller-traffic, news-perthnow-google-senate-threat)', () => {
+    const found = names(['News Outlets In Australia Struggle With Traffic After Facebook Ban', 'Brendon Thorne/Getty Images', 'Credit: News Corp Australia, NCA NewsWire/Gary Ramage'].join('\n'));
+    expect(found.filter((name) => name.includes('/'))).toEqual([]);
+  });
+
+  it('splits "Managing Director" off as a title, and the place it is of stays a place (google-silva-senate-opening-statement)', () => {
+    const mentions = mentionsOf('I am Mel Silva, Managing Director of Google Australia and New Zealand.');
+    expect(mentions.map((mention) => mention.text)).not.toContain('Managing');
+    const zealand = mentions.find((mention) => mention.text === 'New Zealand');
+    expect(zealand?.place).toBe('New Zealand');
+    expect(zealand?.evidence.person ?? 0).toBe(0);
+  });
+});

@@ -53,7 +53,16 @@ export function withoutHeadWordsAlone(mentions: EntityMention[], text: string): 
   return mentions.filter((mention) => !alone(mention));
 }
 
+/**
+ * Credit slashes: a name with a slash between two capitalised words ("Brendon Thorne/Getty Images",
+ * "NCA NewsWire/Gary Ramage") is a photo credit, two names glued by the page; which part names what is
+ * unsure, so neither is kept.
+ */
+export function withoutCreditSlashes(mentions: EntityMention[]): EntityMention[] {
+  return mentions.filter((mention) => !/\p{L}\/\p{Lu}/u.test(mention.text));
+}
+
 /** The mentions of a whole document that the rules above keep. */
 export function keptMentions(mentions: EntityMention[], text: string): EntityMention[] {
-  return withoutUnsupportedNames(withoutHeadWordsAlone(mentions, text));
+  return withoutUnsupportedNames(withoutHeadWordsAlone(withoutCreditSlashes(mentions), text));
 }
