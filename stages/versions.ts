@@ -7,7 +7,7 @@ export const DOCUMENT_STAGE_VERSIONS = {
   ingest: '4',
   segment: '4',
   parse: '6',
-  'extract-entities': '4',
+  'extract-entities': '5',
   'extract-dates': '1',
   'extract-figures': '3',
   'extract-claims': '5',

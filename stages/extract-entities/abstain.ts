@@ -5,7 +5,7 @@
 import { lexiconTags } from '../parse/lexicon.ts';
 import { sensesOf } from '../reconcile/wordnet.ts';
 import type { EntityMention } from './mentions.ts';
-import { EVENT_HEADS, INITIATIVE_HEADS, LAW_HEADS, NAME_CONNECTORS, ORGANIZATION_HEADS } from './vocabulary.ts';
+import { NAME_CONNECTORS } from './vocabulary.ts';
 
 const wordsOf = (name: string) =>
   name
@@ -20,38 +20,24 @@ const typed = (mention: EntityMention) => mention.place !== undefined || mention
 const isDictionaryWord = (word: string) => sensesOf(word).length > 0 || lexiconTags(word).length > 0;
 
 /**
- * Unsupported common words: a name that no mention in the document types (no gazetteer entry, head word,
- * role, tag or context), that shares no word with a name that is typed ("Fain" beside "Shawn Fain"
- * stays), and whose every word is a dictionary word ("Chart", "Traffic", "Inflation", "Second Reading")
- * is a capitalised common word, a heading or page furniture, not a name. A coined word ("ByteDance")
- * still reads as a name and stays.
+ * Unsupported common word: a one-word name that no mention in the document types (no gazetteer entry,
+ * head word, role, tag or context), that shares no word with a name that is typed ("Fain" beside
+ * "Shawn Fain" stays), that is a dictionary word and that the document also writes in lower case
+ * ("Traffic", "Inflation", "Families") is that word capitalised by its place in a line, not a name. A
+ * coined word ("ByteDance") and a name never written in lower case ("Labor") stay; so do longer runs
+ * of dictionary words, which are mostly real names ("Interactive Media Player", "New Year").
  */
-export function withoutUnsupportedNames(mentions: EntityMention[]): EntityMention[] {
+export function withoutUnsupportedNames(mentions: EntityMention[], text: string): EntityMention[] {
+  const lowerCase = lowerCaseWords(text);
   const supportedNames = new Set(mentions.filter(typed).map((mention) => mention.text.toLowerCase()));
   const supportedWords = new Set([...supportedNames].flatMap(wordsOf));
   const supported = (mention: EntityMention) => supportedNames.has(mention.text.toLowerCase()) || wordsOf(mention.text).some((word) => supportedWords.has(word));
-  const commonWords = (mention: EntityMention) => wordsOf(mention.text).every(isDictionaryWord);
-  return mentions.filter((mention) => supported(mention) || !commonWords(mention));
+  const commonWord = (mention: EntityMention) => !/\s/.test(mention.text) && lowerCase.has(mention.text.toLowerCase()) && isDictionaryWord(mention.text.toLowerCase());
+  return mentions.filter((mention) => supported(mention) || !commonWord(mention));
 }
 
-const HEADS = [ORGANIZATION_HEADS, INITIATIVE_HEADS, LAW_HEADS, EVENT_HEADS];
-/** Heads that alone name one body of a country ("Senate inquiry", "Parliament voted"), whatever the case elsewhere. */
-const BODIES = new Set(['senate', 'parliament', 'congress', 'pentagon', 'navy', 'army', 'police', 'government', 'house', 'court', 'treasury']);
-
-/**
- * A head word alone: a one-word name that is a head word ("Technology", "News", "Union"), not after
- * "the", and that the same document also writes in lower case is that common noun, capitalised by its
- * place in a line, not a name: its head is what types a longer name. ("the Senate" names one.)
- */
-export function withoutHeadWordsAlone(mentions: EntityMention[], text: string): EntityMention[] {
-  const lowerCase = new Set(text.match(/\b\p{Ll}+\b/gu) ?? []);
-  const alone = (mention: EntityMention) => {
-    const word = mention.text.toLowerCase();
-    const afterThe = /\bthe\s+$/i.test(text.slice(Math.max(0, mention.start - 5), mention.start));
-    return !/\s/.test(mention.text) && !afterThe && !BODIES.has(word) && mention.place === undefined && HEADS.some((heads) => heads.has(word)) && lowerCase.has(word);
-  };
-  return mentions.filter((mention) => !alone(mention));
-}
+/** The words a text writes in lower case. */
+const lowerCaseWords = (text: string) => new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu) ?? []);
 
 /**
  * Credit slashes: a name with a slash between two capitalised words ("Brendon Thorne/Getty Images",
@@ -64,5 +50,5 @@ export function withoutCreditSlashes(mentions: EntityMention[]): EntityMention[]
 
 /** The mentions of a whole document that the rules above keep. */
 export function keptMentions(mentions: EntityMention[], text: string): EntityMention[] {
-  return withoutUnsupportedNames(withoutHeadWordsAlone(withoutCreditSlashes(mentions), text));
+  return withoutUnsupportedNames(withoutCreditSlashes(mentions), text);
 }
