@@ -13,23 +13,40 @@ export interface SearchHit {
   text: string;
 }
 
-/** Sentences matching an FTS5 query, best first; ties in document and text order. */
+/**
+ * The query as words to match as they are: each whitespace-separated word becomes a quoted FTS5 string,
+ * so punctuation ("U.S.", "Clean-Network", "Krach:") and bare operators ("AND") are searched, not parsed.
+ */
+export function literalQuery(query: string): string {
+  return query
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => `"${word.replace(/"/g, '""')}"`)
+    .join(' ');
+}
+
+/**
+ * Sentences matching an FTS5 query, best first; ties in document and text order. A query FTS5 cannot
+ * read is searched again as literal words, so everyday text never fails on its punctuation.
+ */
 export async function searchSentences(dbPath: string, query: string, limit: number): Promise<SearchHit[]> {
   return readStore(dbPath, (db) => {
+    const statement = db.prepare(
+      `SELECT s.id AS sentence, s.document_id AS doc, d.path, s.paragraph_id AS paragraph, s.span_start AS start, s.span_end AS end, s.text
+       FROM sentences_fts JOIN sentences s ON s.row_id = sentences_fts.rowid JOIN documents d ON d.id = s.document_id
+       WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts), d.path, s.span_start LIMIT ?`,
+    );
     try {
-      return db
-        .prepare(
-          `SELECT s.id AS sentence, s.document_id AS doc, d.path, s.paragraph_id AS paragraph, s.span_start AS start, s.span_end AS end, s.text
-           FROM sentences_fts JOIN sentences s ON s.row_id = sentences_fts.rowid JOIN documents d ON d.id = s.document_id
-           WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts), d.path, s.span_start LIMIT ?`,
-        )
-        .all(query, limit) as SearchHit[];
+      return statement.all(query, limit) as SearchHit[];
     } catch (error) {
       // The statement is fixed and valid, so an SQLite error here comes from the user's FTS5 query.
-      if ((error as { code?: string }).code === 'SQLITE_ERROR') {
-        throw new UsageError(`search: cannot read the query ${JSON.stringify(query)} (${(error as Error).message}); put phrases in "double quotes" and use AND, OR, NOT between words`);
-      }
-      throw error;
+      if ((error as { code?: string }).code !== 'SQLITE_ERROR') throw error;
+    }
+    try {
+      return statement.all(literalQuery(query), limit) as SearchHit[];
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_ERROR') throw error;
+      throw new UsageError(`search: cannot read the query ${JSON.stringify(query)} (${(error as Error).message}); put phrases in "double quotes" and use AND, OR, NOT between words`);
     }
   });
 }
@@ -40,6 +57,8 @@ export const command: Command = {
 
 Prints the sentences that match QUERY, best first, with their document and offsets. Words are
 matched by stem ("contracts" finds "contract"); "a phrase" in quotes, AND, OR, NOT and prefix* work.
+A query that is not valid FTS5 syntax (punctuation such as U.S. or Clean-Network) is searched as
+its words, each taken literally.
 
 Options:
   --db FILE      the store (default: out/narratives.db)
