@@ -56,19 +56,22 @@ function confirmedRating(finding: StoredFinding, acrossDocuments: boolean): Rati
   }
 }
 
-/** The rating of a dismissed finding: the reviewer found no such problem, which proves nothing more. */
+/**
+ * The rating of a dismissed finding: the reviewer found that the flagged problem does not hold for this
+ * claim, which clears the flag but proves nothing more.
+ */
 function dismissedRating(finding: StoredFinding): Rating {
   const name: Record<string, string> = {
-    numeric_discrepancy: 'No contradiction found',
-    list_mismatch: 'No contradiction found',
+    numeric_discrepancy: 'Not contradicted by the other figure',
+    list_mismatch: 'Not contradicted by the other list',
     arithmetic: 'Figures in the text add up',
-    denial: 'No denial found',
-    framing_conflict: 'No opposing framing found',
-    temporal_change: 'No later change found',
+    denial: 'Not disputed by the denial found',
+    framing_conflict: 'Not framed oppositely elsewhere',
+    temporal_change: 'Not outdated by the later figure',
     corroboration: 'Not corroborated',
     compatible: 'Not confirmed by another source',
   };
-  return { value: 2, name: name[finding.kind] ?? 'No problem found' };
+  return { value: 2, name: name[finding.kind] ?? 'The flagged problem does not hold' };
 }
 
 function ratingOf(finding: StoredFinding, verdict: string): Rating {
@@ -97,6 +100,19 @@ export function shortClaim(sentence: string, start: number, end: number, limit =
     if (last < words.length - 1 && text(first, last + 1).length < limit) (last += 1), (grew = true);
   }
   return text(first, last);
+}
+
+/** Closes a quotation that a cut left open (or opens one it left closed), so the claim reads as quoted. */
+export function balanceQuotes(claim: string): string {
+  const opened = (claim.match(/“/g) ?? []).length - (claim.match(/”/g) ?? []).length;
+  if (opened > 0) return claim.endsWith('…') ? `${claim.slice(0, -1)}…”` : `${claim}”`;
+  if (opened < 0) return claim.startsWith('…') ? `“…${claim.slice(1)}` : `“${claim}`;
+  return (claim.match(/"/g) ?? []).length % 2 === 1 ? `${claim}"` : claim;
+}
+
+/** The review's address: the base and the finding id, with a "/" between unless the base ends in a separator. */
+export function reviewUrl(baseUrl: string, findingId: string): string {
+  return /[/:#=?]$/.test(baseUrl) ? `${baseUrl}${findingId}` : `${baseUrl}/${findingId}`;
 }
 
 export interface ClaimReviewOptions {
@@ -139,20 +155,23 @@ function claimAuthor(item: StoredFindingItem, context: Context) {
 function claimReview(finding: StoredFinding, review: StoredReview, options: ClaimReviewOptions, context: Context) {
   const item = disputedItem(finding);
   const sentence = context.sentenceOf(item);
-  const claim = sentence ? shortClaim(sentence.text, item.start - sentence.start, item.end - sentence.start) : shortClaim(item.quote, 0, item.quote.length);
+  const claim = balanceQuotes(
+    // One character is kept free for the quotation mark a cut may leave open.
+    sentence ? shortClaim(sentence.text, item.start - sentence.start, item.end - sentence.start, CLAIM_LENGTH - 1) : shortClaim(item.quote, 0, item.quote.length, CLAIM_LENGTH - 1),
+  );
   const rating = ratingOf(finding, review.verdict);
   const organisation = { '@type': 'Organization', name: options.publisher };
   const url = context.urlOf(item.doc);
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
-    url: `${options.baseUrl}${finding.id}`,
+    url: reviewUrl(options.baseUrl, finding.id),
     claimReviewed: claim,
     datePublished: review.reviewed_at.slice(0, 10),
     author: organisation,
     publisher: organisation,
     reviewRating: { '@type': 'Rating', ratingValue: rating.value, bestRating: 3, worstRating: 1, name: rating.name, alternateName: rating.name },
-    reviewBody: [finding.summary, review.note].filter(Boolean).join(' '),
+    reviewBody: review.note ? `${finding.summary} Reviewer's note: ${review.note}` : finding.summary,
     itemReviewed: {
       '@type': 'Claim',
       author: claimAuthor(item, context),

@@ -5,7 +5,7 @@
  * author, datePublished, itemReviewed as a Claim with author, datePublished and appearance).
  */
 import { describe, expect, it } from 'vitest';
-import { CLAIM_LENGTH, shortClaim } from '../pipeline/claimreview.ts';
+import { balanceQuotes, CLAIM_LENGTH, reviewUrl, shortClaim } from '../pipeline/claimreview.ts';
 import type { StoredFinding } from '../pipeline/db/findings.ts';
 import { cli, workspace } from './helpers.ts';
 
@@ -48,7 +48,7 @@ async function reviewedStore() {
     expect(result.status).toBe(0);
     return JSON.parse(result.stdout) as Record<string, any>[];
   };
-  return { find, review, exported };
+  return { find, review, exported, space };
 }
 
 describe('ClaimReview export', () => {
@@ -109,8 +109,37 @@ describe('ClaimReview export', () => {
     await review(discrepancy, 'dismissed');
     await review(arithmetic, 'dismissed');
     const byFinding = new Map((await exported()).map((entry) => [entry.url.slice(BASE.length), entry.reviewRating]));
-    expect(byFinding.get(discrepancy.id)).toMatchObject({ alternateName: 'No contradiction found', ratingValue: 2, worstRating: 1, bestRating: 3 });
+    expect(byFinding.get(discrepancy.id)).toMatchObject({ alternateName: 'Not contradicted by the other figure', ratingValue: 2, worstRating: 1, bestRating: 3 });
     expect(byFinding.get(arithmetic.id)).toMatchObject({ alternateName: 'Figures in the text add up', ratingValue: 2 });
+  });
+});
+
+describe('what a publisher reads', () => {
+  it('rates a dismissed denial without saying that no denial was found, and keeps the note apart from the summary', async () => {
+    const { find, review, exported, space } = await reviewedStore();
+    const denial = find('denial', 'Huawei equipment may be used to spy');
+    await review(denial, 'dismissed');
+    expect((await cli('review', denial.id, '--verdict', 'dismissed', '--note', 'the denial answers another charge', '--reviewer', 'ana', '--db', space.dbPath)).status).toBe(0);
+    const [entry] = (await exported()).filter((candidate) => candidate.url.endsWith(denial.id));
+    expect(entry!.reviewRating.alternateName).toBe('Not disputed by the denial found');
+    expect(entry!.reviewRating.alternateName).not.toMatch(/no denial/i);
+    expect(entry!.reviewBody).toMatch(/\S Reviewer's note: the denial answers another charge$/);
+  });
+
+  it('puts a "/" between a base URL and the finding id unless the base ends in a separator, and refuses a base that is no URL', async () => {
+    expect(reviewUrl('https://x.org/reviews', 'F1')).toBe('https://x.org/reviews/F1');
+    expect(reviewUrl('https://x.org/reviews/', 'F1')).toBe('https://x.org/reviews/F1');
+    expect(reviewUrl('urn:narratives:finding:', 'F1')).toBe('urn:narratives:finding:F1');
+    const { space } = await reviewedStore();
+    const result = await cli('export', '--format', 'claimreview', '--base-url', 'not a url', '--db', space.dbPath);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('is not a URL');
+  });
+
+  it('closes a quotation that a cut left open', () => {
+    expect(balanceQuotes('…had at that time “91 commercial contracts worldwide, including 47 from…')).toBe('…had at that time “91 commercial contracts worldwide, including 47 from…”');
+    expect(balanceQuotes('…47 from Europe,” Krach said.')).toBe('“…47 from Europe,” Krach said.');
+    expect(balanceQuotes('He said “no”.')).toBe('He said “no”.');
   });
 });
 

@@ -2,7 +2,7 @@
 import { readStore } from '../db/open.ts';
 import { UsageError } from '../errors.ts';
 import { exportStore, type Export } from '../export.ts';
-import { claimReviews } from '../claimreview.ts';
+import { claimReviews, reviewUrl } from '../claimreview.ts';
 import { DB_OPTION, type Command } from './command.ts';
 
 /** What each section of the JSON export holds; typed by the export, so a new section needs its line here. */
@@ -43,6 +43,7 @@ Options:
   positionals: 'none',
   async run(values) {
     if (values.format !== 'json' && values.format !== 'claimreview') throw new UsageError(`export: unknown format "${String(values.format)}" (known: json, claimreview)`);
+    if (!URL.canParse(reviewUrl(String(values['base-url']), 'F0'))) throw new UsageError(`export: --base-url "${String(values['base-url'])}" is not a URL (e.g. https://factcheck.example.org/reviews/)`);
     const data = await readStore(String(values.db), (db) =>
       values.format === 'json' ? exportStore(db) : claimReviews(db, { baseUrl: String(values['base-url']), publisher: String(values.publisher) }),
     );
