@@ -161,7 +161,7 @@ export function checkMeta(raw: Record<string, unknown>): ManifestEntry {
 /** The manifest's content as plain data; a syntax error or an alias bomb is one line. */
 function parseManifest(file: string): unknown {
   const document = parseDocument(readFileSync(file, 'utf8'));
-  if (document.errors.length > 0) throw new FatalError(`${file}: ${document.errors[0]!.message.split('\n')[0]}`);
+  if (document.errors.length > 0) throw new FatalError(`${file}: ${document.errors[0]!.message.split('\n')[0]!.replace(/:$/, '')}`);
   try {
     return document.toJS({ maxAliasCount: MAX_MANIFEST_ALIASES }) ?? {};
   } catch (error) {
@@ -191,7 +191,7 @@ export function readManifest(dir: string): Map<string, ManifestEntry> {
 export function updateManifest(dir: string, updates: { path: string; fields: Record<string, string> }[]): void {
   const file = join(dir, MANIFEST);
   let document: Document = parseDocument(existsSync(file) ? readFileSync(file, 'utf8') : '');
-  if (document.errors.length > 0) throw new FatalError(`${file}: ${document.errors[0]!.message.split('\n')[0]}`);
+  if (document.errors.length > 0) throw new FatalError(`${file}: ${document.errors[0]!.message.split('\n')[0]!.replace(/:$/, '')}`);
   if (!isMap(document.contents)) {
     // An empty manifest (or one with only comments): start a mapping, keep the comments.
     const fresh = new Document({});

@@ -189,3 +189,11 @@ describe('the package', () => {
     expect(summary.documents.added).toBe(5);
   });
 });
+
+describe('the run summary', () => {
+  it('counts one document and one sentence in the singular, and groups thousands', async () => {
+    const { describeSummary } = await import('../pipeline/commands/run.ts');
+    const summary = { run: 3, documents: { added: 1, changed: 0, reprocessed: 0, unchanged: 0, removed: 0, rejected: 0, duplicates: 0 }, tables: { documents: 1, sentences: 2225 }, seconds: { total: 0.5 }, corpusStagesSkipped: false };
+    expect(describeSummary(summary as never)).toBe('run 3: 1 added, 0 changed, 0 unchanged, 0 removed, 0 rejected; 1 document, 2,225 sentences stored in 0.5s');
+  });
+});

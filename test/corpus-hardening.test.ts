@@ -95,6 +95,14 @@ describe('manifest.yaml', () => {
     expect(exported(space.dbPath)).toEqual(before);
   });
 
+  it('that is not valid YAML is named in one line that ends with its reason, not a dangling colon', async () => {
+    const space = await storedSpace();
+    writeFileSync(join(space.corpusDir, 'manifest.yaml'), 'a.txt:\n  kind: news\na.txt:\n  kind: press\n');
+    const result = await cli('run', ...runArgs(space));
+    expect(result.status, result.stderr).toBe(1);
+    expect(oneLine(result.stderr)).toMatch(/manifest\.yaml: Map keys must be unique at line \d+, column \d+$/);
+  });
+
   it('with a typo in an entry keeps that document’s stored metadata, findings and reports, and says so', async () => {
     const space = await storedSpace();
     const before = { store: exported(space.dbPath), reports: snapshot(space.reportsDir) };

@@ -1,6 +1,7 @@
 /** `narratives run`: the whole pipeline over the corpus, incrementally. */
 import { ARTICLE_TYPES } from '../corpus.ts';
 import { UsageError } from '../errors.ts';
+import { formatNumber } from '../format.ts';
 import type { ProgressMode } from '../progress.ts';
 import { runPipeline, type RunOptions, type RunSummary } from '../run-pipeline.ts';
 import { parseSize, positiveInteger, RUN_OPTIONS, RUN_OPTIONS_HELP, seconds, type Command } from './command.ts';
@@ -43,12 +44,15 @@ function progressMode(value: string | boolean | undefined, silent: boolean): Pro
   return process.stderr.isTTY === true ? 'terminal' : 'off';
 }
 
+/** "1 document", "2,225 documents". */
+const counted = (count: number, noun: string) => `${formatNumber(count)} ${noun}${count === 1 ? '' : 's'}`;
+
 /** The run in one line for people. */
 export function describeSummary(summary: RunSummary): string {
   const d = summary.documents;
   const parts = [`${d.added} added`, `${d.changed} changed`, `${d.unchanged} unchanged`, `${d.removed} removed`, `${d.rejected} rejected`];
   if (d.reprocessed) parts.splice(2, 0, `${d.reprocessed} re-processed`);
-  return `run ${summary.run}: ${parts.join(', ')}; ${summary.tables.documents} documents, ${summary.tables.sentences} sentences stored${summary.corpusStagesSkipped ? ', reports already up to date' : ''} in ${summary.seconds.total}s`;
+  return `run ${summary.run}: ${parts.join(', ')}; ${counted(summary.tables.documents ?? 0, 'document')}, ${counted(summary.tables.sentences ?? 0, 'sentence')} stored${summary.corpusStagesSkipped ? ', reports already up to date' : ''} in ${summary.seconds.total}s`;
 }
 
 export const command: Command = {
