@@ -181,13 +181,19 @@ function readCorpus(corpusDir: string, earlier?: CorpusFiles): CorpusFiles {
   return { ...listed, manifest, manifestStamp };
 }
 
-/** An empty corpus folder (a wrong --corpus, say) would remove every stored document: only with --allow-empty. */
+/**
+ * A run that would remove every stored document, because the corpus folder holds none of their files
+ * (an empty folder, or a wrong --corpus that holds other files), goes on only with --allow-empty.
+ */
 function refuseToEmpty(db: Database.Database, corpus: CorpusFiles, options: RunOptions): void {
-  const readable = corpus.articles.filter((path) => options.followSymlinks || !corpus.links.has(path));
-  if (readable.length > 0 || options.allowEmpty) return;
+  if (options.allowEmpty) return;
   const stored = db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
   if (stored === 0) return;
-  throw new FatalError(`${options.corpusDir}: has no articles, and the run would remove all ${stored} stored documents; check --corpus, or pass --allow-empty to empty the store`);
+  const readable = new Set(corpus.articles.filter((path) => options.followSymlinks || !corpus.links.has(path)));
+  const paths = db.prepare('SELECT path FROM document_files').pluck().all() as string[];
+  if (paths.some((path) => readable.has(path))) return;
+  const found = readable.size === 0 ? 'has no articles' : `has none of the stored documents' files`;
+  throw new FatalError(`${options.corpusDir}: ${found}, and the run would remove all ${stored} stored documents; check --corpus, or pass --allow-empty to remove them`);
 }
 
 interface Scan extends CorpusFiles {

@@ -217,6 +217,25 @@ describe('a run that would lose everything or write in the wrong place stops fir
     expect(JSON.parse(allowed.stdout).documents.removed).toBe(5);
   });
 
+  it('a wrong corpus folder holding none of the stored files does not replace the store without --allow-empty', async () => {
+    const space = await storedSpace();
+    const before = exported(space.dbPath);
+    const other = join(space.root, 'other');
+    mkdirSync(other);
+    writeFileSync(join(other, 'note.txt'), 'A different article\n\nThe council met on Monday and agreed the budget.\n');
+    const refused = await cli('run', '--corpus', other, '--db', space.dbPath, '--reports', space.reportsDir);
+    expect(refused.status).toBe(1);
+    expect(oneLine(refused.stderr)).toMatch(/other: has none of the stored documents' files, and the run would remove all 5 stored documents; .*--allow-empty/);
+    expect(exported(space.dbPath)).toEqual(before);
+    // One stored file still there: the others were removed on purpose, and the run goes on.
+    const kept = join(space.root, 'kept');
+    mkdirSync(kept);
+    writeFileSync(join(kept, '000_a1abb57812357fd8.txt'), readFileSync(join(space.corpusDir, '000_a1abb57812357fd8.txt')));
+    const run = await cli('run', '--corpus', kept, '--db', space.dbPath, '--reports', space.reportsDir, '--json');
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).documents.removed).toBe(4);
+  });
+
   it('a file given as --reports', async () => {
     const space = workspace();
     const file = join(space.root, 'reports.md');

@@ -68,7 +68,8 @@ Options:
 ${RUN_OPTIONS_HELP}
   --wait SECONDS      wait up to this long for another run writing the store to end (default: 0)
   --follow-symlinks   read symbolic links in the corpus folder that lead to files inside it
-  --allow-empty       let a corpus folder without articles remove every stored document
+  --allow-empty       let a run remove every stored document (a corpus folder with none of their
+                      files, such as an empty one)
   -h, --help          this help`,
   options: {
     ...RUN_OPTIONS,
