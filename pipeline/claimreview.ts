@@ -10,6 +10,7 @@
  *   3  supported: corroborated by another source, or consistent with it or with the rest of its article.
  */
 import type Database from 'better-sqlite3';
+import { httpUrl } from './shown-text.ts';
 import { readFindings, type StoredFinding, type StoredFindingItem, type StoredReview } from './db/findings.ts';
 
 /** The verdicts that are ratings a fact-checker publishes. */
@@ -141,7 +142,8 @@ function contextOf(db: Database.Database): Context {
   return {
     sentenceOf: (item) => sentence.get(item.doc, item.start, item.end) as { text: string; start: number } | undefined,
     speakerType: (item) => (speaker.get({ figure: item.figure, claim: item.claim }) as string | undefined) ?? null,
-    urlOf: (doc) => urls.get(doc) ?? null,
+    // Only an http(s) address is published: the JSON-LD goes on a web page, where javascript: would run.
+    urlOf: (doc) => httpUrl(urls.get(doc) ?? '') ?? null,
   };
 }
 

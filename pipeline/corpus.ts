@@ -9,6 +9,7 @@ import { Document, isMap, parseDocument } from 'yaml';
 import { DOC_KINDS, type DocKind, type DocMeta } from './doc.ts';
 import { FatalError } from './errors.ts';
 import { formatBytes } from '../stages/ingest/decode.ts';
+import { withoutBidiControls } from '../stages/ingest/normalize.ts';
 import { formatOf, INPUT_EXTENSIONS } from '../stages/ingest/format.ts';
 
 export const MANIFEST = 'manifest.yaml';
@@ -136,7 +137,8 @@ function checkField(key: string, field: keyof DocMeta, value: unknown): { value:
     return DOC_KINDS.includes(value as DocKind) ? { value: value as DocKind } : { error: `unknown kind "${String(value)}" in ${MANIFEST} (expected ${DOC_KINDS.join(', ')})` };
   }
   if (typeof value === 'object' && !(value instanceof Date)) return { error: `${key} in ${MANIFEST} is a list or mapping, not text` };
-  return { value: String(value).trim() };
+  // Bidirectional controls never belong in metadata: they reorder a title or source wherever it is shown.
+  return { value: withoutBidiControls(String(value)).trim() };
 }
 
 /** Checks one manifest entry's fields: every error is named, and the valid fields are kept. */

@@ -20,6 +20,7 @@ import { FatalError } from './errors.ts';
 import { claimStore, describeHolder, releaseClaim } from './lock.ts';
 import { CORPUS_STAGE_VERSIONS, DOCUMENT_STAGE_VERSIONS } from '../stages/versions.ts';
 import { sha256 } from './hash.ts';
+import { visibleName } from './shown-text.ts';
 import type { DocumentJob, JobResult } from './process-document.ts';
 import { Progress, type ProgressMode } from './progress.ts';
 import { WorkerPool } from './worker-pool.ts';
@@ -217,7 +218,8 @@ async function runOnStore(db: Database.Database, options: RunOptions, runId: num
   const messages: RunMessage[] = [];
   const say = (message: RunMessage) => {
     messages.push(message);
-    options.log(`${message.level}: ${join(options.corpusDir, message.path)}: ${message.reason}`);
+    // The path is shown visibly: a newline or escape sequence in a file name must not forge a line.
+    options.log(`${message.level}: ${visibleName(join(options.corpusDir, message.path))}: ${message.reason}`);
   };
   const counts = { added: 0, changed: 0, reprocessed: 0, unchanged: 0, removed: 0, rejected: 0, duplicates: 0 };
   const reject = (path: string, stage: string, reason: string) => {
@@ -522,7 +524,7 @@ class OrderedDelivery<T> {
 
 const TEXT_HEAD = 1000;
 /** Named in each document's metadata_inputs: change it when the way metadata is merged or a title made changes, so every document's is set again. */
-const METADATA_RULES = 1;
+const METADATA_RULES = 2;
 
 /**
  * Sets every stored document's metadata: the manifest entry of its first path that has one, over what

@@ -4,6 +4,8 @@
  * fact-check markup (required: claimReviewed, reviewRating with alternateName, url; recommended:
  * author, datePublished, itemReviewed as a Claim with author, datePublished and appearance).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { balanceQuotes, CLAIM_LENGTH, reviewUrl, shortClaim } from '../pipeline/claimreview.ts';
 import type { StoredFinding } from '../pipeline/db/findings.ts';
@@ -134,6 +136,21 @@ describe('what a publisher reads', () => {
     const result = await cli('export', '--format', 'claimreview', '--base-url', 'not a url', '--db', space.dbPath);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('is not a URL');
+  });
+
+  it('publishes the address of an article only when it is http(s)', async () => {
+    const space = workspace();
+    const manifest = join(space.corpusDir, 'manifest.yaml');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('source: unnamed news outlet', 'source: unnamed news outlet\n  url: "JaVaScRiPt:alert(1)//http://x"'));
+    expect((await cli('run', '--corpus', space.corpusDir, '--db', space.dbPath, '--reports', space.reportsDir, '--quiet')).status).toBe(0);
+    const findings = JSON.parse((await cli('findings', '--json', '--db', space.dbPath)).stdout) as StoredFinding[];
+    const discrepancy = findings.find((finding) => finding.kind === 'numeric_discrepancy' && finding.items.some((item) => item.quote.includes('91 commercial contracts')))!;
+    expect((await cli('review', discrepancy.id, '--verdict', 'confirmed', '--reviewer', 'ana', '--db', space.dbPath)).status).toBe(0);
+    const result = await cli('export', '--format', 'claimreview', '--db', space.dbPath);
+    expect(result.stdout).not.toMatch(/javascript/i);
+    const [entry] = JSON.parse(result.stdout) as Record<string, any>[];
+    expect(entry!.itemReviewed.appearance).not.toHaveProperty('url');
+    expect(entry!.itemReviewed.appearance.headline).toBeTruthy();
   });
 
   it('closes a quotation that a cut left open', () => {

@@ -258,3 +258,37 @@ describe('help', () => {
     }
   });
 });
+
+describe('what the corpus writes is shown as written, and cannot forge or reorder', () => {
+  it('a file name with a newline or an escape sequence is one visible line in the run messages', async () => {
+    const space = await storedSpace();
+    writeFileSync(join(space.corpusDir, 'x\nerror: FAKE.txt: forged line.txt'), '');
+    writeFileSync(join(space.corpusDir, 'red\u001b[31m.txt'), '');
+    const result = await cli('run', ...runArgs(space));
+    const lines = result.stderr.split('\n').filter((line) => line.startsWith('error:'));
+    expect(lines).toHaveLength(2);
+    expect(lines.some((line) => line.includes('x␊error: FAKE.txt: forged line.txt: is empty'))).toBe(true);
+    expect(result.stderr).not.toContain('\u001b');
+  });
+
+  it('bidirectional controls in manifest metadata reach neither the store nor the reports', async () => {
+    const space = workspace();
+    const manifest = join(space.corpusDir, 'manifest.yaml');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('source: unnamed news outlet', 'source: "unnamed \u2066news\u2069 outlet"').replace("title: \"Krach's Latin", "title: \"\u202eKrach's Latin"));
+    expect((await cli('run', ...runArgs(space, '--quiet'))).status).toBe(0);
+    const document = exported(space.dbPath).documents.find((candidate) => candidate.path === '000_a1abb57812357fd8.txt')!;
+    expect(document.source).toBe('unnamed news outlet');
+    expect(document.title.startsWith("Krach's Latin")).toBe(true);
+    for (const [name, text] of Object.entries(snapshot(space.reportsDir))) expect(text, name).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+  });
+
+  it('add refuses a file name with a bidirectional control', async () => {
+    const space = workspace(false);
+    const name = join(space.root, 'report\u202etxt.exe.txt');
+    writeFileSync(name, 'Pompeo spoke on Wednesday.\n');
+    const result = await cli('add', name, ...runArgs(space));
+    expect(result.status).toBe(2);
+    expect(oneLine(result.stderr)).toContain('<U+202E>');
+    expect(readdirSync(space.corpusDir)).toEqual([]);
+  });
+});

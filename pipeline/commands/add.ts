@@ -7,14 +7,13 @@ import { basename, join } from 'node:path';
 import { formatOf } from '../../stages/ingest/format.ts';
 import { ARTICLE_TYPES, checkMeta, isArticleName, sizeProblem, updateManifest, writeHiddenThenRename } from '../corpus.ts';
 import { FatalError, InputError, UsageError } from '../errors.ts';
+import { UNSHOWABLE, visibleName } from '../shown-text.ts';
 import type { DocumentStage } from '../stage.ts';
 import { parseSize, RUN_OPTIONS, RUN_OPTIONS_HELP, type Command } from './command.ts';
 import { runWithOptions } from './run.ts';
 
 const META_FLAGS = ['kind', 'source', 'published', 'title', 'url', 'author', 'language'] as const;
 
-/** Control characters: a file name holding one breaks every listing it is shown in, so add refuses it. */
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** A file name that is safe to write inside the corpus folder: no folders, no leading dot or dash. */
 export function safeName(name: string): string {
@@ -45,7 +44,8 @@ function ingestProblem(ingest: DocumentStage, name: string, bytes: Buffer, maxBy
 
 /** Checks one FILE argument and reads it; writes nothing. */
 function checkFile(ingest: DocumentStage, file: string, corpus: string, followSymlinks: boolean, maxBytes: number): Copy {
-  if (CONTROL_CHARACTER.test(basename(file))) throw new UsageError(`add: ${JSON.stringify(file)}: the file name holds a control character; rename the file`);
+  // A control or bidirectional character in a name breaks or reorders every listing it is shown in.
+  if (UNSHOWABLE.test(basename(file))) throw new UsageError(`add: ${visibleName(file)}: the file name holds a control character; rename the file`);
   if (!existsSync(file)) throw new UsageError(`add: ${file}: no such file`);
   if (lstatSync(file).isSymbolicLink() && !followSymlinks) throw new UsageError(`add: ${file}: is a symbolic link (use --follow-symlinks to copy what it points to)`);
   const stats = statSync(file);

@@ -4,6 +4,7 @@
  * links, HTML or entities, or break a table.
  */
 import { formatFixed, formatNumber } from '../../pipeline/format.ts';
+import { httpUrl, UNSHOWABLE, visibleName } from '../../pipeline/shown-text.ts';
 
 export { formatFixed, formatNumber };
 
@@ -28,11 +29,11 @@ export function escapeLine(text: string): string {
 }
 
 /**
- * A name as stored, such as a file name, escaped for inline Markdown with its control characters
- * shown as their Unicode control pictures (a newline as ␊), so the whole name shows on one line.
+ * A name as stored, such as a file name, escaped for inline Markdown with its control and bidirectional
+ * characters shown visibly (shown-text.ts), so the whole name shows on one line, in its own order.
  */
 export function escapeName(name: string): string {
-  return escapeInline(name.replace(/[\x00-\x1f\x7f]/g, (char) => String.fromCharCode(char === '\x7f' ? 0x2421 : 0x2400 + char.charCodeAt(0))));
+  return escapeInline(visibleName(name));
 }
 
 /**
@@ -41,7 +42,7 @@ export function escapeName(name: string): string {
  * character, which a code span cannot show, is escaped text instead.
  */
 export function codeName(name: string): string {
-  if (/[\x00-\x1f\x7f]/.test(name) || name.trim() === '') return escapeName(name);
+  if (UNSHOWABLE.test(name) || name.trim() === '') return escapeName(name);
   const longestRun = (name.match(/`+/g) ?? []).reduce((longest, run) => Math.max(longest, run.length), 0);
   const fence = '`'.repeat(longestRun + 1);
   const pad = /^[` ]|[` ]$/.test(name) ? ' ' : '';
@@ -50,22 +51,8 @@ export function codeName(name: string): string {
 
 /** A web address as an autolink when it is an http: or https: URL; any other (javascript:, data:…) is escaped text, never a link. */
 export function externalLink(url: string): string {
-  const href = httpHref(url);
+  const href = httpUrl(url);
   return href === undefined ? escapeName(url) : `<${href}>`;
-}
-
-/** The URL, parsed and percent-encoded so that nothing in it ends the autolink or a table cell; undefined unless it is http(s). */
-function httpHref(url: string): string | undefined {
-  // The stored text must itself start with the scheme: a URL parser would strip leading spaces and control characters first.
-  if (!/^https?:\/\//i.test(url)) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-  return parsed.href.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** A table cell: inline-escaped, and never empty so the table keeps its shape. */
