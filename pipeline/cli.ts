@@ -8,6 +8,7 @@ import type { Command } from './commands/command.ts';
 import { parseCommandArgs } from './commands/command.ts';
 import { closest } from './commands/suggest.ts';
 import { FatalError, UsageError } from './errors.ts';
+import { visibleName } from './shown-text.ts';
 
 /**
  * Each command's one-line summary, and its module, loaded only when that command runs: `--help` and a
@@ -64,6 +65,25 @@ function wantsJson(args: string[]): boolean {
   return (end === -1 ? args : args.slice(0, end)).includes('--json');
 }
 
+/** What a file system error says of the path it names, for the errors a wrong path or folder gives. */
+const FILE_ERRORS: Record<string, string> = {
+  ENOTDIR: 'a part of this path is a file, not a folder',
+  EISDIR: 'is a folder, not a file',
+  ENOENT: 'no such file or folder',
+  EEXIST: 'already exists',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'on a read-only file system',
+  ENOSPC: 'no space left on the device',
+};
+
+/** A file system error on a path the user gave (or a folder under it) as a one-line error, else undefined. */
+function fileError(error: unknown): FatalError | undefined {
+  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  const reason = code ? FILE_ERRORS[code] : undefined;
+  return reason && typeof path === 'string' ? new FatalError(`${visibleName(path)}: ${reason}`) : undefined;
+}
+
 /** Prints an error on stderr, as one line of text or of JSON, and returns its exit status. */
 function reportError(error: unknown, name: string | undefined, json: boolean): number {
   let message: string;
@@ -71,8 +91,8 @@ function reportError(error: unknown, name: string | undefined, json: boolean): n
   if (error instanceof UsageError) {
     message = `${error.message} (see narratives${name && COMMANDS[name] ? ` ${name}` : ''} --help)`;
     code = 2;
-  } else if (error instanceof FatalError) {
-    message = error.message;
+  } else if (error instanceof FatalError || fileError(error)) {
+    message = (error instanceof FatalError ? error : fileError(error)!).message;
     code = 1;
   } else {
     const stack = (error as Error)?.stack ?? String(error);

@@ -136,9 +136,13 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
       });
       let corpus: CorpusFiles;
       try {
-        options.underLock?.();
         corpus = readCorpus(options.corpusDir, beforeLock);
+        // Decided before `add` copies anything: what it adds is new, and removes nothing stored.
         refuseToEmpty(db, corpus, options);
+        if (options.underLock) {
+          options.underLock();
+          corpus = readCorpus(options.corpusDir, corpus);
+        }
       } catch (error) {
         releaseClaim(db, runId);
         throw error;
@@ -194,7 +198,9 @@ function refuseToEmpty(db: Database.Database, corpus: CorpusFiles, options: RunO
   const paths = db.prepare('SELECT path FROM document_files').pluck().all() as string[];
   if (paths.some((path) => readable.has(path))) return;
   const found = readable.size === 0 ? 'has no articles' : `has none of the stored documents' files`;
-  throw new FatalError(`${options.corpusDir}: ${found}, and the run would remove all ${stored} stored documents; check --corpus, or pass --allow-empty to remove them`);
+  // `add` never empties a store: its files belong with another store, or in another corpus folder.
+  const hint = options.underLock ? 'nothing was added; check --corpus and --db' : 'check --corpus, or pass --allow-empty to remove them';
+  throw new FatalError(`${options.corpusDir}: ${found}, and the run would remove all ${stored} stored documents; ${hint}`);
 }
 
 interface Scan extends CorpusFiles {

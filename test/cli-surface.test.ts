@@ -4,7 +4,7 @@
  * every section, and a package that carries what the installed command needs.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -195,5 +195,31 @@ describe('the run summary', () => {
     const { describeSummary } = await import('../pipeline/commands/run.ts');
     const summary = { run: 3, documents: { added: 1, changed: 0, reprocessed: 0, unchanged: 0, removed: 0, rejected: 0, duplicates: 0 }, tables: { documents: 1, sentences: 2225 }, seconds: { total: 0.5 }, corpusStagesSkipped: false };
     expect(describeSummary(summary as never)).toBe('run 3: 1 added, 0 changed, 0 unchanged, 0 removed, 0 rejected; 1 document, 2,225 sentences stored in 0.5s');
+  });
+});
+
+describe('a wrong path', () => {
+  it('is one line naming it and what is wrong, exit 1, wherever the file system refuses it', async () => {
+    const space = workspace();
+    expect((await cli('run', '--corpus', space.corpusDir, '--db', space.dbPath, '--reports', space.reportsDir, '--quiet')).status).toBe(0);
+    const file = join(space.root, 'afile');
+    writeFileSync(file, 'notes\n');
+    const cases: [string[], RegExp][] = [
+      [['run', '--corpus', space.corpusDir, '--db', space.dbPath, '--reports', join(file, 'sub')], /afile\/sub: a part of this path is a file, not a folder$/],
+      [['backup', '--db', space.dbPath, '--to', join(file, 'x.db')], /backup: .*afile is not an existing folder; create it or choose another --to$/],
+      [['backup', '--db', space.dbPath, '--to', '/proc/x.db'], /\/proc\/x\.db: cannot write the backup there \(.*\); choose another --to$/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await cli(...args);
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr.trimEnd().split('\n'), result.stderr).toHaveLength(1);
+      expect(result.stderr.trimEnd()).toMatch(message);
+    }
+    const reports = join(space.root, 'reports2');
+    mkdirSync(reports);
+    writeFileSync(join(reports, 'documents'), 'not a folder\n');
+    const blocked = await cli('run', '--corpus', space.corpusDir, '--db', join(space.root, 'other.db'), '--reports', reports, '--quiet');
+    expect(blocked.status, blocked.stderr).toBe(1);
+    expect(blocked.stderr.trimEnd()).toMatch(/reports2\/documents\/\w+\.md: a part of this path is a file, not a folder$/);
   });
 });

@@ -292,3 +292,19 @@ describe('what the corpus writes is shown as written, and cannot forge or reorde
     expect(readdirSync(space.corpusDir)).toEqual([]);
   });
 });
+
+describe('add into a corpus folder that holds none of the store\'s files', () => {
+  it('copies nothing and says to check --corpus and --db, not to pass an option add does not take', async () => {
+    const space = await storedSpace();
+    const other = join(space.root, 'newdir');
+    mkdirSync(other);
+    const file = join(space.root, 'new.txt');
+    writeFileSync(file, 'A new article\n\nThe council met on Monday and agreed the budget.\n');
+    const before = exported(space.dbPath);
+    const result = await cli('add', file, '--kind', 'news', '--corpus', other, '--db', space.dbPath, '--reports', space.reportsDir);
+    expect(result.status).toBe(1);
+    expect(oneLine(result.stderr)).toMatch(/newdir: has no articles, .*nothing was added; check --corpus and --db$/);
+    expect(readdirSync(other)).toEqual([]);
+    expect(exported(space.dbPath)).toEqual(before);
+  });
+});

@@ -277,6 +277,6 @@ describe('backup', () => {
     const to = join(tempDir(), 'missing', 'backup.db');
     const result = await cli('backup', '--db', space.dbPath, '--to', to);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^narratives: backup: the folder .*missing does not exist; create it or choose another --to\n$/);
+    expect(result.stderr).toMatch(/^narratives: backup: .*missing is not an existing folder; create it or choose another --to\n$/);
   });
 });

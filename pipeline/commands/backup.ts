@@ -26,7 +26,7 @@ Options:
     const to = values.to;
     if (typeof to !== 'string' || to === '') throw new UsageError('backup: give the file to copy to with --to FILE');
     if (existsSync(to)) throw new UsageError(`backup: ${to} already exists; choose a new file`);
-    if (!existsSync(dirname(to))) throw new FatalError(`backup: the folder ${dirname(to)} does not exist; create it or choose another --to`);
+    if (statSync(dirname(to), { throwIfNoEntry: false })?.isDirectory() !== true) throw new FatalError(`backup: ${dirname(to)} is not an existing folder; create it or choose another --to`);
     const db = String(values.db);
     const pages = await readStore(db, (store) => backupStore(store, to));
     if (values.json === true) {

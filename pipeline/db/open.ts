@@ -123,8 +123,14 @@ export async function backupStore(db: Database.Database, destination: string): P
     renameSync(partial, destination);
     return totalPages;
   } catch (error) {
-    rmSync(partial, { force: true });
-    rmSync(`${partial}-journal`, { force: true });
+    for (const leftover of [partial, `${partial}-journal`]) {
+      try {
+        rmSync(leftover, { force: true });
+      } catch {
+        // Nothing was written there: the error below says why.
+      }
+    }
+    if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') throw new FatalError(`${destination}: cannot write the backup there (${(error as Error).message}); choose another --to`);
     throw error;
   }
 }
