@@ -65,11 +65,12 @@ export function listCorpus(dir: string): { articles: string[]; unsupported: stri
     if (path.split('/').some((part) => part.startsWith('.'))) continue;
     if (entry.isDirectory()) continue;
     if (!path.includes('/') && NOT_ARTICLES.test(entry.name)) continue;
-    if (!formatOf(path)) unsupported.push(path);
-    else {
+    // Every link is listed as one, whatever it leads to (a folder, nothing): readArticle says why it is skipped.
+    if (entry.isSymbolicLink()) {
       articles.push(path);
-      if (entry.isSymbolicLink()) links.add(path);
-    }
+      links.add(path);
+    } else if (!formatOf(path)) unsupported.push(path);
+    else articles.push(path);
   }
   const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return { articles: articles.sort(byCodePoint), unsupported: unsupported.sort(byCodePoint), links };
@@ -83,6 +84,18 @@ export function sizeProblem(size: number, maxBytes: number): string | undefined 
   return size > maxBytes ? `is ${formatBytes(size)}, over the size limit of ${formatBytes(maxBytes)} (--max-size)` : undefined;
 }
 
+/** Said of a skipped link: what the store held for it goes, as for any file no longer in the corpus. */
+const LINK_NOT_KEPT = ', and nothing stored from it is kept';
+
+/** Where a symbolic link leads, or undefined for a dangling or looping one. */
+function linkTarget(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Reads a corpus file after checking it is a regular file within the size limit. A symbolic link is
  * read only with `followLinks`, and only when it leads to a file inside the corpus folder: a link to
@@ -93,9 +106,12 @@ export function readArticle(corpusDir: string, path: string, options: { maxBytes
   try {
     let target = file;
     if (lstatSync(file).isSymbolicLink()) {
-      target = realpathSync(file);
-      if (!options.followLinks) return { skipped: 'is a symbolic link; not read (--follow-symlinks reads links to files inside the corpus folder)' };
-      if (!target.startsWith(realpathSync(corpusDir) + sep)) return { skipped: 'is a symbolic link to a file outside the corpus folder; not read' };
+      if (!options.followLinks) return { skipped: `is a symbolic link; not read${LINK_NOT_KEPT} (--follow-symlinks reads links to files inside the corpus folder)` };
+      const resolved = linkTarget(file);
+      if (resolved === undefined) return { skipped: `is a symbolic link that leads nowhere; not read${LINK_NOT_KEPT}` };
+      if (!resolved.startsWith(realpathSync(corpusDir) + sep)) return { skipped: `is a symbolic link to a file outside the corpus folder; not read${LINK_NOT_KEPT}` };
+      if (!formatOf(path) || !statSync(resolved).isFile()) return { skipped: `is a symbolic link to a folder or to a file of no supported type; not read${LINK_NOT_KEPT}` };
+      target = resolved;
     }
     // No following a link swapped in since the check, and no waiting on a named pipe.
     const descriptor = openSync(target, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);

@@ -80,6 +80,24 @@ describe('symbolic links in the corpus folder', () => {
     expect(followed.status, followed.stderr).toBe(0);
     expect(exported(space.dbPath).documents.map((document) => document.path).sort()).toEqual(['linked.txt', 'plain.txt']);
   });
+
+  it('a link to a folder, and a link that leads nowhere, are skipped with a warning, not rejected as errors', async () => {
+    const space = workspace(false);
+    const outside = join(space.root, 'outside');
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'secret.txt'), 'root:x:0:0\n');
+    symlinkSync(outside, join(space.corpusDir, 'sub'));
+    symlinkSync(join(space.root, 'missing.txt'), join(space.corpusDir, 'gone.txt'));
+    writeFileSync(join(space.corpusDir, 'plain.txt'), 'Pompeo spoke on Wednesday.\n');
+    for (const extra of [[], ['--follow-symlinks']]) {
+      const result = await cli('run', ...runArgs(space, '--strict', ...extra));
+      expect(result.status, result.stderr).toBe(0);
+      const lines = result.stderr.split('\n').filter((line) => /sub|gone\.txt/.test(line));
+      expect(lines, result.stderr).toHaveLength(2);
+      for (const line of lines) expect(line).toMatch(/^warning: .*: is a symbolic link.*; not read, and nothing stored from it is kept/);
+      expect(exported(space.dbPath).documents.map((document) => document.path)).toEqual(['plain.txt']);
+    }
+  });
 });
 
 describe('manifest.yaml', () => {
