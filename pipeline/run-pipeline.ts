@@ -361,6 +361,8 @@ async function runOnStore(db: Database.Database, options: RunOptions, runId: num
     const copiesToCome = new Map<string, number>();
     for (const job of pending) copiesToCome.set(job.fileHash, (copiesToCome.get(job.fileHash) ?? -1) + 1);
     const shared = new Map<string, Promise<JobResult>>();
+    // The phase starts now, so the time left is estimated from the first document's real cost.
+    if (pending.length > 0) progress.update(documentPhase, 0, pending.length);
     const tasks = pending.map((job, index) =>
       queue.add(async () => {
         const earlier = shared.get(job.fileHash);
