@@ -5,7 +5,7 @@
  * weigh in, links discount) in the manner of Readability; the best container and its siblings that
  * score well enough give the blocks: headings, paragraphs, list items, quotes and table cells, in order.
  */
-// The slim entry: htmlparser2 only, which the options below choose anyway; the full one also loads parse5 and undici (0.1 s of every start).
+// The slim entry: htmlparser2 only, which the options below choose anyway; the full one also loads parse5 and undici at every start.
 import { createRequire } from 'node:module';
 import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
@@ -19,7 +19,7 @@ import { isBylineOrDateline } from './byline.ts';
 import { nestsDeeperThan } from './nesting.ts';
 import { detachAll } from './detach.ts';
 
-/** cheerio, loaded with the first web page: a run that adds text files does without its 0.05 s of loading. */
+/** cheerio, loaded with the first web page: a run that adds text files does without loading it. */
 let loaded: typeof import('cheerio/slim') | undefined;
 const cheerio = () => (loaded ??= createRequire(import.meta.url)('cheerio/slim') as typeof import('cheerio/slim'));
 
@@ -91,8 +91,8 @@ function nameOf(element: Element): string {
 
 /*
  * Tree questions go to domutils directly: cheerio's .find() hands an element's children to css-select,
- * which de-duplicates them pairwise (quadratic in the number of children: 70 s for a 1 MB page of
- * 28,000 sibling paragraphs), and .contents() over many elements concatenates arrays quadratically.
+ * which de-duplicates them pairwise (quadratic in the number of children, which a page of tens of
+ * thousands of sibling paragraphs makes take minutes), and .contents() over many elements concatenates arrays quadratically.
  */
 
 /** True when an element has a descendant with one of these tag names. */

@@ -2,9 +2,9 @@
  * The data the document stages read from compromise besides its tokenizer: its lexicon (names, places,
  * modals, multi-word names), its tag hierarchy, the parts of its model its inflectors read, and the
  * value of every number phrase in words that extract-figures can find. compromise builds the first
- * three as it loads (its lexicon expanded, its tagger set up: 0.12 s alone, 0.25 s in a worker beside
- * the main thread), the same every time: `npm run build` writes them beside the bundle (1 MB of JSON,
- * read in about 10 ms) with the number phrases' values (8,260 phrases, 2.3 s to work out). The sources,
+ * three as it loads (its lexicon expanded, its tagger set up), the same every time, which costs every
+ * worker more than reading them: `npm run build` writes them beside the bundle (1 MB of JSON) with the
+ * number phrases' values (thousands of phrases, seconds to work out). The sources,
  * run as they are, work the data out from compromise as they load, and ask compromise for each number
  * phrase. Data written for another version of compromise is not used.
  */

@@ -2,7 +2,7 @@
  * wink-eng-lite-web-model's core model, as its own `core()` makes it (dist/load-core-model.js and
  * read-core-model.js of version 1.8), without the two costs of that path that serve nothing here: a
  * JSON deep copy of the whole model (3 MB) and a base64 decode one character at a time. Every document
- * worker makes the model as it starts, before it can parse the first article: 50-60 ms down to 20-25.
+ * worker makes the model as it starts, before it can parse the first article.
  * The parts wink adds to (the features' lists and look-ups) are copies; the packed lexicon is decoded
  * anew. A test checks the result is deeply equal to `core()`'s.
  */
