@@ -95,9 +95,9 @@ Metadata:
   --url URL           where it was published
   --author NAME       who wrote it
   --language CODE     e.g. en
-  --follow-symlinks   copy the file a symbolic link points to (links are refused otherwise)
 
 Options:
+  --follow-symlinks   copy the file a symbolic link points to (links are refused otherwise)
 ${RUN_OPTIONS_HELP}
   --wait SECONDS      wait up to this long for another run or add writing the store to end
                       (default: 600)

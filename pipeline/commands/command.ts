@@ -70,7 +70,7 @@ export function positiveInteger(value: string | boolean | undefined, flag: strin
 }
 
 /** A number of seconds, 0 or more, from a flag. */
-export function seconds(value: string | boolean | undefined, flag: string): number {
+export function parseSeconds(value: string | boolean | undefined, flag: string): number {
   const number = Number(value);
   if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(number) || number < 0) throw new UsageError(`--${flag} takes a number of seconds, 0 or more, not "${String(value)}"`);
   return number;

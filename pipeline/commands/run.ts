@@ -4,7 +4,7 @@ import { UsageError } from '../errors.ts';
 import { formatNumber } from '../format.ts';
 import type { ProgressMode } from '../progress.ts';
 import { runPipeline, type RunOptions, type RunSummary } from '../run-pipeline.ts';
-import { parseSize, positiveInteger, RUN_OPTIONS, RUN_OPTIONS_HELP, seconds, type Command } from './command.ts';
+import { parseSize, positiveInteger, RUN_OPTIONS, RUN_OPTIONS_HELP, parseSeconds, type Command } from './command.ts';
 
 /** What a command sets beyond the shared run options. */
 type CommandRunOptions = Pick<RunOptions, 'expectNewFiles' | 'underLock' | 'followSymlinks' | 'allowEmpty'>;
@@ -25,7 +25,7 @@ export async function runWithOptions(values: Record<string, string | boolean | u
     minDocumentsForWorkers: values['workers-from'] === undefined ? undefined : positiveInteger(values['workers-from'], 'workers-from'),
     force: values.force === true,
     maxBytes: parseSize(values['max-size']),
-    waitSeconds: seconds(values.wait, 'wait'),
+    waitSeconds: parseSeconds(values.wait, 'wait'),
     progress: progressMode(values.progress, quiet || json),
     log: (line) => {
       if (!quiet || line.startsWith('error')) process.stderr.write(`${line}\n`);

@@ -5,7 +5,7 @@ import { describeHolder, holderAlive, markInterrupted, processHasOpen, runningRu
 import { DB_OPTION, type Command } from './command.ts';
 
 /** Whether a run still marked running may be marked interrupted, and why. */
-function verdict(row: LockRow, dbPath: string, force: boolean): { free: boolean; why: string } {
+function unlockDecision(row: LockRow, dbPath: string, force: boolean): { free: boolean; why: string } {
   if (!holderAlive(row)) return { free: true, why: 'its process is gone' };
   // A run keeps its store open until it has marked itself done: a process that has it open may be the run.
   const open = processHasOpen(row.pid, dbPath);
@@ -43,7 +43,7 @@ Options:
       }
       const refused: string[] = [];
       for (const row of running) {
-        const { free, why } = verdict(row, dbPath, values.force === true);
+        const { free, why } = unlockDecision(row, dbPath, values.force === true);
         if (!free) refused.push(`${describeHolder(row)} holds it: ${why}`);
         else if (markInterrupted(db, row.id)) process.stdout.write(`${dbPath}: unlocked; ${describeHolder(row)} marked interrupted (${why})\n`);
       }

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 
 export interface Migration {
   version: number;
+  /** Never changed once released: a store made before the application_id mark is recognised by these names. */
   name: string;
   sql: string;
 }
