@@ -10,7 +10,7 @@ export const DOCUMENT_STAGE_VERSIONS = {
   'extract-entities': '5',
   'extract-dates': '1',
   'extract-figures': '3',
-  'extract-claims': '5',
+  'extract-claims': '6',
 } as const;
 
 export const CORPUS_STAGE_VERSIONS = {

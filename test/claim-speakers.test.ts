@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { exportStore, type ExportedClaim } from '../pipeline/export.ts';
+import { findAttribution } from '../stages/extract-claims/attribution.ts';
 import { run, workspace } from './helpers.ts';
 
 /** The claims of a run over the files given, with their manifest entries (YAML lines under the file's name). */
@@ -76,5 +77,46 @@ describe("a party's own document speaks in its declared author's voice", () => {
     });
     expect(speakerOf(claims, 'almost 130,000 refugees')).toBeNull();
     expect(claims.filter((claim) => claim.text.includes('five weeks of vacation')).map((claim) => claim.speaker)).toEqual([null]);
+  });
+});
+
+describe('the subject of a reporting verb, as news writes it', () => {
+  const cases: { sentence: string; speaker: string | undefined }[] = [
+    // A title before the name, in lower case or after an opening phrase.
+    { sentence: 'Earlier this month, new Prime Minister Yulia Tymoshenko said as many as 3,000 firms may have their privatisations put under the spotlight.', speaker: 'new Prime Minister Yulia Tymoshenko' },
+    { sentence: '• Australian treasurer Josh Frydenberg said Thursday the government will continue to hold talks with Facebook CEO Mark Zuckerberg.', speaker: 'Australian treasurer Josh Frydenberg' },
+    { sentence: 'Speaking at a senate inquiry into the code on Friday, Ms Silva conceded the company had only paid $59m in corporate tax last year, despite a gross revenue of $4.8b.', speaker: 'Ms Silva' },
+    // Two speakers together, a body's people, its acronym.
+    { sentence: 'At the same time, German Chancellor Gerhard Schroeder and Italian Prime Minister Silvio Berlusconi voiced concerns about the strength of the euro.', speaker: 'German Chancellor Gerhard Schroeder and Italian Prime Minister Silvio Berlusconi' },
+    { sentence: 'Ministry of Defence lawyers argued the UK-controlled area of southern Iraq was outside European jurisdiction.', speaker: 'Ministry of Defence lawyers' },
+    { sentence: 'The UN refugee agency (UNHCR) expressed “strong opposition and concerns” on Thursday about the UK’s plan to export its asylum obligations.', speaker: 'The UN refugee agency (UNHCR)' },
+    // A time between subject and verb is not the subject.
+    { sentence: 'GM on Tuesday said the strike had cost it $800 million so far.', speaker: 'GM' },
+    { sentence: 'Meta earlier this month said it would pull out of $70 million in deals signed with publishers in 2021.', speaker: 'Meta' },
+    { sentence: 'Instead, the tech giant says it sent 2.3 billion links to publishers in 2023.', speaker: 'the tech giant' },
+    // A phrase with a pronoun in it names no one.
+    { sentence: 'Both he and The Game have admitted drug dealing in the past and have both been shot.', speaker: undefined },
+  ];
+  for (const { sentence, speaker } of cases) {
+    it(`finds ${speaker ?? 'no speaker'} in "${sentence.slice(0, 50)}…"`, () => {
+      const found = findAttribution(sentence);
+      expect(found && sentence.slice(found.speakerStart, found.speakerEnd)).toBe(speaker);
+    });
+  }
+
+  it('a stance or an announcement with no clause of its own is claimed whole, and a relative "that" does not cut the claim', async () => {
+    const claims = await claimsOf({
+      'bbc.txt': { text: 'Euro worries\n\nAt the same time, German Chancellor Gerhard Schroeder and Italian Prime Minister Silvio Berlusconi voiced concerns about the strength of the euro.\n' },
+      'devex.txt': { text: 'UK to fund Rwanda development\n\nThe U.K. government has announced a £120 million ($157 million) economic development program for Rwanda as part of a controversial migrant deportation scheme to that country.\n' },
+      'afr.txt': { text: 'Meta and news\n\nMeta earlier this month said it would pull out of $70 million in deals signed with publishers in 2021 after the government put in place legislation that would have otherwise forced them to pay to use news content.\n' },
+    });
+    const euro = claims.find((claim) => claim.text.includes('voiced concerns about the strength of the euro'));
+    expect(euro?.text.startsWith('At the same time')).toBe(true);
+    expect(euro?.speaker).toBe('Gerhard Schroeder');
+    const fund = claims.find((claim) => claim.text.includes('£120 million'));
+    expect(fund?.text.startsWith('The U.K. government has announced')).toBe(true);
+    // The government a place's name qualifies is named by its own words, not by an earlier mention.
+    expect(fund?.speaker).toBe('The U.K. government');
+    expect(claims.find((claim) => claim.text.includes('$70 million'))?.text).toMatch(/^it would pull out of \$70 million/);
   });
 });

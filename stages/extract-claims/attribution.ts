@@ -14,6 +14,8 @@ export const REPORTING_VERBS = [
   'told', 'wrote', 'argued', 'argues', 'claimed', 'claims', 'believe', 'believes', 'believed', 'denied', 'denies', 'insisted', 'warned',
   'stressed', 'urged', 'called', 'confirmed', 'reported', 'reports', 'analyzes', 'analyses', 'points out', 'pointed out', 'emphasized',
   'emphasised', 'suggested', 'suggests', 'concluded', 'concludes', 'described', 'describes', 'accused', 'alleged', 'acknowledged',
+  'revealed', 'reveals', 'estimated', 'estimates', 'expressed', 'condemned', 'demanded', 'echoed', 'conceded', 'threatened', 'voiced',
+  'criticised', 'criticized', 'admitted', 'predicted', 'tells', 'documented', 'found', 'finds',
 ];
 const VERB = REPORTING_VERBS.map((verb) => verb.replace(' ', '\\s+')).join('|');
 
@@ -48,7 +50,18 @@ export interface Attribution {
   contentEnd: number;
 }
 
-const SUBJECT = String.raw`((?:[Tt]he\s+)?(?:\p{Lu}[\p{L}.’'-]*(?:\s+(?:of|for|and|the)?\s*\p{Lu}[\p{L}.’'-]*){0,6})|he|she|they|it|[Tt]he\s+(?:company|firm|department|ministry|agency|report|government|university|statement|press release|spokesperson|spokesman|official|officials|researchers|analysts))`;
+/** Nouns for a named body or its people, after its name: "Ministry of Defence lawyers", "Meta’s local policy team", "the UN refugee agency". */
+const GROUP_NOUNS = String.raw`(?:[\p{Ll}-]+\s+){0,2}(?:lawyers|team|spokesman|spokeswoman|spokesperson|officials|executives|bosses|researchers|analysts|agency|government|poll|survey|study)`;
+/** Heads of a description that points back to a body or a person named before ("the company", "the refugee agency"). */
+const DESCRIPTIONS = 'company|firm|department|ministry|agency|giant|union|watchdog|report|government|university|statement|press release|spokesperson|spokesman|official|officials|researchers|analysts';
+
+/**
+ * Who a reporting verb's subject names: capitalised words, with up to two lower-case words between
+ * them ("Australian treasurer Josh Frydenberg", "DZ bank economist Bernd Weidensteiner", "GM on
+ * Tuesday"), after "the" or a title's "new"/"former", and before a group or role noun ("Ministry of
+ * Defence lawyers"); or a pronoun; or a description ("the company", "the tech giant").
+ */
+const SUBJECT = String.raw`((?:[Tt]he\s+|(?:new|former|then|acting)\s+)?(?:\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}.’'-]*){0,9})(?:\s+(?:${GROUP_NOUNS}))?(?:\s\(\p{Lu}{2,8}\))?|he|she|they|it|[Tt]he\s+(?:${DESCRIPTIONS}|(?:[\p{Ll}-]+\s+){1,2}(?:${DESCRIPTIONS})))`;
 
 /** Attribution patterns over one sentence, most specific first. Offsets are relative to the sentence. */
 export const ATTRIBUTION_PATTERNS: { pattern: RegExp; speaker: number; content: (m: RegExpExecArray, length: number) => [number, number] }[] = [
@@ -64,27 +77,42 @@ export const ATTRIBUTION_PATTERNS: { pattern: RegExp; speaker: number; content: 
   // …, according to the department.  / According to X, …  / according to an Aug. 5 press release
   { pattern: new RegExp(String.raw`,?\s*[Aa]ccording\s+to\s+(?:a\s+|an\s+)?((?:the\s+|an?\s+)?(?:[\p{L}\d.]+\s+){0,3}(?:press release|statement|report|poll|survey|study)\b|${SUBJECT.slice(1, -1)})`, 'u'), speaker: 1, content: (m, length) => (m.index === 0 ? [m.index + m[0].length, length] : [0, m.index]) },
   // Krach said that … / Pompeo announced that … / The United States and its allies believe that … / X said: “…”
-  { pattern: new RegExp(String.raw`^(?:[\p{L}\s,]{0,40}?,\s*)?${SUBJECT}(?:\s+and\s+its\s+allies)?\s+(?:(?:has|have|had|also|then|always|later|previously|repeatedly)\s+)*(${VERB})\b`, 'u'), speaker: 1, content: (m, length) => [m.index + m[0].length, length] },
+  // A list item's bullet, an opening phrase ("Speaking at a senate inquiry on Friday, …") and a time
+  // between subject and verb ("GM on Tuesday said", "Meta earlier this month said") are not the subject.
+  { pattern: new RegExp(String.raw`^(?:[•*–-]\s*)?(?:[\p{L}\s,.’'“”"-]{0,80}?,\s*)?${SUBJECT}(?:\s+and\s+its\s+allies)?\s+(?:(?:has|have|had|also|then|always|later|previously|repeatedly|today|yesterday|earlier\s+this\s+(?:week|month|year)|last\s+(?:week|month|year))\s+)*(${VERB})\b`, 'u'), speaker: 1, content: (m, length) => [m.index + m[0].length, length] },
   // Krach also visited Chile and said that …
   { pattern: new RegExp(String.raw`^${SUBJECT}\s+(?:[\p{L}’'-]+\s+){1,6}and\s+(${VERB})\b`, 'u'), speaker: 1, content: (m, length) => [m.index + m[0].length, length] },
 ];
 
+/**
+ * Verbs whose object is a stance, not a reported clause ("voiced concerns about the euro", "urged the
+ * UK to re-think"): the claim is the whole sentence, not the words after the verb.
+ */
+const STANCE_VERBS = new Set(['urged', 'voiced', 'expressed', 'condemned', 'echoed', 'demanded', 'criticised', 'criticized', 'accused', 'threatened', 'called', 'documented']);
+
 /** Words that open a clause, and first- or second-person pronouns, are not a speaker: "Like I said", "As we stated". */
 const CLAUSE_OPENING = /^(?:[Tt]he\s+)?(?:[Ll]ike|[Aa]s|[Bb]ut|[Aa]nd|[Ss]o|[Ii]f|[Ww]hen|[Tt]hen|[Bb]ecause|[Ww]hat|[Hh]ow|[Ww]hile|[Aa]lthough|[Yy]et|[Oo]r)\b/;
 const FIRST_OR_SECOND_PERSON = /\b(?:I|[Ww]e|[Yy]ou|me|us|[Mm]y|[Oo]ur|[Yy]our)\b/;
+/** A pronoun inside a longer phrase ("Both he and The Game") means the phrase is no name. */
+const PRONOUN_IN_PHRASE = /\s(?:he|she|they|it|him|her|them)\b|\b(?:he|she|they|it)\s/;
+/** People no name identifies: a first word capitalised only as the sentence's first, then lower-case words ("Some analysts"); a description after "The" is resolved instead. */
+const UNNAMED_GROUP = /^\p{Lu}\p{Ll}+(?:\s\p{Ll}+)+$/u;
+/** A time the subject's words ran into ("The union on Friday"): when, not who. */
+const TRAILING_TIME = /\s(?:on|late on|early on)\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 /** The attribution of a sentence, if it has one. */
 export function findAttribution(sentence: string): Attribution | undefined {
   for (const { pattern, speaker, content } of ATTRIBUTION_PATTERNS) {
     const match = pattern.exec(sentence);
     if (!match) continue;
-    const who = match[speaker]!.replace(/[.,;:]+$/, '');
-    if (CLAUSE_OPENING.test(who) || FIRST_OR_SECOND_PERSON.test(who)) continue;
+    const who = match[speaker]!.replace(/[.,;:]+$/, '').replace(TRAILING_TIME, '');
+    if (CLAUSE_OPENING.test(who) || FIRST_OR_SECOND_PERSON.test(who) || PRONOUN_IN_PHRASE.test(who) || (UNNAMED_GROUP.test(who) && !/^[Tt]he\s/.test(who))) continue;
     const verbGroup = speaker === 1 ? match[2] : match[1];
     if (!verbGroup && !/according/i.test(match[0])) continue;
     const speakerStart = match.index + match[0].indexOf(who);
-    const [contentStart, contentEnd] = content(match, sentence.length);
-    return { verb: (verbGroup ?? 'according to').replace(/\s+/g, ' ').toLowerCase(), speakerStart, speakerEnd: speakerStart + who.length, contentStart, contentEnd };
+    const verb = (verbGroup ?? 'according to').replace(/\s+/g, ' ').toLowerCase();
+    const [contentStart, contentEnd] = STANCE_VERBS.has(verb) ? [0, sentence.length] : content(match, sentence.length);
+    return { verb, speakerStart, speakerEnd: speakerStart + who.length, contentStart, contentEnd };
   }
   return undefined;
 }
@@ -127,6 +155,9 @@ const DESCRIPTION_HEADS: Record<string, (mention: EntityMention) => boolean> = {
   agency: (mention) => /agency/i.test(mention.text),
   university: (mention) => /university/i.test(mention.text),
   government: (mention) => (mention.evidence.place ?? 0) > 0,
+  giant: (mention) => isMostly(mention, 'organization'),
+  watchdog: (mention) => isMostly(mention, 'organization'),
+  union: (mention) => /\b(?:union|workers)\b/i.test(mention.text),
 };
 
 /**
@@ -140,7 +171,12 @@ export function resolveSpeaker(
   mentions: MentionIndex,
   lastSpeaker: EntityMention | undefined,
 ): EntityMention | undefined {
-  const inside = mentions.inside(start, end);
+  // A place names the speaker only when it is the whole subject ("Britain said"): in "the U.K.
+  // government" or "Hospitals in London" it is not who speaks.
+  const named = mentions.inside(start, end);
+  const inside = named.filter((mention) => !mention.place || words.replace(/^the\s+/i, '').replace(/[’']s$/, '') === mention.text);
+  // "The U.K. government", "the British government": its own words name it, not an earlier mention.
+  if (inside.length === 0 && named.length > 0) return undefined;
   if (inside.length > 0) {
     return inside.find((mention) => mention.role || isMostly(mention, 'person')) ?? inside.filter((mention) => isMostly(mention, 'organization')).at(-1) ?? inside.at(-1);
   }
@@ -149,7 +185,14 @@ export function resolveSpeaker(
     if (lastSpeaker && (lastSpeaker.evidence.person ?? 0) > 0) return lastSpeaker;
     return mentions.lastEndingBy(start, 'person', (mention) => (mention.evidence.person ?? 0) > 0 || Boolean(mention.role));
   }
-  const fits = Object.hasOwn(DESCRIPTION_HEADS, lower) ? DESCRIPTION_HEADS[lower] : undefined;
-  if (fits) return mentions.lastEndingBy(start, lower, fits) ?? mentions.first(lower, fits);
+  // "It said": the organisation that spoke last, else the last one named before.
+  if (lower === 'it') {
+    if (lastSpeaker && isMostly(lastSpeaker, 'organization')) return lastSpeaker;
+    return mentions.lastEndingBy(start, 'organization', (mention) => isMostly(mention, 'organization'));
+  }
+  // A description is resolved by its head: "the tech giant" points back as "the giant" does.
+  const head = lower.split(/\s+/).at(-1)!;
+  const fits = Object.hasOwn(DESCRIPTION_HEADS, head) ? DESCRIPTION_HEADS[head] : undefined;
+  if (fits) return mentions.lastEndingBy(start, head, fits) ?? mentions.first(head, fits);
   return undefined;
 }

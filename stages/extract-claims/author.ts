@@ -6,18 +6,21 @@
  */
 import type { EntityMention } from '../extract-entities/mentions.ts';
 
-/** A name as the declarations give it: capitalised words. */
-const NAME = String.raw`(\p{Lu}[\p{L}.’'-]{0,30}(?:\s\p{Lu}[\p{L}.’'-]{0,30}){0,4})`;
-/** "Statement attributable to X", "Letter From X", "Opening statement by X", "answered 6 June 2022 by X". */
-const DECLARED_BY = new RegExp(String.raw`(?:\b[Ss]tatement|\b[Ll]etter|\b[Rr]emarks|\b[Tt]estimony|\b[Aa]nswer(?:ed\s[\w ]{0,30}?)?)\s(?:attributable\sto|[Bb]y|[Ff]rom)\s${NAME}`, 'u');
-/** "I am X": a speaker introducing themselves, outside any quotation. */
-const SELF_INTRODUCTION = new RegExp(String.raw`(?:^|[.!?:]\s+|\n)I\s+am\s${NAME}`, 'u');
-/** A title naming a document as X's own: "Facebook statement", "Home Office answer", "Stellantis' Response". */
-const TITLE_OWNER = new RegExp(String.raw`${NAME}(?:[’']s?)?\s(?:[Ss]tatement|[Aa]nswer|[Rr]esponse|[Ll]etter)\b`, 'u');
+/** "Statement attributable to X", "Letter From X", "Opening statement by X": the name follows. */
+const DECLARED_BY = /(?:[Ss]tatement|[Ll]etter|[Rr]emarks|[Tt]estimony)\s(?:attributable\sto|[Bb]y|[Ff]rom)\s/u;
+/** "answered 6 June 2022 by X": the name follows the first "by" after it. */
+const ANSWERED = /[Aa]nswered\s/u;
+/** "I am X": a speaker introducing themselves. */
+const SELF_INTRODUCTION = /(?:^|[.!?:]\s|\n)I\sam\s/u;
+/** A title naming a document as X's own: "Facebook statement", "Home Office answer", "Stellantis' Response": the name precedes. */
+const TITLE_OWNER = /\s(?:[Ss]tatement|[Aa]nswer|[Rr]esponse|[Ll]etter)\b/u;
 /** Only the opening lines of a text declare its author; later "a statement by X" is reported speech. */
 const HEADER_LENGTH = 600;
 /** First person outside quotations: the document speaks as someone. */
 const FIRST_PERSON = /\b(?:I|[Ww]e|[Oo]ur|[Mm]y)\b/;
+const QUOTATION = /[“"][^“”"]*[”"]/g;
+/** At most this many capitalised words make the declared name. */
+const NAME_WORDS = 5;
 
 export interface DeclaredAuthor {
   mention: EntityMention;
@@ -32,18 +35,23 @@ export interface DeclaredAuthor {
  */
 export function declaredAuthor(meta: { kind?: string; title?: string }, text: string, mentions: readonly EntityMention[]): DeclaredAuthor | undefined {
   if (meta.kind !== 'press' && meta.kind !== 'critique') return undefined;
-  if (!FIRST_PERSON.test(text.replace(/[“"][^“”"]{0,2000}[”"]/g, ' '))) return undefined;
+  if (!FIRST_PERSON.test(text.replace(QUOTATION, ' '))) return undefined;
   const candidates: { name: string; from: number }[] = [];
+  const after = (source: string, match: RegExpExecArray | null) => (match ? nameAt(source.slice(match.index + match[0].length).split(/\s+/)) : '');
   const introduced = SELF_INTRODUCTION.exec(text);
-  if (introduced) candidates.push({ name: introduced[1]!, from: introduced.index });
-  const header = DECLARED_BY.exec(text.slice(0, HEADER_LENGTH));
-  if (header) candidates.push({ name: header[1]!, from: header.index });
-  for (const pattern of [DECLARED_BY, TITLE_OWNER]) {
-    const titled = meta.title ? pattern.exec(meta.title) : null;
-    if (titled) candidates.push({ name: titled[1]!, from: 0 });
-  }
+  if (introduced) candidates.push({ name: after(text, introduced), from: introduced.index });
+  const header = text.slice(0, HEADER_LENGTH);
+  const declared = DECLARED_BY.exec(header);
+  if (declared) candidates.push({ name: after(header, declared), from: declared.index });
+  const title = meta.title ?? '';
+  candidates.push({ name: after(title, DECLARED_BY.exec(title)), from: 0 });
+  const answered = ANSWERED.exec(title);
+  const by = answered ? title.indexOf(' by ', answered.index) : -1;
+  if (by >= 0) candidates.push({ name: nameAt(title.slice(by + 4).split(/\s+/)), from: 0 });
+  const owner = TITLE_OWNER.exec(title);
+  if (owner) candidates.push({ name: nameBefore(title.slice(0, owner.index)), from: 0 });
   for (const { name, from } of candidates) {
-    const mention = mentionNaming(name, mentions);
+    const mention = name ? mentionNaming(name, mentions) : undefined;
     if (mention) return { mention, from };
   }
   return undefined;
@@ -56,4 +64,27 @@ function mentionNaming(name: string, mentions: readonly EntityMention[]): Entity
   const fits = mentions.filter((mention) => !mention.place && words(mention.text).trim() !== '' && named.includes(words(mention.text)));
   const isPerson = (mention: EntityMention) => (mention.evidence.person ?? 0) > 0 || Boolean(mention.role);
   return fits.sort((a, b) => b.text.length - a.text.length || Number(isPerson(b)) - Number(isPerson(a)) || a.start - b.start)[0];
+}
+
+/** The capitalised words that open `words` (a name; brackets and punctuation around it dropped), at most NAME_WORDS. */
+function nameAt(words: string[]): string {
+  const name: string[] = [];
+  for (const word of words) {
+    const opened = word.replace(/^[[(“"‘]+/u, '');
+    let bare = opened;
+    while (bare && '])”"’,;:.'.includes(bare.at(-1)!)) bare = bare.slice(0, -1);
+    if (!/^\p{Lu}/u.test(bare) || name.length === NAME_WORDS) break;
+    name.push(bare);
+    if (bare !== opened) break;
+  }
+  return name.join(' ');
+}
+
+/** The capitalised words that end `text` within its last clause (after any bracket or punctuation), at most NAME_WORDS. */
+function nameBefore(text: string): string {
+  const clause = text.slice(Math.max(...[...'([“"—–:,;'].map((mark) => text.lastIndexOf(mark))) + 1);
+  const words = clause.trim().split(/\s+/);
+  let first = words.length;
+  while (first > 0 && words.length - first < NAME_WORDS && /^\p{Lu}/u.test(words[first - 1]!)) first -= 1;
+  return words.slice(first).join(' ').replace(/[’']s?$/u, '');
 }

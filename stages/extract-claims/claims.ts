@@ -97,9 +97,9 @@ export function findClaims(input: DocumentInput): Claim[] {
   const mentionIndex = new MentionIndex(mentions);
   const figuresOf = groupBySentence(figures);
   let lastSpeaker: EntityMention | undefined;
-  let colonSpeaker: { mention?: EntityMention; words: string; verb: string } | undefined;
+  let colonSpeaker: { mention?: EntityMention; words?: string; verb: string } | undefined;
   // The speaker of the last quotation in the current paragraph: a quote that follows it continues it.
-  let quoteSpeaker: { paragraph: number; mention?: EntityMention; words: string; verb: string } | undefined;
+  let quoteSpeaker: { paragraph: number; mention?: EntityMention; words?: string; verb: string } | undefined;
   for (const sentence of input.sentences) {
     const sentenceText = text.slice(sentence.start, sentence.end);
     const paragraph = input.paragraphOf.get(sentence.ordinal)!;
@@ -115,7 +115,8 @@ export function findClaims(input: DocumentInput): Claim[] {
     if (attribution) {
       const words = sentenceText.slice(attribution.speakerStart, attribution.speakerEnd);
       speaker = resolveSpeaker(words, sentence.start + attribution.speakerStart, sentence.start + attribution.speakerEnd, mentionIndex, lastSpeaker);
-      speakerText = speaker?.text ?? words;
+      // A pronoun that points back to no one names no one.
+      speakerText = speaker?.text ?? (/^(?:he|she|they|it)$/i.test(words) ? undefined : words);
       verb = attribution.verb;
       contentStart = sentence.start + attribution.contentStart;
       contentEnd = sentence.start + attribution.contentEnd;
@@ -158,12 +159,15 @@ export function findClaims(input: DocumentInput): Claim[] {
     const quoted = quote !== undefined && quote.start <= sentence.start + 1;
     let start = Math.max(contentStart, quoted ? Math.max(quote.start, sentence.start) : contentStart);
     let end = Math.min(contentEnd, quoted ? Math.min(quote.end, sentence.end) : contentEnd);
-    // Only content that follows its reporting verb opens with "that": "announced on Twitter that …".
-    const that = /^[^.“”"]{0,120}?\bthat\s+|^\s*:\s*/.exec(text.slice(start, end));
+    // Only content that follows its reporting verb opens with "that": "announced on Twitter that …",
+    // after at most a few words; a later "that" opens a relative clause ("legislation that would …").
+    const that = /^\s*(?:[^\s.“”"]+\s+){0,4}?that\s+|^\s*:\s*/.exec(text.slice(start, end));
     if (that && attribution && attribution.contentStart > 0) start += that[0].length;
     ({ start, end } = trimClaim(text, start, end));
-    // "Huawei has always denied this": with no clause of its own, the statement is the whole sentence.
-    if (attribution && !quoted && text.slice(start, end).split(/\s+/).length < 4) ({ start, end } = trimClaim(text, sentence.start, sentence.end));
+    // "Huawei has always denied this", "announced a £120 million programme": with no clause of its own
+    // (too short, or no verb), the statement is the whole sentence.
+    const clauseVerb = (from: number, to: number) => sentence.tokens.some((token) => token.start >= from && token.end <= to && token.tags.has('Verb'));
+    if (attribution && !quoted && (text.slice(start, end).split(/\s+/).length < 4 || !clauseVerb(start, end))) ({ start, end } = trimClaim(text, sentence.start, sentence.end));
     if (end - start < 3) continue;
 
     const claimText = text.slice(start, end);
