@@ -150,8 +150,6 @@ export interface KeyFacts {
   acronym: string | null;
   /** A person's name of several words: its last word. */
   surname: string | null;
-  /** A person's name of several words: the key of its first word alone, which it may join ("Hua" / "Hua Chunying"). */
-  given: string | null;
 }
 
 /** Every key's facts, in the order rows first name the keys. */
@@ -161,7 +159,7 @@ export function factsOf(rows: readonly MentionRow[]): Map<string, KeyFacts> {
   for (const row of rows) {
     const key = mentionKey(row);
     let fact = facts.get(key);
-    if (!fact) facts.set(key, (fact = { display: '', evidence: {}, acronymKeys: [], links: [], initials: null, acronym: null, surname: null, given: null }));
+    if (!fact) facts.set(key, (fact = { display: '', evidence: {}, acronymKeys: [], links: [], initials: null, acronym: null, surname: null }));
     addEvidence(fact.evidence, row);
     const text = smallest.get(key);
     if (text === undefined || row.text < text) smallest.set(key, row.text);
@@ -195,7 +193,6 @@ export function factsOf(rows: readonly MentionRow[]): Map<string, KeyFacts> {
     if (abbreviated !== name) fact.links.push(`name:${abbreviated}`);
     if (typeOf(fact.evidence) === 'person' && isPersonName(fact.display)) {
       fact.surname = name.slice(name.lastIndexOf(' ') + 1);
-      fact.given = `name:${name.slice(0, space)}`;
     }
   }
   return facts;
@@ -226,18 +223,18 @@ export interface Clustering {
 
 /**
  * A person's name alone joins the one full name it is the surname of ("Kaplan" / "Jonathan Kaplan"),
- * else the one it is the first word of ("Hua" / "Hua Chunying"), and only when its own mentions read as
- * a person's: "England" or "Ford" the company never join a person's family.
+ * and only when its own mentions read as a person's: "England" or "Ford" the company never join a
+ * person's family. (A first word is not joined the same way: joined across the corpus, it would make
+ * every added article regroup whole families of names; "Hua" / "Hua Chunying" wants a rule within one
+ * document.)
  */
-function joinNamesAlone(facts: Map<string, KeyFacts>, sets: UnionFind, fullBySurname: Map<string, string[]>, fullByGiven: Map<string, string[]>, escapeSurname: (name: string) => void): void {
+function joinNamesAlone(facts: Map<string, KeyFacts>, sets: UnionFind, fullBySurname: Map<string, string[]>, escapeSurname: (name: string) => void): void {
   for (const [key, fact] of facts) {
     const name = key.slice(5);
     if (!key.startsWith('name:') || name.includes(' ')) continue;
     escapeSurname(name);
     if (typeOf(fact.evidence) !== 'person') continue;
-    const bySurname = fullBySurname.get(name) ?? [];
-    const candidates = bySurname.length > 0 ? bySurname : (fullByGiven.get(key) ?? []);
-    const roots = new Set(candidates.map((full) => sets.find(full)));
+    const roots = new Set((fullBySurname.get(name) ?? []).map((full) => sets.find(full)));
     if (roots.size === 1) sets.union(key, [...roots][0]!);
   }
 }
@@ -260,7 +257,6 @@ export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTH
   };
   const longNamesByInitials = new Map<string, string[]>();
   const fullBySurname = new Map<string, string[]>();
-  const fullByGiven = new Map<string, string[]>();
   for (const [key, fact] of facts) {
     escape(outside.linking(key));
     // Acronyms defined in brackets join whatever else names them, existing or not.
@@ -280,11 +276,6 @@ export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTH
       // The surname alone counts this name's group (below): it must be grouped with it.
       escapeIfOutside(`name:${fact.surname}`);
     }
-    if (fact.given !== null) {
-      addTo(fullByGiven, fact.given, key);
-      // The first word alone may join this name (below): it must be grouped with it.
-      escapeIfOutside(fact.given);
-    }
   }
   // Acronyms matching the initials of exactly one long name.
   for (const [key, fact] of facts) {
@@ -299,7 +290,7 @@ export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTH
   for (const full of fullBySurname.values()) {
     for (const a of full) for (const b of full) if (a < b && a.slice(5)[0] === b.slice(5)[0]) sets.union(a, b);
   }
-  joinNamesAlone(facts, sets, fullBySurname, fullByGiven, (name) => escape(outside.withSurname(name)));
+  joinNamesAlone(facts, sets, fullBySurname, (name) => escape(outside.withSurname(name)));
   const components = new Map<string, MentionRow[]>();
   for (const row of rows) addTo(components, sets.find(mentionKey(row)), row);
   return { facts, components: [...components.values()], escapes };

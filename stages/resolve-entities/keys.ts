@@ -33,7 +33,7 @@ export function storeKeyFacts(db: Database.Database, facts: Map<string, KeyFacts
       continue;
     }
     store.run(key, fact.initials, fact.acronym, fact.surname);
-    for (const target of [...fact.acronymKeys, ...fact.links, ...(fact.given === null ? [] : [fact.given])]) link.run(key, target);
+    for (const target of [...fact.acronymKeys, ...fact.links]) link.run(key, target);
   }
 }
 
