@@ -71,13 +71,26 @@ describe('figures', () => {
     { name: '5G and World War II', text: 'During World War II nobody had untrusted 5G suppliers.' },
     { name: 'a fiscal year', text: 'He signed the Act for Fiscal Year 2020 yesterday.' },
     { name: 'a number used as a name in the same document', text: 'They launched a 301 investigation. Later they used 301 investigations again.' },
-    { name: 'ordinals and compound modifiers', text: 'It was the 21st century and a second five-year plan replaced the 25-year-old treaty.' },
-    { name: 'a duration', text: 'It was launched six months ago and two years later it ended.' },
+    { name: 'ordinals', text: 'It was the 21st century and the second plan replaced the third treaty.' },
     { name: 'a time of day', text: 'The curfew starts at 21:00 local time and ends at 6:30 in the morning.' },
   ];
   for (const { name, text } of notFigures) {
     it(`does not take ${name} for a figure`, () => expect(figuresOf(text).figures.map((figure) => figure.quote)).toEqual([]));
   }
+
+  it('takes a length of time for a duration, and an age for a level of years (issue 22: durations are figures)', () => {
+    const typed = (text: string) => figuresOf(text).figures.map(({ quote, type, value, unit }) => ({ quote, type, value, unit }));
+    expect(typed('It was launched six months ago and two years later it ended.')).toEqual([
+      { quote: 'six months', type: 'duration', value: 6, unit: 'month' },
+      { quote: 'two years', type: 'duration', value: 2, unit: 'year' },
+    ]);
+    const modifiers = figuresOf('A second five-year plan replaced the 25-year-old treaty.').figures;
+    expect(modifiers.map(({ type, value, unit }) => ({ type, value, unit }))).toEqual([
+      { type: 'duration', value: 5, unit: 'year' },
+      { type: 'level', value: 25, unit: 'year' },
+    ]);
+    expect(modifiers[1]!.counted).toBe('age');
+  });
 
   it('does not take list numbering for a figure', () => {
     expect(figuresOf('1. The Essence of the Program\n\nIt has 3 parts.').figures.map((figure) => figure.quote)).toEqual(['3 parts']);

@@ -7,6 +7,7 @@ import type { DateMention } from '../extract-dates/index.ts';
 import type { EntityMention } from '../extract-entities/mentions.ts';
 import type { ParsedSentence, Token } from '../parse/index.ts';
 import { singularOf } from '../parse/lexicon.ts';
+import { lookupPlace } from '../extract-entities/gazetteer.ts';
 import { linkChanges } from './changes.ts';
 import { classifyNumber, FIGURE_TYPES, type Direction, type NumberType } from './number-type.ts';
 import { findNumbers } from './numbers.ts';
@@ -329,6 +330,8 @@ function figureOf(ctx: Context, phrase: RangedPhrase, earlier: Figure[], previou
 function withoutContainer(phrase: string): string | undefined {
   const words = phrase.split(' ');
   if (!CONTAINER.has(words.at(-1)!)) return phrase;
+  // "the world total", "the UK figure": a place says whose total it is, not what it measures.
+  if (words.length === 2 && (words[0] === 'world' || lookupPlace(words[0]!) !== undefined)) return phrase;
   return words.length > 1 ? words.slice(0, -1).join(' ') : phrase === 'mark' ? undefined : phrase;
 }
 
