@@ -5,7 +5,7 @@
 
 /** Control characters (C0, DEL, C1) and the bidirectional controls that reorder the text after them. */
 export const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-const UNSHOWABLE_ALL = new RegExp(UNSHOWABLE.source, 'g');
+const UNSHOWABLE_ALL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * A name on one line as the characters it has: C0 controls as their Unicode control pictures (a newline

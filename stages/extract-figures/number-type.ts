@@ -54,6 +54,11 @@ interface View extends NumberSite {
 }
 
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b`;
+/** A month right after a day number ("5 May", "12th of March"), right before one ("May 5"), or starting a word. */
+// The suffix stands between the two runs of spaces, so no run of spaces can be split two ways.
+const MONTH_AFTER_DAY = new RegExp(String.raw`^(?:\s*(?:st|nd|rd|th))?\s+(?:of\s+)?${MONTH}`);
+const MONTH_BEFORE_DAY = new RegExp(String.raw`${MONTH}\.?\s+$`);
+const MONTH_START = new RegExp(`^${MONTH}`);
 const TIME_UNIT = /^(?:year|month|week|day|hour|minute|second|decade|century|centurie|fortnight|night|term|season|quarter)s?$/;
 const TIME_UNIT_AFTER = /^\+?[\s-](?:an?\s+)?(year|month|week|day|hour|minute|second|decade|centur(?:y|ies)|fortnight|night|term)s?\b/i;
 /** Qualifier words that may stand between a verb or noun and its number ("rose by more than 40%"). */
@@ -83,7 +88,6 @@ const ACCOUNTING_FOR = /\b(?:accounting for|accounts? for|accounted for|makes? u
 const N_IN_M = /^\s+(?:[a-z]+\s+)?(?:in|out of)\s+(?:every\s+)?(?:\d|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)/i;
 /** A result, a margin of victory: "won by two points", "by 297 votes to 203". */
 const RESULT_BY = /\b(?:won|win|wins|lost|lose|loses|beat|beaten|defeated|losing|winning|trail(?:ed|ing)?|led|lead|leading)\s+(?:\w+\s+){0,3}by\s+$/i;
-const SCORE_CONTEXT = /\b(?:won|win|wins|lost|lose|beat|beaten|defeat(?:ed)?|victory|draw|drew|drawn|score|scored|lead|led|trail(?:ed|ing)?|thrash(?:ed)?|edged|triumph|success|at)\s+(?:\w+\s+){0,2}$/i;
 /** A number-word written with a capital inside a sentence, before another capitalised word: "Six Nations", "Five Live". */
 const CAPITALISED_NAME_AFTER = /^\s+\p{Lu}[\p{L}]+/u;
 /** Capitalised words that may stand before a number without naming anything. */
@@ -119,7 +123,7 @@ export const RULES: Rule[] = [
     why: 'a number from 1 to 31 beside a month name is a day ("5 May", "May 5"), whether or not extract-dates read it',
     test: ({ phrase, before, after }) => {
       if (phrase.words || phrase.unit !== 'count' || phrase.value < 1 || phrase.value > 31) return undefined;
-      return new RegExp(`^\\s*(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}`).test(after) || new RegExp(`${MONTH}\\.?\\s+$`).test(before) ? { type: 'date' } : undefined;
+      return MONTH_AFTER_DAY.test(after) || MONTH_BEFORE_DAY.test(before) ? { type: 'date' } : undefined;
     },
   },
   {
@@ -186,7 +190,7 @@ export const RULES: Rule[] = [
     test: ({ before, after, phrase, nounFollows }) => {
       if (phrase.unit !== 'count' || phrase.words || /[.,]\d|\d{1,3},\d{3}/.test(phrase.text) || phrase.value >= 1e6) return undefined;
       const previous = /(\p{Lu}[\p{L}.&]*(?:[’']s)?) $/u.exec(before)?.[1];
-      if (!previous || FUNCTION_WORD.test(previous) || new RegExp(`^${MONTH}`).test(previous)) return undefined;
+      if (!previous || FUNCTION_WORD.test(previous) || MONTH_START.test(previous)) return undefined;
       // "Britain's 750 hereditary peers": a count after a possessive counts the plural after it ("Ocean's 12 fell" is a title).
       return /[’']s$/.test(previous) && nounFollows && /^\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+s\b/u.test(after) ? undefined : { type: 'identifier' };
     },
@@ -324,3 +328,6 @@ export function classifyNumber(site: NumberSite): Classified {
   }
   return { type: 'level', rule: 'level' };
 }
+
+/** The patterns this module builds from word lists, for the test that checks every pattern for backtracking. */
+export const NUMBER_TYPE_PATTERNS: readonly RegExp[] = [UP, CHANGE_BEFORE, CHANGE_BY, MONTH_AFTER_DAY, MONTH_BEFORE_DAY, MONTH_START];

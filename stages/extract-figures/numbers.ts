@@ -141,7 +141,7 @@ function readMatch(groups: Record<string, string | undefined>, text: string): Om
 }
 
 /** Number words that continue a phrase in words: "two hundred | and fifty", "fifty nine | percent", "ten | thousand". */
-const WORD_CONTINUATION = new RegExp(String.raw`^(?:\s(?:and\s)?(?:${SMALL}|one)(?:[- ](?:${SMALL}|one))?)*(?:\s(?:${SCALE_WORDS.join('|')}))?`, 'i');
+export const WORD_CONTINUATION = new RegExp(String.raw`^(?:\s(?:and\s)?(?:${SMALL}|one)(?:[- ](?:${SMALL}|one))?)*(?:\s(?:${SCALE_WORDS.join('|')}))?`, 'i');
 
 /** Number phrases in `sentence`, left to right. */
 export function findNumbers(sentence: string): NumberPhrase[] {
