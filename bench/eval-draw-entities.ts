@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runOver, SHARED } from './eval/corpus.ts';
+import { random } from './eval/random.ts';
 
 const BBC = join(SHARED, 'bench', 'bbc');
 const OUT = join(import.meta.dirname, '..', 'test', 'fixtures', 'eval', 'entities-bbc.json');
@@ -17,18 +18,6 @@ const DRAWN = 150;
 if (existsSync(OUT)) {
   console.error(`${OUT} exists: its judgements are never redrawn`);
   process.exit(1);
-}
-
-/** mulberry32, as in eval-sample.ts: the same draw on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const files = readdirSync(BBC, { withFileTypes: true })

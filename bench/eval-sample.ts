@@ -8,24 +8,13 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { random } from './eval/random.ts';
 
 const SHARED = join(import.meta.dirname, '..', '..', 'shared');
 const BBC = join(SHARED, 'bench', 'bbc');
 const EVENTS = join(SHARED, 'eval', 'events');
 const OUT = join(import.meta.dirname, '..', 'test', 'fixtures', 'eval');
 const SECTIONS = ['business', 'entertainment', 'politics', 'sport', 'tech'];
-
-/** mulberry32: a small seeded generator, so the draw is the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: T[], next: () => number): T[] {
   const copy = [...items];

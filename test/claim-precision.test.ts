@@ -3,13 +3,9 @@
  * statement in the first person is its claim, and a pronoun phrase is never a speaker. The sentences
  * are from the development texts (../shared/eval/events, Ford's statement of September 2023).
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { exportStore } from '../pipeline/export.ts';
 import { findAttribution } from '../stages/extract-claims/attribution.ts';
-import { run, workspace } from './helpers.ts';
+import { claimsOf } from './helpers.ts';
 
 const STATEMENT = [
   'Ford update on UAW negotiations offer',
@@ -21,22 +17,6 @@ const STATEMENT = [
   'Like I said, the offer includes 20% raises over four years for all 57,000 workers.',
 ].join('\n');
 
-async function claimsOf(files: Record<string, { text: string; manifest?: string }>) {
-  const space = workspace(false);
-  const manifest: string[] = [];
-  for (const [name, { text, manifest: entry }] of Object.entries(files)) {
-    writeFileSync(join(space.corpusDir, name), text);
-    if (entry) manifest.push(`${name}:\n${entry}`);
-  }
-  writeFileSync(join(space.corpusDir, 'manifest.yaml'), manifest.join('\n'));
-  await run(space);
-  const db = new Database(space.dbPath, { readonly: true });
-  try {
-    return exportStore(db).claims;
-  } finally {
-    db.close();
-  }
-}
 
 describe('first-person statements of an organisation', () => {
   it('are claims by the organisation whose press statement the document is', async () => {

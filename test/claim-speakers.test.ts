@@ -3,31 +3,11 @@
  * from the development texts (../shared/eval/events and ../shared/bench/bbc), cut to what each rule
  * needs; each test fails without its rule.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { exportStore, type ExportedClaim } from '../pipeline/export.ts';
 import { findAttribution } from '../stages/extract-claims/attribution.ts';
-import { run, workspace } from './helpers.ts';
+import type { ExportedClaim } from '../pipeline/export.ts';
+import { claimsOf } from './helpers.ts';
 
-/** The claims of a run over the files given, with their manifest entries (YAML lines under the file's name). */
-async function claimsOf(files: Record<string, { text: string; manifest?: string }>): Promise<ExportedClaim[]> {
-  const space = workspace(false);
-  const manifest: string[] = [];
-  for (const [name, { text, manifest: entry }] of Object.entries(files)) {
-    writeFileSync(join(space.corpusDir, name), text);
-    if (entry) manifest.push(`${name}:\n${entry}`);
-  }
-  if (manifest.length > 0) writeFileSync(join(space.corpusDir, 'manifest.yaml'), manifest.join('\n'));
-  await run(space);
-  const db = new Database(space.dbPath, { readonly: true });
-  try {
-    return exportStore(db).claims;
-  } finally {
-    db.close();
-  }
-}
 
 const speakerOf = (claims: ExportedClaim[], words: string) => {
   const claim = claims.find((candidate) => candidate.text.includes(words));

@@ -1,10 +1,12 @@
 /** Shared test helpers: real seed files, temporary corpora and stores, and the CLI run in-process. */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { main } from '../pipeline/cli.ts';
 import type { Doc } from '../pipeline/doc.ts';
+import { exportStore, type ExportedClaim } from '../pipeline/export.ts';
 import { runPipeline, type RunOptions } from '../pipeline/run-pipeline.ts';
 import { ingest } from '../stages/ingest/index.ts';
 
@@ -92,5 +94,23 @@ export async function cli(...args: string[]): Promise<{ status: number; stdout: 
   } finally {
     process.stdout.write = out;
     process.stderr.write = err;
+  }
+}
+
+/** The claims of a run over the files given, with their manifest entries (YAML lines under the file's name). */
+export async function claimsOf(files: Record<string, { text: string; manifest?: string }>): Promise<ExportedClaim[]> {
+  const space = workspace(false);
+  const manifest: string[] = [];
+  for (const [name, { text, manifest: entry }] of Object.entries(files)) {
+    writeFileSync(join(space.corpusDir, name), text);
+    if (entry) manifest.push(`${name}:\n${entry}`);
+  }
+  if (manifest.length > 0) writeFileSync(join(space.corpusDir, 'manifest.yaml'), manifest.join('\n'));
+  await run(space);
+  const db = new Database(space.dbPath, { readonly: true });
+  try {
+    return exportStore(db).claims;
+  } finally {
+    db.close();
   }
 }
