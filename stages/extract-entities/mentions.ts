@@ -218,9 +218,13 @@ const isTitleEnd = (token: Token) => {
 
 /** Does the sentence stand alone on its line (a heading, a menu item, a caption)? */
 function isWholeLine(text: string, tokens: Token[]): boolean {
-  const lineStart = text.lastIndexOf('\n', tokens[0]!.start - 1) + 1;
-  const lineEnd = text.indexOf('\n', tokens.at(-1)!.end);
-  return /^\s*$/.test(text.slice(lineStart, tokens[0]!.start)) && /^[\s.:!?]*$/.test(text.slice(tokens.at(-1)!.end, lineEnd === -1 ? text.length : lineEnd));
+  // Only the spaces and closing marks around the sentence are read, never the rest of a long line.
+  let before = tokens[0]!.start - 1;
+  while (before >= 0 && text[before] !== '\n' && /\s/.test(text[before]!)) before -= 1;
+  if (before >= 0 && text[before] !== '\n') return false;
+  let after = tokens.at(-1)!.end;
+  while (after < text.length && text[after] !== '\n' && /[\s.:!?]/.test(text[after]!)) after += 1;
+  return after === text.length || text[after] === '\n';
 }
 
 /**
