@@ -127,6 +127,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const corpusWorkers: Scan['corpusWorkers'] = {};
   try {
     const db = await openStore(options.dbPath);
+    let claimed = false;
     try {
       const runId = await claimStore(db, {
         dbPath: options.dbPath,
@@ -134,6 +135,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
         waitSeconds: options.waitSeconds ?? 0,
         waiting: (holder) => options.log(`waiting for ${describeHolder(holder)} to finish, for up to ${options.waitSeconds} s (--wait)`),
       });
+      claimed = true;
       let corpus: CorpusFiles;
       try {
         corpus = readCorpus(options.corpusDir, beforeLock);
@@ -149,8 +151,9 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
       }
       return await runOnStore(db, options, runId, { ...corpus, time, seconds, startedAt, warm, corpusWorkers });
     } catch (error) {
-      // A run that fails leaves no lock behind (a busy store's own run row is not this process's).
-      db.prepare("UPDATE runs SET status = 'failed', finished_at = ? WHERE status = 'running' AND pid = ?").run(new Date().toISOString(), process.pid);
+      // A run that fails leaves no lock behind. A run refused as busy has no row of its own, and must not
+      // write: the run holding the store would keep it waiting, and the refusal would become a lock error.
+      if (claimed) markFailed(db);
       throw error;
     } finally {
       db.close();
@@ -158,6 +161,15 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   } finally {
     // Whatever failed, no worker thread is left to keep the process alive.
     await Promise.all([warm?.close(), corpusWorkers.started?.close()]);
+  }
+}
+
+/** Marks this process's run failed; a store that cannot take the write says nothing over the run's own error. */
+function markFailed(db: Database.Database): void {
+  try {
+    db.prepare("UPDATE runs SET status = 'failed', finished_at = ? WHERE status = 'running' AND pid = ?").run(new Date().toISOString(), process.pid);
+  } catch {
+    // The row stays 'running' with this pid: the next run finds the process gone and takes the store over.
   }
 }
 

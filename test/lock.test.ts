@@ -109,6 +109,21 @@ describe('a stale lock does not block the store', () => {
     );
     expect(statuses(space.dbPath)).toEqual(['completed', 'running']);
   });
+
+  it('a run refused as busy writes nothing, so a holder in the middle of a write does not turn the refusal into a lock error', async () => {
+    const holder = started(spawn('sleep', ['30']));
+    const space = await lockedBy(holder.pid!, `${bootId()}:${procStat(holder.pid!)!.startTick}`);
+    const writer = new Database(space.dbPath);
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await cli('run', ...runArgs(space, '--quiet'));
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr).toContain('store is busy');
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
+    }
+  }, 30_000);
 });
 
 describe('narratives unlock', () => {
