@@ -43,8 +43,7 @@ export function escapeName(name: string): string {
  */
 export function codeName(name: string): string {
   if (UNSHOWABLE.test(name) || name.trim() === '') return escapeName(name);
-  const longestRun = (name.match(/`+/g) ?? []).reduce((longest, run) => Math.max(longest, run.length), 0);
-  const fence = '`'.repeat(longestRun + 1);
+  const fence = fenceFor(name, 1);
   const pad = /^[` ]|[` ]$/.test(name) ? ' ' : '';
   return `${fence}${pad}${name.replace(/\|/g, '\\|')}${pad}${fence}`;
 }
@@ -69,6 +68,12 @@ export function table(header: string[], rows: string[][]): string {
   return [tableRow(header), tableRow(header.map(() => '---')), ...rows.map(tableRow)].join('\n');
 }
 
+/** A run of backticks longer than any in `text`, and at least `shortest` long: nothing in the text can close it. */
+function fenceFor(text: string, shortest: number): string {
+  const longest = (text.match(/`+/g) ?? []).reduce((length, run) => Math.max(length, run.length), 0);
+  return '`'.repeat(Math.max(shortest, longest + 1));
+}
+
 /** A relative link whose text is escaped and whose target is percent-encoded, so it cannot break out of the parentheses. */
 export function link(text: string, target: string): string {
   return `[${escapeInline(text)}](${encodeURI(target).replace(/[()]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)})`;
@@ -76,8 +81,7 @@ export function link(text: string, target: string): string {
 
 /** A fenced code block whose fence is longer than any run of backticks in its lines, so no line can close it. */
 export function codeBlock(lines: string[]): string {
-  const longestRun = lines.join('\n').match(/`{3,}/g)?.reduce((longest, run) => Math.max(longest, run.length), 0) ?? 0;
-  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  const fence = fenceFor(lines.join('\n'), 3);
   return [fence, ...lines, fence].join('\n');
 }
 
