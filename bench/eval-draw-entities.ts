@@ -6,9 +6,9 @@
  *
  *   npx tsx bench/eval-draw-entities.ts
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runOver, SHARED } from './eval/corpus.ts';
+import { runOver, SHARED, textFiles } from './eval/corpus.ts';
 import { random } from './eval/random.ts';
 
 const BBC = join(SHARED, 'bench', 'bbc');
@@ -20,11 +20,7 @@ if (existsSync(OUT)) {
   process.exit(1);
 }
 
-const files = readdirSync(BBC, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .flatMap((entry) => readdirSync(join(BBC, entry.name)).filter((name) => name.endsWith('.txt')).map((name) => `${entry.name}/${name}`))
-  .sort();
-const data = await runOver(BBC, files);
+const data = await runOver(BBC, textFiles(BBC));
 const sentences = new Map(data.sentences.map((sentence) => [sentence.id, sentence.text]));
 const paths = new Map(data.documents.map((document) => [document.id, document.path]));
 const entities = [...data.entities].sort((a, b) => (a.id < b.id ? -1 : 1));

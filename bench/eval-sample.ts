@@ -8,9 +8,9 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SHARED, textFiles } from './eval/files.ts';
 import { random } from './eval/random.ts';
 
-const SHARED = join(import.meta.dirname, '..', '..', 'shared');
 const BBC = join(SHARED, 'bench', 'bbc');
 const EVENTS = join(SHARED, 'eval', 'events');
 const OUT = join(import.meta.dirname, '..', 'test', 'fixtures', 'eval');
@@ -64,25 +64,32 @@ function read(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-/** 60 numbers per BBC section: files in a shuffled order, one number drawn from each file that has one. */
-function figuresBbc(): unknown {
-  const next = random(22);
-  const items: unknown[] = [];
+/**
+ * `perSection` items from each BBC section: files in a seeded shuffle, one item drawn at random from
+ * each file that has any (files with undecodable bytes are passed over), until the section has its share.
+ */
+function drawPerSection<T>(seed: number, perSection: number, itemsOf: (file: string, text: string) => T[]): T[] {
+  const next = random(seed);
+  const items: T[] = [];
   for (const section of SECTIONS) {
     const files = readdirSync(join(BBC, section)).filter((name) => name.endsWith('.txt')).sort();
     let taken = 0;
     for (const name of shuffled(files, next)) {
-      if (taken === 60) break;
+      if (taken === perSection) break;
       const text = read(join(BBC, section, name));
       if (text.includes('\ufffd')) continue;
-      // The title line is a headline, not a sentence of the article: numbers are drawn from the body.
-      const body = candidatesIn(`${section}/${name}`, text).filter((candidate) => candidate.start > text.indexOf('\n'));
-      if (body.length === 0) continue;
-      items.push({ ...body[Math.floor(next() * body.length)]!, label: null });
+      const candidates = itemsOf(`${section}/${name}`, text);
+      if (candidates.length === 0) continue;
+      items.push(candidates[Math.floor(next() * candidates.length)]!);
       taken += 1;
     }
   }
   return items;
+}
+
+/** 60 numbers per BBC section. The title line is a headline, not a sentence of the article: numbers are drawn from the body. */
+function figuresBbc(): unknown {
+  return drawPerSection(22, 60, (file, text) => candidatesIn(file, text).filter((candidate) => candidate.start > text.indexOf('\n')).map((candidate) => ({ ...candidate, label: null })));
 }
 
 /** Sentences of the body, split at a sentence end followed by a space and a capital, or a line break. */
@@ -99,42 +106,19 @@ function sentencesOf(text: string): { start: number; end: number; text: string }
   return sentences;
 }
 
-/** 20 sentences per BBC section, one from each of 20 shuffled files, never the headline. */
+/** 20 sentences per BBC section, never the headline. */
 function claimsBbc(): unknown {
-  const next = random(2201);
-  const items: unknown[] = [];
-  for (const section of SECTIONS) {
-    const files = readdirSync(join(BBC, section)).filter((name) => name.endsWith('.txt')).sort();
-    let taken = 0;
-    for (const name of shuffled(files, next)) {
-      if (taken === 20) break;
-      const text = read(join(BBC, section, name));
-      if (text.includes('\ufffd')) continue;
-      const sentences = sentencesOf(text).filter((sentence) => sentence.start > text.indexOf('\n'));
-      if (sentences.length === 0) continue;
-      const sentence = sentences[Math.floor(next() * sentences.length)]!;
-      items.push({ file: `${section}/${name}`, ...sentence, label: null });
-      taken += 1;
-    }
-  }
-  return items;
-}
-
-function eventFiles(): string[] {
-  return readdirSync(EVENTS, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .flatMap((entry) => readdirSync(join(EVENTS, entry.name)).filter((name) => name.endsWith('.txt')).map((name) => `${entry.name}/${name}`))
-    .sort();
+  return drawPerSection(2201, 20, (file, text) => sentencesOf(text).filter((sentence) => sentence.start > text.indexOf('\n')).map((sentence) => ({ file, ...sentence, label: null })));
 }
 
 /** Every number in every event text: the texts are short, so nothing is sampled. */
 function figuresEvents(): unknown {
-  return eventFiles().flatMap((file) => candidatesIn(file, read(join(EVENTS, file))).map((candidate) => ({ ...candidate, label: null })));
+  return textFiles(EVENTS).flatMap((file) => candidatesIn(file, read(join(EVENTS, file))).map((candidate) => ({ ...candidate, label: null })));
 }
 
 /** Every sentence of every event text. */
 function claimsEvents(): unknown {
-  return eventFiles().flatMap((file) => sentencesOf(read(join(EVENTS, file))).map((sentence) => ({ file, ...sentence, label: null })));
+  return textFiles(EVENTS).flatMap((file) => sentencesOf(read(join(EVENTS, file))).map((sentence) => ({ file, ...sentence, label: null })));
 }
 
 const SETS: Record<string, () => unknown> = { 'figures-bbc': figuresBbc, 'claims-bbc': claimsBbc, 'figures-events': figuresEvents, 'claims-events': claimsEvents };

@@ -4,11 +4,11 @@
  * Prints every figure with its target and writes them to bench/results/eval.json. `--errors N` prints
  * up to N errors per set (default 10).
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scoreClaims } from './eval/claims.ts';
-import { runOver, SHARED } from './eval/corpus.ts';
+import { runOver, SHARED, textFiles } from './eval/corpus.ts';
 import { scoreEntities, scoreJudgedEntities, type JudgedEntity } from './eval/entities.ts';
 import { scoreFigures } from './eval/figures.ts';
 import { readSet, type EntityListItem, type NumberItem, type SentenceItem } from './eval/items.ts';
@@ -57,10 +57,7 @@ const claimTargets = { precision: TARGETS.precision!, speakerAccuracy: TARGETS.s
 
 // Entities are judged on a whole run: they are resolved across the corpus.
 if (existsSync(join(import.meta.dirname, '..', 'test', 'fixtures', 'eval', 'entities-bbc.json'))) {
-  const all = readdirSync(BBC, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .flatMap((entry) => readdirSync(join(BBC, entry.name)).filter((name) => name.endsWith('.txt')).map((name) => `${entry.name}/${name}`));
-  const whole = await runOver(BBC, all.sort());
+  const whole = await runOver(BBC, textFiles(BBC));
   const { errors, ...figures } = scoreJudgedEntities(whole, readSet<JudgedEntity>('entities-bbc'));
   print('entities, BBC', figures, errors, { precision: TARGETS.entityPrecision! });
 }

@@ -10,7 +10,7 @@ import { parse, stringify } from 'yaml';
 import { exportStore, type Export } from '../../pipeline/export.ts';
 import { runPipeline } from '../../pipeline/run-pipeline.ts';
 
-export const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared');
+export { SHARED, textFiles } from './files.ts';
 
 /** Manifest entries of the files taken, from a manifest.yaml beside them, keyed by their path in the corpus. */
 function manifestEntries(root: string, files: string[]): Record<string, unknown> {
