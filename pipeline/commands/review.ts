@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { reviewFinding, VERDICTS, type Verdict } from '../db/findings.ts';
 import { openExistingStore } from '../db/open.ts';
 import { UsageError } from '../errors.ts';
+import { describeHolder, runningRuns } from '../lock.ts';
 import { DB_OPTION, type Command } from './command.ts';
 
 /** How long one try to take the store's write lock waits before review says that it waits (and tries again). */
@@ -86,6 +87,6 @@ function whenStoreIsFree<T>(db: Database.Database, dbPath: string, json: boolean
 
 /** What holds the store's write lock, as far as the store says: the run it records as running, if any. */
 function holderOf(db: Database.Database): string {
-  const run = db.prepare("SELECT id, pid FROM runs WHERE status = 'running' ORDER BY id DESC LIMIT 1").get() as { id: number; pid: number } | undefined;
-  return run ? `run ${run.id} (pid ${run.pid})` : 'another process';
+  const run = runningRuns(db).at(-1);
+  return run ? describeHolder(run) : 'another process';
 }
