@@ -110,6 +110,11 @@ export function describeHolder(row: LockRow): string {
   return `run ${row.id} (pid ${row.pid}, since ${utcMinute(row.started_at)})`;
 }
 
+/** SQLite's "busy" error, extended codes included (SQLITE_BUSY_SNAPSHOT, …): another connection holds the lock. */
+export function isBusy(error: unknown): boolean {
+  return String((error as { code?: unknown })?.code).startsWith('SQLITE_BUSY');
+}
+
 export function runningRuns(db: Database.Database): LockRow[] {
   return db.prepare("SELECT id, started_at, pid, pid_start FROM runs WHERE status = 'running' ORDER BY id").all() as LockRow[];
 }
@@ -149,7 +154,7 @@ function tryClaim(db: Database.Database, record: RunRecord): number | LockRow | 
       return Number(insert.run(new Date().toISOString(), process.pid, ownStart(), record.options, record.stageVersions).lastInsertRowid);
     }).immediate();
   } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') return 'locked';
+    if (isBusy(error)) return 'locked';
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { reviewFinding, VERDICTS, type Verdict } from '../db/findings.ts';
 import { openExistingStore } from '../db/open.ts';
 import { UsageError } from '../errors.ts';
-import { describeHolder, runningRuns } from '../lock.ts';
+import { describeHolder, isBusy, runningRuns } from '../lock.ts';
 import { DB_OPTION, type Command } from './command.ts';
 
 /** How long one try to take the store's write lock waits before review says that it waits (and tries again). */
@@ -76,7 +76,7 @@ function whenStoreIsFree<T>(db: Database.Database, dbPath: string, json: boolean
     try {
       return write();
     } catch (error) {
-      if (!String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw error;
+      if (!isBusy(error)) throw error;
       if (said) continue;
       said = true;
       const notice = `waiting for ${holderOf(db)} to release ${dbPath}…`;
