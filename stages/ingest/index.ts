@@ -43,7 +43,7 @@ interface Page {
 }
 
 /** Metadata and removed-block locations without bidirectional controls: page titles, names and element classes are shown in reports. */
-function withoutBidi(meta: DocMeta, removed: RemovedBlock[]): { meta: DocMeta; removed: RemovedBlock[] } {
+function metadataWithoutBidiControls(meta: DocMeta, removed: RemovedBlock[]): { meta: DocMeta; removed: RemovedBlock[] } {
   const cleanMeta = Object.fromEntries(Object.entries(meta).map(([key, value]) => [key, typeof value === 'string' ? withoutBidiControls(value).trim() : value])) as DocMeta;
   return { meta: cleanMeta, removed: removed.map((block) => ({ ...block, location: withoutBidiControls(block.location) })) };
 }
@@ -52,7 +52,7 @@ function withoutBidi(meta: DocMeta, removed: RemovedBlock[]): { meta: DocMeta; r
 function assemble(page: Page, html: boolean): { text: string; meta: DocMeta; removed: RemovedBlock[] } {
   const cleaned = removeBoilerplate(page.blocks);
   const text = cleaned.kept.map((block) => block.text).join('\n\n');
-  return { text, ...withoutBidi(html ? withLanguage(page.meta, text) : page.meta, [...page.removed, ...cleaned.removed]) };
+  return { text, ...metadataWithoutBidiControls(html ? withLanguage(page.meta, text) : page.meta, [...page.removed, ...cleaned.removed]) };
 }
 
 /** The article text and metadata of an HTML page, as ingest stores them (for the HTML benchmark). */
