@@ -2,7 +2,7 @@
  * npm run eval: extraction measured on hand-annotated development sets (test/fixtures/eval, drawn by
  * bench/eval-sample.ts and labelled by hand per test/fixtures/eval/GUIDELINES.md) and on the seeds.
  * Prints every figure with its target and writes them to bench/results/eval.json. `--errors N` prints
- * up to N errors per set (default 10).
+ * up to N errors per set (default 10); `--only figures,claims` measures only those kinds.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,8 +14,13 @@ import { scoreFigures } from './eval/figures.ts';
 import { readSet, type EntityListItem, type NumberItem, type SentenceItem } from './eval/items.ts';
 import { seedEntities, seedFigures } from './eval/seeds.ts';
 
-const { values } = parseArgs({ options: { errors: { type: 'string', default: '10' } } });
+const { values } = parseArgs({ options: { errors: { type: 'string', default: '10' }, only: { type: 'string' } } });
 const shownErrors = Number(values.errors);
+/** `--only figures,claims` measures those kinds alone (figures, claims, entities, seeds); a partial run writes no results file. */
+const KINDS = ['figures', 'claims', 'entities', 'seeds'];
+const only = values.only?.split(',').map((kind) => kind.trim()) ?? KINDS;
+for (const kind of only) if (!KINDS.includes(kind)) throw new Error(`--only takes ${KINDS.join(', ')}; got "${kind}"`);
+const wanted = (kind: string) => only.includes(kind);
 
 const BBC = join(SHARED, 'bench', 'bbc');
 const EVENTS = join(SHARED, 'eval', 'events');
@@ -43,20 +48,20 @@ const labelled = <T extends { label: unknown }>(items: T[]) => items.filter((ite
 
 const figuresBbc = labelled(readSet<NumberItem>('figures-bbc'));
 const claimsBbc = labelled(readSet<SentenceItem>('claims-bbc'));
-const bbc = await runOver(BBC, files([...figuresBbc, ...claimsBbc]));
+const bbc = wanted('figures') || wanted('claims') ? await runOver(BBC, files([...figuresBbc, ...claimsBbc])) : null;
 const figureTargets = { typeAccuracy: TARGETS.typeAccuracy!, valueAccuracy: TARGETS.valueAccuracy!, nounAccuracy: TARGETS.nounAccuracy! };
 const claimTargets = { precision: TARGETS.precision!, speakerAccuracy: TARGETS.speakerAccuracy! };
-{
+if (bbc && wanted('figures')) {
   const { errors, ...figures } = scoreFigures(bbc, figuresBbc, BBC);
   print('figures, BBC', figures, errors, figureTargets);
 }
-{
+if (bbc && wanted('claims')) {
   const { errors, ...figures } = scoreClaims(bbc, claimsBbc);
   print('claims, BBC', figures, errors, claimTargets);
 }
 
 // Entities are judged on a whole run: they are resolved across the corpus.
-if (existsSync(join(import.meta.dirname, '..', 'test', 'fixtures', 'eval', 'entities-bbc.json'))) {
+if (wanted('entities') && existsSync(join(import.meta.dirname, '..', 'test', 'fixtures', 'eval', 'entities-bbc.json'))) {
   const whole = await runOver(BBC, textFiles(BBC));
   const { errors, ...figures } = scoreJudgedEntities(whole, readSet<JudgedEntity>('entities-bbc'));
   print('entities, BBC', figures, errors, { precision: TARGETS.entityPrecision! });
@@ -65,27 +70,31 @@ if (existsSync(join(import.meta.dirname, '..', 'test', 'fixtures', 'eval', 'enti
 const figuresEvents = labelled(readSet<NumberItem>('figures-events'));
 const claimsEvents = labelled(readSet<SentenceItem>('claims-events'));
 const entitiesEvents = readSet<EntityListItem>('entities-events').filter((item) => item.entities !== null);
-const events = await runOver(EVENTS, files([...readSet<NumberItem>('figures-events'), ...readSet<EntityListItem>('entities-events')]));
-{
+const events = wanted('figures') || wanted('claims') || wanted('entities') ? await runOver(EVENTS, files([...readSet<NumberItem>('figures-events'), ...readSet<EntityListItem>('entities-events')])) : null;
+if (events && wanted('figures')) {
   const { errors, ...figures } = scoreFigures(events, figuresEvents, EVENTS);
   print('figures, events', figures, errors, figureTargets);
 }
-{
+if (events && wanted('claims')) {
   const { errors, ...figures } = scoreClaims(events, claimsEvents);
   print('claims, events', figures, errors, claimTargets);
 }
-{
+if (events && wanted('entities')) {
   const { errors, ...figures } = scoreEntities(events, entitiesEvents);
   print('entities, events', figures, errors, { precision: TARGETS.entityPrecision! });
 }
 
-const seeds = await runOver(CORPUS, ['000_a1abb57812357fd8.txt', '001_a5905505a034775a.txt', '002_f9bcec1626e2c574.txt', '003_1ca09edad87b2863.txt', '004_00a5cb55c041b86a.txt']);
-for (const [set, scores] of [['figures, seeds', seedFigures(seeds)], ['entities, seeds', seedEntities(seeds)]] as const) {
-  const { misses, spurious, ...figures } = scores;
-  print(set, figures, [...misses.map((miss) => `missed: ${miss}`), ...spurious.map((extra) => `not annotated: ${extra}`)]);
+const seeds = wanted('seeds') ? await runOver(CORPUS, ['000_a1abb57812357fd8.txt', '001_a5905505a034775a.txt', '002_f9bcec1626e2c574.txt', '003_1ca09edad87b2863.txt', '004_00a5cb55c041b86a.txt']) : null;
+if (seeds) {
+  for (const [set, scores] of [['figures, seeds', seedFigures(seeds)], ['entities, seeds', seedEntities(seeds)]] as const) {
+    const { misses, spurious, ...figures } = scores;
+    print(set, figures, [...misses.map((miss) => `missed: ${miss}`), ...spurious.map((extra) => `not annotated: ${extra}`)]);
+  }
 }
 
-const out = join(import.meta.dirname, 'results');
-mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'eval.json'), `${JSON.stringify({ targets: TARGETS, results }, null, 2)}\n`);
-console.log(`written to ${join('bench', 'results', 'eval.json')}`);
+if (only.length === KINDS.length) {
+  const out = join(import.meta.dirname, 'results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'eval.json'), `${JSON.stringify({ targets: TARGETS, results }, null, 2)}\n`);
+  console.log(`written to ${join('bench', 'results', 'eval.json')}`);
+}
