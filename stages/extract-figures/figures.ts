@@ -6,9 +6,9 @@
 import type { DateMention } from '../extract-dates/index.ts';
 import type { EntityMention } from '../extract-entities/mentions.ts';
 import type { ParsedSentence, Token } from '../parse/index.ts';
-import { singularOf } from '../parse/lexicon.ts';
-import { lookupPlace } from '../extract-entities/gazetteer.ts';
 import { linkChanges } from './changes.ts';
+import { countedAfter } from './counted.ts';
+import { has, nounPhrase, SCOPE_WORDS, singular, TIME_WORDS, tokenIndexAt } from './noun-phrase.ts';
 import { classifyNumber, FIGURE_TYPES, type Direction, type NumberType } from './number-type.ts';
 import { findNumbers } from './numbers.ts';
 import { joinRanges, type RangedPhrase } from './ranges.ts';
@@ -56,75 +56,8 @@ const QUALIFIERS: [RegExp, Qualifier][] = [
   [/(?:just|only|exactly|precisely)\s+$/i, 'exact'],
 ];
 const PHYSICAL_UNIT = /^\s+((?:cubic|square)\s+(?:meters?|metres?|kilometers?|kilometres?|feet|miles)|kilometers?|kilometres?|km|miles?|tons?|tonnes?|barrels?|kilograms?|kg|meters?|metres?|hectares?|acres?|gigawatts?|megawatts?|GW|MW)\b/i;
-const SCOPE_WORDS = new Set(['worldwide', 'globally', 'nationwide', 'abroad', 'overseas', 'domestically', 'internationally', 'annually']);
 const SCOPE_PHRASE = /^,?\s+((?:from|in|outside(?: of)?|across|within|inside|throughout|around)\s+(?:the\s+)?(?:world|globe|country|\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}))/u;
-const NOUN_TAGS = ['Noun', 'Adjective', 'Plural', 'Singular', 'Acronym', 'ProperNoun', 'Hyphenated', 'Demonym', 'Gerund'];
-const STOP_TAGS = ['Verb', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Adverb', 'Copula', 'Modal', 'QuestionWord', 'Value'];
-/** Words between a subject and its figure: "its gold reserves were US$20 billion". */
-const LINKING = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'reached', 'reaching', 'reach', 'totaled', 'totalled', 'totaling', 'totalling', 'stood', 'stands', 'at', 'of', 'to', 'from', 'by', 'increased', 'rose', 'rising', 'fell', 'falling', 'grew', 'dropped', 'climbed', 'edged', 'up', 'down', 'range', 'ranged', 'ranges', 'had', 'has', 'have', 'hit', 'exceeded', 'worth', 'about', 'nearly', 'almost', 'around', 'more', 'than', 'over', 'approximately', 'roughly', 'some', 'just', 'only']);
-/** Words that name a quantity's container, not what it measures: "the jobless total" measures the jobless. */
-const CONTAINER = new Set(['total', 'level', 'levels', 'figure', 'figures', 'number', 'amount', 'sum', 'mark', 'value', 'tally']);
-/** A verb of costing right before an amount (with its object): "would cost £1.1bn", "cost Ford $888 million". */
-const COST_VERB = /\b(?:cost|costs|costing)\s+(?:(?:it|them|us|him|her|the\s+\w+|\p{Lu}\p{L}*|taxpayers?|the taxpayer)\s+)?(?:(?:a reported|an estimated|about|around|nearly|almost|more than|less than|up to|as much as|at least|over|some)\s+)?$/u;
-const TIME_WORDS = new Set(['time', 'year', 'years', 'month', 'months', 'day', 'days', 'week', 'weeks', 'hour', 'hours', 'decade', 'decades', 'century', 'centuries', 'minute', 'minutes']);
 
-const has = (token: Token, tags: string[]) => tags.some((tag) => token.tags.has(tag));
-const lowerOf = (token: Token) => token.text.toLowerCase();
-
-/** The singular of a word its sentence tagged plural. */
-function singular(word: string): string {
-  const key = word.toLowerCase();
-  if (/(?:ss|is|us|ics|news|data|series)$/.test(key)) return key;
-  return singularOf(key) || key;
-}
-
-/** "commercial contracts" → "commercial contract": the head noun singular when plural, the modifiers as written. */
-export function lemmatisePhrase(tokens: Token[]): string {
-  // Citation marks the tokenizer left on a word ("aircraft.[2][3]") are not part of it.
-  const words = tokens.map((token) => token.text.replace(/\.?(?:\[\d*\]?)+$/, '').replace(/[’']s$/, '').toLowerCase());
-  if (words.filter(Boolean).length === 0) return '';
-  const head = tokens.at(-1)!;
-  if (head.tags.has('Plural') || (head.tags.has('PresentTense') && /[^s]s$/.test(head.text))) words[words.length - 1] = singular(words.at(-1)!);
-  // "super-casinos" stays one word.
-  return words.map((word, i) => (i < words.length - 1 && tokens[i]!.post === '-' ? `${word}-` : i < words.length - 1 ? `${word} ` : word)).join('').trim();
-}
-
-/**
- * A noun phrase starting at token index `from`; returns the tokens' index range. After a count
- * (`afterCount`) the phrase ends at its first plural ("five unions meeting Mr Prescott"), and a
- * participle or a plural the tagger read as a verb may be in it ("17 paid holidays", "two nods").
- */
-function nounPhrase(tokens: Token[], from: number, afterCount = false): { from: number; to: number } | undefined {
-  let to = from;
-  while (to < tokens.length) {
-    const token = tokens[to]!;
-    const nextIsNoun = to + 1 < tokens.length && has(tokens[to + 1]!, ['Noun', 'Plural']);
-    const pluralVerb = afterCount && has(token, ['PresentTense']) && /[^s]s$/.test(token.text) && !has(tokens[to + 1] ?? token, ['Determiner']);
-    const participle = afterCount && to === from && has(token, ['PastTense', 'Participle']) && !has(token, ['Copula', 'Auxiliary']) && !/^(?:were|was|had|did)$/i.test(token.text) && nextIsNoun;
-    const nounLike = pluralVerb || participle || (has(token, NOUN_TAGS) && !(has(token, STOP_TAGS) && !has(token, ['Noun', 'Adjective', 'Hyphenated'])));
-    // "service providers": a word tagged as a verb inside a compound noun.
-    const compound = has(token, ['Verb']) && !has(token, ['PastTense', 'Copula', 'Modal', 'Auxiliary']) && nextIsNoun && to > from;
-    // "EU and NATO countries": coordinated modifiers.
-    const coordination = ['and', 'or'].includes(lowerOf(token)) && to > from && has(tokens[to - 1]!, ['ProperNoun', 'Acronym', 'Adjective']) && to + 1 < tokens.length && has(tokens[to + 1]!, ['ProperNoun', 'Acronym', 'Adjective']);
-    if (!(nounLike || compound || coordination) || SCOPE_WORDS.has(lowerOf(token))) break;
-    to += 1;
-    if (/[,;:.()“”"!?]/.test(token.post) && !/^-$/.test(token.post.trim())) break;
-    // "telecommunications service providers": a plural that modifies a noun after it does not end the phrase.
-    if (afterCount && (pluralVerb || (has(token, ['Plural']) && !/^-$/.test(token.post) && !/(?:ics|tions|sales|sports|arms|goods|news|services|savings)$/i.test(token.text)))) break;
-  }
-  // A phrase ends on a noun, not on an adjective.
-  while (to > from && !has(tokens[to - 1]!, ['Noun', 'Plural', 'Singular', 'Acronym', 'ProperNoun']) && !(afterCount && has(tokens[to - 1]!, ['PresentTense']))) to -= 1;
-  return to > from ? { from, to } : undefined;
-}
-
-/** Where a word ends, without citation marks the tokenizer left on it ("aircraft.[2][3]"). */
-function wordEnd(token: Token): number {
-  return token.end - (/\.?(?:\[\d*\]?)+$/.exec(token.text)?.[0].length ?? 0);
-}
-
-function tokenIndexAt(tokens: Token[], offset: number): number {
-  return tokens.findIndex((token) => token.start >= offset);
-}
 
 interface Context {
   text: string;
@@ -184,57 +117,6 @@ function nounFollowsAt(text: string, tokens: Token[], end: number): boolean {
   return nounPhrase(tokens, at) !== undefined && !has(tokens[at]!, ['Value']);
 }
 
-/** What a figure counts: the noun phrase after it (past a bracketed conversion), else "of the …", else the subject before it. */
-function countedAfter(ctx: Context, start: number, end: number, unit: string): { counted?: string; end: number; named: boolean } {
-  const { text, sentence } = ctx;
-  const tokens = sentence.tokens;
-  const bracket = /^\s*\([^()]{0,60}\)/.exec(text.slice(end));
-  const worth = unit !== 'count' && unit !== 'percent' ? /^\s+worth\s+of\s+/.exec(text.slice(end)) : null;
-  // "a dozen more Ford facilities", "six other unions": the noun after "more" or "other".
-  const more = /^\s+(?:more|other|additional|extra|further)\s+(?=\S)/.exec(text.slice(end));
-  let at = tokenIndexAt(tokens, end + (bracket ? bracket[0].length : worth ? worth[0].length : more && unit === 'count' ? more[0].length : 0));
-  let phraseRange = at === -1 ? undefined : nounPhrase(tokens, at, unit === 'count');
-  if (phraseRange && TIME_WORDS.has(lowerOf(tokens[phraseRange.from]!)) && unit !== 'count') phraseRange = undefined;
-  if (phraseRange) {
-    const counted = withoutContainer(lemmatisePhrase(tokens.slice(phraseRange.from, phraseRange.to)));
-    return { counted, end: bracket ? end : wordEnd(tokens[phraseRange.to - 1]!), named: counted !== undefined };
-  }
-  const afterBracket = end + (bracket ? bracket[0].length : 0);
-  // "$21 billion in profits", "£12.6m on training", "70m euros ($91m) in aid": an amount spent in or on something.
-  const spentOn = unit !== 'count' && unit !== 'percent' ? /^\s+(?:in|on)\s+(?!(?:the|a|an|its|his|her|their|this|that|each|every|total|all)\b)(?=\p{Ll})/u.exec(text.slice(afterBracket)) : null;
-  if (spentOn) {
-    const range = nounPhrase(tokens, tokenIndexAt(tokens, afterBracket + spentOn[0].length));
-    if (range && !TIME_WORDS.has(lowerOf(tokens[range.from]!))) return { counted: lemmatisePhrase(tokens.slice(range.from, range.to)), end, named: true };
-  }
-  // "$76 for each Guidant share": the price of one of something.
-  const each = unit !== 'count' && unit !== 'percent' ? /^\s+for\s+(?:each|every)\s+/.exec(text.slice(afterBracket)) : null;
-  if (each) {
-    const range = nounPhrase(tokens, tokenIndexAt(tokens, afterBracket + each[0].length));
-    if (range) return { counted: lemmatisePhrase(tokens.slice(range.from, range.to)), end, named: true };
-  }
-  // "would cost £1.1bn": what the amount is, is a cost.
-  if (unit !== 'count' && unit !== 'percent' && COST_VERB.test(text.slice(Math.max(ctx.sentence.start, start - 40), start))) return { counted: 'cost', end, named: true };
-  let counted: string | undefined;
-  const ofPhrase = /^\)?\s*(?:\(\s*[\d,.]+\s*\)\s*)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?/.exec(text.slice(end));
-  if (ofPhrase && unit !== 'count') {
-    at = tokenIndexAt(tokens, end + ofPhrase[0].length);
-    while (at !== -1 && at < tokens.length && /[’']s$/.test(tokens[at]!.text)) at += 1;
-    const range = at === -1 ? undefined : nounPhrase(tokens, at);
-    if (range) {
-      counted = lemmatisePhrase(tokens.slice(range.from, range.to));
-      // The quote reads as written: "nearly 80% of international partners".
-      if (!ofPhrase[0].includes('(') && !ofPhrase[0].includes(')')) end = wordEnd(tokens[range.to - 1]!);
-    }
-  }
-  // "only 5 were US companies": what a bare number counts may follow a copula.
-  const copula = unit === 'count' ? /^\s+(?:were|are|was|is)\s+(?:the\s+|all\s+)?/.exec(text.slice(end)) : null;
-  if (copula) {
-    const range = nounPhrase(tokens, tokenIndexAt(tokens, end + copula[0].length));
-    if (range) counted = lemmatisePhrase(tokens.slice(range.from, range.to));
-  }
-  if (!counted) counted = subjectBefore(tokens, start, unit === 'count');
-  return { counted: counted && withoutContainer(counted), end, named: false };
-}
 
 /** A number phrase of the sentence with the type it was given. */
 interface Classified {
@@ -291,7 +173,7 @@ function figureOf(ctx: Context, phrase: RangedPhrase, earlier: Figure[], previou
   let counted: string | undefined = kind.counted;
   let end = numberEnd;
   let named = counted !== undefined;
-  if (kind.type !== 'duration' && counted === undefined) ({ counted, end, named } = countedAfter(ctx, bounds.start, numberEnd, unit));
+  if (kind.type !== 'duration' && counted === undefined) ({ counted, end, named } = countedAfter(text, sentence, bounds.start, numberEnd, unit));
   if (counted && TIME_WORDS.has(counted)) counted = undefined;
   const last = earlier.at(-1);
   // A conversion in brackets ("$2bn (£1.05bn) settlement", "more than $1,000bn (£537bn)") states the same figure.
@@ -326,14 +208,6 @@ function figureOf(ctx: Context, phrase: RangedPhrase, earlier: Figure[], previou
   };
 }
 
-/** A phrase without its container head ("jobless total" → "jobless"); a threshold alone ("the $100m mark") counts nothing. */
-function withoutContainer(phrase: string): string | undefined {
-  const words = phrase.split(' ');
-  if (!CONTAINER.has(words.at(-1)!)) return phrase;
-  // "the world total", "the UK figure": a place says whose total it is, not what it measures.
-  if (words.length === 2 && (words[0] === 'world' || lookupPlace(words[0]!) !== undefined)) return phrase;
-  return words.length > 1 ? words.slice(0, -1).join(' ') : phrase === 'mark' ? undefined : phrase;
-}
 
 /**
  * Numbers that count what a neighbour counts: "12 and 11 players", "64 respondents out of 146", and
@@ -354,26 +228,6 @@ function shareCountedNouns(text: string, figures: Figure[], numberEnds: number[]
   });
 }
 
-/** The noun phrase before a figure, across linking words: "its gold reserves were US$20 billion". */
-function subjectBefore(tokens: Token[], start: number, count = false): string | undefined {
-  let k = tokens.findIndex((token) => token.end > start) - 1;
-  if (k < 0) k = tokens.length - 1;
-  const last = k;
-  while (k >= 0 && LINKING.has(lowerOf(tokens[k]!))) k -= 1;
-  // "pay Rwanda £2m", "a further £120m": a noun right before the amount receives it or qualifies it; only a subject across a linking word measures it.
-  if (k === last) return undefined;
-  // A bare count takes a subject only across a verb of reaching: "the jobless total had reached 5.037 million".
-  if (count && !tokens.slice(k + 1, last + 1).some((token) => /^(?:reached|reaching|totall?ed|totall?ing|stood|hit|exceeded|was|were|is|are|rose|fell|rising|falling)$/i.test(token.text))) return undefined;
-  const to = k + 1;
-  // "its gold reserves increased": compromise may tag a plural noun before a verb as a verb itself.
-  const nounish = (i: number) =>
-    (has(tokens[i]!, ['Noun', 'Plural', 'Singular', 'Adjective']) && !has(tokens[i]!, ['Possessive'])) ||
-    (i === to - 1 && i > 0 && /s$/.test(tokens[i]!.text) && has(tokens[i]!, ['PresentTense']) && has(tokens[i - 1]!, ['Noun', 'Adjective']));
-  while (k >= 0 && nounish(k) && !has(tokens[k]!, ['Pronoun', 'Determiner']) && !/[,;:]/.test(tokens[k]!.post)) k -= 1;
-  const from = k + 1;
-  if (to <= from) return undefined;
-  return lemmatisePhrase(tokens.slice(from, to));
-}
 
 function scopeAfter(text: string, end: number, sentenceEnd: number): string | undefined {
   const rest = text.slice(end, sentenceEnd);
