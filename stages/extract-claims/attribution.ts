@@ -51,9 +51,12 @@ export interface Attribution {
 }
 
 /** Nouns for a named body or its people, after its name: "Ministry of Defence lawyers", "Meta’s local policy team", "the UN refugee agency". */
-const GROUP_NOUNS = String.raw`(?:[\p{Ll}-]+\s+){0,2}(?:lawyers|team|spokesman|spokeswoman|spokesperson|officials|executives|bosses|researchers|analysts|agency|government|poll|survey|study)`;
+const GROUP_NOUNS = String.raw`(?:[\p{Ll}-]+\s+){0,2}(?:lawyers|team|spokesman|spokeswoman|spokesperson|officials|executives|bosses|researchers|analysts|agency|government|poll|survey|study|report|statement)`;
 /** Heads of a description that points back to a body or a person named before ("the company", "the refugee agency"). */
 const DESCRIPTIONS = 'company|firm|department|ministry|agency|giant|union|watchdog|report|government|university|statement|press release|spokesperson|spokesman|official|officials|researchers|analysts';
+
+/** Lower-case words describing a name that follows ("the data analytics company Chartbeat"); a preposition would make the name a complement ("the chairman of Barclays"). */
+const DESCRIBING = String.raw`(?:(?!(?:of|in|at|for|from|with|on|by|to|about)\s)[\p{Ll}-]+\s+){1,5}`;
 
 /**
  * Who a reporting verb's subject names: capitalised words, with up to two lower-case words between
@@ -61,25 +64,51 @@ const DESCRIPTIONS = 'company|firm|department|ministry|agency|giant|union|watchd
  * Tuesday"), after "the" or a title's "new"/"former", and before a group or role noun ("Ministry of
  * Defence lawyers"); or a pronoun; or a description ("the company", "the tech giant").
  */
-const SUBJECT = String.raw`((?:[Tt]he\s+|(?:new|former|then|acting)\s+)?(?:\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}.’'-]*){0,9})(?:\s+(?:${GROUP_NOUNS}))?(?:\s\(\p{Lu}{2,8}\))?|he|she|they|it|[Tt]he\s+(?:${DESCRIPTIONS}|(?:[\p{Ll}-]+\s+){1,2}(?:${DESCRIPTIONS})))`;
+const SUBJECT = String.raw`((?:[Tt]he\s+(?:${DESCRIBING})?|(?:new|former|then|acting)\s+)?(?:\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}.’'-]*){0,9})(?:\s+(?:${GROUP_NOUNS}))?(?:\s\(\p{Lu}{2,8}\))?|he|she|they|it|[Tt]he\s+(?:${DESCRIPTIONS}|(?:[\p{Ll}-]+\s+){1,2}(?:${DESCRIPTIONS})))`;
+
+/** A dateline opening a report ("MICHIGAN (WNEM) - ", "LONDON — "): where it was filed, not who speaks. */
+const DATELINE = String.raw`(?:\p{Lu}{2,}[\p{Lu}\s,.]*(?:\s\([^)]{1,20}\))?\s+[-–—]\s+)?`;
+/** A conjunction before the subject ("But she claimed", "As Mr Kok's report noted"): it joins the clause, it names no one. */
+const LEAD = String.raw`(?:(?:But|And|Yet|As|So)\s+|However,\s+)?`;
+/** An appositive after the subject ("Gillian Triggs, assistant high commissioner at UNHCR, says"): it describes the speaker. */
+const APPOSITIVE = String.raw`(?:,\s+(?:the\s+|an?\s+)?\p{Ll}[^,;:“”"]{0,80},)?`;
+/** Words between a subject and its verb that say when or how often ("GM on Tuesday said", "on Sept. 2 documented"). */
+const WHEN = String.raw`(?:has|have|had|also|then|always|later|previously|repeatedly|today|yesterday|earlier\s+this\s+(?:week|month|year)|last\s+(?:week|month|year)|on\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})`;
+/** What a source publishes, and the verbs that report what it says. */
+const SOURCE_NOUN = String.raw`(?:report|study|survey|research|analysis|statement|poll|audit|review|data|figures|story|investigation)`;
+const SOURCE_VERB = String.raw`(?:shows?|showed|found|finds|revealed|reveals|suggested|suggests|said|says|concluded|concludes|estimated|estimates|noted|warned|documented|stated)`;
+/** Content after the verb, or before the clause when nothing follows the verb ("…, a report by X shows."). */
+const AFTER_OR_BEFORE = (m: RegExpExecArray, length: number, sentence?: string): [number, number] =>
+  /^\s*[.!]?\s*$/.test((sentence ?? '').slice(m.index + m[0].length)) ? [0, m.index] : [m.index + m[0].length, length];
 
 /** Attribution patterns over one sentence, most specific first. Offsets are relative to the sentence. */
-export const ATTRIBUTION_PATTERNS: { pattern: RegExp; speaker: number; content: (m: RegExpExecArray, length: number) => [number, number] }[] = [
+export const ATTRIBUTION_PATTERNS: { pattern: RegExp; speaker: number; trailing?: boolean; described?: boolean; verb?: string; content: (m: RegExpExecArray, length: number, sentence?: string) => [number, number] }[] = [
   // “…,” Krach said.  / “…,” the company stated.  / “…,” he said.
   { pattern: new RegExp(String.raw`[”"“]\s*,?\s*${SUBJECT}\s+(?:also\s+)?(${VERB})\b`, 'u'), speaker: 1, content: (m) => [0, m.index + 1] },
   // …, Krach said.  (no quotation marks)
-  { pattern: new RegExp(String.raw`,\s*${SUBJECT}\s+(?:also\s+)?(${VERB})\s*[.!]?$`, 'u'), speaker: 1, content: (m) => [0, m.index] },
+  { pattern: new RegExp(String.raw`,\s*${SUBJECT}\s+(?:also\s+)?(${VERB})\s*[.!]?$`, 'u'), speaker: 1, trailing: true, content: (m) => [0, m.index] },
+  // …, the platform's owner, Meta says, in its first defence …: the reporting clause set off inside the sentence.
+  { pattern: new RegExp(String.raw`,\s*${SUBJECT}\s+(says|said|claims|argues|insists|believes)\s*,\s+(?=\p{Ll})`, 'u'), speaker: 1, trailing: true, content: (m) => [0, m.index] },
+  // “…,” said UNHCR’s assistant head, Gillian Triggs.  (the name after the title is the speaker)
+  { pattern: new RegExp(String.raw`[”"“]\s*,?\s*(${VERB})\s+(?:[\p{L}’'.-]+\s+){1,5}?[\p{L}-]+,\s+(\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+){0,3})\s*[.!]?$`, 'u'), speaker: 2, content: (m) => [0, m.index + 1] },
   // “…,” tweeted Pompeo.
   { pattern: new RegExp(String.raw`[”"“]\s*,?\s*(${VERB})\s+${SUBJECT}`, 'u'), speaker: 2, content: (m) => [0, m.index + 1] },
-  // According to a poll released Wednesday by the think tank X, …
-  // (the speaker is whoever the "by" phrase names; resolveSpeaker picks the organisation in it)
-  { pattern: /,?\s*[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+)?(?:poll|survey|report|study|statement|analysis|information|data|figures)\s+(?:released|published|issued|conducted|compiled)?[^,]*?\bby\s+([^,]+)/u, speaker: 1, content: (m, length) => (m.index === 0 ? [m.index + m[0].length, length] : [0, m.index]) },
+  // …, per Chartbeat.
+  { pattern: new RegExp(String.raw`,\s*per\s+${SUBJECT}\s*[.!]?$`, 'u'), speaker: 1, trailing: true, verb: 'per', content: (m) => [0, m.index] },
+  // According to a poll released Wednesday by the think tank X, … / according to data from Chartbeat / …, in a report by the National Audit Office.
+  // (the speaker is whoever the "by" or "from" phrase names; resolveSpeaker picks the organisation in it)
+  { pattern: new RegExp(String.raw`,?\s*[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+)?(?:poll|survey|report|study|statement|analysis|information|data|figures)\s+(?:released|published|issued|conducted|compiled)?[^,]*?\b(?:by|from)\s+([^,]+)`, 'u'), speaker: 1, trailing: true, content: (m, length) => (m.index === 0 ? [m.index + m[0].length, length] : [0, m.index]) },
+  { pattern: new RegExp(String.raw`,?\s+in\s+(?:an?|the|its)\s+(?:[\p{Ll}-]+\s+){0,2}${SOURCE_NOUN}\s+(?:(?:released|published|issued)\s+)?(?:by|from)\s+([^,;]+?)\s*[.!]?$`, 'u'), speaker: 1, trailing: true, verb: 'according to', content: (m) => [0, m.index] },
   // …, according to the department.  / According to X, …  / according to an Aug. 5 press release
-  { pattern: new RegExp(String.raw`,?\s*[Aa]ccording\s+to\s+(?:a\s+|an\s+)?((?:the\s+|an?\s+)?(?:[\p{L}\d.]+\s+){0,3}(?:press release|statement|report|poll|survey|study)\b|${SUBJECT.slice(1, -1)})`, 'u'), speaker: 1, content: (m, length) => (m.index === 0 ? [m.index + m[0].length, length] : [0, m.index]) },
+  { pattern: new RegExp(String.raw`,?\s*[Aa]ccording\s+to\s+(?:a\s+|an\s+)?((?:the\s+|an?\s+)?(?:[\p{L}\d.]+\s+){0,3}(?:press release|statement|report|poll|survey|study)\b|${SUBJECT.slice(1, -1)})`, 'u'), speaker: 1, trailing: true, content: (m, length) => (m.index === 0 ? [m.index + m[0].length, length] : [0, m.index]) },
+  // A report by the public spending watchdog shows … / research from net analyst WebSideStory which suggested that …
+  { pattern: new RegExp(String.raw`\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Ss]imilar)\s+(?:[\p{Ll}-]+\s+){0,2}${SOURCE_NOUN}\s+(?:(?:issued|published|released|compiled)\s+)?(?:by|from)\s+([^,;:“”"]+?)(?:\s+\(\p{Lu}{2,8}\))?\s+(?:(?:which|that)\s+)?(?:(?:has|have|had|also)\s+)*(${SOURCE_VERB})\b`, 'u'), speaker: 1, content: AFTER_OR_BEFORE },
+  // …, a watchdog report has revealed. / A watchdog report finds …: the body that wrote the report.
+  { pattern: new RegExp(String.raw`(?:^|,\s*)(?:[Aa]n?\s+|[Tt]he\s+)?((?:(?!(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat|[Nn]ew|[Ll]atest)\s)[\p{L}’'-]+\s+){1,2}?)${SOURCE_NOUN}\s+(?:(?:has|have|had|also)\s+)*(${SOURCE_VERB})\b`, 'u'), speaker: 1, described: true, content: AFTER_OR_BEFORE },
   // Krach said that … / Pompeo announced that … / The United States and its allies believe that … / X said: “…”
-  // A list item's bullet, an opening phrase ("Speaking at a senate inquiry on Friday, …") and a time
-  // between subject and verb ("GM on Tuesday said", "Meta earlier this month said") are not the subject.
-  { pattern: new RegExp(String.raw`^(?:[•*–-]\s*)?(?:[\p{L}\s,.’'“”"-]{0,80}?,\s*)?${SUBJECT}(?:\s+and\s+its\s+allies)?\s+(?:(?:has|have|had|also|then|always|later|previously|repeatedly|today|yesterday|earlier\s+this\s+(?:week|month|year)|last\s+(?:week|month|year))\s+)*(${VERB})\b`, 'u'), speaker: 1, content: (m, length) => [m.index + m[0].length, length] },
+  // A list item's bullet, a dateline, an opening phrase ("Speaking at a senate inquiry on Friday, …"), a
+  // conjunction, an appositive and a time between subject and verb ("GM on Tuesday said") are not the subject.
+  { pattern: new RegExp(String.raw`^(?:[•*–-]\s*)?${DATELINE}(?:[\p{L}\s,.’'“”"-]{0,80}?,\s*)?${LEAD}${SUBJECT}${APPOSITIVE}(?:\s+and\s+its\s+allies)?\s+(?:${WHEN}\s+)*(${VERB})\b`, 'u'), speaker: 1, content: (m, length) => [m.index + m[0].length, length] },
   // Krach also visited Chile and said that …
   { pattern: new RegExp(String.raw`^${SUBJECT}\s+(?:[\p{L}’'-]+\s+){1,6}and\s+(${VERB})\b`, 'u'), speaker: 1, content: (m, length) => [m.index + m[0].length, length] },
 ];
@@ -97,24 +126,44 @@ const FIRST_OR_SECOND_PERSON = /\b(?:I|[Ww]e|[Yy]ou|me|us|[Mm]y|[Oo]ur|[Yy]our)\
 const PRONOUN_IN_PHRASE = /\s(?:he|she|they|it|him|her|them)\b|\b(?:he|she|they|it)\s/;
 /** People no name identifies: a first word capitalised only as the sentence's first, then lower-case words ("Some analysts"); a description after "The" is resolved instead. */
 const UNNAMED_GROUP = /^\p{Lu}\p{Ll}+(?:\s\p{Ll}+)+$/u;
+/** A group named by a common plural alone, capitalised only as the sentence's first word. */
+const UNNAMED_PLURAL = /^(?:Ministers|Officials|Analysts|Critics|Experts|Economists|Officers|Lawyers|Sources|Insiders|Campaigners|Researchers|Scientists|Doctors|Residents|Witnesses|Observers|Executives|Investors|Protesters|Opponents|Supporters|Officers|Activists|Diplomats|Teachers|Parents|Workers|Staff|Employees|Unions|Bosses|Leaders|MPs)$/;
+/** The head of a description that can point back to a body named in the text ("the refugee agency", "a watchdog report"). */
+const DESCRIPTION_HEAD = /\b(?:company|firm|department|ministry|agency|giant|union|watchdog|regulator|government|university|station|broadcaster|carmaker|automaker|spokesman|spokeswoman|spokesperson)$/;
 /** A time the subject's words ran into ("The union on Friday"): when, not who. */
 const TRAILING_TIME = /\s(?:on|late on|early on)\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 /** The attribution of a sentence, if it has one. */
 export function findAttribution(sentence: string): Attribution | undefined {
-  for (const { pattern, speaker, content } of ATTRIBUTION_PATTERNS) {
+  const found = firstAttribution(sentence);
+  if (!found?.trailing || found.attribution.contentStart !== 0) return found?.attribution;
+  // "Last year, the company said that …, Axios reported": a source relaying another's statement; the
+  // statement is the inner source's, who said it first.
+  const inner = firstAttribution(sentence.slice(0, found.attribution.contentEnd));
+  return inner && /\p{Lu}|^(?:he|she|it|they)$|^the\s/iu.test(sentence.slice(inner.attribution.speakerStart, inner.attribution.speakerEnd)) ? inner.attribution : found.attribution;
+}
+
+function firstAttribution(sentence: string): { attribution: Attribution; trailing: boolean } | undefined {
+  for (const { pattern, speaker, content, trailing, described, verb: fixedVerb } of ATTRIBUTION_PATTERNS) {
     const match = pattern.exec(sentence);
     if (!match) continue;
-    const who = match[speaker]!.replace(/[.,;:]+$/, '').replace(TRAILING_TIME, '');
-    if (CLAUSE_OPENING.test(who) || FIRST_OR_SECOND_PERSON.test(who) || PRONOUN_IN_PHRASE.test(who) || (UNNAMED_GROUP.test(who) && !/^[Tt]he\s/.test(who))) continue;
-    const verbGroup = speaker === 1 ? match[2] : match[1];
+    const who = match[speaker]!.trim().replace(/[.,;:]+$/, '').replace(TRAILING_TIME, '');
+    if (CLAUSE_OPENING.test(who) || FIRST_OR_SECOND_PERSON.test(who) || PRONOUN_IN_PHRASE.test(who) || isUnnamedGroup(who)) continue;
+    // A source named only by lower-case words must be a description that can point back ("a watchdog report"), not "a new report".
+    if (described && !/\p{Lu}/u.test(who) && !DESCRIPTION_HEAD.test(who)) continue;
+    const verbGroup = fixedVerb ?? (speaker === 1 ? match[2] : match[1]);
     if (!verbGroup && !/according/i.test(match[0])) continue;
     const speakerStart = match.index + match[0].indexOf(who);
     const verb = (verbGroup ?? 'according to').replace(/\s+/g, ' ').toLowerCase();
-    const [contentStart, contentEnd] = STANCE_VERBS.has(verb) ? [0, sentence.length] : content(match, sentence.length);
-    return { verb, speakerStart, speakerEnd: speakerStart + who.length, contentStart, contentEnd };
+    const [contentStart, contentEnd] = STANCE_VERBS.has(verb) ? [0, sentence.length] : content(match, sentence.length, sentence);
+    return { attribution: { verb, speakerStart, speakerEnd: speakerStart + who.length, contentStart, contentEnd }, trailing: Boolean(trailing) };
   }
   return undefined;
+}
+
+/** People no name identifies: "Some analysts", "Ministers", "Officials" (a description after "The" is resolved instead). */
+function isUnnamedGroup(who: string): boolean {
+  return (UNNAMED_GROUP.test(who) && !/^[Tt]he\s/.test(who)) || UNNAMED_PLURAL.test(who);
 }
 
 /** "(hereinafter the "Report")", "X released an analysis report": the author of what the document summarises. */
@@ -156,7 +205,8 @@ const DESCRIPTION_HEADS: Record<string, (mention: EntityMention) => boolean> = {
   university: (mention) => /university/i.test(mention.text),
   government: (mention) => (mention.evidence.place ?? 0) > 0,
   giant: (mention) => isMostly(mention, 'organization'),
-  watchdog: (mention) => isMostly(mention, 'organization'),
+  // A watchdog audits or regulates: its name says so ("National Audit Office", "Financial Conduct Authority").
+  watchdog: (mention) => /\b(?:audit|auditor|regulator|ombudsman|watchdog|commission|authority|inspectorate)\b/i.test(mention.text),
   union: (mention) => /\b(?:union|workers)\b/i.test(mention.text),
 };
 
