@@ -89,7 +89,7 @@ export function documentWriter(db: Database.Database) {
     insertBlock: db.prepare('INSERT INTO boilerplate_blocks (document_id, ordinal, rule, chars, location) VALUES (?, ?, ?, ?, ?)'),
     insertParagraph: db.prepare('INSERT INTO paragraphs (id, document_id, ordinal, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?)'),
     insertSentence: db.prepare('INSERT INTO sentences (id, document_id, paragraph_id, ordinal, span_start, span_end, text, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-    insertMention: db.prepare('INSERT INTO mentions (id, document_id, sentence_id, span_start, span_end, text, role, place, acronym, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    insertMention: db.prepare('INSERT INTO mentions (id, document_id, sentence_id, span_start, span_end, text, role, place, acronym, evidence, full_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     insertDate: db.prepare('INSERT INTO dates (id, document_id, sentence_id, span_start, span_end, text, value, year_inferred) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     insertFigure: db.prepare(`INSERT INTO figures (id, document_id, sentence_id, span_start, span_end, quote, value, unit, counted, qualifier, scope, holder_mention_id, time, time_source, part_of, type, direction, low, high, linked_to, link)
       VALUES (@id, @documentId, @sentenceId, @start, @end, @quote, @value, @unit, @counted, @qualifier, @scope, @holder, @time, @timeSource, @partOf, @type, @direction, @low, @high, @linkedTo, @link)`),
@@ -122,7 +122,7 @@ export function documentWriter(db: Database.Database) {
     const { entities = [], dates = [], figures = [], claims = [] } = doc.extracted;
     const mentionIds = entities.map((mention) => itemId(doc.id, 'm', mention.start, mention.end));
     entities.forEach((mention, index) => {
-      statements.insertMention.run(mentionIds[index], doc.id, sentenceOf(doc, mention.sentence), mention.start, mention.end, mention.text, mention.role ?? null, mention.place ?? null, mention.acronym ?? null, JSON.stringify(mention.evidence));
+      statements.insertMention.run(mentionIds[index], doc.id, sentenceOf(doc, mention.sentence), mention.start, mention.end, mention.text, mention.role ?? null, mention.place ?? null, mention.acronym ?? null, JSON.stringify(mention.evidence), mention.fullName ?? null);
     });
     for (const date of dates) {
       statements.insertDate.run(itemId(doc.id, 't', date.start, date.end), doc.id, sentenceOf(doc, date.sentence), date.start, date.end, date.text, date.value, date.yearInferred ? 1 : 0);

@@ -800,6 +800,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX figures_linked_to ON figures(linked_to);
     `,
   },
+  {
+    version: 32,
+    name: 'mention-full-names',
+    // The full name a surname or first name alone stands for in its own document ("Blair" for "Tony
+    // Blair" in that article), which resolve-entities groups it under: the same word in another article
+    // may be another person (stages/extract-entities/full-names.ts).
+    sql: `
+      ALTER TABLE mentions ADD COLUMN full_name TEXT;
+      ALTER TABLE mention_groups ADD COLUMN full_name TEXT;
+    `,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */

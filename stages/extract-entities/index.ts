@@ -2,11 +2,13 @@
  * extract-entities: names of people, organisations, places and initiatives in each sentence, with their
  * offsets, the role given with a person's name and the evidence for each type. Needs `parse`; provides
  * `entities` (mentions). Which mentions name the same real thing across the corpus is decided later,
- * by the resolve-entities corpus stage. Emits nothing.
+ * by the resolve-entities corpus stage, which groups a surname alone under the full name it stands for
+ * in its document (full-names.ts). Emits nothing.
  */
 import { textOf } from '../../pipeline/doc.ts';
 import { defineDocumentStage } from '../../pipeline/stage.ts';
 import { keptMentions } from './abstain.ts';
+import { linkFullNames } from './full-names.ts';
 import { findMentions } from './mentions.ts';
 import { DOCUMENT_STAGE_VERSIONS } from '../versions.ts';
 
@@ -19,6 +21,6 @@ export const extractEntities = defineDocumentStage({
   run(doc) {
     const text = textOf(doc);
     const mentions = doc.data.parse!.sentences.flatMap((sentence) => findMentions(text, sentence.ordinal, sentence.tokens));
-    return keptMentions(mentions, text);
+    return linkFullNames(keptMentions(mentions, text));
   },
 });

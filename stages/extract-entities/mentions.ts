@@ -6,6 +6,7 @@
  */
 import type { Token } from '../parse/index.ts';
 import { lexiconTags } from '../parse/lexicon.ts';
+import { isPersonName } from './full-names.ts';
 import { lookupPlace } from './gazetteer.ts';
 import {
   COMMON_ACRONYMS, EVENT_HEADS, HUMAN_VERBS, SPEECH_VERBS, INITIATIVE_HEADS, LAW_HEADS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS, ORGANIZATION_NOUNS,
@@ -28,6 +29,8 @@ export interface EntityMention {
   role?: string;
   /** The acronym defined right after the name: "Chinese Communist Party (CCP)". */
   acronym?: string;
+  /** The one full name in the same document that this surname or first name alone stands for (full-names.ts). */
+  fullName?: string;
 }
 
 const PROPER_TAGS = ['ProperNoun', 'Person', 'FirstName', 'LastName', 'Place', 'Country', 'City', 'Organization', 'Acronym', 'Region'];
@@ -302,18 +305,32 @@ function typeFromName(mention: EntityMention, words: Token[]): void {
   // "Department of Commerce", "Code of Conduct for …": in a name joined by "of" or "for" the head comes before it.
   const connector = words.findIndex((word, index) => index > 0 && ['of', 'for'].includes(lower(word)));
   const heads = [...new Set([words.at(-1)!, words[connector - 1]].filter((word) => word !== undefined).map((word) => lower(word).replace(POSSESSIVE, '')))];
-  for (const head of heads) {
+  // A head word alone ("the Government", "the Union", "News", "Bill") is a common noun capitalised, not a name.
+  for (const head of words.length > 1 ? heads : []) {
     if (ORGANIZATION_HEADS.has(head)) vote(mention, 'organization', 4);
     if (INITIATIVE_HEADS.has(head)) vote(mention, 'initiative', 4);
     if (LAW_HEADS.has(head)) vote(mention, 'law', 4);
   }
-  if (EVENT_HEADS.has(heads[0]!) || ROMAN.test(words.at(-1)!.text)) vote(mention, 'event', 4);
+  // "World War II", "Super Bowl XL"; a last "I" is the pronoun ("Anytime I").
+  const numeral = words.length > 1 && ROMAN.test(words.at(-1)!.text) && words.at(-1)!.text !== 'I';
+  if ((words.length > 1 && EVENT_HEADS.has(heads[0]!)) || numeral) vote(mention, 'event', 4);
   if (words.length === 1 && isAcronym(words[0]!)) vote(mention, 'organization', 1);
   if (words.length >= 2 && words[0]!.tags.has('FirstName')) vote(mention, 'person', 3);
   if (words.some((word) => word.tags.has('Person') || word.tags.has('LastName'))) vote(mention, 'person', 1);
   if (words.some((word) => word.tags.has('Organization'))) vote(mention, 'organization', 1);
+  // "Microsoft", "Beijing": a name the lexicon lists as a company or a place.
+  const known = lexiconTags(name.toLowerCase());
+  if (known.some((tag) => KNOWN_ORGANIZATION.has(tag))) vote(mention, 'organization', 3);
+  else if (known.some((tag) => KNOWN_PLACE.has(tag))) vote(mention, 'place', 3);
   if (words.some((word) => word.tags.has('Country') || word.tags.has('City') || word.tags.has('Place'))) vote(mention, 'place', 1);
 }
+
+/** Words between a kind and the names it lists: "companies such as", "carriers including", "apps like". */
+const LIST_OPENERS = new Set(['such', 'as', 'including', 'like', 'namely']);
+
+/** compromise's lexicon tags that say what a whole name is: knowledge of the name, not a guess from its shape. */
+const KNOWN_ORGANIZATION = new Set(['Organization', 'Company', 'SportsTeam', 'School']);
+const KNOWN_PLACE = new Set(['City', 'Country', 'Region', 'Place']);
 
 /** Evidence from the words around the name. */
 function typeFromContext(mention: EntityMention, tokens: Token[], run: Run): void {
@@ -325,6 +342,9 @@ function typeFromContext(mention: EntityMention, tokens: Token[], run: Run): voi
       if (tokens[k]!.post.includes(',') || tokens[k]!.post.includes('.')) break;
     }
   }
+  // "executive chair Bill Ford", "spokesman John Smith": a title in lower case right before a person's name.
+  const before = tokens[run.from - 1];
+  if (before && ROLE_HEADS.has(lower(before)) && !/\p{Lu}/u.test(before.text) && !BREAK_AFTER.test(before.post) && isPersonName(mention.text)) vote(mention, 'person', 3);
   // "X, the company", "the company X" are covered by lists below; a human verb after the name hints at a person.
   const next = tokens[run.to];
   const afterNext = tokens[run.to + 1];
@@ -333,18 +353,22 @@ function typeFromContext(mention: EntityMention, tokens: Token[], run: Run): voi
     if (HUMAN_VERBS.has(lower(verb))) vote(mention, 'person', 2);
     else if (SPEECH_VERBS.has(lower(verb))) vote(mention, 'person', 1);
   }
-  // "companies such as X", "countries including X", "apps like X", "the company X": look back a few words.
+  // "companies such as X", "countries including X", "apps like X", "the company X": look back a few
+  // words. A noun that names the kind of X outright ("parent company ByteDance", "firms such as X")
+  // types it; one further back only hints.
+  let outright = true;
   for (let k = run.from - 1; k >= Math.max(0, run.from - 4); k -= 1) {
     const word = lower(tokens[k]!);
     if (ORGANIZATION_NOUNS.has(word)) {
-      vote(mention, 'organization', 2);
+      vote(mention, 'organization', outright ? 3 : 2);
       break;
     }
     if (PLACE_NOUNS.has(word)) {
-      vote(mention, 'place', 2);
+      vote(mention, 'place', outright ? 3 : 2);
       break;
     }
     if (/[.;:]/.test(tokens[k]!.post)) break;
+    outright &&= LIST_OPENERS.has(word);
   }
 }
 

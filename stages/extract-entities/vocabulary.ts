@@ -30,6 +30,9 @@ export const ROLE_HEADS = new Set([
   'prince', 'pope', 'general', 'admiral', 'judge', 'justice', 'professor', 'prof', 'dr', 'mr', 'mrs', 'ms', 'sir', 'lord', 'rep', 'sen',
   'congressman', 'congresswoman', 'envoy', 'officer', 'head', 'leader', 'analyst', 'researcher', 'economist', 'adviser', 'advisor',
   'undersecretary', 'under-secretary', 'treasurer', 'coo', 'cio', 'attorney-general', 'secretary-general', 'coach',
+  // Occupations and offices news writes before a name ("Actor Robert Blake", "referee Jonathan Kaplan", "Labour MP Eric Joyce").
+  'actor', 'actress', 'singer', 'referee', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'manager', 'boss',
+  'mp', 'msp', 'mep', 'comptroller', 'lawyer', 'author', 'writer', 'director-general', 'inspector', 'detective', 'sergeant',
 ]);
 
 /**

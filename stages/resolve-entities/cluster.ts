@@ -3,7 +3,8 @@
  * name up to possessives, dots and a leading "the", an acronym with its expansion (defined in brackets
  * or matching the initials), a country-prefixed name with the name alone ("US State Department" /
  * "State Department"), a programme with its generic head ("Clean Network Initiative" / "Clean Network"),
- * and a person's surname or first name variant with the full name seen elsewhere.
+ * a person's full name with its initial or short form ("G Jenkins" / "Gethin Jenkins"), and a surname
+ * alone with the one full name seen elsewhere.
  *
  * The rules join keys (a mention's place, else its name key), and each reads only the keys it joins
  * and those sharing one of its lookups: initials, a surname, a linked key. So `clusterRows` can group
@@ -13,7 +14,7 @@
  */
 import { ENTITY_TYPES, EVENT_HEADS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, type EntityType } from '../extract-entities/vocabulary.ts';
 import { lookupPlace } from '../extract-entities/gazetteer.ts';
-import { lexiconTags } from '../parse/lexicon.ts';
+import { isPersonName } from '../extract-entities/full-names.ts';
 import { addTo } from '../../pipeline/collections.ts';
 
 export type Evidence = Partial<Record<EntityType, number>>;
@@ -26,28 +27,14 @@ export interface MentionRow {
   role: string | null;
   place: string | null;
   acronym: string | null;
+  /** The full name the text stands for in its own document ("Tony Blair" for "Blair"), or null. */
+  fullName?: string | null;
   evidence: Evidence;
 }
 
 const GENERIC_HEADS = /\s+(?:initiative|program|programme|plan|project|strategy|company|corporation|corp|inc|ltd|co)$/i;
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'to', '&', 'de']);
 const ACRONYM = /^\p{Lu}{2,6}$/u;
-/** A word of a person's name: "Hua", "O'Driscoll", "Buckingham-Jones", "J." */
-const NAME_WORD = /^\p{Lu}(?:[\p{L}’'-]*\p{L})?\.?$/u;
-
-/**
- * A person's name that a surname or a first word alone may join: two to four name words and nothing
- * else, so that "Jonathan Kaplan - England" or "Angel Gambino of the BBC" lend no word to a family.
- */
-function isPersonName(display: string): boolean {
-  const words = display.split(' ');
-  if (words.length < 2 || words.length > 4 || !words.every((word) => NAME_WORD.test(word) && !CONNECTORS.has(word.toLowerCase()))) return false;
-  // "American Andy Roddick", "Senior Tories", "Said Williams": a demonym or a common word before the name.
-  const first = words[0]!;
-  const tags = lexiconTags(first.toLowerCase());
-  return lookupPlace(first) === undefined && !(tags.length > 0 && tags.every((tag) => !/Noun|Name|Person|Place|Organization/.test(tag)));
-}
-
 const ABBREVIATIONS: Record<string, string> = { corporation: 'corp', company: 'co', incorporated: 'inc', limited: 'ltd' };
 
 /** A one-word rest that is itself a name's head ("News" of "News Corp") or a generic word. */
@@ -118,9 +105,9 @@ export function withoutPossessive(text: string): string {
   return text.endsWith('s') && (text[text.length - 2] === "'" || text[text.length - 2] === '’') ? text.slice(0, -2) : text;
 }
 
-/** The key mentions are grouped by: the gazetteer's place, else the name key. */
-export function keyOf(text: string, place: string | null): string {
-  return place ? `place:${place.toLowerCase()}` : `name:${nameKey(text)}`;
+/** The key mentions are grouped by: the gazetteer's place, else the full name it stands for, else the name key. */
+export function keyOf(text: string, place: string | null, fullName: string | null = null): string {
+  return place ? `place:${place.toLowerCase()}` : `name:${nameKey(fullName ?? text)}`;
 }
 
 /** Each row's key, kept with the row (five replacements, so worked out once per row). */
@@ -129,7 +116,7 @@ const rowKeys = new WeakMap<MentionRow, string>();
 export function mentionKey(mention: MentionRow): string {
   let key = rowKeys.get(mention);
   if (key === undefined) {
-    key = keyOf(mention.text, mention.place);
+    key = keyOf(mention.text, mention.place, mention.fullName ?? null);
     rowKeys.set(mention, key);
   }
   return key;
@@ -161,8 +148,10 @@ export function factsOf(rows: readonly MentionRow[]): Map<string, KeyFacts> {
     let fact = facts.get(key);
     if (!fact) facts.set(key, (fact = { display: '', evidence: {}, acronymKeys: [], links: [], initials: null, acronym: null, surname: null }));
     addEvidence(fact.evidence, row);
+    // A surname standing for a full name is displayed as the full name it is keyed by.
+    const written = row.fullName ?? row.text;
     const text = smallest.get(key);
-    if (text === undefined || row.text < text) smallest.set(key, row.text);
+    if (text === undefined || written < text) smallest.set(key, written);
     if (row.acronym) {
       const acronymKey = `name:${nameKey(row.acronym)}`;
       if (!fact.acronymKeys.includes(acronymKey)) fact.acronymKeys.push(acronymKey);
@@ -224,9 +213,9 @@ export interface Clustering {
 /**
  * A person's name alone joins the one full name it is the surname of ("Kaplan" / "Jonathan Kaplan"),
  * and only when its own mentions read as a person's: "England" or "Ford" the company never join a
- * person's family. (A first word is not joined the same way: joined across the corpus, it would make
- * every added article regroup whole families of names; "Hua" / "Hua Chunying" wants a rule within one
- * document.)
+ * person's family. This is for a document that never gives the full name; where it does, the surname
+ * is keyed by that full name already (full-names.ts). A name alone that joins no full name makes no
+ * entity (entity.ts's isNamedEntity).
  */
 function joinNamesAlone(facts: Map<string, KeyFacts>, sets: UnionFind, fullBySurname: Map<string, string[]>, escapeSurname: (name: string) => void): void {
   for (const [key, fact] of facts) {
@@ -238,6 +227,28 @@ function joinNamesAlone(facts: Map<string, KeyFacts>, sets: UnionFind, fullBySur
     if (roots.size === 1) sets.union(key, [...roots][0]!);
   }
 }
+
+/**
+ * Two full names with one surname are one person when one first name is the other's initial or
+ * shortening ("G Jenkins" / "Gethin Jenkins", "Chris Smith" / "Christopher Smith"), never by a shared
+ * initial alone: "Kieran Campbell" and "Kevin Campbell" are two people. (A surname alone is joined to
+ * its full name only within its own document: extract-entities' full-names.ts.)
+ */
+function sameFirstName(a: string, b: string): boolean {
+  const first = (key: string) => key.slice(5, key.lastIndexOf(' ')).replace(/\.$/, '');
+  const [x, y] = [first(a), first(b)].sort((p, q) => p.length - q.length);
+  if (x!.includes(' ') || y!.includes(' ')) return x === y;
+  if (NICKNAMES[x!] === y || NICKNAMES[y!] === x) return true;
+  return x!.length === 1 ? y!.startsWith(x!) : x!.length >= 3 && y!.startsWith(x!);
+}
+
+/** English short forms that are not the start of their name ("Mike" is "Michael"). */
+const NICKNAMES: Record<string, string> = {
+  mike: 'michael', bill: 'william', will: 'william', bob: 'robert', rob: 'robert', jim: 'james', jimmy: 'james', tony: 'anthony',
+  tom: 'thomas', dick: 'richard', rick: 'richard', joe: 'joseph', jack: 'john', jon: 'jonathan', dave: 'david', steve: 'stephen',
+  andy: 'andrew', ted: 'edward', ed: 'edward', chuck: 'charles', charlie: 'charles', pete: 'peter', liz: 'elizabeth', kate: 'katherine',
+  peggy: 'margaret', sue: 'susan', nick: 'nicholas', alex: 'alexander', sam: 'samuel', ben: 'benjamin', dan: 'daniel', larry: 'lawrence',
+};
 
 /** Groups rows by the rules; the rows come in the order of their first mention. */
 export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTHING_OUTSIDE): Clustering {
@@ -286,9 +297,9 @@ export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTH
     if (inside.length === 1) sets.union(key, inside[0]!);
     else escape(beyond);
   }
-  // People: full names by surname, first names compatible (same initial); a surname alone joins the one full name it matches.
+  // People: full names by surname whose first names are one name written two ways.
   for (const full of fullBySurname.values()) {
-    for (const a of full) for (const b of full) if (a < b && a.slice(5)[0] === b.slice(5)[0]) sets.union(a, b);
+    for (const a of full) for (const b of full) if (a < b && sameFirstName(a, b)) sets.union(a, b);
   }
   joinNamesAlone(facts, sets, fullBySurname, (name) => escape(outside.withSurname(name)));
   const components = new Map<string, MentionRow[]>();

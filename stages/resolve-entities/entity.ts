@@ -6,7 +6,7 @@
  */
 import type { EntityType } from '../extract-entities/vocabulary.ts';
 import { addTo } from '../../pipeline/collections.ts';
-import { addEvidence, clusterRows, countOf, typeOf, withoutPossessive, type Evidence, type MentionRow } from './cluster.ts';
+import { clusterRows, countOf, typeOf, withoutPossessive, type Evidence, type MentionRow } from './cluster.ts';
 
 export interface EntityDraft {
   name: string;
@@ -44,9 +44,26 @@ function canonicalName(group: MentionRow[], type: EntityType): string {
   return ranked[0]![0];
 }
 
+/**
+ * Votes of this weight or more type an entity: a gazetteer place, a head word ("… Party", "… Act"), a
+ * first name, a title, an appositive ("X, a Chinese company"). Lighter votes are hints (a verb after
+ * the name, a tag of compromise's): "Chelsea said" and "Tories claim" make no person.
+ */
+const STRONG_VOTE = 3;
+
+/** A row's strong evidence, counted once per mention it stands for; a role (a title) is evidence of a person. */
+function addStrongEvidence(into: Evidence, row: MentionRow): void {
+  const times = countOf(row);
+  for (const type in row.evidence) {
+    const weight = row.evidence[type as EntityType]!;
+    if (weight >= STRONG_VOTE) into[type as EntityType] = (into[type as EntityType] ?? 0) + weight * times;
+  }
+  if (row.role) into.person = (into.person ?? 0) + 4 * times;
+}
+
 export function draftEntity(group: MentionRow[]): EntityDraft {
   const evidence: Evidence = {};
-  for (const mention of group) addEvidence(evidence, mention);
+  for (const mention of group) addStrongEvidence(evidence, mention);
   const evidenceType = typeOf(evidence);
   const name = canonicalName(group, evidenceType);
   // Most entities are one group: their names and roles need no sets nor sorting.
@@ -115,12 +132,24 @@ export function nameInOrder(entities: readonly Nameable[]): { id: string; type: 
   return named;
 }
 
+/**
+ * Is the entity named and typed well enough to be one? A name nothing types is left out (an uncertain
+ * name is better unlisted than listed as a thing of no kind), and so is a person known by one word
+ * only: a surname alone across articles may be anyone of that name (within an article it stands for
+ * the full name: full-names.ts).
+ */
+export function isNamedEntity(entity: { name: string }, type: EntityType): boolean {
+  return type !== 'other' && !(type === 'person' && !entity.name.includes(' '));
+}
+
 /** Ids are ASCII slugs: code unit order is SQLite's. */
 export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 
 /** Groups mentions into entities, the whole corpus at once; rows come in the order of their first mention. */
 export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
-  const drafts = clusterRows(mentions).components.map(draftEntity);
+  const all = clusterRows(mentions).components.map(draftEntity);
+  const types = nameInOrder(all);
+  const drafts = all.filter((draft, index) => isNamedEntity(draft, types[index]!.type));
   const named = nameInOrder(drafts);
   return drafts.map((draft, index) => ({ ...draft, ...named[index]! })).sort(byId);
 }

@@ -1,6 +1,6 @@
 /**
  * The store's mention groups: one row per set of mentions alike in everything entity
- * resolution reads (text, role, place, acronym and type evidence), with how many mentions it stands for,
+ * resolution reads (text, role, place, acronym, type evidence and the full name it stands for), with how many mentions it stands for,
  * its smallest mention id (the order resolution reads groups in) and its key (cluster.ts).
  * They are kept up to date from what changed since the last resolution: mentions without a group join
  * one, and groups marked dirty (a mention joined or was deleted) are counted again, or dropped when
@@ -16,6 +16,7 @@ export interface StoredGroup {
   role: string | null;
   place: string | null;
   acronym: string | null;
+  full_name: string | null;
   evidence: string;
   mention_count: number;
   first_mention: string;
@@ -36,7 +37,7 @@ export interface GroupChanges {
 /** In SQL over mention_groups: a group that has mentions (one without is deleted as resolution writes). */
 export const HAS_MENTIONS = 'mention_count > 0';
 
-/** Connections that know mention_key(text, place), cluster.ts's keyOf. */
+/** Connections that know mention_key(text, place, full_name), cluster.ts's keyOf. */
 const keyed = new WeakSet<Database.Database>();
 
 /**
@@ -46,17 +47,17 @@ const keyed = new WeakSet<Database.Database>();
  */
 export function groupMentions(db: Database.Database): void {
   if (!keyed.has(db)) {
-    db.function('mention_key', { deterministic: true }, (text, place) => keyOf(text as string, place as string | null));
+    db.function('mention_key', { deterministic: true }, (text, place, fullName) => keyOf(text as string, place as string | null, fullName as string | null));
     keyed.add(db);
   }
-  const signature = (table: string) => `json_array(${table}.text, ${table}.role, ${table}.place, ${table}.acronym, ${table}.evidence)`;
+  const signature = (table: string) => `json_array(${table}.text, ${table}.role, ${table}.place, ${table}.acronym, ${table}.evidence, ${table}.full_name)`;
   db.prepare(
-    `INSERT INTO mention_groups (signature, key, text, role, place, acronym, evidence)
-     SELECT ${signature('m')}, mention_key(text, place), text, role, place, acronym, evidence FROM mentions m WHERE group_id IS NULL GROUP BY 1
+    `INSERT INTO mention_groups (signature, key, text, role, place, acronym, evidence, full_name)
+     SELECT ${signature('m')}, mention_key(text, place, full_name), text, role, place, acronym, evidence, full_name FROM mentions m WHERE group_id IS NULL GROUP BY 1
      ON CONFLICT(signature) DO UPDATE SET dirty = 1`,
   ).run();
   // Groups stored without a key (an older store).
-  db.prepare('UPDATE mention_groups SET key = mention_key(text, place) WHERE key IS NULL').run();
+  db.prepare('UPDATE mention_groups SET key = mention_key(text, place, full_name) WHERE key IS NULL').run();
   db.prepare(`UPDATE mentions SET group_id = (SELECT id FROM mention_groups g WHERE g.signature = ${signature('mentions')}) WHERE group_id IS NULL`).run();
   db.prepare(
     `UPDATE mention_groups SET (mention_count, first_mention) = (SELECT count(*), min(id) FROM mentions WHERE group_id = mention_groups.id)
@@ -81,7 +82,7 @@ export function dropGroups(db: Database.Database, ids: number[]): void {
   for (const id of ids) drop.run(id);
 }
 
-const COLUMNS = 'id, key, text, role, place, acronym, evidence, mention_count, first_mention, entity_id, dirty';
+const COLUMNS = 'id, key, text, role, place, acronym, full_name, evidence, mention_count, first_mention, entity_id, dirty';
 
 /** The groups of `keys` (every group without them), in the order of their first mention. */
 export function readGroups(db: Database.Database, keys?: Set<string>): StoredGroup[] {
@@ -95,7 +96,7 @@ const rowOfGroup = new WeakMap<StoredGroup, MentionRow>();
 export function mentionRowOf(group: StoredGroup): MentionRow {
   let row = rowOfGroup.get(group);
   if (!row) {
-    row = { id: group.first_mention, count: group.mention_count, text: group.text, role: group.role, place: group.place, acronym: group.acronym, evidence: JSON.parse(group.evidence) as MentionRow['evidence'] };
+    row = { id: group.first_mention, count: group.mention_count, text: group.text, role: group.role, place: group.place, acronym: group.acronym, fullName: group.full_name, evidence: JSON.parse(group.evidence) as MentionRow['evidence'] };
     rowOfGroup.set(group, row);
   }
   return row;

@@ -12,7 +12,7 @@ import type { StoredEntity } from '../../pipeline/db/documents.ts';
 import type { CorpusStage } from '../../pipeline/stage.ts';
 import type { EntityType } from '../extract-entities/vocabulary.ts';
 import { clusterRows, NOTHING_OUTSIDE, type MentionRow } from './cluster.ts';
-import { byId, draftEntity, idBase, nameInOrder, type EntityDraft, type ResolvedEntity } from './entity.ts';
+import { byId, draftEntity, idBase, isNamedEntity, nameInOrder, type EntityDraft, type ResolvedEntity } from './entity.ts';
 import { dropGroups, groupChanges, groupMentions, HAS_MENTIONS, mentionRowOf, readGroups, type StoredGroup } from './groups.ts';
 import { keysKnown, outsideOf, seedsOf, storeKeyFacts, widen } from './keys.ts';
 import { publishEntities, type CurrentEntity } from './current.ts';
@@ -88,6 +88,8 @@ interface Regrouping {
   groups: StoredGroup[];
   groupOf: Map<MentionRow, StoredGroup>;
   entities: ResolvedEntity[];
+  /** The part's groups that make no entity (isNamedEntity): their mentions name none. */
+  unnamed: StoredGroup[];
   /** The entities the part's groups had, and those of dropped groups. */
   entitiesBefore: Set<string>;
   /** Entities outside the part whose type their family changes. */
@@ -108,7 +110,7 @@ function regroup(db: Database.Database, scope: Set<string> | undefined, droppedE
   // Nothing changed: the entities, their ids and their families are as they were.
   if (scope?.size === 0) {
     const current = storedEntities().map(({ id, name, type, aliases }) => ({ id, name, type, aliases }));
-    return { groups: [], groupOf: new Map(), entities: [], entitiesBefore: new Set(), retyped: [], current: current.sort(byId), facts: new Map() };
+    return { groups: [], groupOf: new Map(), entities: [], unnamed: [], entitiesBefore: new Set(), retyped: [], current: current.sort(byId), facts: new Map() };
   }
   for (;;) {
     const groups = readGroups(db, scope);
@@ -128,7 +130,13 @@ function regroup(db: Database.Database, scope: Set<string> | undefined, droppedE
     const entitiesBefore = new Set(scope ? droppedEntities : (db.prepare('SELECT id FROM entities').pluck().all() as string[]));
     for (const group of groups) if (group.entity_id !== null) entitiesBefore.add(group.entity_id);
     const stored = scope ? storedEntities().filter((entity) => !entitiesBefore.has(entity.id)) : [];
-    const inOrder = mergeInOrder(drafts, stored);
+    // Types first (a family may type a name), then ids for the entities kept, so that a name left out
+    // takes no id: the stored entities, which the ids of a later part are worked out with, lack it too.
+    const merged = mergeInOrder(drafts, stored);
+    const types = nameInOrder(merged);
+    const inOrder = merged.filter((entity, index) => !('rows' in entity) || isNamedEntity(entity, types[index]!.type));
+    const kept = new Set(inOrder);
+    const unnamed = drafts.filter((draft) => !kept.has(draft)).flatMap((draft) => draft.rows.map((row) => groupOf.get(row)!));
     const named = nameInOrder(inOrder);
     const renamed = new Set<string>();
     const retyped: { id: string; type: EntityType }[] = [];
@@ -150,7 +158,7 @@ function regroup(db: Database.Database, scope: Set<string> | undefined, droppedE
       scope = widen(db, scope!, [], renamed);
       continue;
     }
-    return { groups, groupOf, entities, entitiesBefore, retyped, current: current.sort(byId), facts: clustering.facts };
+    return { groups, groupOf, entities, unnamed, entitiesBefore, retyped, current: current.sort(byId), facts: clustering.facts };
   }
 }
 
@@ -174,6 +182,8 @@ interface ResolutionPlan {
   retyped: { id: string; type: EntityType }[];
   /** Each entity of the part grouped again: its row if new or different, and the groups that now point at it. */
   entities: { id: string; row?: StoredEntity; insert: boolean; groups: number[] }[];
+  /** Groups of the part that now name no entity and are not yet settled so. */
+  unnamed: number[];
   facts: Regrouping['facts'];
   /** The keys whose facts are written (all of `facts` if undefined). */
   factKeys: Set<string> | undefined;
@@ -188,12 +198,12 @@ function planResolution(db: Database.Database, storedAhead: EntityInOrder[] | un
   // Without stored key facts (a new store, or an older one without them), every key is grouped.
   const partly = keysKnown(db);
   const scope = partly ? widen(db, new Set(), seedsOf(db, changedKeys), droppedEntities) : undefined;
-  const { groups, groupOf, entities, entitiesBefore, retyped, current, facts } = regroup(db, scope, droppedEntities, storedAhead);
+  const { groups, groupOf, entities, unnamed, entitiesBefore, retyped, current, facts } = regroup(db, scope, droppedEntities, storedAhead);
   const before = new Map((db.prepare('SELECT * FROM entities WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...entitiesBefore])) as StoredEntity[]).map((row) => [row.id, row]));
   const changed = changedEntities(entities, groupOf, before, droppedEntities);
   const documentCount = documentCounts(db, entities, changed, groupOf);
   const kept = new Set(entities.map((entity) => entity.id));
-  const plan: ResolutionPlan = { emptyGroups, removed: [...entitiesBefore].filter((id) => !kept.has(id)), retyped, entities: [], facts, factKeys: scope ? changedKeys : undefined, current, written: retyped.length, redone: '' };
+  const plan: ResolutionPlan = { emptyGroups, removed: [...entitiesBefore].filter((id) => !kept.has(id)), retyped, entities: [], unnamed: unnamed.filter((group) => group.dirty || group.entity_id !== null).map((group) => group.id), facts, factKeys: scope ? changedKeys : undefined, current, written: retyped.length, redone: '' };
   for (const entity of entities) {
     const old = before.get(entity.id);
     const row: StoredEntity = {
@@ -230,9 +240,14 @@ function storeResolution(db: Database.Database, plan: ResolutionPlan): void {
   const remove = db.prepare('DELETE FROM entities WHERE id = ?');
   const point = db.prepare('UPDATE mentions SET entity_id = ? WHERE group_id = ? AND entity_id IS NOT ?');
   const settle = db.prepare('UPDATE mention_groups SET entity_id = ?, dirty = 0 WHERE id = ?');
+  const pointNowhere = db.prepare('UPDATE mentions SET entity_id = NULL WHERE group_id = ? AND entity_id IS NOT NULL');
   dropGroups(db, plan.emptyGroups);
   for (const id of plan.removed) remove.run(id);
   for (const { id, type } of plan.retyped) retype.run(type, id);
+  for (const group of plan.unnamed) {
+    pointNowhere.run(group);
+    settle.run(null, group);
+  }
   for (const { id, row, insert: isNew, groups } of plan.entities) {
     if (row) (isNew ? insert : update).run(row);
     for (const group of groups) {

@@ -1,0 +1,53 @@
+/**
+ * A surname or a first name alone stands for the full name it belongs to in the same document: in an
+ * article that names "Tony Blair", "Blair" and "Mr Blair" are him, and in one that names "Hua Chunying",
+ * "Hua" is her. Across articles the same word may be someone else ("Cherie Blair"), so the link is made
+ * here, within the document, and resolve-entities groups the mention under that full name.
+ */
+import { lexiconTags } from '../parse/lexicon.ts';
+import { lookupPlace } from './gazetteer.ts';
+import type { EntityMention } from './mentions.ts';
+
+/** A word of a person's name: "Hua", "O'Driscoll", "Buckingham-Jones", "J." */
+const NAME_WORD = /^\p{Lu}(?:[\p{L}’'-]*\p{L})?\.?$/u;
+const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'to', '&', 'de']);
+
+/**
+ * A person's name: two to four name words and nothing else, so that "Jonathan Kaplan - England" or
+ * "Angel Gambino of the BBC" lend no word to a family, and not opened by a demonym or a common word
+ * ("American Andy Roddick", "Senior Tories", "Said Williams").
+ */
+export function isPersonName(display: string): boolean {
+  const words = display.split(' ');
+  if (words.length < 2 || words.length > 4 || !words.every((word) => NAME_WORD.test(word) && !CONNECTORS.has(word.toLowerCase()))) return false;
+  const first = words[0]!;
+  const tags = lexiconTags(first.toLowerCase());
+  return lookupPlace(first) === undefined && !(tags.length > 0 && tags.every((tag) => !/Noun|Name|Person|Place|Organization/.test(tag)));
+}
+
+const withoutPossessive = (text: string) => text.replace(/[’']s$/, '');
+
+/** Typed as a person by a first name or a title (votes of 3 or more), not by a verb after it. */
+const isStronglyPerson = (mention: EntityMention) => Boolean(mention.role) || (mention.evidence.person ?? 0) >= 3;
+const isStronglyOther = (mention: EntityMention) => mention.place !== undefined || (mention.evidence.organization ?? 0) >= 3;
+
+/** Sets `fullName` on each one-word mention that is the first or last word of exactly one person's full name in the document. */
+export function linkFullNames(mentions: EntityMention[]): EntityMention[] {
+  const byWord = new Map<string, Set<string>>();
+  for (const mention of mentions) {
+    const name = withoutPossessive(mention.text);
+    if (mention.place !== undefined || !isStronglyPerson(mention) || !isPersonName(name)) continue;
+    const words = name.split(' ');
+    for (const word of new Set([words[0]!, words.at(-1)!])) {
+      if (!byWord.has(word)) byWord.set(word, new Set());
+      byWord.get(word)!.add(name);
+    }
+  }
+  for (const mention of mentions) {
+    const word = withoutPossessive(mention.text);
+    if (word.includes(' ') || isStronglyOther(mention)) continue;
+    const names = byWord.get(word);
+    if (names?.size === 1) mention.fullName = [...names][0]!;
+  }
+  return mentions;
+}

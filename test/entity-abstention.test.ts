@@ -1,0 +1,94 @@
+/**
+ * Entities are made only where the text says what a name is, and a surname alone joins a full name
+ * only within its own article (issue 22: precision on text nobody tuned for).
+ */
+import { describe, expect, it } from 'vitest';
+import { linkFullNames } from '../stages/extract-entities/full-names.ts';
+import { findMentions, type EntityMention } from '../stages/extract-entities/mentions.ts';
+import { parseSpan } from '../stages/parse/index.ts';
+import type { MentionRow } from '../stages/resolve-entities/cluster.ts';
+import { resolveEntities } from '../stages/resolve-entities/entity.ts';
+import { segmentText } from '../stages/segment/index.ts';
+
+/** The mentions of one article, as extract-entities leaves them. */
+function articleMentions(text: string): EntityMention[] {
+  return linkFullNames(segmentText(text).sentences.flatMap((sentence, index) => findMentions(text, index + 1, parseSpan(text, sentence.start, sentence.end))));
+}
+
+/** The entities of several articles resolved together. */
+function entitiesOf(...articles: string[]) {
+  const rows: MentionRow[] = articles.flatMap((text, doc) =>
+    articleMentions(text).map((mention) => ({ id: `d${doc}:${String(mention.start).padStart(5, '0')}`, text: mention.text, role: mention.role ?? null, place: mention.place ?? null, acronym: mention.acronym ?? null, fullName: mention.fullName ?? null, evidence: mention.evidence })),
+  );
+  return resolveEntities(rows).map(({ name, type, aliases, mentionCount }) => ({ name, type, aliases, mentionCount }));
+}
+
+describe('a surname alone within its article', () => {
+  it('stands for the one full name the article gives, first name or surname ("Hua" / "Hua Chunying")', () => {
+    const mentions = articleMentions('Foreign Ministry spokeswoman Hua Chunying spoke on Monday. Hua said the move was unfair.');
+    expect(mentions.find((mention) => mention.text === 'Hua')?.fullName).toBe('Hua Chunying');
+  });
+
+  it('joins the full name of its own article, not a namesake in another ("Blair")', () => {
+    const entities = entitiesOf(
+      'Prime Minister Tony Blair has defended the plan. Mr Blair said it would work.',
+      'Cherie Blair, a lawyer, gave a lecture in Malaysia. Mrs Blair was paid for the talk.',
+    );
+    expect(entities).toEqual(
+      expect.arrayContaining([
+        { name: 'Tony Blair', type: 'person', aliases: ['Blair'], mentionCount: 2 },
+        { name: 'Cherie Blair', type: 'person', aliases: ['Blair'], mentionCount: 2 },
+      ]),
+    );
+    expect(entities.find((entity) => entity.name === 'Blair')).toBeUndefined();
+  });
+
+  it('joins nothing when the article has two full names with that word', () => {
+    const mentions = articleMentions('Captain Ashia Hansen won the title. Coach Steve Hansen watched. Hansen was delighted.');
+    expect(mentions.find((mention) => mention.text === 'Hansen')?.fullName).toBeUndefined();
+  });
+});
+
+describe('names the text does not type', () => {
+  it('make no entity: a verb after a name is not evidence enough ("Chelsea said", "the Tories claim")', () => {
+    const entities = entitiesOf('Chelsea said they would appeal against the fine.', 'The Tories claim the figures are wrong.');
+    expect(entities.map((entity) => entity.name)).toEqual([]);
+  });
+
+  it('a surname nobody names in full makes no entity across articles ("Duff" of two teams)', () => {
+    const entities = entitiesOf('Duff scored twice for Chelsea.', 'Duff was booked in the second half.');
+    expect(entities.find((entity) => entity.name === 'Duff')).toBeUndefined();
+  });
+
+  it('are typed by a title in lower case, an appositive or a list ("executive chair Bill Ford", "Huawei, a Chinese company")', () => {
+    const entities = entitiesOf('Ford executive chair Bill Ford spoke to reporters.', 'Huawei, a Chinese company, denied it.', 'Carriers such as Vodafone and Telefonica agreed.');
+    expect(entities).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'Bill Ford', type: 'person' }),
+        expect.objectContaining({ name: 'Huawei', type: 'organization' }),
+        expect.objectContaining({ name: 'Vodafone', type: 'organization' }),
+      ]),
+    );
+  });
+
+  it('a head word alone is a common noun, not a name ("the Government", "the Bill")', () => {
+    const entities = entitiesOf('The Government said the Bill would pass.');
+    expect(entities.map((entity) => entity.name)).toEqual([]);
+  });
+});
+
+describe('two full names with one surname', () => {
+  it('are one person when a first name is the other\'s initial or short form, and two people otherwise', () => {
+    const entities = entitiesOf(
+      'Captain Gethin Jenkins started. Secretary of State Mike Pompeo spoke.',
+      'In the side was captain G Jenkins. Secretary of State Michael Pompeo spoke.',
+      'Ulster scrum-half Kieran Campbell scored.',
+      'Record boss Kevin Campbell signed the band.',
+    );
+    const names = (name: string) => entities.find((entity) => entity.name === name || entity.aliases.includes(name));
+    expect(names('G Jenkins')?.name).toBe('Gethin Jenkins');
+    expect(names('Mike Pompeo')?.name).toBe(names('Michael Pompeo')?.name);
+    expect(names('Kieran Campbell')).not.toBe(names('Kevin Campbell'));
+    expect(names('Kieran Campbell')?.aliases).toEqual([]);
+  });
+});
