@@ -173,7 +173,7 @@ function figureOf(ctx: Context, phrase: RangedPhrase, earlier: Figure[], previou
   let counted: string | undefined = kind.counted;
   let end = numberEnd;
   let named = counted !== undefined;
-  if (kind.type !== 'duration' && counted === undefined) ({ counted, end, named } = countedAfter(text, sentence, bounds.start, numberEnd, unit));
+  if (kind.type !== 'duration' && counted === undefined) ({ counted, end, named } = countedAfter(text, sentence, bounds.start, numberEnd, unit, earlier.at(-1)));
   if (counted && TIME_WORDS.has(counted)) counted = undefined;
   const last = earlier.at(-1);
   // A conversion in brackets ("$2bn (£1.05bn) settlement", "more than $1,000bn (£537bn)") states the same figure.

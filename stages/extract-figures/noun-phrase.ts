@@ -45,19 +45,36 @@ export function nounPhrase(tokens: Token[], from: number, afterCount = false): {
     const pluralVerb = afterCount && has(token, ['PresentTense']) && /[^s]s$/.test(token.text) && !has(tokens[to + 1] ?? token, ['Determiner']);
     const participle = afterCount && to === from && has(token, ['PastTense', 'Participle']) && !has(token, ['Copula', 'Auxiliary']) && !/^(?:were|was|had|did)$/i.test(token.text) && nextIsNoun;
     const nounLike = pluralVerb || participle || (has(token, NOUN_TAGS) && !(has(token, STOP_TAGS) && !has(token, ['Noun', 'Adjective', 'Hyphenated'])));
-    // "service providers": a word tagged as a verb inside a compound noun.
-    const compound = has(token, ['Verb']) && !has(token, ['PastTense', 'Copula', 'Modal', 'Auxiliary']) && nextIsNoun && to > from;
+    // "service providers": a word tagged as a verb inside a compound noun; "more Ford facilities": a
+    // capitalised word mid-sentence is a name, so before a noun it modifies it.
+    const compound = has(token, ['Verb']) && !has(token, ['PastTense', 'Copula', 'Modal', 'Auxiliary']) && nextIsNoun && (to > from || /^\p{Lu}/u.test(token.text));
     // "EU and NATO countries": coordinated modifiers.
     const coordination = ['and', 'or'].includes(lowerOf(token)) && to > from && has(tokens[to - 1]!, ['ProperNoun', 'Acronym', 'Adjective']) && to + 1 < tokens.length && has(tokens[to + 1]!, ['ProperNoun', 'Acronym', 'Adjective']);
-    if (!(nounLike || compound || coordination) || SCOPE_WORDS.has(lowerOf(token))) break;
+    if (!(nounLike || compound || coordination) || SCOPE_WORDS.has(lowerOf(token)) || opensTimeAdverbial(tokens, to)) break;
     to += 1;
     if (/[,;:.()“”"!?]/.test(token.post) && !/^-$/.test(token.post.trim())) break;
     // "telecommunications service providers": a plural that modifies a noun after it does not end the phrase.
-    if (afterCount && (pluralVerb || (has(token, ['Plural']) && !/^-$/.test(token.post) && !/(?:ics|tions|sales|sports|arms|goods|news|services|savings)$/i.test(token.text)))) break;
+    if (afterCount && (pluralVerb || (has(token, ['Plural']) && !/^-$/.test(token.post) && !/(?:ics|tions|sales|sports|arms|goods|news|services|savings)$/i.test(token.text))) && !pluralNounFollows(tokens, to)) break;
   }
   // A phrase ends on a noun, not on an adjective.
   while (to > from && !has(tokens[to - 1]!, ['Noun', 'Plural', 'Singular', 'Acronym', 'ProperNoun']) && !(afterCount && has(tokens[to - 1]!, ['PresentTense']))) to -= 1;
   return to > from ? { from, to } : undefined;
+}
+
+/** "last year", "next month": a time adverbial after a noun phrase ("$59m in corporate tax last year") is not part of it. */
+function opensTimeAdverbial(tokens: Token[], at: number): boolean {
+  const next = tokens[at + 1];
+  return next !== undefined && /^(?:last|next|this|past|previous|coming)$/i.test(tokens[at]!.text) && TIME_WORDS.has(/^[a-z]*/.exec(lowerOf(next))![0]);
+}
+
+/**
+ * A plural right before another plural noun modifies it ("news media businesses", "doubles titles",
+ * "sales figures"): a noun phrase has one head, so two plural nouns in a row are a compound, not a
+ * phrase followed by a verb.
+ */
+function pluralNounFollows(tokens: Token[], at: number): boolean {
+  const next = tokens[at];
+  return next !== undefined && /^\s*$/.test(tokens[at - 1]!.post) && has(next, ['Plural']) && has(next, ['Noun']) && !has(next, ['Verb']);
 }
 
 /** Where a word ends, without citation marks the tokenizer left on it ("aircraft.[2][3]"). */
