@@ -92,3 +92,13 @@ describe('two full names with one surname', () => {
     expect(names('Kieran Campbell')?.aliases).toEqual([]);
   });
 });
+
+describe('what a name is made of', () => {
+  it('a building or a park is a place ("Windsor Castle", "Victoria Park"), an honour is not part of a name, an office alone is no name', () => {
+    const texts = (sentence: string) => articleMentions(sentence).map((mention) => [mention.text, mention.place !== undefined || (mention.evidence.place ?? 0) >= 3]);
+    expect(texts('The Queen returned to Windsor Castle.')).toContainEqual(['Windsor Castle', true]);
+    expect(texts('The match at Victoria Park was delayed.')).toContainEqual(['Victoria Park', true]);
+    expect(articleMentions('The chairman, William Haughey OBE, said so.').map((mention) => mention.text)).toContain('William Haughey');
+    expect(articleMentions('The Secretary of State for the Home Department signed the order.').map((mention) => mention.text)).toEqual([]);
+  });
+});

@@ -10,7 +10,7 @@ import { isPersonName } from './full-names.ts';
 import { lookupPlace } from './gazetteer.ts';
 import {
   COMMON_ACRONYMS, EVENT_HEADS, HUMAN_VERBS, SPEECH_VERBS, INITIATIVE_HEADS, LAW_HEADS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS, ORGANIZATION_NOUNS,
-  PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, TITLE_ENDS, type EntityType,
+  HONOURS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, TITLE_ENDS, type EntityType,
 } from './vocabulary.ts';
 
 /** A name found in the text, with what the sentence says about its type. */
@@ -123,6 +123,8 @@ function nameRuns(tokens: Token[]): Run[] {
       connectors += 1;
       to = nextWord + 1;
     }
+    // "William Haughey OBE": an honour after a name is not part of it.
+    if (to - from > 2 && HONOURS.has(lower(tokens[to - 1]!))) to -= 1;
     // A lone capitalised common word inside a sentence ("promised to only Use trusted vendors") is not a name.
     const lone = to - from === 1 && from > 0 && !OPENING.test(tokens[from]!.pre) && isCommonWord(tokens[from]!) && !isAcronym(tokens[from]!);
     if (!lone) runs.push({ from, to });
@@ -198,6 +200,8 @@ export function findMentions(text: string, sentence: number, tokens: Token[]): E
       continue;
     }
     if (tokens.slice(run.from, run.to).every((token) => ROLE_HEADS.has(lower(token)) || ROLE_MODIFIERS.has(lower(token)))) continue;
+    // "Secretary of State for the Home Department", "Minister for Immigration": an office, named by no one's name.
+    if (ROLE_HEADS.has(lower(tokens[run.from]!)) && tokens.slice(run.from + 1, run.to).some((token) => ['of', 'for'].includes(lower(token)))) continue;
     if (isTitleEnd(tokens[run.to - 1]!)) {
       titleOwner(tokens, run, make);
       continue;
@@ -307,6 +311,7 @@ function typeFromName(mention: EntityMention, words: Token[]): void {
   const heads = [...new Set([words.at(-1)!, words[connector - 1]].filter((word) => word !== undefined).map((word) => lower(word).replace(POSSESSIVE, '')))];
   // A head word alone ("the Government", "the Union", "News", "Bill") is a common noun capitalised, not a name.
   for (const head of words.length > 1 ? heads : []) {
+    if (PLACE_HEADS.has(head)) vote(mention, 'place', 4);
     if (ORGANIZATION_HEADS.has(head)) vote(mention, 'organization', 4);
     if (INITIATIVE_HEADS.has(head)) vote(mention, 'initiative', 4);
     if (LAW_HEADS.has(head)) vote(mention, 'law', 4);

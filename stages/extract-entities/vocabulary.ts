@@ -71,6 +71,15 @@ export const ORGANIZATION_NOUNS = new Set([
   'outlet', 'outlets', 'newspaper', 'newspapers', 'broadcaster', 'subsidiary', 'owner', 'startup', 'startups', 'think', 'tank', 'app',
   'apps', 'application', 'applications', 'platform', 'platforms', 'network', 'networks', 'party', 'parties',
 ]);
+/** Last words that make a name a place: a building, a street, a park ("Windsor Castle", "Hart Plaza", "Victoria Park"). */
+export const PLACE_HEADS = new Set([
+  'castle', 'palace', 'park', 'square', 'plaza', 'street', 'road', 'avenue', 'bridge', 'stadium', 'arena', 'airport', 'station',
+  'church', 'cathedral', 'abbey', 'island', 'islands', 'river', 'lake', 'mountain', 'mountains', 'valley', 'county', 'province',
+]);
+
+/** Honours written after a name ("William Haughey OBE"): not part of it. */
+export const HONOURS = new Set(['obe', 'mbe', 'cbe', 'kbe', 'dbe', 'qc', 'kc', 'phd']);
+
 export const PLACE_NOUNS = new Set(['country', 'countries', 'nation', 'nations', 'state', 'states', 'city', 'cities', 'region', 'regions', 'capital', 'province', 'provinces']);
 
 /** Acronyms of common nouns, not names: "IT vendors", "GDP", "5G". Lower-cased. */
