@@ -34,9 +34,15 @@ describe('counted noun', () => {
     { text: 'The strike could close a dozen more Ford plants.', number: 'dozen', counted: 'ford plant', why: 'a capitalised word mid-sentence before a noun is a name modifying it' },
     { text: 'The agency has registered 40,000 new numbers this year.', number: '40,000', counted: 'new number', why: 'a plural right after a count is counted, not a container' },
     { text: 'Nurses earning £25,000 a year will get a rise.', number: '£25,000', counted: 'nurse', why: 'pay stated per period is the pay of whoever earns it' },
-    { text: 'The company is earning about $1.8m an hour.', number: '$1.8m', counted: undefined, why: 'no noun right before the verb of earning: nothing is named' },
+    { text: 'They are earning about $1.8m an hour.', number: '$1.8m', counted: undefined, why: 'a pronoun earns: nothing is named' },
     { text: 'The council will spend £2m a year on road repairs.', number: '£2m', counted: 'road repair', why: 'the period may stand between an amount and what it is spent on' },
     { text: 'The scheme could cost the taxpayer a total of £500m.', number: '£500m', counted: 'cost', why: '"a total of" is no noun of its own after a verb of costing' },
+    { text: 'The firm valued each click at 5¢.', number: '5¢', counted: 'click', why: 'a price in cents is a figure in cents, of the noun before "at"' },
+    { text: 'The new console is expected to sell for £299 in Britain.', number: '£299', counted: 'new console', why: 'a price is the price of what is sold' },
+    { text: 'The seats, priced at between £40 and £90, went in an hour.', number: '£40', counted: 'seat', why: 'a participle after a comma still describes the noun before it' },
+    { text: 'BMW sold Rover for £10 in 2000.', number: '£10', counted: undefined, why: 'what is sold is named between the verb and "for", so "sold for" does not apply' },
+    { text: 'They rent a small house for £500 a week.', number: '£500', counted: 'small house', why: 'a sum per period paid for a noun is what it pays for' },
+    { text: 'He asked for £5 a week.', number: '£5', counted: undefined, why: 'after a verb, "for" names nothing that the sum pays for' },
     { text: 'This would amount to about £40 per household.', number: '£40', counted: undefined, why: 'a word after a modal is a verb, not a subject' },
   ];
   for (const { text, number, counted, why } of cases) {

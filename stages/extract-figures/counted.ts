@@ -63,16 +63,31 @@ function amountOf(text: string, sentence: ParsedSentence, start: number, end: nu
   if (COST_VERB.test(before)) return 'cost';
   // "employees earning between $80,000 and $96,000 a year": pay stated per period is the pay of whoever earns it.
   const earn = period ? /\b(?:earning|earns|earned|earn)\s+(?:between\s+)?$/i.exec(before) : null;
-  return earn ? commonNounBefore(tokens, start - earn[0].length) : undefined;
+  if (earn) return commonNounBefore(tokens, start - earn[0].length);
+  // "the Mac mini to sell for £339", "tickets, priced at between €59.50 and €80": a price is the price of what is sold.
+  const sold = /\b(?:sells?|sold|selling|retails?|retailed|retailing|priced)\s+(?:for|at)\s+(?:between\s+)?$/i.exec(before);
+  if (sold) return commonNounBefore(tokens, start - sold[0].length);
+  // "a download subscription service for £4.99 per month": a sum per period paid for a noun is what it pays for.
+  const paidFor = period ? /\s+for\s+$/.exec(before) : null;
+  return paidFor ? commonNounBefore(tokens, start - paidFor[0].length) : undefined;
 }
 
-/** The common noun phrase ending right before `offset` ("all our current hourly employees"), not a name. */
+/** Verbs and "to" between a subject and its verb: "the Mac mini to sell", "shares will sell". */
+const AUXILIARY = /^(?:to|will|would|could|can|should|may|might|is|are|was|were|be|been|being|expected|likely)$/i;
+
+/**
+ * The common noun phrase ending before the verb at `offset` ("all our current hourly employees
+ * earning", "the Mac mini to sell"), past auxiliaries; not a name or a pronoun. The head may carry a
+ * comma ("tickets, priced at"): a participle after a comma still describes the noun before it.
+ */
 function commonNounBefore(tokens: Token[], offset: number): string | undefined {
-  const to = tokens.findIndex((token) => token.end > offset);
-  if (to <= 0 || has(tokens[to - 1]!, ['ProperNoun', 'Pronoun'])) return undefined;
-  let from = to;
+  let to = tokens.findIndex((token) => token.end > offset);
+  while (to > 0 && AUXILIARY.test(tokens[to - 1]!.text) && !/[,;:]/.test(tokens[to - 1]!.post)) to -= 1;
+  if (to <= 0 || has(tokens[to - 1]!, ['Pronoun']) || !has(tokens[to - 1]!, ['Noun'])) return undefined;
+  let from = to - 1;
   while (from > 0 && has(tokens[from - 1]!, ['Noun', 'Plural', 'Adjective']) && !has(tokens[from - 1]!, ['Pronoun', 'Determiner', 'Possessive']) && !/[,;:]/.test(tokens[from - 1]!.post)) from -= 1;
-  return from < to && has(tokens[to - 1]!, ['Noun']) ? lemmatisePhrase(tokens.slice(from, to)) : undefined;
+  // A name is not what a price or a wage is of ("Rover sold for £10"); a product name with a common head is ("the Mac mini").
+  return tokens.slice(from, to).every((token) => has(token, ['ProperNoun'])) ? undefined : lemmatisePhrase(tokens.slice(from, to));
 }
 
 /** What a figure counts when no noun phrase follows it: "of the …", a noun after a copula, a count before it, or the subject before it. */

@@ -27,8 +27,8 @@ export interface NumberPhrase {
 
 const CURRENCY_PREFIX: Record<string, string> = { 'US$': 'USD', $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', RMB: 'CNY', 'HK$': 'HKD', 'A$': 'AUD', AU$: 'AUD', 'AU $': 'AUD', 'NZ$': 'NZD', 'S$': 'SGD', 'C$': 'CAD' };
 const CURRENCY_WORD: Record<string, string> = { dollar: 'USD', dollars: 'USD', yen: 'JPY', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', yuan: 'CNY', renminbi: 'CNY', won: 'KRW', rupees: 'INR', rupiah: 'IDR', reais: 'BRL', roubles: 'RUB', rubles: 'RUB', pence: 'GBX', p: 'GBX', cents: 'USc', francs: 'CHF', kronor: 'SEK', krona: 'SEK', rand: 'ZAR', pesos: 'MXN' };
-/** Units written onto digits ("6.2km", "80GB"), as the unit stored. */
-const GLUED_UNIT: Record<string, string> = { km: 'km', kg: 'kg', gb: 'GB', mb: 'MB', tb: 'TB', kb: 'KB', lb: 'lb', lbs: 'lb', mbps: 'Mbps', gbps: 'Gbps', kbps: 'kbps', mph: 'mph', cm: 'cm', mm: 'mm', ft: 'ft', in: 'inch', mw: 'MW', gw: 'GW', ghz: 'GHz', mhz: 'MHz', p: 'GBX' };
+/** Units written onto digits ("6.2km", "80GB", "5¢"), as the unit stored. */
+const GLUED_UNIT: Record<string, string> = { km: 'km', kg: 'kg', gb: 'GB', mb: 'MB', tb: 'TB', kb: 'KB', lb: 'lb', lbs: 'lb', mbps: 'Mbps', gbps: 'Gbps', kbps: 'kbps', mph: 'mph', cm: 'cm', mm: 'mm', ft: 'ft', in: 'inch', mw: 'MW', gw: 'GW', ghz: 'GHz', mhz: 'MHz', p: 'GBX', '¢': 'USc' };
 /** Race distances in metres: "the 60m hurdles", "800m" (any other "Nm" is millions: "1.5m users"). */
 const RACE_METRES = new Set([50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000]);
 
@@ -53,7 +53,7 @@ export const NUMBER = new RegExp(
     // A fraction or a date with a slash: "2/3", "9/11" (not "12/03/2020", which extract-dates reads).
     String.raw`(?<![\w.$€£¥:/-])(?<slashA>\d{1,3})\/(?<slashB>\d{1,3})(?![\w.]?\w|\/\d)`,
     // Not a time of day ("21:00"), nor either half of one.
-    String.raw`(?<![\w.$€£¥:-])(?<num>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)(?:\s?(?<scale>thousand|million|billion|trillion|bn|mn)\b|(?<glued>km|kg|GB|MB|TB|KB|lbs?|Mbps|Gbps|kbps|mph|cm|mm|ft|MW|GW|GHz|MHz|m|p)\b)?(?<pct>\s?%|\s(?:percent|per cent)\b)?(?![\w.]?\w|:\d)`,
+    String.raw`(?<![\w.$€£¥:-])(?<num>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)(?:\s?(?<scale>thousand|million|billion|trillion|bn|mn)\b|(?<glued>(?:km|kg|GB|MB|TB|KB|lbs?|Mbps|Gbps|kbps|mph|cm|mm|ft|MW|GW|GHz|MHz|m|p)\b|¢))?(?<pct>\s?%|\s(?:percent|per cent)\b)?(?![\w.]?\w|:\d)`,
     // "a million", "one hundred", "a dozen": a scale word after "a" or "one".
     String.raw`\b(?<ascale>(?:a|one)\s(?:hundred|thousand|million|billion|trillion|dozen))\b`,
     String.raw`\b(?<fraction>${FRACTION})\b`,
