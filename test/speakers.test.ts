@@ -5,7 +5,9 @@
  * (../shared/bench/bbc) and the event texts, or made-up general English of the same shape.
  */
 import { describe, expect, it } from 'vitest';
+import type { ExportedClaim } from '../pipeline/export.ts';
 import { findAttribution } from '../stages/extract-claims/attribution.ts';
+import { claimsOf } from './helpers.ts';
 
 /** The words the attribution names as the speaker, or undefined when the sentence attributes nothing. */
 const speakerWords = (sentence: string) => {
@@ -55,5 +57,76 @@ describe('the words around a subject are not the subject', () => {
 
   it('a common plural at the sentence start names no one', () => {
     expect(findAttribution('Ministers insisted on Friday that the scheme would save money in the longer term.')).toBeUndefined();
+  });
+});
+
+/** The speaker the store gives the claim whose text holds `words`. */
+const speakerOf = (claims: ExportedClaim[], words: string) => {
+  const claim = claims.find((candidate) => candidate.text.includes(words));
+  expect(claim, words).toBeDefined();
+  return claim!.speaker;
+};
+
+describe('a pronoun or a description points back to the one the text is about', () => {
+  it('"he" is the person the last sentence opened with, not the one who spoke before that', async () => {
+    const text = [
+      'Tony Blair has said he does not want higher tax rates for top earners.',
+      'Mr Howard pointed to forecasts that Labour will need to increase taxes to cover an £11bn gap in its spending plans.',
+      'He accused ministers of wasting money on unsuccessful attempts to curb truancy in schools and on slow asylum processing.',
+    ].join(' ');
+    const claims = await claimsOf({ 'howard.txt': { text } });
+    expect(speakerOf(claims, 'wasting money')).toMatch(/Howard/);
+  });
+
+  it('"it" and "the company" after a statement from a named body are that body', async () => {
+    const text = [
+      'Monitoring firm Netcraft found that the anti-spam campaign was knocking 12 sites offline.',
+      'In a statement from Lycos Europe announcing the end of the scheme, the company denied that this was its fault.',
+      '"There is nothing to suggest that the campaign has brought down any of the 12 sites that it has targeted," it said.',
+    ].join(' ');
+    const claims = await claimsOf({ 'lycos.txt': { text } });
+    expect(speakerOf(claims, 'There is nothing to suggest')).toBe('Lycos Europe');
+  });
+
+  it('"the tech giant" is the body that just spoke, unless another was named since outside what it said', async () => {
+    const meta = [
+      'In a blog post published on Wednesday, Meta’s local policy team said that it was wrong to say Facebook was stealing news content.',
+      'Instead, the tech giant says it sent 2.3 billion links to publishers in 2023, worth $115 million in free distribution.',
+    ].join(' ');
+    const facebook = [
+      'Traffic to Australian news sites fell by around 13% in a week, the analytics company Chartbeat found.',
+      'The drop in traffic is a testament to the power of Facebook to drive readers to news outlets.',
+      'Last year, the company said that about 5.1 billion free referrals to Australian news sites came from its platform.',
+    ].join(' ');
+    const claims = await claimsOf({ 'meta.txt': { text: meta }, 'facebook.txt': { text: facebook } });
+    expect(speakerOf(claims, '2.3 billion links')).toBe('Meta');
+    expect(speakerOf(claims, '5.1 billion free referrals')).toBe('Facebook');
+  });
+
+  it('a description the text ties to a name ("The UN refugee agency (UNHCR)") means that name later', async () => {
+    const text = [
+      'By Anadolu Agency',
+      '',
+      'The UN refugee agency (UNHCR) expressed strong opposition on Thursday to the UK plan to send 300 asylum seekers to Rwanda.',
+      '',
+      'The refugee agency urged the UK and Rwanda to re-think the plans, which would cost £120m in the first year.',
+    ].join('\n');
+    const claims = await claimsOf({ 'unhcr.txt': { text } });
+    expect(speakerOf(claims, 're-think the plans')).toBe('UNHCR');
+  });
+
+  it('"the Tory spokesman" is the person speaking for the party, and "the station" the station named before', async () => {
+    const tory = [
+      'Shadow foreign secretary Michael Ancram told MPs a new White Paper had cost £2,500 to print.',
+      'Mr Ancram condemned the document, which the Foreign Office says was sent to 20,000 homes.',
+      'The Tory spokesman also criticised the government for claiming the EU constitution would make Europe easier to understand.',
+    ].join(' ');
+    const station = [
+      'George Michael is to perform live at Abbey Road studios as part of a BBC Radio 2 special next month.',
+      'The station also confirmed that Chris Tarrant will be hosting a two-hour New Year\'s Eve programme.',
+    ].join(' ');
+    const claims = await claimsOf({ 'tory.txt': { text: tory }, 'station.txt': { text: station } });
+    expect(speakerOf(claims, 'EU constitution would make Europe')).toMatch(/Ancram/);
+    expect(speakerOf(claims, 'Chris Tarrant will be hosting')).toMatch(/^BBC Radio/);
   });
 });

@@ -5,7 +5,6 @@
  * document summarises ("Fudan University released an analysis report …").
  */
 import type { EntityMention } from '../extract-entities/mentions.ts';
-import type { MentionIndex } from './mention-index.ts';
 import { ORGANIZATION_HEADS } from '../extract-entities/vocabulary.ts';
 
 /** Verbs that attribute a statement, in the forms news text uses. */
@@ -53,7 +52,7 @@ export interface Attribution {
 /** Nouns for a named body or its people, after its name: "Ministry of Defence lawyers", "Meta’s local policy team", "the UN refugee agency". */
 const GROUP_NOUNS = String.raw`(?:[\p{Ll}-]+\s+){0,2}(?:lawyers|team|spokesman|spokeswoman|spokesperson|officials|executives|bosses|researchers|analysts|agency|government|poll|survey|study|report|statement)`;
 /** Heads of a description that points back to a body or a person named before ("the company", "the refugee agency"). */
-const DESCRIPTIONS = 'company|firm|department|ministry|agency|giant|union|watchdog|report|government|university|statement|press release|spokesperson|spokesman|official|officials|researchers|analysts';
+const DESCRIPTIONS = 'company|firm|carmaker|automaker|department|ministry|agency|giant|union|watchdog|regulator|station|broadcaster|report|government|university|statement|press release|spokesperson|spokesman|spokeswoman|official|officials|researchers|analysts';
 
 /** Lower-case words describing a name that follows ("the data analytics company Chartbeat"); a preposition would make the name a complement ("the chairman of Barclays"). */
 const DESCRIBING = String.raw`(?:(?!(?:of|in|at|for|from|with|on|by|to|about)\s)[\p{Ll}-]+\s+){1,5}`;
@@ -77,9 +76,15 @@ const WHEN = String.raw`(?:has|have|had|also|then|always|later|previously|repeat
 /** What a source publishes, and the verbs that report what it says. */
 const SOURCE_NOUN = String.raw`(?:report|study|survey|research|analysis|statement|poll|audit|review|data|figures|story|investigation)`;
 const SOURCE_VERB = String.raw`(?:shows?|showed|found|finds|revealed|reveals|suggested|suggests|said|says|concluded|concludes|estimated|estimates|noted|warned|documented|stated)`;
-/** Content after the verb, or before the clause when nothing follows the verb ("…, a report by X shows."). */
-const AFTER_OR_BEFORE = (m: RegExpExecArray, length: number, sentence?: string): [number, number] =>
-  /^\s*[.!]?\s*$/.test((sentence ?? '').slice(m.index + m[0].length)) ? [0, m.index] : [m.index + m[0].length, length];
+/**
+ * Content after the verb, or before the clause when nothing follows the verb ("…, a report by X shows.");
+ * a source inside the sentence's own clause ("The figures echo research from X which suggested …")
+ * leaves the whole sentence its statement.
+ */
+function AFTER_OR_BEFORE(m: RegExpExecArray, length: number, sentence = ''): [number, number] {
+  if (/^\s*[.!]?\s*$/.test(sentence.slice(m.index + m[0].length))) return [0, m.index];
+  return m.index === 0 || /^,/.test(m[0]) || /,\s*$/.test(sentence.slice(0, m.index)) ? [m.index + m[0].length, length] : [0, length];
+}
 
 /** Attribution patterns over one sentence, most specific first. Offsets are relative to the sentence. */
 export const ATTRIBUTION_PATTERNS: { pattern: RegExp; speaker: number; trailing?: boolean; described?: boolean; verb?: string; content: (m: RegExpExecArray, length: number, sentence?: string) => [number, number] }[] = [
@@ -190,59 +195,3 @@ export function documentVoice(meta: { kind?: string; source?: string }, mentions
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function isMostly(mention: EntityMention, type: keyof EntityMention['evidence']): boolean {
-  const weight = mention.evidence[type] ?? 0;
-  return weight > 0 && !mention.place && Object.values(mention.evidence).every((other) => other <= weight);
-}
-
-const DESCRIPTION_HEADS: Record<string, (mention: EntityMention) => boolean> = {
-  company: (mention) => isMostly(mention, 'organization'),
-  firm: (mention) => isMostly(mention, 'organization'),
-  department: (mention) => /department$/i.test(mention.text),
-  ministry: (mention) => /^ministry/i.test(mention.text),
-  agency: (mention) => /agency/i.test(mention.text),
-  university: (mention) => /university/i.test(mention.text),
-  government: (mention) => (mention.evidence.place ?? 0) > 0,
-  giant: (mention) => isMostly(mention, 'organization'),
-  // A watchdog audits or regulates: its name says so ("National Audit Office", "Financial Conduct Authority").
-  watchdog: (mention) => /\b(?:audit|auditor|regulator|ombudsman|watchdog|commission|authority|inspectorate)\b/i.test(mention.text),
-  union: (mention) => /\b(?:union|workers)\b/i.test(mention.text),
-};
-
-/**
- * The mention a speaker's words refer to: a mention inside them, else for a pronoun the last person
- * who spoke or was named before, else for a description the last mention that fits it.
- */
-export function resolveSpeaker(
-  words: string,
-  start: number,
-  end: number,
-  mentions: MentionIndex,
-  lastSpeaker: EntityMention | undefined,
-): EntityMention | undefined {
-  // A place names the speaker only when it is the whole subject ("Britain said"): in "the U.K.
-  // government" or "Hospitals in London" it is not who speaks.
-  const named = mentions.inside(start, end);
-  const inside = named.filter((mention) => !mention.place || words.replace(/^the\s+/i, '').replace(/[’']s$/, '') === mention.text);
-  // "The U.K. government", "the British government": its own words name it, not an earlier mention.
-  if (inside.length === 0 && named.length > 0) return undefined;
-  if (inside.length > 0) {
-    return inside.find((mention) => mention.role || isMostly(mention, 'person')) ?? inside.filter((mention) => isMostly(mention, 'organization')).at(-1) ?? inside.at(-1);
-  }
-  const lower = words.toLowerCase().replace(/^the\s+/, '');
-  if (['he', 'she'].includes(lower)) {
-    if (lastSpeaker && (lastSpeaker.evidence.person ?? 0) > 0) return lastSpeaker;
-    return mentions.lastEndingBy(start, 'person', (mention) => (mention.evidence.person ?? 0) > 0 || Boolean(mention.role));
-  }
-  // "It said": the organisation that spoke last, else the last one named before.
-  if (lower === 'it') {
-    if (lastSpeaker && isMostly(lastSpeaker, 'organization')) return lastSpeaker;
-    return mentions.lastEndingBy(start, 'organization', (mention) => isMostly(mention, 'organization'));
-  }
-  // A description is resolved by its head: "the tech giant" points back as "the giant" does.
-  const head = lower.split(/\s+/).at(-1)!;
-  const fits = Object.hasOwn(DESCRIPTION_HEADS, head) ? DESCRIPTION_HEADS[head] : undefined;
-  if (fits) return mentions.lastEndingBy(start, head, fits) ?? mentions.first(head, fits);
-  return undefined;
-}

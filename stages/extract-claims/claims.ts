@@ -7,9 +7,11 @@ import { groupBySentence } from '../../pipeline/provenance.ts';
 import type { EntityMention } from '../extract-entities/mentions.ts';
 import type { Figure } from '../extract-figures/figures.ts';
 import type { ParsedSentence } from '../parse/index.ts';
-import { findAttribution, quoteSpans, reportAuthor, resolveSpeaker, type QuoteSpan } from './attribution.ts';
+import { findAttribution, quoteSpans, reportAuthor, type QuoteSpan } from './attribution.ts';
 import type { DeclaredAuthor } from './author.ts';
+import { describedNames } from './descriptions.ts';
 import { MentionIndex } from './mention-index.ts';
+import { isMostly, resolveSpeaker } from './resolve.ts';
 
 export interface Claim {
   sentence: number;
@@ -97,6 +99,10 @@ export function findClaims(input: DocumentInput): Claim[] {
   const mentionIndex = new MentionIndex(mentions);
   const figuresOf = groupBySentence(figures);
   let lastSpeaker: EntityMention | undefined;
+  let lastSpeakerUntil = 0;
+  // The person the text is about: the last person who spoke or opened a sentence as its subject.
+  let topic: EntityMention | undefined;
+  const described = describedNames(text, mentions);
   let colonSpeaker: { mention?: EntityMention; words?: string; verb: string } | undefined;
   // The speaker of the last quotation in the current paragraph: a quote that follows it continues it.
   let quoteSpeaker: { paragraph: number; mention?: EntityMention; words?: string; verb: string } | undefined;
@@ -114,7 +120,9 @@ export function findClaims(input: DocumentInput): Claim[] {
     let contentEnd = sentence.end;
     if (attribution) {
       const words = sentenceText.slice(attribution.speakerStart, attribution.speakerEnd);
-      speaker = resolveSpeaker(words, sentence.start + attribution.speakerStart, sentence.start + attribution.speakerEnd, mentionIndex, lastSpeaker);
+      const speakerStart = sentence.start + attribution.speakerStart;
+      const source = statementSource(mentionIndex.inside(sentence.start, speakerStart), text, sentence.start);
+      speaker = resolveSpeaker(words, speakerStart, sentence.start + attribution.speakerEnd, mentionIndex, { sentenceStart: sentence.start, lastSpeaker, lastSpeakerUntil, topic, described, source });
       // A pronoun that points back to no one names no one.
       speakerText = speaker?.text ?? (/^(?:he|she|they|it)$/i.test(words) ? undefined : words);
       verb = attribution.verb;
@@ -132,7 +140,8 @@ export function findClaims(input: DocumentInput): Claim[] {
       }
       if (/:\s*$/.test(sentenceText)) colonSpeaker = { mention: speaker, words: speakerText, verb };
       if (quote) quoteSpeaker = { paragraph: paragraph.start, mention: speaker, words: speakerText, verb };
-      if (speaker) lastSpeaker = speaker;
+      if (speaker) [lastSpeaker, lastSpeakerUntil] = [speaker, sentence.end];
+      if (speaker && isPerson(speaker)) topic = speaker;
     } else if (quote && (colonSpeaker || quoteSpeaker?.paragraph === paragraph.start)) {
       const from = colonSpeaker ?? quoteSpeaker!;
       speaker = from.mention;
@@ -153,6 +162,7 @@ export function findClaims(input: DocumentInput): Claim[] {
       speakerText = author.text;
     }
     if (!quote) colonSpeaker = attribution && /:\s*$/.test(sentenceText) ? colonSpeaker : undefined;
+    if (!attribution && !quote) topic = openingPerson(sentence, mentionsOf(sentence.ordinal).map((index) => mentions[index]!)) ?? topic;
 
     // The claim's own words: the quotation when the sentence is one, else what the reporting clause
     // introduces ("… announced on Twitter that X" → X), else the sentence.
@@ -229,4 +239,18 @@ function trimClaim(text: string, start: number, end: number): { start: number; e
   while (start < end && /[\s“”"‘,]/.test(text[start]!)) start += 1;
   while (end > start && /[\s“”",]/.test(text[end - 1]!)) end -= 1;
   return { start, end };
+}
+
+const isPerson = (mention: EntityMention) => Boolean(mention.role) || isMostly(mention, 'person');
+
+/** The person a sentence opens with as its subject: named before its first verb ("Mr Howard pointed to …"). */
+function openingPerson(sentence: ParsedSentence, mentions: EntityMention[]): EntityMention | undefined {
+  const verb = sentence.tokens.find((token) => token.tags.has('Verb'));
+  const subject = mentions.find((mention) => mention.start >= sentence.start && (!verb || mention.end <= verb.start));
+  return subject && isPerson(subject) ? subject : undefined;
+}
+
+/** The body a sentence names as a statement's source before its subject: "In a statement from Lycos Europe …, the company denied". */
+function statementSource(before: EntityMention[], text: string, sentenceStart: number): EntityMention | undefined {
+  return before.find((mention) => /\b(?:statement|report|letter|release|announcement|post)\s+(?:(?:issued|published|released)\s+)?(?:from|by)\s+$/i.test(text.slice(sentenceStart, mention.start)));
 }
