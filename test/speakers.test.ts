@@ -130,3 +130,29 @@ describe('a pronoun or a description points back to the one the text is about', 
     expect(speakerOf(claims, 'Chris Tarrant will be hosting')).toMatch(/^BBC Radio/);
   });
 });
+
+describe("a party's statement republished under a lead", () => {
+  const lead = 'In response to Australia’s proposed new Media Bargaining law, Facebook today announced that it will block 12 million users in Australia from sharing news. The proposed law will force platform providers like Google and Facebook to pay news publishers for using their content.';
+  const statement = 'In fact, and as we have made clear to the Australian government for many months, the value exchange runs in favor of the publishers. Last year Facebook generated approximately 5.1 billion free referrals to Australian publishers worth an estimated AU$407 million.';
+
+  it('the third-person lead is the republisher\'s; the author speaks from its first-person paragraph', async () => {
+    const claims = await claimsOf({ 'easton.txt': { text: `${lead}\n\n${statement}`, manifest: '  kind: critique\n  title: "Facebook blocks news content in Australia (Facebook statement, reproduced)"\n' } });
+    expect(speakerOf(claims, 'will force platform providers')).toBeNull();
+    expect(speakerOf(claims, '5.1 billion free referrals')).toBe('Facebook');
+  });
+
+  it('an answer signed with its author\'s name alone on a line is theirs from there on', async () => {
+    const text = [
+      'Question to the Home Office:',
+      '',
+      'Answered by',
+      'Tom Pursglove',
+      '',
+      'Funding for the Migration and Economic Development Partnership has been agreed as part of the Home Office settlement with HMT.',
+      '',
+      'The amount we anticipate paying is an initial investment of £120m as part of a new Economic Transformation and Integration Fund.',
+    ].join('\n');
+    const claims = await claimsOf({ 'answer.txt': { text, manifest: '  kind: press\n  title: "Rwanda: Asylum (written question asked 26 May 2022, answered 6 June 2022 by Tom Pursglove)"\n' } });
+    expect(speakerOf(claims, 'Funding for the Migration')).toBe('Tom Pursglove');
+  });
+});

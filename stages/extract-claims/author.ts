@@ -52,9 +52,29 @@ export function declaredAuthor(meta: { kind?: string; title?: string }, text: st
   if (owner) candidates.push({ name: nameBefore(title.slice(0, owner.index)), from: 0 });
   for (const { name, from } of candidates) {
     const mention = name ? mentionNaming(name, mentions) : undefined;
-    if (mention) return { mention, from };
+    if (mention) return { mention, from: from > 0 ? from : Math.min(firstPersonParagraph(text), afterNameLine(text, mention.text)) };
   }
   return undefined;
+}
+
+/** After a line that is the author's name alone ("Answered by / Tom Pursglove"): a signature line opening what they wrote. */
+function afterNameLine(text: string, name: string): number {
+  const line = new RegExp(`(?:^|\\n)[ \\t]*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \\t]*\\n`, 'u').exec(text);
+  return line ? line.index + line[0].length : text.length;
+}
+
+/**
+ * Where a document declared by its title starts speaking as its author: the first paragraph in the
+ * first person outside quotations. A republisher's third-person lead before it ("Facebook today
+ * announced that …") is the republisher's framing.
+ */
+function firstPersonParagraph(text: string): number {
+  let start = 0;
+  for (const paragraph of text.split(/(\n\s*\n)/)) {
+    if (FIRST_PERSON.test(paragraph.replace(QUOTATION, ' '))) return start;
+    start += paragraph.length;
+  }
+  return 0;
 }
 
 /** The mention of the text that a declaration's name names: the longest whose words stand in it, a person first. */
