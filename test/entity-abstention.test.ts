@@ -102,3 +102,18 @@ describe('what a name is made of', () => {
     expect(articleMentions('The Secretary of State for the Home Department signed the order.').map((mention) => mention.text)).toEqual([]);
   });
 });
+
+describe('lists and joins', () => {
+  it('"Apple Computer and Cisco Systems" are two names; "Belt and Road Initiative" is one', () => {
+    expect(articleMentions('Investors included Apple Computer and Cisco Systems.').map((mention) => mention.text)).toEqual(['Apple Computer', 'Cisco Systems']);
+    expect(articleMentions('Italy joined the Belt and Road Initiative.').map((mention) => mention.text)).toContain('Belt and Road Initiative');
+  });
+
+  it('hints do not add up across a team sheet, and "IRA" is not a country', () => {
+    const sheet = articleMentions('Replacements: R McBryde (Llanelli), J Yapp (Cardiff), J Thomas (Neath-Swansea), G Cooper (Newport-Gwent).');
+    const players = sheet.filter((mention) => /^\p{Lu} /u.test(mention.text));
+    expect(players.map((mention) => mention.text)).toEqual(['R McBryde', 'J Yapp', 'J Thomas', 'G Cooper']);
+    for (const mention of players) expect(mention.evidence.place ?? 0, mention.text).toBeLessThan(3);
+    expect(articleMentions('The IRA said it would disarm.').find((mention) => mention.text === 'IRA')?.place).toBeUndefined();
+  });
+});

@@ -5,7 +5,6 @@
  */
 import { createRequire } from 'node:module';
 import type { Countries } from 'world-countries';
-import { addTo } from '../../pipeline/collections.ts';
 
 // The package is CommonJS whose types declare an ES default export; require gives the array itself.
 const countries = createRequire(import.meta.url)('world-countries') as Countries;
@@ -52,15 +51,10 @@ function build(): Map<string, PlaceEntry> {
     const demonym = country.demonyms?.eng?.m;
     if (demonym) add(demonym, { name, via: 'demonym' });
   }
-  // Names in common use that the package does not list as spellings.
-  for (const [alias, name] of [['America', 'United States'], ['Britain', 'United Kingdom'], ['Holland', 'Netherlands']] as const) add(alias, { name, via: 'name' });
-  // Acronyms of official names: "PRC", "ROK", "UAE" (three letters or more, and only when unambiguous).
-  const byInitials = new Map<string, string[]>();
-  for (const country of ordered) {
-    const initials = country.name.official.split(/\s+/).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]).join('');
-    if (initials.length >= 3) addTo(byInitials, initials, country.name.common);
-  }
-  for (const [initials, names] of byInitials) if (names.length === 1) add(initials, { name: names[0]!, via: 'name' });
+  // Names in common use that the package does not list as spellings, and the acronyms of official
+  // names that news writes. (Not every official name's initials: "IRA" is not Afghanistan.)
+  const common = [['America', 'United States'], ['Britain', 'United Kingdom'], ['Holland', 'Netherlands'], ['PRC', 'China'], ['ROK', 'South Korea'], ['DPRK', 'North Korea'], ['UAE', 'United Arab Emirates'], ['ROC', 'Taiwan']] as const;
+  for (const [alias, name] of common) add(alias, { name, via: 'name' });
   for (const region of REGIONS) add(region, { name: region, via: 'name' });
   for (const [demonym, region] of Object.entries(REGION_DEMONYMS)) add(demonym, { name: region, via: 'demonym' });
   return places;

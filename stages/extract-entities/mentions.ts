@@ -117,7 +117,8 @@ function nameRuns(tokens: Token[]): Run[] {
       const width = ['of', 'for'].includes(connector) && lower(tokens[to + 1] ?? tokens[to]!) === 'the' ? 2 : 1;
       const nextWord = to + width;
       const after = nextWord < tokens.length && isNameWord(tokens, nextWord) && !BREAK_AFTER.test(tokens[nextWord - 1]!.post);
-      const joinsAnd = connector !== 'and' || connectors > 0 || (!namedAlready(tokens, from, to) && headedNameFollows(tokens, nextWord));
+      // "Belt and Road Initiative", "Procter and Gamble": one word before "and"; "Apple Computer and Cisco Systems" are two names.
+      const joinsAnd = connector !== 'and' || connectors > 0 || (to - from === 1 && !namedAlready(tokens, from, to) && headedNameFollows(tokens, nextWord));
       const allowed = NAME_CONNECTORS.has(connector) && after && joinsAnd && (connector !== 'to' || runHasRole(tokens, from, to));
       if (!allowed) break;
       connectors += 1;
@@ -389,7 +390,9 @@ function addDemonymPlaces(text: string, sentence: number, tokens: Token[], menti
 
 /**
  * Names listed together ("Oracle, HP, Reliance Jio, NEC and VMware"; "Huawei and ZTE") are of one kind:
- * each gets the evidence of the whole list.
+ * the kind its members are typed as outright (votes of 3 or more) types the members that say little
+ * about themselves. Hints do not add up across a list: a team sheet of forty names followed by "said"
+ * is not a person.
  */
 function shareListEvidence(text: string, mentions: EntityMention[], tokens: Token[]): void {
   const ordered = [...mentions].sort((a, b) => a.start - b.start);
@@ -402,9 +405,11 @@ function shareListEvidence(text: string, mentions: EntityMention[], tokens: Toke
   const flush = () => {
     if (group.length > 1) {
       const total: Partial<Record<EntityType, number>> = {};
-      for (const member of group) for (const [type, weight] of Object.entries(member.evidence)) total[type as EntityType] = (total[type as EntityType] ?? 0) + weight;
-      // Only members that say little about themselves take the list's kind.
-      for (const member of group) if (strongest(member) < 3) member.evidence = { ...total };
+      for (const member of group) for (const [type, weight] of Object.entries(member.evidence)) if (weight >= 3) total[type as EntityType] = (total[type as EntityType] ?? 0) + weight;
+      const kinds = Object.entries(total).sort(([, a], [, b]) => b - a);
+      // One kind, or one clearly ahead: a mixed list ("Blair, Brown and the Treasury") types no one.
+      const kind = kinds.length > 0 && (kinds.length === 1 || kinds[0]![1] > 2 * kinds[1]![1]) ? (kinds[0]![0] as EntityType) : undefined;
+      if (kind) for (const member of group) if (strongest(member) < 3) member.evidence = { ...member.evidence, [kind]: 3 };
     }
     group = [];
   };
@@ -416,7 +421,9 @@ function shareListEvidence(text: string, mentions: EntityMention[], tokens: Toke
   for (const mention of ordered.filter((candidate) => !candidate.place)) {
     const last = group.at(-1);
     const possessive = last !== undefined && /^[’']s\b/.test(text.slice(last.end, last.end + 3));
-    if (last && !last.role && !mention.role && !possessive && !speaks(mention) && /^(?:and|or)?$/.test(between(last, mention)) && !/[;:.—–]|\s-{1,2}(?:\s|$)|^-{1,2}\s/.test(tokens.find((t) => t.end === last.end || t.end === last.end + 2)?.post ?? '')) {
+    // A bracket between two names ("J Yapp (Cardiff)") says where or what the first is, not a list.
+    const bracketed = last !== undefined && /[()]/.test(text.slice(last.end, mention.start));
+    if (last && !bracketed && !last.role && !mention.role && !possessive && !speaks(mention) && /^(?:and|or)?$/.test(between(last, mention)) && !/[;:.—–]|\s-{1,2}(?:\s|$)|^-{1,2}\s/.test(tokens.find((t) => t.end === last.end || t.end === last.end + 2)?.post ?? '')) {
       group.push(mention);
     } else {
       flush();
