@@ -12,15 +12,17 @@ import { parse } from '../stages/parse/index.ts';
 import { segment } from '../stages/segment/index.ts';
 import { makeDoc } from './helpers.ts';
 
-/** The counted noun of the figure whose quote contains `number`, after running the stages up to figures. */
-function countedOf(text: string, number: string): string | undefined {
+/** The figure whose quote contains `number`, after running the stages up to figures. */
+function figureOver(text: string, number: string) {
   const doc: Doc = { ...makeDoc('t.txt', text), meta: { published: '2020-11' } };
   const ctx = { options: { maxBytes: 1e6 }, warn: () => {} };
   for (const stage of [ingest, segment, parse, extractEntities, extractDates, extractFigures]) (doc.data as Record<string, unknown>)[stage.provides] = stage.run(doc, ctx);
   const figure = doc.data.figures!.find((candidate) => candidate.quote.includes(number));
   if (!figure) throw new Error(`no figure over "${number}" in: ${text}`);
-  return figure.counted;
+  return figure;
 }
+
+const countedOf = (text: string, number: string) => figureOver(text, number).counted;
 
 describe('counted noun', () => {
   const cases: { text: string; number: string; counted: string | undefined; why: string }[] = [
@@ -50,4 +52,16 @@ describe('counted noun', () => {
       expect(countedOf(text, number)).toBe(counted);
     });
   }
+});
+
+describe('amount of a change named by a noun of change and a verb of amounting', () => {
+  it('reads "increases over the life of the deal totaling 12%" as a rise of 12%', () => {
+    expect(figureOver('Pay increases over the life of the deal totaling 12% were agreed.', '12%')).toMatchObject({ type: 'change', direction: 'up' });
+  });
+  it('reads "a pay rise that could reach 9 percent" as a rise of 9 percent', () => {
+    expect(figureOver('The union won a pay rise that could reach 9 percent.', '9 percent')).toMatchObject({ type: 'change', direction: 'up' });
+  });
+  it('leaves "job cuts, and sales totaling 5%" a level: the noun of change is in another clause', () => {
+    expect(figureOver('There were job cuts, and sales totaling 5% of the market.', '5%').type).not.toBe('change');
+  });
 });

@@ -68,7 +68,7 @@ function amountOf(text: string, sentence: ParsedSentence, start: number, end: nu
   const sold = /\b(?:sells?|sold|selling|retails?|retailed|retailing|priced)\s+(?:for|at)\s+(?:between\s+)?$/i.exec(before);
   if (sold) return commonNounBefore(tokens, start - sold[0].length);
   // "a download subscription service for £4.99 per month": a sum per period paid for a noun is what it pays for.
-  const paidFor = period ? /\s+for\s+$/.exec(before) : null;
+  const paidFor = period ? /\bfor\s$/.exec(before) : null;
   return paidFor ? commonNounBefore(tokens, start - paidFor[0].length) : undefined;
 }
 

@@ -74,8 +74,25 @@ const CHANGE_BEFORE = new RegExp(String.raw`\b(${DIRECTION_WORDS})\s+${QUALIFIER
 const CHANGE_AFTER = /^(?:\/[a-z]+)?(?:\s+(?!of\b|in\b|to\b|and\b|or\b|a\b|the\b|than\b|on\b|for\b)[a-z]+)?\s+(increases?|rises?|raises?|falls?|drops?|declines?|surge|slip|gains?|jump|cuts?|growth|reduction|boost|hikes?|slump|plunge|rally|spike|(?:more|less|higher|lower)(?=\s+than\b|\s*[,.;:)"”]|\s*$)|weight gain|pay rise|pay cut)\b/i;
 /** Verbs of change that take "by N" further back in the clause: "boost its profits by more than 40%". */
 const CHANGE_BY = new RegExp(String.raw`\b(${DIRECTION_WORDS}|boosts?|lift(?:s|ed)?|expand(?:s|ed)?|trim(?:s|med)?|narrow(?:s|ed)?|widen(?:s|ed)?)\b[^,;.]{0,40}\bby\s+${QUALIFIER_WORDS}$`, 'i');
-/** A noun of change and a verb of amounting before the number: "raises totaling 23 percent", "an increase worth 5%". */
-const CHANGE_NOUN_AMOUNTING = /\b(?:raises?|increases?|rises?|hikes?|cuts?|reductions?|gains?|losses)\s+(?:totall?ing|amounting to|worth|of up to)\s+(?:(?:at least|about|around|nearly|almost|some|more than|up to)\s+)?$/i;
+/** A verb of amounting right before the number: "totaling 23 percent", "worth 5%", "that could reach 20 percent". */
+const AMOUNTING = /\b(?:totall?ing|amounting to|worth|of up to|(?:that|which)\s+(?:could|would|will|may|might)\s+reach)\s+(?:(?:at least|about|around|nearly|almost|some|more than|up to)\s+)?$/i;
+const CHANGE_NOUN = /\b(raises?|increases?|rises?|hikes?|cuts?|reductions?|gains?|losses)\b/gi;
+
+/**
+ * The noun of change that an amounting verb before the number measures: right before the verb ("raises
+ * totaling 23 percent", "an increase that could reach 20 percent"), or with a short prepositional phrase
+ * between, within the clause ("increases in each year of the contract totaling 14.5%").
+ */
+function changeNounAmounting(before: string): string | undefined {
+  const verb = AMOUNTING.exec(before);
+  if (!verb) return undefined;
+  const lead = before.slice(Math.max(0, verb.index - 45), verb.index);
+  const clause = lead.slice(Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';'), lead.lastIndexOf('.')) + 1);
+  const noun = [...clause.matchAll(CHANGE_NOUN)].at(-1);
+  if (!noun) return undefined;
+  const between = clause.slice(noun.index + noun[0].length);
+  return /^\s*$/.test(between) || /^\s+(?:in|of|for|over)\s/i.test(between) ? noun[1] : undefined;
+}
 /** A direction word that names a level reached, not an amount: "rose to 5%", "down to 12". */
 const REACHED = /\b(?:to|at|of|from)\s+(?:(?:about|around|nearly|almost|some|just|only|more than|less than|over|under|below|above)\s+)?$/i;
 /** What makes a percentage a rate: "an annual rate of 2.4%", "paying 5.35%", "growth target of 3.1%". */
@@ -255,8 +272,8 @@ export const RULES: Rule[] = [
     name: 'change-before',
     why: 'the amount after a verb or noun of change is a change ("rose 5%", "fell $28.63 to", "down 10%", "an increase of 9%", "lost 5% of its value")',
     test: ({ before, phrase }) => {
-      const amounting = CHANGE_NOUN_AMOUNTING.exec(before);
-      if (amounting) return { type: 'change', direction: /^(?:cut|reduction|loss)/i.test(amounting[0]) ? 'down' : 'up' };
+      const amounting = changeNounAmounting(before);
+      if (amounting) return { type: 'change', direction: /^(?:cut|reduction|loss)/i.test(amounting) ? 'down' : 'up' };
       const match = CHANGE_BEFORE.exec(before);
       if (!match || REACHED.test(before) || /\bup\s+to\s+$/i.test(before)) return undefined;
       if (/^(?:more|less|fewer|higher|lower)$/i.test(match[1]!) || ACCOUNTING_FOR.test(before)) return undefined;
