@@ -117,3 +117,15 @@ describe('lists and joins', () => {
     expect(articleMentions('The IRA said it would disarm.').find((mention) => mention.text === 'IRA')?.place).toBeUndefined();
   });
 });
+
+describe('where a name ends', () => {
+  it('a person\'s name ends before "of" or "for"; a second headed name after "and" is a name of its own', () => {
+    expect(articleMentions('The director award went to Clint Eastwood for Million Dollar Baby.').map((mention) => mention.text)).toContain('Clint Eastwood');
+    expect(articleMentions('She opens against Eleni Daniilidou of Greece.').map((mention) => mention.text)).toContain('Eleni Daniilidou');
+    expect(articleMentions('Nigerian banks United Bank of Africa and Standard Trust Bank have agreed to merge.').map((mention) => mention.text)).toEqual(
+      expect.arrayContaining(['United Bank of Africa', 'Standard Trust Bank']),
+    );
+    expect(articleMentions('Former England footballer Paul Gascoigne will dance.').map((mention) => mention.text)).toEqual(expect.arrayContaining(['England', 'Paul Gascoigne']));
+    expect(articleMentions('The Academy of Motion Picture Arts and Sciences voted.').map((mention) => mention.text)).toContain('Academy of Motion Picture Arts and Sciences');
+  });
+});

@@ -40,6 +40,7 @@ const BREAK_AFTER = /[,;:()“”"!?…\n]|[.](?!\S)|—|–|\s-{1,2}(?:\s|$)|^-
 const OPENING = /[“"‘(]/;
 const POSSESSIVE = /[’']s$/;
 const ROMAN = /^[IVXLC]+\.?$/;
+const FORMER = new Set(['former', 'ex', 'late']);
 /** "I'm", "We're", "They've": a pronoun with a verb, never a name. */
 const PRONOUN_CONTRACTION = /^(?:i|we|you|they|he|she|it|there|that|let)[’'](?:m|re|ve|ll|d|s)$/;
 
@@ -117,18 +118,25 @@ function nameRuns(tokens: Token[]): Run[] {
       const width = ['of', 'for'].includes(connector) && lower(tokens[to + 1] ?? tokens[to]!) === 'the' ? 2 : 1;
       const nextWord = to + width;
       const after = nextWord < tokens.length && isNameWord(tokens, nextWord) && !BREAK_AFTER.test(tokens[nextWord - 1]!.post);
-      // "Belt and Road Initiative", "Procter and Gamble": one word before "and"; "Apple Computer and Cisco Systems" are two names.
-      const joinsAnd = connector !== 'and' || connectors > 0 || (to - from === 1 && !namedAlready(tokens, from, to) && headedNameFollows(tokens, nextWord));
-      const allowed = NAME_CONNECTORS.has(connector) && after && joinsAnd && (connector !== 'to' || runHasRole(tokens, from, to));
+      // "Belt and Road Initiative", "Procter and Gamble": one word before "and"; "Apple Computer and Cisco
+      // Systems" are two names, and so are "United Bank of Africa and Standard Trust Bank".
+      const joinsAnd =
+        connector !== 'and' || (connectors > 0 ? !headedNameFollows(tokens, nextWord) : to - from === 1 && !namedAlready(tokens, from, to) && headedNameFollows(tokens, nextWord));
+      // "Gordon Redgate of Sugar Foods", "Clint Eastwood for Million Dollar Baby": a person's name ends before "of" or "for".
+      const afterPerson = ['of', 'for'].includes(connector) && connectors === 0 && to - from >= 2 && to - from <= 3 && tokens[from]!.tags.has('FirstName');
+      const allowed = NAME_CONNECTORS.has(connector) && after && joinsAnd && !afterPerson && (connector !== 'to' || runHasRole(tokens, from, to));
       if (!allowed) break;
       connectors += 1;
       to = nextWord + 1;
     }
     // "William Haughey OBE": an honour after a name is not part of it.
     if (to - from > 2 && HONOURS.has(lower(tokens[to - 1]!))) to -= 1;
+    // "Former England footballer", "Former Downing Street chief": "former" qualifies what follows, unless a title does (splitRole).
+    let start = from;
+    if (to - from > 1 && FORMER.has(lower(tokens[from]!)) && !runHasRole(tokens, from, to)) start += 1;
     // A lone capitalised common word inside a sentence ("promised to only Use trusted vendors") is not a name.
     const lone = to - from === 1 && from > 0 && !OPENING.test(tokens[from]!.pre) && isCommonWord(tokens[from]!) && !isAcronym(tokens[from]!);
-    if (!lone) runs.push({ from, to });
+    if (!lone) runs.push({ from: start, to });
     i = to;
   }
   return runs;
