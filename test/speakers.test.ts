@@ -156,3 +156,20 @@ describe("a party's statement republished under a lead", () => {
     expect(speakerOf(claims, 'Funding for the Migration')).toBe('Tom Pursglove');
   });
 });
+
+describe('a quotation run over paragraphs', () => {
+  it('a paragraph opening a quotation, after the quoted speaker\'s paragraph and a caption, continues that speaker', async () => {
+    const text = [
+      '“Facebook was wrong. Facebook’s actions were unnecessary, they were heavy handed, and they will damage its reputation here in Australia,” Frydenberg said at an afternoon press conference.',
+      '',
+      'Frydenberg and Fletcher speaking at the press conference',
+      '',
+      '“Facebook had been, up to this point, engaged in constructive discussions with 12 Australian news media businesses.',
+      '',
+      '“Google was always a little bit in front, and the pace of that progress really picked up over the last 72 hours.”',
+    ].join('\n');
+    const claims = await claimsOf({ 'frydenberg.txt': { text } });
+    expect(speakerOf(claims, 'engaged in constructive discussions')).toBe('Frydenberg');
+    expect(speakerOf(claims, 'picked up over the last 72 hours')).toBe('Frydenberg');
+  });
+});

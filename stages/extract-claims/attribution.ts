@@ -30,6 +30,9 @@ export interface QuoteSpan {
 export function quoteSpans(text: string, start: number, end: number): QuoteSpan[] {
   const marks: number[] = [];
   for (let i = start; i < end; i += 1) if ('“”"'.includes(text[i]!)) marks.push(i);
+  // A paragraph that opens a quotation and has no other mark continues it in the next paragraph (the
+  // news convention): the quotation runs to the paragraph's end.
+  if (marks.length === 1 && /^\s*$/.test(text.slice(start, marks[0]))) marks.push(end);
   const spans: QuoteSpan[] = [];
   for (let k = 0; k + 1 < marks.length; k += 2) {
     const inner = { start: marks[k]! + 1, end: marks[k + 1]! };

@@ -105,17 +105,23 @@ export function findClaims(input: DocumentInput): Claim[] {
   const described = describedNames(text, mentions);
   let colonSpeaker: { mention?: EntityMention; words?: string; verb: string } | undefined;
   // The speaker of the last quotation in the current paragraph: a quote that follows it continues it.
-  let quoteSpeaker: { paragraph: number; mention?: EntityMention; words?: string; verb: string } | undefined;
-  for (const sentence of input.sentences) {
+  let quoteSpeaker: { paragraph: number; paragraphEnd: number; carried?: boolean; mention?: EntityMention; words?: string; verb: string } | undefined;
+  const attributions = input.sentences.map((sentence) => findAttribution(text.slice(sentence.start, sentence.end)));
+  const attributedParagraphs = new Set(input.sentences.filter((_, at) => attributions[at]).map((sentence) => input.paragraphOf.get(sentence.ordinal)!.start));
+  for (const [at, sentence] of input.sentences.entries()) {
     const sentenceText = text.slice(sentence.start, sentence.end);
     const paragraph = input.paragraphOf.get(sentence.ordinal)!;
     const quote = quoteOf(sentence, quotesOf(paragraph));
-    const attribution = findAttribution(sentenceText);
+    const attribution = attributions[at];
+    if (quoteSpeaker && quoteSpeaker.paragraph !== paragraph.start && !attributedParagraphs.has(paragraph.start) && continuesQuotation(text, quoteSpeaker.paragraphEnd, paragraph.start)) {
+      quoteSpeaker = { ...quoteSpeaker, paragraph: paragraph.start, paragraphEnd: paragraph.end, carried: true };
+    }
 
     let speaker: EntityMention | undefined;
     let speakerText: string | undefined;
     let verb: string | undefined;
     let voiced = false;
+    let carried = false;
     let contentStart = sentence.start;
     let contentEnd = sentence.end;
     if (attribution) {
@@ -139,11 +145,13 @@ export function findClaims(input: DocumentInput): Claim[] {
         }
       }
       if (/:\s*$/.test(sentenceText)) colonSpeaker = { mention: speaker, words: speakerText, verb };
-      if (quote) quoteSpeaker = { paragraph: paragraph.start, mention: speaker, words: speakerText, verb };
+      if (quote) quoteSpeaker = { paragraph: paragraph.start, paragraphEnd: paragraph.end, mention: speaker, words: speakerText, verb };
       if (speaker) [lastSpeaker, lastSpeakerUntil] = [speaker, sentence.end];
       if (speaker && isPerson(speaker)) topic = speaker;
     } else if (quote && (colonSpeaker || quoteSpeaker?.paragraph === paragraph.start)) {
       const from = colonSpeaker ?? quoteSpeaker!;
+      // A quotation carried over from an earlier paragraph has its speaker, but names no source itself.
+      carried = !colonSpeaker && Boolean(quoteSpeaker!.carried);
       speaker = from.mention;
       speakerText = from.words;
       verb = from.verb;
@@ -188,7 +196,7 @@ export function findClaims(input: DocumentInput): Claim[] {
     const hasVerb = tokens.some((token) => token.tags.has('Verb'));
     const factualVerb = tokens.some((token) => token.tags.has('Verb') && (token.tags.has('PastTense') || token.tags.has('PresentTense')) && !token.tags.has('Modal'));
     const hedges = [...new Set([...claimText.matchAll(HEDGES)].map((match) => match[0].toLowerCase()))];
-    const { score, features } = scoreClaim({ text: claimText, figures: figureIndexes.length, entities: mentionIndexes.length, factualVerb, attributed: speakerText !== undefined && !voiced, voiced, hedges: hedges.length, hasVerb });
+    const { score, features } = scoreClaim({ text: claimText, figures: figureIndexes.length, entities: mentionIndexes.length, factualVerb, attributed: speakerText !== undefined && !voiced && !carried, voiced, hedges: hedges.length, hasVerb });
     if (score < THRESHOLD) continue;
     claims.push({
       sentence: sentence.ordinal,
@@ -253,4 +261,14 @@ function openingPerson(sentence: ParsedSentence, mentions: EntityMention[]): Ent
 /** The body a sentence names as a statement's source before its subject: "In a statement from Lycos Europe …, the company denied". */
 function statementSource(before: EntityMention[], text: string, sentenceStart: number): EntityMention | undefined {
   return before.find((mention) => /\b(?:statement|report|letter|release|announcement|post)\s+(?:(?:issued|published|released)\s+)?(?:from|by)\s+$/i.test(text.slice(sentenceStart, mention.start)));
+}
+
+/**
+ * A paragraph that opens with a quotation mark, after the quoted speaker's paragraph with at most
+ * captions between (short lines with no closing punctuation), continues that speaker's quotation: news
+ * runs a long quotation over paragraphs and names the speaker once.
+ */
+function continuesQuotation(text: string, previousEnd: number, start: number): boolean {
+  if (!/^\s*[“"]/.test(text.slice(start, start + 8))) return false;
+  return text.slice(previousEnd, start).split('\n').every((line) => line.trim() === '' || (line.trim().split(/\s+/).length < 15 && !/[.!?”"]$/.test(line.trim())));
 }
