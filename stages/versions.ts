@@ -9,7 +9,7 @@ export const DOCUMENT_STAGE_VERSIONS = {
   parse: '6',
   'extract-entities': '6',
   'extract-dates': '1',
-  'extract-figures': '5',
+  'extract-figures': '6',
   'extract-claims': '6',
 } as const;
 

@@ -30,6 +30,7 @@ describe('counted noun', () => {
     { text: 'The party unveiled plans for tax cuts worth £4bn.', number: '£4bn', counted: 'tax cut', why: 'with no count before it, "worth" measures the noun right before it' },
     { text: 'The club owns the land, a site that is worth about £30m.', number: '£30m', counted: 'site', why: 'a relative pronoun stands for the noun before it' },
     { text: 'Profits rose to £5m, analysts said.', number: '£5m', counted: 'profit', why: 'a noun after a comma belongs to another clause' },
+    { text: 'Police arrested six "commercial spies" last year.', number: 'six', counted: 'commercial spy', why: 'quote marks around the noun do not end the phrase' },
     { text: 'The survey covered 11 news media businesses in Sydney.', number: '11', counted: 'news media business', why: 'a plural before a plural noun modifies it' },
     { text: 'She has won three doubles titles this season.', number: 'three', counted: 'doubles title', why: 'a plural before a plural noun modifies it, even when tagged as a verb' },
     { text: 'The firm paid £3m in fines last year.', number: '£3m', counted: 'fine', why: '"last year" is a time adverbial, not part of the noun phrase' },

@@ -23,8 +23,8 @@ export function countedAfter(text: string, sentence: ParsedSentence, start: numb
   const skip = end + (bracket ? bracket[0].length : worth ? worth[0].length : more && unit === 'count' ? more[0].length : 0);
   const at = tokenIndexAt(tokens, skip);
   // "$407 million, Axios reported": a comma ends the number's phrase; what follows is another clause
-  // (a closing quote does not: "several hundred" people).
-  let phraseRange = at === -1 || !/^["”’]?[\s-]*$/.test(text.slice(skip, tokens[at]!.start)) ? undefined : nounPhrase(tokens, at, unit === 'count');
+  // (quote marks do not: "several hundred" people, six "commercial spies").
+  let phraseRange = at === -1 || !/^[\s"“”‘’-]*$/.test(text.slice(skip, tokens[at]!.start)) ? undefined : nounPhrase(tokens, at, unit === 'count');
   if (phraseRange && TIME_WORDS.has(lowerOf(tokens[phraseRange.from]!)) && unit !== 'count') phraseRange = undefined;
   if (phraseRange) {
     // "seven million telephone numbers": a plural right after a count is what is counted, not a container.
