@@ -126,6 +126,9 @@ describe('where a name ends', () => {
       expect.arrayContaining(['United Bank of Africa', 'Standard Trust Bank']),
     );
     expect(articleMentions('Former England footballer Paul Gascoigne will dance.').map((mention) => mention.text)).toEqual(expect.arrayContaining(['England', 'Paul Gascoigne']));
+    expect(articleMentions('The French co-head of aerospace group EADS Philippe Camus is to leave.').map((mention) => mention.text)).toEqual(expect.arrayContaining(['EADS', 'Philippe Camus']));
+    expect(articleMentions('He predicted a second Oscar for Hilary Swank.').map((mention) => mention.text)).toContain('Hilary Swank');
+    expect(articleMentions('The group includes Liberal Democrat Paul Tyler.').map((mention) => [mention.text, mention.role])).toContainEqual(['Paul Tyler', 'Liberal Democrat']);
     expect(articleMentions('The Academy of Motion Picture Arts and Sciences voted.').map((mention) => mention.text)).toContain('Academy of Motion Picture Arts and Sciences');
   });
 });

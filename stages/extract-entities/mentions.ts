@@ -109,6 +109,8 @@ function nameRuns(tokens: Token[]): Run[] {
         continue;
       }
       if (BREAK_AFTER.test(last.post) || POSSESSIVE.test(last.text) || OPENING.test(tokens[to]!.pre)) break;
+      // "EADS Philippe Camus": an acronym and then a first name are an organisation and its person.
+      if (to - from === 1 && isAcronym(last) && tokens[to]!.tags.has('FirstName')) break;
       if (isNameWord(tokens, to) || (ROMAN.test(tokens[to]!.text) && to > from)) {
         to += 1;
         continue;
@@ -123,7 +125,9 @@ function nameRuns(tokens: Token[]): Run[] {
       const joinsAnd =
         connector !== 'and' || (connectors > 0 ? !headedNameFollows(tokens, nextWord) : to - from === 1 && !namedAlready(tokens, from, to) && headedNameFollows(tokens, nextWord));
       // "Gordon Redgate of Sugar Foods", "Clint Eastwood for Million Dollar Baby": a person's name ends before "of" or "for".
-      const afterPerson = ['of', 'for'].includes(connector) && connectors === 0 && to - from >= 2 && to - from <= 3 && tokens[from]!.tags.has('FirstName');
+      // "Oscar for Hilary Swank": nor does a name run on into a person's name after "of" or "for".
+      const afterPerson =
+        ['of', 'for'].includes(connector) && ((connectors === 0 && to - from >= 2 && to - from <= 3 && tokens[from]!.tags.has('FirstName')) || (width === 1 && tokens[nextWord]?.tags.has('FirstName') === true));
       const allowed = NAME_CONNECTORS.has(connector) && after && joinsAnd && !afterPerson && (connector !== 'to' || runHasRole(tokens, from, to));
       if (!allowed) break;
       connectors += 1;

@@ -32,7 +32,7 @@ export const ROLE_HEADS = new Set([
   'undersecretary', 'under-secretary', 'treasurer', 'coo', 'cio', 'attorney-general', 'secretary-general', 'coach',
   // Occupations and offices news writes before a name ("Actor Robert Blake", "referee Jonathan Kaplan", "Labour MP Eric Joyce").
   'actor', 'actress', 'singer', 'referee', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'manager', 'boss',
-  'mp', 'msp', 'mep', 'comptroller', 'lawyer', 'author', 'writer', 'director-general', 'inspector', 'detective', 'sergeant',
+  'mp', 'msp', 'mep', 'comptroller', 'democrat', 'republican', 'tory', 'conservative', 'lawyer', 'author', 'writer', 'director-general', 'inspector', 'detective', 'sergeant',
 ]);
 
 /**
@@ -45,7 +45,7 @@ export const TITLE_ENDS = new Set([
   'undersecretary', 'under-secretary', 'envoy', 'economist', 'analyst', 'coach',
 ]);
 /** Words that may stand before a role head inside the role ("Under Secretary", "Foreign Minister"). */
-export const ROLE_MODIFIERS = new Set(['managing', 'under', 'deputy', 'vice', 'foreign', 'prime', 'chief', 'assistant', 'acting', 'former', 'first', 'senior', 'executive', 'general', 'attorney', 'defense', 'defence', 'trade', 'finance', 'interior', 'state']);
+export const ROLE_MODIFIERS = new Set(['liberal', 'managing', 'under', 'deputy', 'vice', 'foreign', 'prime', 'chief', 'assistant', 'acting', 'former', 'first', 'senior', 'executive', 'general', 'attorney', 'defense', 'defence', 'trade', 'finance', 'interior', 'state']);
 
 /** Connectors allowed inside a multi-word name. */
 export const NAME_CONNECTORS = new Set(['of', 'for', 'the', 'de', 'du', 'van', 'von', 'da', 'del', 'la', 'and', '&', 'on', 'to']);
