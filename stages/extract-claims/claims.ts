@@ -7,11 +7,10 @@ import { groupBySentence } from '../../pipeline/provenance.ts';
 import type { EntityMention } from '../extract-entities/mentions.ts';
 import type { Figure } from '../extract-figures/figures.ts';
 import type { ParsedSentence } from '../parse/index.ts';
-import { findAttribution, quoteSpans, reportAuthor, type QuoteSpan } from './attribution.ts';
+import { findAttribution, quoteSpans, reportAuthor, type Attribution, type QuoteSpan } from './attribution.ts';
 import type { DeclaredAuthor } from './author.ts';
-import { describedNames } from './descriptions.ts';
 import { MentionIndex } from './mention-index.ts';
-import { isMostly, resolveSpeaker } from './resolve.ts';
+import { Speakers } from './speakers.ts';
 
 export interface Claim {
   sentence: number;
@@ -41,8 +40,6 @@ const NEGATION = /\b(?:not(?!\s+(?:only|to mention|just)\b)|no|never|none|nor|ca
 const OBLIGATION = /\b(?:should|must|ought to|need to|it is necessary)\b/;
 /** First person: opinion when no one is named as its source, a party's stated position when one is. */
 const FIRST_PERSON = /\b(?:I|we|our|us|my)\b/;
-/** "We", "our": an organisation speaking of itself. */
-const FIRST_PERSON_PLURAL = /\b(?:[Ww]e|[Oo]ur|us)\b/;
 const THRESHOLD = 0.5;
 
 /** The check-worthiness of a statement from its features; returns the score and the features. */
@@ -87,7 +84,6 @@ interface DocumentInput {
 /** The claims of one document. */
 export function findClaims(input: DocumentInput): Claim[] {
   const { text, mentions, figures } = input;
-  const author = reportAuthor(text, mentions);
   const quotesByParagraph = new Map<number, QuoteSpan[]>();
   const quotesOf = (paragraph: { start: number; end: number }) => {
     if (!quotesByParagraph.has(paragraph.start)) quotesByParagraph.set(paragraph.start, quoteSpans(text, paragraph.start, paragraph.end));
@@ -98,94 +94,23 @@ export function findClaims(input: DocumentInput): Claim[] {
   const mentionsOf = groupBySentence(mentions);
   const mentionIndex = new MentionIndex(mentions);
   const figuresOf = groupBySentence(figures);
-  let lastSpeaker: EntityMention | undefined;
-  let lastSpeakerUntil = 0;
-  // The person the text is about: the last person who spoke or opened a sentence as its subject.
-  let topic: EntityMention | undefined;
-  const described = describedNames(text, mentions);
-  let colonSpeaker: { mention?: EntityMention; words?: string; verb: string } | undefined;
-  // The speaker of the last quotation in the current paragraph: a quote that follows it continues it.
-  let quoteSpeaker: { paragraph: number; paragraphEnd: number; carried?: boolean; mention?: EntityMention; words?: string; verb: string } | undefined;
   const attributions = input.sentences.map((sentence) => findAttribution(text.slice(sentence.start, sentence.end)));
   const attributedParagraphs = new Set(input.sentences.filter((_, at) => attributions[at]).map((sentence) => input.paragraphOf.get(sentence.ordinal)!.start));
+  const speakers = new Speakers(text, mentionIndex, { voice: input.voice, declared: input.declared, author: reportAuthor(text, mentions), attributedParagraphs });
   for (const [at, sentence] of input.sentences.entries()) {
-    const sentenceText = text.slice(sentence.start, sentence.end);
     const paragraph = input.paragraphOf.get(sentence.ordinal)!;
     const quote = quoteOf(sentence, quotesOf(paragraph));
     const attribution = attributions[at];
-    if (quoteSpeaker && quoteSpeaker.paragraph !== paragraph.start && !attributedParagraphs.has(paragraph.start) && continuesQuotation(text, quoteSpeaker.paragraphEnd, paragraph.start)) {
-      quoteSpeaker = { ...quoteSpeaker, paragraph: paragraph.start, paragraphEnd: paragraph.end, carried: true };
-    }
-
-    let speaker: EntityMention | undefined;
-    let speakerText: string | undefined;
-    let verb: string | undefined;
-    let voiced = false;
-    let carried = false;
-    let contentStart = sentence.start;
-    let contentEnd = sentence.end;
-    if (attribution) {
-      const words = sentenceText.slice(attribution.speakerStart, attribution.speakerEnd);
-      const speakerStart = sentence.start + attribution.speakerStart;
-      const source = statementSource(mentionIndex.inside(sentence.start, speakerStart), text, sentence.start);
-      speaker = resolveSpeaker(words, speakerStart, sentence.start + attribution.speakerEnd, mentionIndex, { sentenceStart: sentence.start, lastSpeaker, lastSpeakerUntil, topic, described, source });
-      // A pronoun that points back to no one names no one.
-      speakerText = speaker?.text ?? (/^(?:he|she|they|it)$/i.test(words) ? undefined : words);
-      verb = attribution.verb;
-      contentStart = sentence.start + attribution.contentStart;
-      contentEnd = sentence.start + attribution.contentEnd;
-      // The same quote may have begun in earlier sentences: they are this speaker's too.
-      if (quote) {
-        // Claims are in text order: look back only as far as the quote reaches.
-        for (let index = claims.length - 1; index >= 0 && claims[index]!.start >= quote.start; index -= 1) {
-          const earlier = claims[index]!;
-          if (earlier.end <= quote.end + 1 && earlier.speakerText === undefined) {
-            Object.assign(earlier, { speaker: speaker ? mentionIndex.indexOf(speaker) : undefined, speakerText, reportingVerb: verb, direct: true });
-          }
-        }
+    const { speaker, speakerText, verb, voiced, carried } = speakers.of(sentence, paragraph, quote, attribution, mentionsOf(sentence.ordinal).map((index) => mentions[index]!));
+    // The same quote may have begun in earlier sentences: they are this speaker's too. Claims are in
+    // text order: look back only as far as the quote reaches.
+    for (let index = claims.length - 1; attribution && quote && index >= 0 && claims[index]!.start >= quote.start; index -= 1) {
+      const earlier = claims[index]!;
+      if (earlier.end <= quote.end + 1 && earlier.speakerText === undefined) {
+        Object.assign(earlier, { speaker: speaker ? mentionIndex.indexOf(speaker) : undefined, speakerText, reportingVerb: verb, direct: true });
       }
-      if (/:\s*$/.test(sentenceText)) colonSpeaker = { mention: speaker, words: speakerText, verb };
-      if (quote) quoteSpeaker = { paragraph: paragraph.start, paragraphEnd: paragraph.end, mention: speaker, words: speakerText, verb };
-      if (speaker) [lastSpeaker, lastSpeakerUntil] = [speaker, sentence.end];
-      if (speaker && isPerson(speaker)) topic = speaker;
-    } else if (quote && (colonSpeaker || quoteSpeaker?.paragraph === paragraph.start)) {
-      const from = colonSpeaker ?? quoteSpeaker!;
-      // A quotation carried over from an earlier paragraph has its speaker, but names no source itself.
-      carried = !colonSpeaker && Boolean(quoteSpeaker!.carried);
-      speaker = from.mention;
-      speakerText = from.words;
-      verb = from.verb;
-    } else if (!quote && input.declared && sentence.start >= input.declared.from) {
-      // A declared author's own document: its narrated sentences are the author's statements.
-      speaker = input.declared.mention;
-      speakerText = speaker.text;
-      voiced = true;
-    } else if (!quote && input.voice && FIRST_PERSON_PLURAL.test(sentenceText)) {
-      // "We remain confident …" in a company's own statement: the company says so.
-      speaker = input.voice;
-      speakerText = input.voice.text;
-      voiced = true;
-    } else if (!quote && author && author.start < sentence.start) {
-      speaker = author;
-      speakerText = author.text;
     }
-    if (!quote) colonSpeaker = attribution && /:\s*$/.test(sentenceText) ? colonSpeaker : undefined;
-    if (!attribution && !quote) topic = openingPerson(sentence, mentionsOf(sentence.ordinal).map((index) => mentions[index]!)) ?? topic;
-
-    // The claim's own words: the quotation when the sentence is one, else what the reporting clause
-    // introduces ("… announced on Twitter that X" → X), else the sentence.
-    const quoted = quote !== undefined && quote.start <= sentence.start + 1;
-    let start = Math.max(contentStart, quoted ? Math.max(quote.start, sentence.start) : contentStart);
-    let end = Math.min(contentEnd, quoted ? Math.min(quote.end, sentence.end) : contentEnd);
-    // Only content that follows its reporting verb opens with "that": "announced on Twitter that …",
-    // after at most a few words; a later "that" opens a relative clause ("legislation that would …").
-    const that = /^\s*(?:[^\s.“”"]+\s+){0,4}?that\s+|^\s*:\s*/.exec(text.slice(start, end));
-    if (that && attribution && attribution.contentStart > 0) start += that[0].length;
-    ({ start, end } = trimClaim(text, start, end));
-    // "Huawei has always denied this", "announced a £120 million programme": with no clause of its own
-    // (too short, or no verb), the statement is the whole sentence.
-    const clauseVerb = (from: number, to: number) => sentence.tokens.some((token) => token.start >= from && token.end <= to && token.tags.has('Verb'));
-    if (attribution && !quoted && (text.slice(start, end).split(/\s+/).length < 4 || !clauseVerb(start, end))) ({ start, end } = trimClaim(text, sentence.start, sentence.end));
+    const { start, end } = claimSpan(text, sentence, quote, attribution);
     if (end - start < 3) continue;
 
     const claimText = text.slice(start, end);
@@ -219,6 +144,28 @@ export function findClaims(input: DocumentInput): Claim[] {
 }
 
 /**
+ * The claim's own words: the quotation when the sentence is one, else what the reporting clause
+ * introduces ("… announced on Twitter that X" → X), else the sentence.
+ */
+function claimSpan(text: string, sentence: ParsedSentence, quote: QuoteSpan | undefined, attribution: Attribution | undefined): { start: number; end: number } {
+  const contentStart = attribution ? sentence.start + attribution.contentStart : sentence.start;
+  const contentEnd = attribution ? sentence.start + attribution.contentEnd : sentence.end;
+  const quoted = quote !== undefined && quote.start <= sentence.start + 1;
+  let start = Math.max(contentStart, quoted ? Math.max(quote.start, sentence.start) : contentStart);
+  let end = Math.min(contentEnd, quoted ? Math.min(quote.end, sentence.end) : contentEnd);
+  // Only content that follows its reporting verb opens with "that": "announced on Twitter that …",
+  // after at most a few words; a later "that" opens a relative clause ("legislation that would …").
+  const that = /^\s*(?:[^\s.“”"]+\s+){0,4}?that\s+|^\s*:\s*/.exec(text.slice(start, end));
+  if (that && attribution && attribution.contentStart > 0) start += that[0].length;
+  ({ start, end } = trimClaim(text, start, end));
+  // "Huawei has always denied this", "announced a £120 million programme": with no clause of its own
+  // (too short, or no verb), the statement is the whole sentence.
+  const clauseVerb = (from: number, to: number) => sentence.tokens.some((token) => token.start >= from && token.end <= to && token.tags.has('Verb'));
+  if (attribution && !quoted && (text.slice(start, end).split(/\s+/).length < 4 || !clauseVerb(start, end))) return trimClaim(text, sentence.start, sentence.end);
+  return { start, end };
+}
+
+/**
  * The first quotation (in text order) that the sentence is, or opens: one that covers half of it, or
  * that starts at its start and runs on. `spans` are in text order and do not overlap, so only the few
  * that reach into the sentence are looked at.
@@ -247,28 +194,4 @@ function trimClaim(text: string, start: number, end: number): { start: number; e
   while (start < end && /[\s“”"‘,]/.test(text[start]!)) start += 1;
   while (end > start && /[\s“”",]/.test(text[end - 1]!)) end -= 1;
   return { start, end };
-}
-
-const isPerson = (mention: EntityMention) => Boolean(mention.role) || isMostly(mention, 'person');
-
-/** The person a sentence opens with as its subject: named before its first verb ("Mr Howard pointed to …"). */
-function openingPerson(sentence: ParsedSentence, mentions: EntityMention[]): EntityMention | undefined {
-  const verb = sentence.tokens.find((token) => token.tags.has('Verb'));
-  const subject = mentions.find((mention) => mention.start >= sentence.start && (!verb || mention.end <= verb.start));
-  return subject && isPerson(subject) ? subject : undefined;
-}
-
-/** The body a sentence names as a statement's source before its subject: "In a statement from Lycos Europe …, the company denied". */
-function statementSource(before: EntityMention[], text: string, sentenceStart: number): EntityMention | undefined {
-  return before.find((mention) => /\b(?:statement|report|letter|release|announcement|post)\s+(?:(?:issued|published|released)\s+)?(?:from|by)\s+$/i.test(text.slice(sentenceStart, mention.start)));
-}
-
-/**
- * A paragraph that opens with a quotation mark, after the quoted speaker's paragraph with at most
- * captions between (short lines with no closing punctuation), continues that speaker's quotation: news
- * runs a long quotation over paragraphs and names the speaker once.
- */
-function continuesQuotation(text: string, previousEnd: number, start: number): boolean {
-  if (!/^\s*[“"]/.test(text.slice(start, start + 8))) return false;
-  return text.slice(previousEnd, start).split('\n').every((line) => line.trim() === '' || (line.trim().split(/\s+/).length < 15 && !/[.!?”"]$/.test(line.trim())));
 }
