@@ -55,6 +55,12 @@ describe('the words around a subject are not the subject', () => {
     expect(speakerWords('• The Detroit Free Press on Sept. 2 documented the chasm between chief executive and worker pay.')).toBe('The Detroit Free Press');
   });
 
+  it('"As X noted" names X; "Like I said" and "As we stated" name no one', () => {
+    expect(speakerWords('As Mr Kok\'s report noted: "The ink had scarcely dried on the agreement before the stock market bubble imploded."')).toBe('Mr Kok\'s report');
+    expect(findAttribution('Like I said, the company will cut 300 jobs this year.')).toBeUndefined();
+    expect(findAttribution('As we stated in March, the plant will close with the loss of 300 jobs.')).toBeUndefined();
+  });
+
   it('a common plural at the sentence start names no one', () => {
     expect(findAttribution('Ministers insisted on Friday that the scheme would save money in the longer term.')).toBeUndefined();
   });
