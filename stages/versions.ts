@@ -10,7 +10,7 @@ export const DOCUMENT_STAGE_VERSIONS = {
   'extract-entities': '6',
   'extract-dates': '1',
   'extract-figures': '6',
-  'extract-claims': '6',
+  'extract-claims': '7',
 } as const;
 
 export const CORPUS_STAGE_VERSIONS = {
