@@ -106,6 +106,7 @@ describe('what a name is made of', () => {
 describe('lists and joins', () => {
   it('"Apple Computer and Cisco Systems" are two names; "Belt and Road Initiative" is one', () => {
     expect(articleMentions('Investors included Apple Computer and Cisco Systems.').map((mention) => mention.text)).toEqual(['Apple Computer', 'Cisco Systems']);
+    expect(articleMentions('The Australian Competition and Consumer Commission agreed.').map((mention) => mention.text)).toContain('Australian Competition and Consumer Commission');
     expect(articleMentions('Italy joined the Belt and Road Initiative.').map((mention) => mention.text)).toContain('Belt and Road Initiative');
   });
 

@@ -7,6 +7,7 @@
 import type { Token } from '../parse/index.ts';
 import { lexiconTags } from '../parse/lexicon.ts';
 import { isPersonName } from './full-names.ts';
+import { sensesOf } from '../reconcile/wordnet.ts';
 import { lookupPlace } from './gazetteer.ts';
 import {
   COMMON_ACRONYMS, EVENT_HEADS, HUMAN_VERBS, SPEECH_VERBS, INITIATIVE_HEADS, LAW_HEADS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS, ORGANIZATION_NOUNS,
@@ -50,6 +51,13 @@ const hasTag = (token: Token, tags: readonly string[]) => tags.some((tag) => tok
 const isAcronym = (token: Token) => /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$|^\p{Lu}[\p{Lu}&]{1,5}$/u.test(token.text.replace(POSSESSIVE, ''));
 
 const NAME_LIKE_TAG = /Noun|Singular|Plural|Uncountable|Person|Name|Place|Country|City|Organization|Demonym|Actor/;
+
+/** A word of the English dictionary (WordNet) that compromise's lexicon does not know as a name: "Consumer", "Integration". */
+function isDictionaryWord(token: Token | undefined): boolean {
+  if (!token) return false;
+  const word = lower(token);
+  return sensesOf(word).length > 0 && !lexiconTags(word).some((tag) => /Person|Name|Place|Country|City|Organization|Company/.test(tag));
+}
 
 /** True for a word compromise's lexicon knows as a function word, verb, adverb or adjective ("This", "However", "Enough"). */
 function isCommonWord(token: Token): boolean {
@@ -120,10 +128,12 @@ function nameRuns(tokens: Token[]): Run[] {
       const width = ['of', 'for'].includes(connector) && lower(tokens[to + 1] ?? tokens[to]!) === 'the' ? 2 : 1;
       const nextWord = to + width;
       const after = nextWord < tokens.length && isNameWord(tokens, nextWord) && !BREAK_AFTER.test(tokens[nextWord - 1]!.post);
-      // "Belt and Road Initiative", "Procter and Gamble": one word before "and"; "Apple Computer and Cisco
-      // Systems" are two names, and so are "United Bank of Africa and Standard Trust Bank".
+      // "Belt and Road Initiative", "Australian Competition and Consumer Commission": a headed name after
+      // "and" continues one name when one word stands before "and" or the name goes on in common words;
+      // "Apple Computer and Cisco Systems" are two names, and so are "United Bank of Africa and Standard Trust Bank".
+      const continues = to - from === 1 || isDictionaryWord(tokens[nextWord]);
       const joinsAnd =
-        connector !== 'and' || (connectors > 0 ? !headedNameFollows(tokens, nextWord) : to - from === 1 && !namedAlready(tokens, from, to) && headedNameFollows(tokens, nextWord));
+        connector !== 'and' || (connectors > 0 ? !headedNameFollows(tokens, nextWord) : continues && !namedAlready(tokens, from, to) && headedNameFollows(tokens, nextWord));
       // "Gordon Redgate of Sugar Foods", "Clint Eastwood for Million Dollar Baby": a person's name ends before "of" or "for".
       // "Oscar for Hilary Swank": nor does a name run on into a person's name after "of" or "for".
       const afterPerson =
@@ -168,7 +178,9 @@ function headedNameFollows(tokens: Token[], from: number): boolean {
 /** "Hitachi and Mitsubishi Electric" are two names: what stands before "and" is already known as a name. */
 function namedAlready(tokens: Token[], from: number, to: number): boolean {
   const words = tokens.slice(from, to);
-  return lookupPlace(words.map((word) => word.text).join(' ')) !== undefined || words.some((word) => hasTag(word, ['Organization', 'Person', 'Country', 'City']));
+  // A demonym opening a longer name ("Australian Competition") does not make it a known name.
+  const known = words.length === 1 ? words : words.slice(-1);
+  return lookupPlace(words.map((word) => word.text).join(' ')) !== undefined || known.some((word) => hasTag(word, ['Organization', 'Person', 'Country', 'City']));
 }
 
 function runHasRole(tokens: Token[], from: number, to: number): boolean {
