@@ -94,9 +94,10 @@ describe('ClaimReview export', () => {
     for (const fragment of claim.split('…').filter(Boolean)) expect(sentence).toContain(fragment.trim());
     expect(byFinding.get(arithmetic.id)!.itemReviewed.author).toEqual({ '@type': 'Organization', name: 'Fudan University' });
 
-    // Both figures are Krach's, in one article.
+    // Both figures are Krach's, in one article. It names him by his surname alone, which makes no entity
+    // (a person is known by a full name): the author is the outlet that printed the claim.
     expect(rating(discrepancy).alternateName).toBe('Contradicted in the same article');
-    expect(byFinding.get(discrepancy.id)!.itemReviewed).toMatchObject({ author: { '@type': 'Person', name: 'Krach' }, datePublished: '2020-11-25' });
+    expect(byFinding.get(discrepancy.id)!.itemReviewed).toMatchObject({ author: { '@type': 'Organization', name: 'unnamed news outlet' }, datePublished: '2020-11-25' });
     expect(rating(list)).toMatchObject({ alternateName: 'Contradicted by another source', ratingValue: 1 });
     expect(rating(corroboration)).toMatchObject({ alternateName: 'Corroborated by another source', ratingValue: 3, bestRating: 3 });
     // A denial rates the claim denied, named by who denies it.
