@@ -61,8 +61,8 @@ describe('entity resolution', () => {
     );
   });
 
-  it('joins a surname and name variants with the full name, and an acronym with its expansion', () => {
-    const entities = entitiesOf('Secretary of State Mike Pompeo spoke.', 'Secretary of State Michael Pompeo spoke again.', 'Pompeo said the Chinese Communist Party (CCP) is a threat.', 'The CCP denied it.', 'Huawei, a Chinese company, said Huawei’s contracts fell.');
+  it('joins a titled surname and name variants with the full name, and an acronym with its expansion', () => {
+    const entities = entitiesOf('Secretary of State Mike Pompeo spoke.', 'Secretary of State Michael Pompeo spoke again.', 'Secretary of State Pompeo said the Chinese Communist Party (CCP) is a threat.', 'The CCP denied it.', 'Huawei, a Chinese company, said Huawei’s contracts fell.');
     expect(entities).toEqual(
       expect.arrayContaining([
         { name: 'Michael Pompeo', type: 'person', aliases: ['Mike Pompeo', 'Pompeo'] },

@@ -71,6 +71,12 @@ describe('names the text does not type', () => {
     );
   });
 
+  it('a kind noun types a name only within its phrase ("firms, including X"; not "the Clean Network,” Pompeo said")', () => {
+    expect(articleMentions('“Apps like TikTok, WeChat, and others are threats,” he said.').find((mention) => mention.text === 'WeChat')?.evidence.organization).toBeGreaterThanOrEqual(3);
+    expect(articleMentions('Investors include technology firms, including Tencent.').find((mention) => mention.text === 'Tencent')?.evidence.organization).toBeGreaterThanOrEqual(3);
+    expect(articleMentions('“We call on all nations to join the Clean Network,” Pompeo said.').find((mention) => mention.text === 'Pompeo')?.evidence.organization).toBeUndefined();
+  });
+
   it('a head word alone is a common noun, not a name ("the Government", "the Bill")', () => {
     const entities = entitiesOf('The Government said the Bill would pass.');
     expect(entities.map((entity) => entity.name)).toEqual([]);
@@ -131,5 +137,39 @@ describe('where a name ends', () => {
     expect(articleMentions('He predicted a second Oscar for Hilary Swank.').map((mention) => mention.text)).toContain('Hilary Swank');
     expect(articleMentions('The group includes Liberal Democrat Paul Tyler.').map((mention) => [mention.text, mention.role])).toContainEqual(['Paul Tyler', 'Liberal Democrat']);
     expect(articleMentions('The Academy of Motion Picture Arts and Sciences voted.').map((mention) => mention.text)).toContain('Academy of Motion Picture Arts and Sciences');
+  });
+});
+
+describe('more names', () => {
+  it('an initial joins the one full name it fits, none when several fit', () => {
+    const entities = entitiesOf('Singer Robbie Williams sang.', 'Actor Robin Williams joked.', 'Coach Roy Williams spoke.', 'The side included R Williams at full-back and captain G Cooper.', 'Coach Gareth Cooper spoke.');
+    const holder = (alias: string) => entities.find((entity) => entity.aliases.includes(alias));
+    expect(holder('R Williams')).toBeUndefined();
+    expect(holder('G Cooper')?.name).toBe('Gareth Cooper');
+  });
+
+  it('a prize, a school and the plural of a common acronym are not people; "Republican" is not a country', () => {
+    const entities = entitiesOf('Bloom is to be presented with the Hans Christian Andersen Award.', 'The couple visited the Hans Christian Andersen School.');
+    expect(entities.map((entity) => [entity.name, entity.type])).toEqual(
+      expect.arrayContaining([
+        ['Hans Christian Andersen Award', 'event'],
+        ['Hans Christian Andersen School', 'organization'],
+      ]),
+    );
+    expect(articleMentions('Sales of PCs rose.').map((mention) => mention.text)).toEqual([]);
+    expect(articleMentions('The Republicans hold a majority.').find((mention) => mention.text === 'Republicans')?.place).toBeUndefined();
+  });
+
+  it('a bracket ends a name, and "MP" after a name is not part of it', () => {
+    expect(articleMentions('"It would be a reminder to Mike [Ruddock] as to what they can do."').map((mention) => mention.text)).not.toContain('Mike [Ruddock');
+    expect(articleMentions('Paul Boateng MP, Labour\'s Chief Secretary to the Treasury, spoke.').map((mention) => mention.text)).toContain('Paul Boateng');
+  });
+});
+
+describe('a titled surname across articles', () => {
+  it('joins the full name holding that title, and an honorific is no title', () => {
+    const entities = entitiesOf('Wales coach Steve Hansen named his side.', 'Coach Hansen praised the pack.', 'Mr Hansen was unavailable for comment.');
+    const hansen = entities.find((entity) => entity.name === 'Steve Hansen');
+    expect(hansen).toMatchObject({ aliases: ['Hansen'], mentionCount: 2 });
   });
 });

@@ -4,6 +4,7 @@
  * ../shared/eval/events) or shaped like them.
  */
 import { describe, expect, it } from 'vitest';
+import { linkFullNames } from '../stages/extract-entities/full-names.ts';
 import { findMentions } from '../stages/extract-entities/mentions.ts';
 import { parseSpan } from '../stages/parse/index.ts';
 import { resolveEntities } from '../stages/resolve-entities/entity.ts';
@@ -20,7 +21,9 @@ function mentionsOf(text: string) {
 
 /** Resolves the mentions of several documents together, as the corpus stage does. */
 function entitiesOf(...documents: string[]) {
-  const rows = documents.flatMap((text, index) => mentionsOf(text).map((mention) => ({ id: `${index}:${String(mention.start).padStart(6, '0')}`, text: mention.text, role: mention.role ?? null, place: mention.place ?? null, acronym: mention.acronym ?? null, evidence: mention.evidence })));
+  const rows = documents.flatMap((text, index) =>
+    linkFullNames(mentionsOf(text)).map((mention) => ({ id: `${index}:${String(mention.start).padStart(6, '0')}`, text: mention.text, role: mention.role ?? null, place: mention.place ?? null, acronym: mention.acronym ?? null, fullName: mention.fullName ?? null, evidence: mention.evidence })),
+  );
   return resolveEntities(rows).map(({ name, type, aliases }) => ({ name, type, aliases }));
 }
 
@@ -99,7 +102,7 @@ describe('headings and titles', () => {
 
 describe('a surname joins its full name', () => {
   it('"Kaplan" joins "Jonathan Kaplan"', () => {
-    const entities = entitiesOf('The referee Jonathan Kaplan sent him off. Kaplan said the tackle was dangerous.');
+    const entities = entitiesOf('The referee Jonathan Kaplan sent him off.\nKaplan said the tackle was dangerous.');
     expect(entities.find((entity) => entity.name === 'Jonathan Kaplan')).toMatchObject({ type: 'person', aliases: ['Kaplan'] });
   });
 });

@@ -83,6 +83,7 @@ export function lookupPlace(name: string): PlaceEntry | undefined {
 function demonymByStem(word: string): PlaceEntry | undefined {
   const match = /^(\p{Lu}\p{Ll}{3,}?)(?:ian|ean|an|ese|ish|i)$/u.exec(word);
   if (!match) return undefined;
-  const candidates = countryNames.filter((name) => name.startsWith(match[1]!));
+  // One-word names only: "Republican" is not "Republic of the Congo".
+  const candidates = countryNames.filter((name) => !name.includes(' ') && name.startsWith(match[1]!));
   return candidates.length === 1 ? { name: candidates[0]!, via: 'demonym' } : undefined;
 }

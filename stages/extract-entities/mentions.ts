@@ -37,8 +37,8 @@ export interface EntityMention {
 const PROPER_TAGS = ['ProperNoun', 'Person', 'FirstName', 'LastName', 'Place', 'Country', 'City', 'Organization', 'Acronym', 'Region'];
 const NOT_PROPER_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'Verb', 'Adjective', 'QuestionWord', 'Value', 'Expression', 'Plural', 'Copula', 'Modal', 'Auxiliary', 'Negative', 'Gerund'];
 /** Punctuation after a token that ends a name. */
-const BREAK_AFTER = /[,;:()“”"!?…\n]|[.](?!\S)|—|–|\s-{1,2}(?:\s|$)|^-{1,2}\s/;
-const OPENING = /[“"‘(]/;
+const BREAK_AFTER = /[,;:()[\]“”"!?…\n]|[.](?!\S)|—|–|\s-{1,2}(?:\s|$)|^-{1,2}\s/;
+const OPENING = /[“"‘([]/;
 const POSSESSIVE = /[’']s$/;
 const ROMAN = /^[IVXLC]+\.?$/;
 const FORMER = new Set(['former', 'ex', 'late']);
@@ -81,7 +81,9 @@ function startsLikeName(token: Token, next: Token | undefined): boolean {
 
 function isNameWord(tokens: Token[], i: number): boolean {
   const token = tokens[i]!;
-  if (!isCapitalised(token) || (isAcronym(token) && COMMON_ACRONYMS.has(lower(token))) || PRONOUN_CONTRACTION.test(lower(token))) return false;
+  // "PCs", "TVs": the plural of a common acronym is no name either.
+  const acronymOf = lower(token).replace(/(?<=^[a-z]{2,5})s$/, '');
+  if (!isCapitalised(token) || (isAcronym(token) && COMMON_ACRONYMS.has(lower(token))) || (/^\p{Lu}{2,5}s$/u.test(token.text) && COMMON_ACRONYMS.has(acronymOf)) || PRONOUN_CONTRACTION.test(lower(token))) return false;
   // "Under Secretary": a function word that opens a title is part of the name run.
   if (NOT_NAMES.has(lower(token))) return ROLE_MODIFIERS.has(lower(token)) && tokens[i + 1] !== undefined && ROLE_HEADS.has(lower(tokens[i + 1]!));
   const atStart = i === 0 || OPENING.test(token.pre) || /[.!?:]["”’]?\s*$/.test(tokens[i - 1]!.post);
@@ -345,7 +347,9 @@ function typeFromName(mention: EntityMention, words: Token[]): void {
   const numeral = words.length > 1 && ROMAN.test(words.at(-1)!.text) && words.at(-1)!.text !== 'I';
   if ((words.length > 1 && EVENT_HEADS.has(heads[0]!)) || numeral) vote(mention, 'event', 4);
   if (words.length === 1 && isAcronym(words[0]!)) vote(mention, 'organization', 1);
-  if (words.length >= 2 && words[0]!.tags.has('FirstName')) vote(mention, 'person', 3);
+  // "Hans Christian Andersen Award" is headed as a prize: a first name opens a person's name only when no head word ends it.
+  const headed = Object.keys(mention.evidence).length > 0;
+  if (words.length >= 2 && words[0]!.tags.has('FirstName') && !headed) vote(mention, 'person', 3);
   if (words.some((word) => word.tags.has('Person') || word.tags.has('LastName'))) vote(mention, 'person', 1);
   if (words.some((word) => word.tags.has('Organization'))) vote(mention, 'organization', 1);
   // "Microsoft", "Beijing": a name the lexicon lists as a company or a place.
@@ -374,7 +378,12 @@ function typeFromContext(mention: EntityMention, tokens: Token[], run: Run): voi
   }
   // "executive chair Bill Ford", "spokesman John Smith": a title in lower case right before a person's name.
   const before = tokens[run.from - 1];
-  if (before && ROLE_HEADS.has(lower(before)) && !/\p{Lu}/u.test(before.text) && !BREAK_AFTER.test(before.post) && isPersonName(mention.text)) vote(mention, 'person', 3);
+  if (before && ROLE_HEADS.has(lower(before)) && !/\p{Lu}/u.test(before.text) && !BREAK_AFTER.test(before.post) && isPersonName(mention.text) && !mention.role) {
+    vote(mention, 'person', 3);
+    let from = run.from - 1;
+    while (from > 0 && ROLE_MODIFIERS.has(lower(tokens[from - 1]!)) && !/\p{Lu}/u.test(tokens[from - 1]!.text)) from -= 1;
+    mention.role = tokens.slice(from, run.from).map((token) => token.text).join(' ');
+  }
   // "X, the company", "the company X" are covered by lists below; a human verb after the name hints at a person.
   const next = tokens[run.to];
   const afterNext = tokens[run.to + 1];
@@ -386,9 +395,17 @@ function typeFromContext(mention: EntityMention, tokens: Token[], run: Run): voi
   // "companies such as X", "countries including X", "apps like X", "the company X": look back a few
   // words. A noun that names the kind of X outright ("parent company ByteDance", "firms such as X")
   // types it; one further back only hints.
+  // The kind is a common noun in the same phrase: not a word of another name ("the Clean Network,” Pompeo said").
   let outright = true;
   for (let k = run.from - 1; k >= Math.max(0, run.from - 4); k -= 1) {
+    // "firms, including X" keeps its comma before the list.
+    if (/[;:.”"]/.test(tokens[k]!.post) || (tokens[k]!.post.includes(',') && !LIST_OPENERS.has(lower(tokens[k + 1]!)))) break;
     const word = lower(tokens[k]!);
+    // A capital opening the sentence ("Apps like TikTok") is no name's.
+    if (isCapitalised(tokens[k]!) && k > 0 && !OPENING.test(tokens[k]!.pre)) {
+      outright = false;
+      continue;
+    }
     if (ORGANIZATION_NOUNS.has(word)) {
       vote(mention, 'organization', outright ? 3 : 2);
       break;
@@ -397,7 +414,6 @@ function typeFromContext(mention: EntityMention, tokens: Token[], run: Run): voi
       vote(mention, 'place', outright ? 3 : 2);
       break;
     }
-    if (/[.;:]/.test(tokens[k]!.post)) break;
     outright &&= LIST_OPENERS.has(word);
   }
 }

@@ -8,7 +8,8 @@ export const ORGANIZATION_HEADS = new Set([
   'party', 'department', 'university', 'ministry', 'agency', 'commission', 'council', 'bank', 'group', 'company', 'companies',
   'corporation', 'corp', 'inc', 'ltd', 'llc', 'plc', 'association', 'institute', 'center', 'centre', 'committee', 'fund', 'office',
   'bureau', 'organization', 'organisation', 'union', 'alliance', 'forum', 'post', 'times', 'news', 'telecom', 'telekom', 'mobile',
-  'studies', 'foundation', 'federation', 'court', 'congress', 'senate', 'parliament', 'government', 'administration', 'authority',
+  'studies', 'foundation', 'federation', 'school', 'college', 'academy', 'hospital', 'museum', 'theatre', 'theater', 'gallery',
+  'library', 'society', 'club', 'orchestra', 'court', 'congress', 'senate', 'parliament', 'government', 'administration', 'authority',
   'reserve', 'board', 'house', 'pentagon', 'media', 'press', 'journal', 'tribune', 'agence', 'systems',
   'technologies', 'technology', 'electric', 'electronics', 'communications', 'telecommunications', 'machine', 'motors', 'airlines',
   'airways', 'industries', 'holdings', 'partners', 'capital', 'labs', 'cloud', 'software', 'semiconductor', 'trade representative',
@@ -17,7 +18,11 @@ export const ORGANIZATION_HEADS = new Set([
 
 /** Last words that make a name a programme or initiative. */
 export const INITIATIVE_HEADS = new Set(['initiative', 'program', 'programme', 'plan', 'path', 'project', 'strategy', 'campaign', 'network']);
-export const EVENT_HEADS = new Set(['war', 'revolution', 'crisis', 'olympics', 'summit', 'election', 'pandemic', 'epidemic']);
+export const EVENT_HEADS = new Set([
+  'war', 'revolution', 'crisis', 'olympics', 'summit', 'election', 'pandemic', 'epidemic',
+  // Contests and their prizes: "Hans Christian Andersen Award", "Davis Cup", "Edinburgh Festival".
+  'award', 'awards', 'prize', 'cup', 'championship', 'championships', 'festival', 'tournament', 'marathon', 'trophy',
+]);
 export const LAW_HEADS = new Set(['act', 'law', 'agreement', 'arrangement', 'treaty', 'accord', 'order', 'code', 'convention', 'list', 'protocol']);
 
 /**
@@ -32,6 +37,7 @@ export const ROLE_HEADS = new Set([
   'undersecretary', 'under-secretary', 'treasurer', 'coo', 'cio', 'attorney-general', 'secretary-general', 'coach',
   // Occupations and offices news writes before a name ("Actor Robert Blake", "referee Jonathan Kaplan", "Labour MP Eric Joyce").
   'actor', 'actress', 'singer', 'referee', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'manager', 'boss',
+  'guitarist', 'drummer', 'bassist', 'presenter', 'comedian', 'novelist', 'poet', 'photographer', 'designer', 'chef', 'producer',
   'mp', 'msp', 'mep', 'comptroller', 'democrat', 'republican', 'tory', 'conservative', 'lawyer', 'author', 'writer', 'director-general', 'inspector', 'detective', 'sergeant',
 ]);
 
@@ -78,7 +84,7 @@ export const PLACE_HEADS = new Set([
 ]);
 
 /** Honours written after a name ("William Haughey OBE"): not part of it. */
-export const HONOURS = new Set(['obe', 'mbe', 'cbe', 'kbe', 'dbe', 'qc', 'kc', 'phd']);
+export const HONOURS = new Set(['obe', 'mbe', 'cbe', 'kbe', 'dbe', 'qc', 'kc', 'phd', 'mp', 'msp', 'mep']);
 
 export const PLACE_NOUNS = new Set(['country', 'countries', 'nation', 'nations', 'state', 'states', 'city', 'cities', 'region', 'regions', 'capital', 'province', 'provinces']);
 

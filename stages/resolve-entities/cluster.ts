@@ -3,8 +3,8 @@
  * name up to possessives, dots and a leading "the", an acronym with its expansion (defined in brackets
  * or matching the initials), a country-prefixed name with the name alone ("US State Department" /
  * "State Department"), a programme with its generic head ("Clean Network Initiative" / "Clean Network"),
- * a person's full name with its initial or short form ("G Jenkins" / "Gethin Jenkins"), and a surname
- * alone with the one full name seen elsewhere.
+ * a person's full name with its initial or short form ("G Jenkins" / "Gethin Jenkins"), and a titled
+ * surname with the full name holding that title ("Secretary of State Pompeo").
  *
  * The rules join keys (a mention's place, else its name key), and each reads only the keys it joins
  * and those sharing one of its lookups: initials, a surname, a linked key. So `clusterRows` can group
@@ -105,9 +105,15 @@ export function withoutPossessive(text: string): string {
   return text.endsWith('s') && (text[text.length - 2] === "'" || text[text.length - 2] === '’') ? text.slice(0, -2) : text;
 }
 
-/** The key mentions are grouped by: the gazetteer's place, else the full name it stands for, else the name key. */
-export function keyOf(text: string, place: string | null, fullName: string | null = null): string {
-  return place ? `place:${place.toLowerCase()}` : `name:${nameKey(fullName ?? text)}`;
+/**
+ * The key mentions are grouped by: the gazetteer's place, else the full name it stands for, else for
+ * a surname alone with a title ("Coach Hansen") the two together, else the name key.
+ */
+export function keyOf(text: string, place: string | null, fullName: string | null = null, role: string | null = null): string {
+  if (place) return `place:${place.toLowerCase()}`;
+  if (fullName) return `name:${nameKey(fullName)}`;
+  if (role && !HONORIFICS.has(role.toLowerCase()) && !/\s/.test(text.trim())) return `titled:${nameKey(text)}:${role.toLowerCase()}`;
+  return `name:${nameKey(text)}`;
 }
 
 /** Each row's key, kept with the row (five replacements, so worked out once per row). */
@@ -116,7 +122,7 @@ const rowKeys = new WeakMap<MentionRow, string>();
 export function mentionKey(mention: MentionRow): string {
   let key = rowKeys.get(mention);
   if (key === undefined) {
-    key = keyOf(mention.text, mention.place, mention.fullName ?? null);
+    key = keyOf(mention.text, mention.place, mention.fullName ?? null, mention.role);
     rowKeys.set(mention, key);
   }
   return key;
@@ -137,7 +143,11 @@ export interface KeyFacts {
   acronym: string | null;
   /** A person's name of several words: its last word. */
   surname: string | null;
+  /** The titles its mentions are given, lower-cased, honorifics aside ("secretary of state", not "mr"). */
+  titles: string[];
 }
+
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lord', 'lady', 'dame', 'mr.', 'mrs.', 'ms.', 'dr.']);
 
 /** Every key's facts, in the order rows first name the keys. */
 export function factsOf(rows: readonly MentionRow[]): Map<string, KeyFacts> {
@@ -146,7 +156,9 @@ export function factsOf(rows: readonly MentionRow[]): Map<string, KeyFacts> {
   for (const row of rows) {
     const key = mentionKey(row);
     let fact = facts.get(key);
-    if (!fact) facts.set(key, (fact = { display: '', evidence: {}, acronymKeys: [], links: [], initials: null, acronym: null, surname: null }));
+    if (!fact) facts.set(key, (fact = { display: '', evidence: {}, acronymKeys: [], links: [], initials: null, acronym: null, surname: null, titles: [] }));
+    const title = row.role?.toLowerCase();
+    if (title && !HONORIFICS.has(title) && !fact.titles.includes(title)) fact.titles.push(title);
     addEvidence(fact.evidence, row);
     // A surname standing for a full name is displayed as the full name it is keyed by.
     const written = row.fullName ?? row.text;
@@ -159,6 +171,8 @@ export function factsOf(rows: readonly MentionRow[]): Map<string, KeyFacts> {
   }
   for (const [key, fact] of facts) {
     fact.display = withoutPossessive(smallest.get(key)!);
+    // A titled surname is found by its surname (joinTitledSurnames).
+    if (key.startsWith('titled:')) fact.surname = nameKey(fact.display);
     if (!key.startsWith('name:')) continue;
     const name = key.slice(5);
     // A name key's spaces are single spaces.
@@ -210,36 +224,49 @@ export interface Clustering {
   escapes: Set<string>;
 }
 
+/** One title written with or without whose it is: "us secretary of state" and "secretary of state". */
+const sameTitle = (a: string, b: string) => a === b || a.endsWith(` ${b}`) || b.endsWith(` ${a}`);
+
 /**
- * A person's name alone joins the one full name it is the surname of ("Kaplan" / "Jonathan Kaplan"),
- * and only when its own mentions read as a person's: "England" or "Ford" the company never join a
- * person's family. This is for a document that never gives the full name; where it does, the surname
- * is keyed by that full name already (full-names.ts). A name alone that joins no full name makes no
- * entity (entity.ts's isNamedEntity).
+ * A surname alone, given a title ("Secretary of State Pompeo"), joins the one full name with that
+ * surname that holds the same title elsewhere ("Secretary of State Michael Pompeo"): a surname and an
+ * office together name one person, where a surname alone across articles may be anyone of that name.
  */
-function joinNamesAlone(facts: Map<string, KeyFacts>, sets: UnionFind, fullBySurname: Map<string, string[]>, escapeSurname: (name: string) => void): void {
+function joinTitledSurnames(facts: Map<string, KeyFacts>, sets: UnionFind, fullBySurname: Map<string, string[]>): void {
   for (const [key, fact] of facts) {
-    const name = key.slice(5);
-    if (!key.startsWith('name:') || name.includes(' ')) continue;
-    escapeSurname(name);
-    if (typeOf(fact.evidence) !== 'person') continue;
-    const roots = new Set((fullBySurname.get(name) ?? []).map((full) => sets.find(full)));
+    if (!key.startsWith('titled:')) continue;
+    const holders = (fullBySurname.get(fact.surname!) ?? []).filter((full) => facts.get(full)!.titles.some((title) => fact.titles.some((own) => sameTitle(own, title))));
+    const roots = new Set(holders.map((full) => sets.find(full)));
     if (roots.size === 1) sets.union(key, [...roots][0]!);
   }
 }
 
 /**
- * Two full names with one surname are one person when one first name is the other's initial or
- * shortening ("G Jenkins" / "Gethin Jenkins", "Chris Smith" / "Christopher Smith"), never by a shared
- * initial alone: "Kieran Campbell" and "Kevin Campbell" are two people. (A surname alone is joined to
- * its full name only within its own document: extract-entities' full-names.ts.)
+ * Is `short`'s first name an initial, a shortening or a nickname of `full`'s ("G Jenkins" / "Gethin
+ * Jenkins", "Chris Smith" / "Christopher Smith", "Mike Pompeo" / "Michael Pompeo")? A shared initial
+ * alone is not enough: "Kieran Campbell" and "Kevin Campbell" are two people.
  */
-function sameFirstName(a: string, b: string): boolean {
+function shortensFirstName(short: string, full: string): boolean {
   const first = (key: string) => key.slice(5, key.lastIndexOf(' ')).replace(/\.$/, '');
-  const [x, y] = [first(a), first(b)].sort((p, q) => p.length - q.length);
-  if (x!.includes(' ') || y!.includes(' ')) return x === y;
-  if (NICKNAMES[x!] === y || NICKNAMES[y!] === x) return true;
-  return x!.length === 1 ? y!.startsWith(x!) : x!.length >= 3 && y!.startsWith(x!);
+  const [x, y] = [first(short), first(full)];
+  if (x === y || x.includes(' ') || y.includes(' ') || x.length >= y.length) return false;
+  if (NICKNAMES[x] === y) return true;
+  return x.length === 1 ? y.startsWith(x) : x.length >= 3 && y.startsWith(x);
+}
+
+/**
+ * Full names with one surname: a short form joins the one longer name it shortens, and none when it
+ * could be several ("R Williams" beside Robbie, Rowan and Roy Williams). A surname alone is joined to
+ * its full name only within its own document (extract-entities' full-names.ts): across articles it
+ * may be anyone of that name.
+ */
+function joinShortForms(fullBySurname: Map<string, string[]>, sets: UnionFind): void {
+  for (const names of fullBySurname.values()) {
+    for (const short of names) {
+      const longer = names.filter((full) => shortensFirstName(short, full));
+      if (longer.length === 1) sets.union(short, longer[0]!);
+    }
+  }
 }
 
 /** English short forms that are not the start of their name ("Mike" is "Michael"). */
@@ -282,10 +309,9 @@ export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTH
       escape(outside.withAcronym(fact.initials));
     }
     if (fact.surname !== null) {
-      addTo(fullBySurname, fact.surname, key);
+      // Full names, and titled surnames that may join them (joinTitledSurnames), are grouped with every key of their surname.
+      if (key.startsWith('name:')) addTo(fullBySurname, fact.surname, key);
       escape(outside.withSurname(fact.surname));
-      // The surname alone counts this name's group (below): it must be grouped with it.
-      escapeIfOutside(`name:${fact.surname}`);
     }
   }
   // Acronyms matching the initials of exactly one long name.
@@ -297,11 +323,8 @@ export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTH
     if (inside.length === 1) sets.union(key, inside[0]!);
     else escape(beyond);
   }
-  // People: full names by surname whose first names are one name written two ways.
-  for (const full of fullBySurname.values()) {
-    for (const a of full) for (const b of full) if (a < b && sameFirstName(a, b)) sets.union(a, b);
-  }
-  joinNamesAlone(facts, sets, fullBySurname, (name) => escape(outside.withSurname(name)));
+  joinShortForms(fullBySurname, sets);
+  joinTitledSurnames(facts, sets, fullBySurname);
   const components = new Map<string, MentionRow[]>();
   for (const row of rows) addTo(components, sets.find(mentionKey(row)), row);
   return { facts, components: [...components.values()], escapes };

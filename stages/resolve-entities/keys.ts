@@ -45,17 +45,19 @@ interface StoredFacts {
 
 /**
  * Keys whose grouping a change to `changed` may undo, beyond the changed keys and their entities: the
- * acronyms a changed long name was the one match for, and the surname alone that a changed person's
- * name was the one full name of. (Joins a change makes are found by clusterRows as escapes.)
+ * acronyms a changed long name was the one match for, and the full names and titled surnames sharing a
+ * changed person's surname (each joins a full name only when it is the one it fits:
+ * cluster.ts). Joins a change makes are found by clusterRows as escapes.
  */
 export function seedsOf(db: Database.Database, changed: Set<string>): Set<string> {
   const stored = db.prepare('SELECT initials, surname FROM entity_keys WHERE key = ?');
   const acronyms = db.prepare('SELECT key FROM entity_keys WHERE acronym = ?').pluck();
+  const namesake = db.prepare('SELECT key FROM entity_keys WHERE surname = ?').pluck();
   const seeds = new Set(changed);
   for (const key of changed) {
     const facts = stored.get(key) as StoredFacts | undefined;
     if (facts?.initials) for (const acronym of acronyms.all(facts.initials) as string[]) seeds.add(acronym);
-    if (facts?.surname) seeds.add(`name:${facts.surname}`);
+    if (facts?.surname) for (const name of namesake.all(facts.surname) as string[]) seeds.add(name);
   }
   return seeds;
 }
