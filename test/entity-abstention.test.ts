@@ -173,3 +173,13 @@ describe('a titled surname across articles', () => {
     expect(hansen).toMatchObject({ aliases: ['Hansen'], mentionCount: 2 });
   });
 });
+
+describe('offices', () => {
+  it('"Home Secretary" is a title whole: "U.K. Home Secretary Priti Patel" names the UK and Priti Patel', () => {
+    const mentions = articleMentions('U.K. Home Secretary Priti Patel signed the deal.');
+    expect(mentions.map((mention) => [mention.text, mention.role ?? null])).toEqual([
+      ['U.K.', null],
+      ['Priti Patel', 'U.K. Home Secretary'],
+    ]);
+  });
+});

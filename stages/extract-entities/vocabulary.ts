@@ -51,7 +51,7 @@ export const TITLE_ENDS = new Set([
   'undersecretary', 'under-secretary', 'envoy', 'economist', 'analyst', 'coach',
 ]);
 /** Words that may stand before a role head inside the role ("Under Secretary", "Foreign Minister"). */
-export const ROLE_MODIFIERS = new Set(['liberal', 'managing', 'under', 'deputy', 'vice', 'foreign', 'prime', 'chief', 'assistant', 'acting', 'former', 'first', 'senior', 'executive', 'general', 'attorney', 'defense', 'defence', 'trade', 'finance', 'interior', 'state']);
+export const ROLE_MODIFIERS = new Set(['liberal', 'home', 'managing', 'under', 'deputy', 'vice', 'foreign', 'prime', 'chief', 'assistant', 'acting', 'former', 'first', 'senior', 'executive', 'general', 'attorney', 'defense', 'defence', 'trade', 'finance', 'interior', 'state']);
 
 /** Connectors allowed inside a multi-word name. */
 export const NAME_CONNECTORS = new Set(['of', 'for', 'the', 'de', 'du', 'van', 'von', 'da', 'del', 'la', 'and', '&', 'on', 'to']);
