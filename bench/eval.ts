@@ -4,7 +4,7 @@
  * Prints every figure with its target and writes them to bench/results/eval.json. `--errors N` prints
  * up to N errors per set (default 10); `--only figures,claims` measures only those kinds.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scoreClaims } from './eval/claims.ts';
@@ -25,6 +25,7 @@ const wanted = (kind: string) => only.includes(kind);
 const BBC = join(SHARED, 'bench', 'bbc');
 const EVENTS = join(SHARED, 'eval', 'events');
 const CORPUS = join(import.meta.dirname, '..', 'corpus');
+const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures', 'eval');
 
 /** The targets of the evaluation; a figure below its target is marked. */
 const TARGETS: Record<string, number> = { typeAccuracy: 0.95, valueAccuracy: 0.95, nounAccuracy: 0.85, precision: 0.8, speakerAccuracy: 0.9, entityPrecision: 0.95 };
@@ -61,10 +62,15 @@ if (bbc && wanted('claims')) {
 }
 
 // Entities are judged on a whole run: they are resolved across the corpus.
-if (wanted('entities') && existsSync(join(import.meta.dirname, '..', 'test', 'fixtures', 'eval', 'entities-bbc.json'))) {
+// Each draw (bench/eval-draw-entities.ts) judges the run it was drawn from; the newest judges the current rules.
+const judgedSets = wanted('entities') ? readdirSync(FIXTURES).map((file) => /^(entities-bbc(?:-\d+)?)\.json$/.exec(file)?.[1]).filter((set): set is string => set !== undefined) : [];
+if (judgedSets.length > 0) {
   const whole = await runOver(BBC, textFiles(BBC));
-  const { errors, ...figures } = scoreJudgedEntities(whole, readSet<JudgedEntity>('entities-bbc'));
-  print('entities, BBC', figures, errors, { precision: TARGETS.entityPrecision! });
+  const number = (set: string) => Number(set.split('-')[2] ?? 0);
+  for (const set of judgedSets.sort((a, b) => number(a) - number(b))) {
+    const { errors, ...figures } = scoreJudgedEntities(whole, readSet<JudgedEntity>(set));
+    print(`entities, BBC (${set})`, figures, errors, { precision: TARGETS.entityPrecision! });
+  }
 }
 
 const figuresEvents = labelled(readSet<NumberItem>('figures-events'));
