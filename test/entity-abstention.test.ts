@@ -77,6 +77,11 @@ describe('names the text does not type', () => {
     expect(articleMentions('“We call on all nations to join the Clean Network,” Pompeo said.').find((mention) => mention.text === 'Pompeo')?.evidence.organization).toBeUndefined();
   });
 
+  it('"World War I" is an event, "Anytime I" nothing', () => {
+    expect(articleMentions('He served in World War I.').find((mention) => mention.text === 'World War I')?.evidence.event).toBeGreaterThanOrEqual(3);
+    expect(articleMentions('Anytime I go there, it rains.').some((mention) => (mention.evidence.event ?? 0) > 0)).toBe(false);
+  });
+
   it('a head word alone is a common noun, not a name ("the Government", "the Bill")', () => {
     const entities = entitiesOf('The Government said the Bill would pass.');
     expect(entities.map((entity) => entity.name)).toEqual([]);

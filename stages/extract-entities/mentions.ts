@@ -343,8 +343,8 @@ function typeFromName(mention: EntityMention, words: Token[]): void {
     if (INITIATIVE_HEADS.has(head)) vote(mention, 'initiative', 4);
     if (LAW_HEADS.has(head)) vote(mention, 'law', 4);
   }
-  // "World War II", "Super Bowl XL"; a last "I" is the pronoun ("Anytime I").
-  const numeral = words.length > 1 && ROMAN.test(words.at(-1)!.text) && words.at(-1)!.text !== 'I';
+  // "World War II", "Super Bowl XL"; a last "I" is the pronoun ("Anytime I") unless a head word comes before it ("World War I").
+  const numeral = words.length > 1 && ROMAN.test(words.at(-1)!.text) && (words.at(-1)!.text !== 'I' || EVENT_HEADS.has(lower(words.at(-2)!)));
   if ((words.length > 1 && EVENT_HEADS.has(heads[0]!)) || numeral) vote(mention, 'event', 4);
   if (words.length === 1 && isAcronym(words[0]!)) vote(mention, 'organization', 1);
   // "Hans Christian Andersen Award" is headed as a prize: a first name opens a person's name only when no head word ends it.
