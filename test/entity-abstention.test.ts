@@ -188,3 +188,25 @@ describe('offices', () => {
     ]);
   });
 });
+
+describe('titles, parts of places and shared acronyms', () => {
+  it('"Mr Justice Collins" is Collins with the title Mr Justice, and "Mr" is no organisation', () => {
+    expect(articleMentions('The case was heard by Mr Justice Collins.').map((mention) => [mention.text, mention.role ?? null])).toEqual([['Collins', 'Mr Justice']]);
+  });
+
+  it('"West Africa" is a place; a numeral after a product\'s name is no event', () => {
+    expect(articleMentions('Exports to West Africa rose.').find((mention) => mention.text === 'West Africa')?.evidence.place).toBeGreaterThanOrEqual(3);
+    expect(articleMentions('The Hartz IV reforms cut benefits.').find((mention) => mention.text === 'Hartz IV')?.evidence.event).toBeUndefined();
+  });
+
+  it('an acronym two names define joins neither', () => {
+    const entities = entitiesOf(
+      'The Crown Prosecution Service (CPS) dropped the case.',
+      'Users of the Carrier Pre-Section (CPS) service can choose another company.',
+      'The CPS said the evidence was weak.',
+    );
+    const crown = entities.find((entity) => entity.name === 'Crown Prosecution Service');
+    expect(crown?.aliases ?? []).not.toContain('CPS');
+    expect(entities.find((entity) => entity.name === 'Carrier Pre-Section')?.aliases ?? []).not.toContain('CPS');
+  });
+});

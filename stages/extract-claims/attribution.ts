@@ -85,32 +85,32 @@ const SOURCE_VERB = String.raw`(?:shows?|showed|found|finds|revealed|reveals|sug
  * leaves the whole sentence its statement.
  */
 function AFTER_OR_BEFORE(m: RegExpExecArray, length: number, sentence = ''): [number, number] {
-  if (/^\s*[.!]?\s*$/.test(sentence.slice(m.index + m[0].length))) return [0, m.index];
+  if (/^\s*(?:[.!]\s*)?$/.test(sentence.slice(m.index + m[0].length))) return [0, m.index];
   return m.index === 0 || /^,/.test(m[0]) || /,\s*$/.test(sentence.slice(0, m.index)) ? [m.index + m[0].length, length] : [0, length];
 }
 
 /** Attribution patterns over one sentence, most specific first. Offsets are relative to the sentence. */
 export const ATTRIBUTION_PATTERNS: { pattern: RegExp; speaker: number; trailing?: boolean; described?: boolean; verb?: string; content: (m: RegExpExecArray, length: number, sentence?: string) => [number, number] }[] = [
   // “…,” Krach said.  / “…,” the company stated.  / “…,” he said.
-  { pattern: new RegExp(String.raw`[”"“]\s*,?\s*${SUBJECT}\s+(?:also\s+)?(${VERB})\b`, 'u'), speaker: 1, content: (m) => [0, m.index + 1] },
+  { pattern: new RegExp(String.raw`[”"“]\s*(?:,\s*)?${SUBJECT}\s+(?:also\s+)?(${VERB})\b`, 'u'), speaker: 1, content: (m) => [0, m.index + 1] },
   // …, Krach said.  (no quotation marks)
   { pattern: new RegExp(String.raw`,\s*${SUBJECT}\s+(?:also\s+)?(${VERB})\s*[.!]?$`, 'u'), speaker: 1, trailing: true, content: (m) => [0, m.index] },
   // …, the platform's owner, Meta says, in its first defence …: the reporting clause set off inside the sentence.
   { pattern: new RegExp(String.raw`,\s*${SUBJECT}\s+(says|said|claims|argues|insists|believes)\s*,\s+(?=\p{Ll})`, 'u'), speaker: 1, trailing: true, content: (m) => [0, m.index] },
   // “…,” said UNHCR’s assistant head, Gillian Triggs.  (the name after the title is the speaker)
-  { pattern: new RegExp(String.raw`[”"“]\s*,?\s*(${VERB})\s+(?:[\p{L}’'.-]+\s+){1,5}?[\p{L}-]+,\s+(\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+){0,3})\s*[.!]?$`, 'u'), speaker: 2, content: (m) => [0, m.index + 1] },
+  { pattern: new RegExp(String.raw`[”"“]\s*(?:,\s*)?(${VERB})\s+(?:[\p{L}’'.-]+\s+){1,5}?[\p{L}-]+,\s+(\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+){0,3})\s*[.!]?$`, 'u'), speaker: 2, content: (m) => [0, m.index + 1] },
   // “…,” tweeted Pompeo.
-  { pattern: new RegExp(String.raw`[”"“]\s*,?\s*(${VERB})\s+${SUBJECT}`, 'u'), speaker: 2, content: (m) => [0, m.index + 1] },
+  { pattern: new RegExp(String.raw`[”"“]\s*(?:,\s*)?(${VERB})\s+${SUBJECT}`, 'u'), speaker: 2, content: (m) => [0, m.index + 1] },
   // …, per Chartbeat.
   { pattern: new RegExp(String.raw`,\s*per\s+${SUBJECT}\s*[.!]?$`, 'u'), speaker: 1, trailing: true, verb: 'per', content: (m) => [0, m.index] },
   // According to a poll released Wednesday by the think tank X, … / according to data from Chartbeat / …, in a report by the National Audit Office.
   // (the speaker is whoever the "by" or "from" phrase names; resolveSpeaker picks the organisation in it)
-  { pattern: new RegExp(String.raw`,?\s*[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+)?(?:poll|survey|report|study|statement|analysis|information|data|figures)\s+(?:released|published|issued|conducted|compiled)?[^,]*?\b(?:by|from)\s+([^,]+)`, 'u'), speaker: 1, trailing: true, content: (m, length) => (m.index === 0 ? [m.index + m[0].length, length] : [0, m.index]) },
-  { pattern: new RegExp(String.raw`,?\s+in\s+(?:an?|the|its)\s+(?:[\p{Ll}-]+\s+){0,2}${SOURCE_NOUN}\s+(?:(?:released|published|issued)\s+)?(?:by|from)\s+([^,;]+?)\s*[.!]?$`, 'u'), speaker: 1, trailing: true, verb: 'according to', content: (m) => [0, m.index] },
+  { pattern: new RegExp(String.raw`(?:,|(?<!\s))\s*[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+)?(?:poll|survey|report|study|statement|analysis|information|data|figures)\s+(?:released|published|issued|conducted|compiled)?[^,]*?\b(?:by|from)\s+([^,]+)`, 'u'), speaker: 1, trailing: true, content: (m, length) => (m.index === 0 ? [m.index + m[0].length, length] : [0, m.index]) },
+  { pattern: new RegExp(String.raw`(?:,|(?<!\s))\s+in\s+(?:an?|the|its)\s+(?:[\p{Ll}-]+\s+){0,2}${SOURCE_NOUN}\s+(?:(?:released|published|issued)\s+)?(?:by|from)\s+([^,;]*?[^,;\s])\s*[.!]?$`, 'u'), speaker: 1, trailing: true, verb: 'according to', content: (m) => [0, m.index] },
   // …, according to the department.  / According to X, …  / according to an Aug. 5 press release
-  { pattern: new RegExp(String.raw`,?\s*[Aa]ccording\s+to\s+(?:a\s+|an\s+)?((?:the\s+|an?\s+)?(?:[\p{L}\d.]+\s+){0,3}(?:press release|statement|report|poll|survey|study)\b|${SUBJECT.slice(1, -1)})`, 'u'), speaker: 1, trailing: true, content: (m, length) => (m.index === 0 ? [m.index + m[0].length, length] : [0, m.index]) },
+  { pattern: new RegExp(String.raw`(?:,|(?<!\s))\s*[Aa]ccording\s+to\s+(?:a\s+|an\s+)?((?:the\s+|an?\s+)?(?:[\p{L}\d.]+\s+){0,3}(?:press release|statement|report|poll|survey|study)\b|${SUBJECT.slice(1, -1)})`, 'u'), speaker: 1, trailing: true, content: (m, length) => (m.index === 0 ? [m.index + m[0].length, length] : [0, m.index]) },
   // A report by the public spending watchdog shows … / research from net analyst WebSideStory which suggested that …
-  { pattern: new RegExp(String.raw`\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Ss]imilar)\s+(?:[\p{Ll}-]+\s+){0,2}${SOURCE_NOUN}\s+(?:(?:issued|published|released|compiled)\s+)?(?:by|from)\s+([^,;:“”"]+?)(?:\s+\(\p{Lu}{2,8}\))?\s+(?:(?:which|that)\s+)?(?:(?:has|have|had|also)\s+)*(${SOURCE_VERB})\b`, 'u'), speaker: 1, content: AFTER_OR_BEFORE },
+  { pattern: new RegExp(String.raw`\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Ss]imilar)\s+(?:[\p{Ll}-]+\s+){0,2}${SOURCE_NOUN}\s+(?:(?:issued|published|released|compiled)\s+)?(?:by|from)\s+([^,;:“”"]*?[^,;:“”"\s])(?:\s+\(\p{Lu}{2,8}\))?\s+(?:(?:which|that)\s+)?(?:(?:has|have|had|also)\s+)*(${SOURCE_VERB})\b`, 'u'), speaker: 1, content: AFTER_OR_BEFORE },
   // …, a watchdog report has revealed. / A watchdog report finds …: the body that wrote the report.
   { pattern: new RegExp(String.raw`(?:^|,\s*)(?:[Aa]n?\s+|[Tt]he\s+)?((?:(?!(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat|[Nn]ew|[Ll]atest)\s)[\p{L}’'-]+\s+){1,2}?)${SOURCE_NOUN}\s+(?:(?:has|have|had|also)\s+)*(${SOURCE_VERB})\b`, 'u'), speaker: 1, described: true, content: AFTER_OR_BEFORE },
   // Krach said that … / Pompeo announced that … / The United States and its allies believe that … / X said: “…”

@@ -59,8 +59,13 @@ export function declaredAuthor(meta: { kind?: string; title?: string }, text: st
 
 /** After a line that is the author's name alone ("Answered by / Tom Pursglove"): a signature line opening what they wrote. */
 function afterNameLine(text: string, name: string): number {
-  const line = new RegExp(`(?:^|\\n)[ \\t]*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \\t]*\\n`, 'u').exec(text);
+  const line = nameLinePattern(name).exec(text);
   return line ? line.index + line[0].length : text.length;
+}
+
+/** A line that is `name` alone, between spaces or tabs: the name as an escaped literal (exported for the ReDoS check). */
+export function nameLinePattern(name: string): RegExp {
+  return new RegExp(`(?:^|\\n)[ \\t]*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \\t]*\\n`, 'u');
 }
 
 /**

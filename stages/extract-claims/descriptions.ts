@@ -17,10 +17,10 @@ export interface DescribedName {
 /** Heads of descriptions that name a body. */
 const HEADS = 'agency|watchdog|regulator|company|firm|group|giant|union|body|organisation|organization|charity|broadcaster|station|department|ministry|carmaker|automaker|bank|network|authority';
 const WORDS = String.raw`((?:[\p{L}’'-]+\s+){0,3}?(?:${HEADS}))`;
-/** "the X agency (ABC)" / "the X agency, ABC," / "ABC, the X agency," */
-const BRACKETED = new RegExp(String.raw`\b[Tt]he\s+${WORDS}\s*\((\p{Lu}[\p{L}&.]{1,12})\)`, 'gu');
-const NAME_AFTER = new RegExp(String.raw`\b[Tt]he\s+${WORDS},\s+(?=\p{Lu})`, 'gu');
-const NAME_BEFORE = new RegExp(String.raw`(?<=\p{L}),\s+the\s+${WORDS}[,.]`, 'gu');
+/** "the X agency (ABC)" / "the X agency, ABC," / "ABC, the X agency," (exported for the ReDoS check). */
+export const BRACKETED = new RegExp(String.raw`\b[Tt]he\s+${WORDS}\s*\((\p{Lu}[\p{L}&.]{1,12})\)`, 'gu');
+export const NAME_AFTER = new RegExp(String.raw`\b[Tt]he\s+${WORDS},\s+(?=\p{Lu})`, 'gu');
+export const NAME_BEFORE = new RegExp(String.raw`(?<=\p{L}),\s+the\s+${WORDS}[,.]`, 'gu');
 
 export function describedNames(text: string, mentions: readonly EntityMention[]): DescribedName[] {
   const found: DescribedName[] = [];

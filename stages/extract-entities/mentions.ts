@@ -42,6 +42,7 @@ const OPENING = /[“"‘([]/;
 const POSSESSIVE = /[’']s$/;
 const ROMAN = /^[IVXLC]+\.?$/;
 const FORMER = new Set(['former', 'ex', 'late']);
+const HONORIFIC_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lord', 'lady', 'dame']);
 /** "I'm", "We're", "They've": a pronoun with a verb, never a name. */
 const PRONOUN_CONTRACTION = /^(?:i|we|you|they|he|she|it|there|that|let)[’'](?:m|re|ve|ll|d|s)$/;
 
@@ -333,6 +334,8 @@ function typeFromName(mention: EntityMention, words: Token[]): void {
     vote(mention, 'place', 6);
     return;
   }
+  // "West Africa", "Northern Iraq": a compass word before a place names a part of it.
+  if (words.length > 1 && COMPASS.has(lower(words[0]!)) && lookupPlace(words.slice(1).map((word) => word.text).join(' '))) vote(mention, 'place', 4);
   // "Department of Commerce", "Code of Conduct for …": in a name joined by "of" or "for" the head comes before it.
   const connector = words.findIndex((word, index) => index > 0 && ['of', 'for'].includes(lower(word)));
   const heads = [...new Set([words.at(-1)!, words[connector - 1]].filter((word) => word !== undefined).map((word) => lower(word).replace(POSSESSIVE, '')))];
@@ -343,8 +346,9 @@ function typeFromName(mention: EntityMention, words: Token[]): void {
     if (INITIATIVE_HEADS.has(head)) vote(mention, 'initiative', 4);
     if (LAW_HEADS.has(head)) vote(mention, 'law', 4);
   }
-  // "World War II", "Super Bowl XL"; a last "I" is the pronoun ("Anytime I") unless a head word comes before it ("World War I").
-  const numeral = words.length > 1 && ROMAN.test(words.at(-1)!.text) && (words.at(-1)!.text !== 'I' || EVENT_HEADS.has(lower(words.at(-2)!)));
+  // "World War II": a numeral after an event's head word; after other names it numbers a product or a
+  // law ("MDA III", "Hartz IV"), and a last "I" is mostly the pronoun ("Anytime I").
+  const numeral = words.length > 1 && ROMAN.test(words.at(-1)!.text) && EVENT_HEADS.has(lower(words.at(-2)!));
   if ((words.length > 1 && EVENT_HEADS.has(heads[0]!)) || numeral) vote(mention, 'event', 4);
   if (words.length === 1 && isAcronym(words[0]!)) vote(mention, 'organization', 1);
   // "Hans Christian Andersen Award" is headed as a prize: a first name opens a person's name only when no head word ends it.
@@ -360,6 +364,7 @@ function typeFromName(mention: EntityMention, words: Token[]): void {
 }
 
 /** Words between a kind and the names it lists: "companies such as", "carriers including", "apps like". */
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'north-east', 'north-west', 'south-east', 'south-west']);
 const LIST_OPENERS = new Set(['such', 'as', 'including', 'like', 'namely']);
 
 /** compromise's lexicon tags that say what a whole name is: knowledge of the name, not a guess from its shape. */
@@ -507,6 +512,8 @@ function splitRole(tokens: Token[], run: Run): RoleSplit | undefined {
   const nameWords = tokens.slice(nameStart, run.to).map(lower);
   const last = nameWords.at(-1)!;
   if (nameWords.length > 4 || nameWords.some((word) => NAME_CONNECTORS.has(word)) || ORGANIZATION_HEADS.has(last) || INITIATIVE_HEADS.has(last) || LAW_HEADS.has(last) || EVENT_HEADS.has(last)) return undefined;
+  // "Mr Justice Collins": an honorific before a title is part of it, not whose title it is.
+  if (roleStart > run.from && tokens.slice(run.from, roleStart).every((token) => HONORIFIC_WORDS.has(lower(token)))) roleStart = run.from;
   const prefix = roleStart > run.from ? { from: run.from, to: roleStart } : undefined;
   const title = text(roleStart, nameStart);
   const prefixText = prefix ? text(prefix.from, prefix.to) : '';

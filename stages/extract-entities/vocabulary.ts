@@ -37,7 +37,7 @@ export const ROLE_HEADS = new Set([
   'undersecretary', 'under-secretary', 'treasurer', 'coo', 'cio', 'attorney-general', 'secretary-general', 'coach',
   // Occupations and offices news writes before a name ("Actor Robert Blake", "referee Jonathan Kaplan", "Labour MP Eric Joyce").
   'actor', 'actress', 'singer', 'referee', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'manager', 'boss',
-  'guitarist', 'drummer', 'bassist', 'presenter', 'comedian', 'novelist', 'poet', 'photographer', 'designer', 'chef', 'producer',
+  'goalscorer', 'scorer', 'winger', 'skipper', 'full-back', 'fly-half', 'scrum-half', 'flanker', 'guitarist', 'drummer', 'bassist', 'presenter', 'comedian', 'novelist', 'poet', 'photographer', 'designer', 'chef', 'producer',
   'mp', 'msp', 'mep', 'comptroller', 'democrat', 'republican', 'tory', 'conservative', 'lawyer', 'author', 'writer', 'director-general', 'inspector', 'detective', 'sergeant',
 ]);
 
@@ -81,6 +81,7 @@ export const ORGANIZATION_NOUNS = new Set([
 export const PLACE_HEADS = new Set([
   'castle', 'palace', 'park', 'square', 'plaza', 'street', 'road', 'avenue', 'bridge', 'stadium', 'arena', 'airport', 'station',
   'church', 'cathedral', 'abbey', 'island', 'islands', 'river', 'lake', 'mountain', 'mountains', 'valley', 'county', 'province',
+  'sea', 'ocean', 'gulf', 'bay', 'coast',
 ]);
 
 /** Honours written after a name ("William Haughey OBE"): not part of it. */

@@ -24,7 +24,7 @@ export function singular(word: string): string {
 /** "commercial contracts" → "commercial contract": the head noun singular when plural, the modifiers as written. */
 export function lemmatisePhrase(tokens: Token[]): string {
   // Citation marks the tokenizer left on a word ("aircraft.[2][3]") are not part of it.
-  const words = tokens.map((token) => token.text.replace(/\.?(?:\[\d*\]?)+$/, '').replace(/[’']s$/, '').toLowerCase());
+  const words = tokens.map((token) => token.text.slice(0, token.text.length - citationMarksLength(token.text)).replace(/[’']s$/, '').toLowerCase());
   if (words.filter(Boolean).length === 0) return '';
   const head = tokens.at(-1)!;
   if (head.tags.has('Plural') || (head.tags.has('PresentTense') && /[^s]s$/.test(head.text))) words[words.length - 1] = singular(words.at(-1)!);
@@ -79,7 +79,25 @@ function pluralNounFollows(tokens: Token[], at: number): boolean {
 
 /** Where a word ends, without citation marks the tokenizer left on it ("aircraft.[2][3]"). */
 export function wordEnd(token: Token): number {
-  return token.end - (/\.?(?:\[\d*\]?)+$/.exec(token.text)?.[0].length ?? 0);
+  return token.end - citationMarksLength(token.text);
+}
+
+/**
+ * The length of the citation marks ending `word` ("aircraft.[2][3]", "Ford[", "data[12"): marks "[",
+ * digits and an optional "]", after an optional full stop. Read backwards from the end, one mark at a
+ * time, so it is linear in the word (a pattern searching for the marks from every "[" is not).
+ */
+export function citationMarksLength(word: string): number {
+  let start = word.length;
+  for (;;) {
+    let at = start;
+    if (word[at - 1] === ']') at -= 1;
+    while (at > 0 && word.charCodeAt(at - 1) >= 48 && word.charCodeAt(at - 1) <= 57) at -= 1;
+    if (word[at - 1] !== '[') break;
+    start = at - 1;
+  }
+  if (start === word.length) return 0;
+  return word[start - 1] === '.' ? word.length - start + 1 : word.length - start;
 }
 
 export function tokenIndexAt(tokens: Token[], offset: number): number {

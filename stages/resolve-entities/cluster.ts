@@ -295,11 +295,14 @@ export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTH
   };
   const longNamesByInitials = new Map<string, string[]>();
   const fullBySurname = new Map<string, string[]>();
+  const definers = new Map<string, string[]>();
+  for (const [key, fact] of facts) for (const acronymKey of fact.acronymKeys) addTo(definers, acronymKey, key);
   for (const [key, fact] of facts) {
     escape(outside.linking(key));
-    // Acronyms defined in brackets join whatever else names them, existing or not.
+    // Acronyms defined in brackets join whatever else names them, existing or not; one that two names
+    // define ("CPS": Crown Prosecution Service, Carrier Pre-Section) joins neither.
     for (const acronymKey of fact.acronymKeys) {
-      sets.union(key, acronymKey);
+      if (definers.get(acronymKey)!.length === 1) sets.union(key, acronymKey);
       escapeIfOutside(acronymKey);
       escape(outside.linking(acronymKey));
     }

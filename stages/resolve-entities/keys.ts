@@ -45,16 +45,20 @@ interface StoredFacts {
 
 /**
  * Keys whose grouping a change to `changed` may undo, beyond the changed keys and their entities: the
- * acronyms a changed long name was the one match for, and the full names and titled surnames sharing a
- * changed person's surname (each joins a full name only when it is the one it fits:
+ * acronyms a changed long name was the one match for, the keys it linked to (an acronym it defined,
+ * which another name may now define alone), and the full names and titled surnames sharing a changed
+ * person's surname (each joins a full name only when it is the one it fits:
  * cluster.ts). Joins a change makes are found by clusterRows as escapes.
  */
 export function seedsOf(db: Database.Database, changed: Set<string>): Set<string> {
   const stored = db.prepare('SELECT initials, surname FROM entity_keys WHERE key = ?');
   const acronyms = db.prepare('SELECT key FROM entity_keys WHERE acronym = ?').pluck();
   const namesake = db.prepare('SELECT key FROM entity_keys WHERE surname = ?').pluck();
+  const targets = db.prepare('SELECT target FROM entity_key_links WHERE key = ?').pluck();
   const seeds = new Set(changed);
   for (const key of changed) {
+    // The acronyms and names it linked to: another name defining the same acronym may join it now.
+    for (const target of targets.all(key) as string[]) seeds.add(target);
     const facts = stored.get(key) as StoredFacts | undefined;
     if (facts?.initials) for (const acronym of acronyms.all(facts.initials) as string[]) seeds.add(acronym);
     if (facts?.surname) for (const name of namesake.all(facts.surname) as string[]) seeds.add(name);
