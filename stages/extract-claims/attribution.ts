@@ -79,6 +79,8 @@ const WHEN = String.raw`(?:has|have|had|also|then|always|later|previously|repeat
 /** What a source publishes, and the verbs that report what it says. */
 const SOURCE_NOUN = String.raw`(?:report|study|survey|research|analysis|statement|poll|audit|review|data|figures|story|investigation)`;
 const SOURCE_VERB = String.raw`(?:shows?|showed|found|finds|revealed|reveals|suggested|suggests|said|says|concluded|concludes|estimated|estimates|noted|warned|documented|stated)`;
+/** Auxiliaries before a source's verb ("has also found"): a verb group has at most three, and a bound keeps a run of them from being re-read at every word before it. */
+const AUXILIARIES = String.raw`(?:(?:has|have|had|also)\s+){0,3}`;
 /**
  * Content after the verb, or before the clause when nothing follows the verb ("…, a report by X shows.");
  * a source inside the sentence's own clause ("The figures echo research from X which suggested …")
@@ -105,14 +107,14 @@ export const ATTRIBUTION_PATTERNS: { pattern: RegExp; speaker: number; trailing?
   { pattern: new RegExp(String.raw`,\s*per\s+${SUBJECT}\s*[.!]?$`, 'u'), speaker: 1, trailing: true, verb: 'per', content: (m) => [0, m.index] },
   // According to a poll released Wednesday by the think tank X, … / according to data from Chartbeat / …, in a report by the National Audit Office.
   // (the speaker is whoever the "by" or "from" phrase names; resolveSpeaker picks the organisation in it)
-  { pattern: new RegExp(String.raw`(?:,|(?<!\s))\s*[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+)?(?:poll|survey|report|study|statement|analysis|information|data|figures)\s+(?:released|published|issued|conducted|compiled)?[^,]*?\b(?:by|from)\s+([^,]+)`, 'u'), speaker: 1, trailing: true, content: (m, length) => (m.index === 0 ? [m.index + m[0].length, length] : [0, m.index]) },
-  { pattern: new RegExp(String.raw`(?:,|(?<!\s))\s+in\s+(?:an?|the|its)\s+(?:[\p{Ll}-]+\s+){0,2}${SOURCE_NOUN}\s+(?:(?:released|published|issued)\s+)?(?:by|from)\s+([^,;]*?[^,;\s])\s*[.!]?$`, 'u'), speaker: 1, trailing: true, verb: 'according to', content: (m) => [0, m.index] },
+  { pattern: new RegExp(String.raw`(?:,|(?<!\s))\s*[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+)?(?:poll|survey|report|study|statement|analysis|information|data|figures)\s[^,]*?\b(?:by|from)\s+([^,]+)`, 'u'), speaker: 1, trailing: true, content: (m, length) => (m.index === 0 ? [m.index + m[0].length, length] : [0, m.index]) },
+  { pattern: new RegExp(String.raw`(?:,|(?<!\s))\s+in\s+(?:an?|the|its)\s+(?:[\p{Ll}-]+\s+){0,2}${SOURCE_NOUN}\s+(?:(?:released|published|issued)\s+)?(?:by|from)\s+([^,;\s](?:[^,;]*?[^,;\s])??)\s*[.!]?$`, 'u'), speaker: 1, trailing: true, verb: 'according to', content: (m) => [0, m.index] },
   // …, according to the department.  / According to X, …  / according to an Aug. 5 press release
   { pattern: new RegExp(String.raw`(?:,|(?<!\s))\s*[Aa]ccording\s+to\s+(?:a\s+|an\s+)?((?:the\s+|an?\s+)?(?:[\p{L}\d.]+\s+){0,3}(?:press release|statement|report|poll|survey|study)\b|${SUBJECT.slice(1, -1)})`, 'u'), speaker: 1, trailing: true, content: (m, length) => (m.index === 0 ? [m.index + m[0].length, length] : [0, m.index]) },
   // A report by the public spending watchdog shows … / research from net analyst WebSideStory which suggested that …
-  { pattern: new RegExp(String.raw`\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Ss]imilar)\s+(?:[\p{Ll}-]+\s+){0,2}${SOURCE_NOUN}\s+(?:(?:issued|published|released|compiled)\s+)?(?:by|from)\s+([^,;:“”"]*?[^,;:“”"\s])(?:\s+\(\p{Lu}{2,8}\))?\s+(?:(?:which|that)\s+)?(?:(?:has|have|had|also)\s+)*(${SOURCE_VERB})\b`, 'u'), speaker: 1, content: AFTER_OR_BEFORE },
+  { pattern: new RegExp(String.raw`\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Ss]imilar)\s+(?:[\p{Ll}-]+\s+){0,2}${SOURCE_NOUN}\s+(?:(?:issued|published|released|compiled)\s+)?(?:by|from)\s+([^,;:“”"\s](?:[^,;:“”"]*?[^,;:“”"\s])??)(?:\s+\(\p{Lu}{2,8}\))?\s+(?:(?:which|that)\s+)?${AUXILIARIES}(${SOURCE_VERB})\b`, 'u'), speaker: 1, content: AFTER_OR_BEFORE },
   // …, a watchdog report has revealed. / A watchdog report finds …: the body that wrote the report.
-  { pattern: new RegExp(String.raw`(?:^|,\s*)(?:[Aa]n?\s+|[Tt]he\s+)?((?:(?!(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat|[Nn]ew|[Ll]atest)\s)[\p{L}’'-]+\s+){1,2}?)${SOURCE_NOUN}\s+(?:(?:has|have|had|also)\s+)*(${SOURCE_VERB})\b`, 'u'), speaker: 1, described: true, content: AFTER_OR_BEFORE },
+  { pattern: new RegExp(String.raw`(?:^|,\s*)(?:[Aa]n?\s+|[Tt]he\s+)?((?:(?!(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat|[Nn]ew|[Ll]atest)\s)[\p{L}’'-]+\s+){1,2}?)${SOURCE_NOUN}\s+${AUXILIARIES}(${SOURCE_VERB})\b`, 'u'), speaker: 1, described: true, content: AFTER_OR_BEFORE },
   // Krach said that … / Pompeo announced that … / The United States and its allies believe that … / X said: “…”
   // A list item's bullet, a dateline, an opening phrase ("Speaking at a senate inquiry on Friday, …"), a
   // conjunction, an appositive and a time between subject and verb ("GM on Tuesday said") are not the subject.
