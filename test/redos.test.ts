@@ -15,6 +15,8 @@ import { check } from 'recheck';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ATTRIBUTION_PATTERNS } from '../stages/extract-claims/attribution.ts';
+import { nameLinePattern } from '../stages/extract-claims/author.ts';
+import { BRACKETED, NAME_AFTER, NAME_BEFORE } from '../stages/extract-claims/descriptions.ts';
 import { NUMBER, WORD_CONTINUATION } from '../stages/extract-figures/numbers.ts';
 import { NUMBER_TYPE_PATTERNS } from '../stages/extract-figures/number-type.ts';
 import { wordMatcher } from '../stages/narratives/index.ts';
@@ -24,6 +26,10 @@ const ROOT = new URL('..', import.meta.url).pathname;
 /** Patterns built with `new RegExp`, by file: each file that builds one must export them here. */
 const CONSTRUCTED: Record<string, RegExp[]> = {
   'stages/extract-claims/attribution.ts': ATTRIBUTION_PATTERNS.map((entry) => entry.pattern),
+  // Built from a declared author's name: always one escaped literal between runs of spaces or tabs, at a line start.
+  'stages/extract-claims/author.ts': [nameLinePattern('Tom Pursglove'), nameLinePattern('C++ (U.S.) [Ltd]')],
+  // Built from fixed word lists: a description of at most four words before its head.
+  'stages/extract-claims/descriptions.ts': [BRACKETED, NAME_AFTER, NAME_BEFORE],
   'stages/extract-figures/numbers.ts': [NUMBER, WORD_CONTINUATION],
   'stages/extract-figures/number-type.ts': [...NUMBER_TYPE_PATTERNS],
   // Built from the terms looked for: always one alternation of escaped literals.
@@ -38,7 +44,12 @@ const BOUNDED: { file: string; contains: string; reason: string }[] = [
   { file: 'stages/extract-claims/attribution.ts', contains: 'ccording\\s+to\\s+(?:(?:a|an|the)', reason: 'runs on one sentence, at most MAX_SENTENCE (1,000) characters' },
   { file: 'stages/extract-claims/attribution.ts', contains: '[.,;:]+$', reason: 'runs on a speaker name matched within a sentence' },
   { file: 'stages/extract-claims/attribution.ts', contains: '(?<!\\p{L})(\\p{Lu}\\p{L}{0,40}', reason: 'starts only at a word start and every repetition is bounded, so each start costs at most a few hundred steps' },
-  { file: 'stages/extract-claims/attribution.ts', contains: '[Tt]he\\s+(?:company|firm|department', reason: 'patterns built with SUBJECT run on one sentence, at most MAX_SENTENCE characters' },
+  { file: 'stages/extract-claims/attribution.ts', contains: '|he|she|they|it|[Tt]he\\s+(?:company|firm|', reason: 'patterns built with SUBJECT run on one sentence, at most MAX_SENTENCE characters, and SUBJECT reads a bounded number of words' },
+  { file: 'stages/extract-claims/attribution.ts', contains: '){1,5}?[\\p{L}-]+,\\s+(\\p{Lu}', reason: 'runs on one sentence; starts only at a quote mark followed by a reporting verb, and reads at most six words and a name of four' },
+  { file: 'stages/extract-claims/attribution.ts', contains: '\\s+in\\s+(?:an?|the|its)\\s+', reason: 'runs on one sentence, at most MAX_SENTENCE (1,000) characters: a start at "in a report by" reads at most to the sentence end, unambiguously (only a text repeating the phrase costs more than linear time)' },
+  { file: 'stages/extract-claims/attribution.ts', contains: '\\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Ss]imilar)\\s+', reason: 'runs on one sentence, at most MAX_SENTENCE (1,000) characters: a start at "a report by" reads at most to the next comma, colon or quote mark, unambiguously (only a text repeating the phrase costs more than linear time)' },
+  { file: 'stages/extract-claims/attribution.ts', contains: '(?:^|,\\s*)(?:[Aa]n?\\s+|[Tt]he\\s+)?', reason: 'runs on one sentence; starts only at its start or a comma and reads at most two words, a source noun, three auxiliaries and a verb' },
+  { file: 'stages/extract-claims/descriptions.ts', contains: '((?:[\\p{L}’\'-]+\\s+){0,3}?(?:agency|', reason: 'starts only at "the" (or a comma before it) and reads at most four words after it, so each word is read from at most four starts: linear in the text' },
   { file: 'stages/extract-figures/figures.ts', contains: '\\S+$', reason: 'runs on a matched unit phrase of a few words' },
   { file: 'stages/extract-figures/figures.ts', contains: '|explained)\\b[^.]*?\\bthat\\b', reason: 'runs on the words between a subject and its figure, within one sentence' },
   { file: 'stages/extract-figures/figures.ts', contains: '(?:including|of which|among them|among which)\\s+$', reason: 'runs on the words between two figures of one sentence' },
@@ -61,11 +72,10 @@ const BOUNDED: { file: string; contains: string; reason: string }[] = [
   { file: 'stages/extract-figures/changes.ts', contains: '(?:\\([^()]{0,60}\\)\\s*)?(?:to|at)\\s+$', reason: 'runs on the text between two figures of one sentence, with bounded repetitions' },
   { file: 'stages/extract-figures/changes.ts', contains: '(?:in|on|at|for|during|by)\\s+[^,;.\\d]{1,30})?', reason: 'runs on the text between two figures of one sentence, with bounded repetitions' },
   { file: 'stages/extract-figures/figures.ts', contains: '(?:more than|(?<!\\b(?:hand|hands|handed', reason: 'runs on the 25 characters before a number' },
-  { file: 'stages/extract-figures/figures.ts', contains: '\\b(?:cost|costs|costing)\\s+', reason: 'runs on the 40 characters before a number' },
-  { file: 'stages/extract-figures/figures.ts', contains: '\\.?(?:\\[\\d*\\]?)+$', reason: 'runs on one token, which parse keeps under a few hundred characters' },
-  { file: 'stages/extract-figures/figures.ts', contains: '^\\s*\\([^()]{0,60}\\)', reason: 'anchored at the start, one bounded repetition' },
-  { file: 'stages/extract-figures/figures.ts', contains: '^\\s+(?:more|other|additional|extra|further)\\s+', reason: 'anchored at the start of the text after a number; each alternative is one word' },
-  { file: 'stages/extract-figures/figures.ts', contains: '^\\s+(?:in|on)\\s+(?!(?:the|a|an|its', reason: 'anchored at the start of the text after a number; the look-ahead reads one word' },
+  { file: 'stages/extract-figures/counted.ts', contains: '\\b(?:cost|costs|costing)\\s+', reason: 'runs on the 40 characters before a number' },
+  { file: 'stages/extract-figures/counted.ts', contains: '^\\s*\\([^()]{0,60}\\)', reason: 'anchored at the start, one bounded repetition' },
+  { file: 'stages/extract-figures/counted.ts', contains: '^\\s+(?:more|other|additional|extra|further)\\s+', reason: 'anchored at the start of the text after a number; each alternative is one word' },
+  { file: 'stages/extract-figures/counted.ts', contains: '^\\s+(?:in|on)\\s+(?!(?:the|a|an|its', reason: 'anchored at the start of the text after a number; the look-ahead reads one word' },
   { file: 'stages/extract-figures/number-type.ts', contains: '^(?:\\/[a-z]+)?(?:\\s+(?!of\\b', reason: 'anchored at the start of the text after a number; one optional word before the change word' },
   { file: 'stages/extract-figures/number-type.ts', contains: '\\b(?:rates?|interest|yield', reason: 'runs on the 80 characters before a number' },
   { file: 'stages/extract-figures/number-type.ts', contains: '^\\s*(?:\\+\\s*)?(?:\\([^)]{0,20}\\)\\s*)?of\\s+', reason: 'anchored at the start of the text after a number, with bounded repetitions' },
