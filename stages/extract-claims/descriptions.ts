@@ -29,14 +29,53 @@ export function describedNames(text: string, mentions: readonly EntityMention[])
     const words = description.toLowerCase().replace(/[’']s\b/g, '').split(/\s+/).filter(Boolean);
     found.push({ words, head: words.at(-1)!, start, mention });
   };
+  const at = new MentionsAt(mentions);
   for (const match of text.matchAll(BRACKETED)) {
     const bracket = match.index + match[0].lastIndexOf('(');
-    add(match[1]!, match.index, mentions.find((mention) => mention.start > bracket && mention.end <= match.index + match[0].length) ?? mentions.find((mention) => mention.acronym === match[2]));
+    add(match[1]!, match.index, at.firstWithin(bracket + 1, match.index + match[0].length) ?? at.firstWithAcronym(match[2]!));
   }
-  for (const match of text.matchAll(NAME_AFTER)) {
-    const after = match.index + match[0].length;
-    add(match[1]!, match.index, mentions.find((mention) => mention.start === after));
-  }
-  for (const match of text.matchAll(NAME_BEFORE)) add(match[1]!, match.index, mentions.find((mention) => mention.end === match.index));
+  for (const match of text.matchAll(NAME_AFTER)) add(match[1]!, match.index, at.firstStartingAt(match.index + match[0].length));
+  for (const match of text.matchAll(NAME_BEFORE)) add(match[1]!, match.index, at.firstEndingAt(match.index));
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The first mention (in the document's order) at a position: looked up in maps, since searching every
+ * mention for each description made a text full of descriptions quadratic in its length.
+ */
+class MentionsAt {
+  private readonly byStart = new Map<number, number[]>();
+  private readonly byEnd = new Map<number, number>();
+  private readonly byAcronym = new Map<string, number>();
+
+  constructor(private readonly mentions: readonly EntityMention[]) {
+    mentions.forEach((mention, index) => {
+      const starting = this.byStart.get(mention.start);
+      if (starting) starting.push(index);
+      else this.byStart.set(mention.start, [index]);
+      if (!this.byEnd.has(mention.end)) this.byEnd.set(mention.end, index);
+      if (mention.acronym !== undefined && !this.byAcronym.has(mention.acronym)) this.byAcronym.set(mention.acronym, index);
+    });
+  }
+
+  firstStartingAt(start: number): EntityMention | undefined {
+    return this.mentions[this.byStart.get(start)?.[0] ?? -1];
+  }
+
+  firstEndingAt(end: number): EntityMention | undefined {
+    return this.mentions[this.byEnd.get(end) ?? -1];
+  }
+
+  firstWithAcronym(acronym: string): EntityMention | undefined {
+    return this.mentions[this.byAcronym.get(acronym) ?? -1];
+  }
+
+  /** The first mention inside [from, to): a bracket of a few characters, so each position is looked up. */
+  firstWithin(from: number, to: number): EntityMention | undefined {
+    let first = Infinity;
+    for (let start = from; start <= to; start += 1) {
+      for (const index of this.byStart.get(start) ?? []) if (index < first && this.mentions[index]!.end <= to) first = index;
+    }
+    return this.mentions[first];
+  }
 }
