@@ -210,3 +210,10 @@ describe('titles, parts of places and shared acronyms', () => {
     expect(entities.find((entity) => entity.name === 'Carrier Pre-Section')?.aliases ?? []).not.toContain('CPS');
   });
 });
+
+describe('a surname in an article that gives only its office', () => {
+  it('is the office holder: "US Secretary of State Pompeo announced …" then "Pompeo said …"', () => {
+    const entities = entitiesOf('Secretary of State Michael Pompeo spoke.', 'US Secretary of State Pompeo announced the plan.\nPompeo said more countries had joined.');
+    expect(entities.find((entity) => entity.name === 'Michael Pompeo')).toMatchObject({ aliases: ['Pompeo'], mentionCount: 3 });
+  });
+});

@@ -7,6 +7,7 @@
 import { lexiconTags } from '../parse/lexicon.ts';
 import { lookupPlace } from './gazetteer.ts';
 import type { EntityMention } from './mentions.ts';
+import { HONORIFICS } from './vocabulary.ts';
 
 /** A word of a person's name: "Hua", "O'Driscoll", "Buckingham-Jones", "J." */
 const NAME_WORD = /^\p{Lu}(?:[\p{L}’'-]*\p{L})?\.?$/u;
@@ -31,7 +32,10 @@ const withoutPossessive = (text: string) => text.replace(/[’']s$/, '');
 const isStronglyPerson = (mention: EntityMention) => Boolean(mention.role) || (mention.evidence.person ?? 0) >= 3;
 const isStronglyOther = (mention: EntityMention) => mention.place !== undefined || (mention.evidence.organization ?? 0) >= 3;
 
-/** Sets `fullName` on each one-word mention that is the first or last word of exactly one person's full name in the document. */
+/**
+ * Sets `fullName` on each one-word mention that is the first or last word of exactly one person's full
+ * name in the document; else gives it the one office the document gives that word (withTheirTitle).
+ */
 export function linkFullNames(mentions: EntityMention[]): EntityMention[] {
   const byWord = new Map<string, Set<string>>();
   for (const mention of mentions) {
@@ -48,6 +52,29 @@ export function linkFullNames(mentions: EntityMention[]): EntityMention[] {
     if (word.includes(' ') || isStronglyOther(mention)) continue;
     const names = byWord.get(word);
     if (names?.size === 1) mention.fullName = [...names][0]!;
+  }
+  return withTheirTitle(mentions);
+}
+
+const isOffice = (role: string | undefined): role is string => role !== undefined && !HONORIFICS.has(role.toLowerCase());
+
+/**
+ * In a document that gives a surname with an office but no first name ("US Secretary of State Pompeo
+ * announced …"), the surname alone ("Pompeo said") is that office holder: it takes the one office the
+ * document gives that name, and is grouped with it.
+ */
+function withTheirTitle(mentions: EntityMention[]): EntityMention[] {
+  const offices = new Map<string, Set<string>>();
+  for (const mention of mentions) {
+    if (mention.fullName || mention.text.includes(' ') || !isOffice(mention.role)) continue;
+    const word = withoutPossessive(mention.text);
+    if (!offices.has(word)) offices.set(word, new Set());
+    offices.get(word)!.add(mention.role);
+  }
+  for (const mention of mentions) {
+    if (mention.fullName || mention.text.includes(' ') || isOffice(mention.role) || isStronglyOther(mention)) continue;
+    const office = offices.get(withoutPossessive(mention.text));
+    if (office?.size === 1) mention.role = [...office][0]!;
   }
   return mentions;
 }

@@ -11,7 +11,7 @@ import { sensesOf } from '../reconcile/wordnet.ts';
 import { lookupPlace } from './gazetteer.ts';
 import {
   COMMON_ACRONYMS, EVENT_HEADS, HUMAN_VERBS, SPEECH_VERBS, INITIATIVE_HEADS, LAW_HEADS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS, ORGANIZATION_NOUNS,
-  HONOURS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, TITLE_ENDS, type EntityType,
+  HONORIFICS, HONOURS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, TITLE_ENDS, type EntityType,
 } from './vocabulary.ts';
 
 /** A name found in the text, with what the sentence says about its type. */
@@ -42,7 +42,6 @@ const OPENING = /[“"‘([]/;
 const POSSESSIVE = /[’']s$/;
 const ROMAN = /^[IVXLC]+\.?$/;
 const FORMER = new Set(['former', 'ex', 'late']);
-const HONORIFIC_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lord', 'lady', 'dame']);
 /** "I'm", "We're", "They've": a pronoun with a verb, never a name. */
 const PRONOUN_CONTRACTION = /^(?:i|we|you|they|he|she|it|there|that|let)[’'](?:m|re|ve|ll|d|s)$/;
 
@@ -513,7 +512,7 @@ function splitRole(tokens: Token[], run: Run): RoleSplit | undefined {
   const last = nameWords.at(-1)!;
   if (nameWords.length > 4 || nameWords.some((word) => NAME_CONNECTORS.has(word)) || ORGANIZATION_HEADS.has(last) || INITIATIVE_HEADS.has(last) || LAW_HEADS.has(last) || EVENT_HEADS.has(last)) return undefined;
   // "Mr Justice Collins": an honorific before a title is part of it, not whose title it is.
-  if (roleStart > run.from && tokens.slice(run.from, roleStart).every((token) => HONORIFIC_WORDS.has(lower(token)))) roleStart = run.from;
+  if (roleStart > run.from && tokens.slice(run.from, roleStart).every((token) => HONORIFICS.has(lower(token)))) roleStart = run.from;
   const prefix = roleStart > run.from ? { from: run.from, to: roleStart } : undefined;
   const title = text(roleStart, nameStart);
   const prefixText = prefix ? text(prefix.from, prefix.to) : '';

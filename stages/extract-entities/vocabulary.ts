@@ -84,6 +84,9 @@ export const PLACE_HEADS = new Set([
   'sea', 'ocean', 'gulf', 'bay', 'coast',
 ]);
 
+/** Titles that say only how to address a person ("Mr Blair"), not what office they hold. Lower-cased, with and without the dot. */
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lord', 'lady', 'dame', 'mr.', 'mrs.', 'ms.', 'dr.']);
+
 /** Honours written after a name ("William Haughey OBE"): not part of it. */
 export const HONOURS = new Set(['obe', 'mbe', 'cbe', 'kbe', 'dbe', 'qc', 'kc', 'phd', 'mp', 'msp', 'mep']);
 

@@ -12,7 +12,7 @@
  * keys a rule would join or count (its escapes), and the caller widens the keys until there are none
  * (see index.ts). With nothing outside, it groups the whole corpus.
  */
-import { ENTITY_TYPES, EVENT_HEADS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, type EntityType } from '../extract-entities/vocabulary.ts';
+import { ENTITY_TYPES, EVENT_HEADS, HONORIFICS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, type EntityType } from '../extract-entities/vocabulary.ts';
 import { lookupPlace } from '../extract-entities/gazetteer.ts';
 import { isPersonName } from '../extract-entities/full-names.ts';
 import { addTo } from '../../pipeline/collections.ts';
@@ -147,7 +147,7 @@ export interface KeyFacts {
   titles: string[];
 }
 
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lord', 'lady', 'dame', 'mr.', 'mrs.', 'ms.', 'dr.']);
+
 
 /** Every key's facts, in the order rows first name the keys. */
 export function factsOf(rows: readonly MentionRow[]): Map<string, KeyFacts> {
