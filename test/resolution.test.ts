@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../pipeline/db/migrations.ts';
 import type { CorpusContext } from '../pipeline/stage.ts';
+import { linkFullNames } from '../stages/extract-entities/full-names.ts';
 import { findMentions } from '../stages/extract-entities/mentions.ts';
 import { parseSpan } from '../stages/parse/index.ts';
 import { takeEntities } from '../stages/resolve-entities/current.ts';
@@ -28,22 +29,23 @@ interface Mention {
   role: string | null;
   place: string | null;
   acronym: string | null;
+  fullName: string | null;
   evidence: Record<string, number>;
 }
 
+/** A document's mentions as extract-entities stores them (a surname alone linked to its full name). */
 function mentionsOfText(text: string): Mention[] {
-  return segmentText(text).sentences.flatMap((sentence, index) =>
-    findMentions(text, index + 1, parseSpan(text, sentence.start, sentence.end)).map((mention) => ({ text: mention.text, role: mention.role ?? null, place: mention.place ?? null, acronym: mention.acronym ?? null, evidence: mention.evidence })),
-  );
+  const mentions = segmentText(text).sentences.flatMap((sentence, index) => findMentions(text, index + 1, parseSpan(text, sentence.start, sentence.end)));
+  return linkFullNames(mentions).map((mention) => ({ text: mention.text, role: mention.role ?? null, place: mention.place ?? null, acronym: mention.acronym ?? null, fullName: mention.fullName ?? null, evidence: mention.evidence }));
 }
 
-const made = (text: string, evidence: Record<string, number>, extra: Partial<Mention> = {}): Mention => ({ text, role: null, place: null, acronym: null, evidence, ...extra });
+const made = (text: string, evidence: Record<string, number>, extra: Partial<Mention> = {}): Mention => ({ text, role: null, place: null, acronym: null, fullName: null, evidence, ...extra });
 
 /** Made-up mentions that set the rules against each other, in small families that meet often. */
 const TRICKY: Mention[][] = [
-  // Full names by surname, with the same first initial or not; the surname alone joins only one of them.
-  [made('John Smith', { person: 2 }), made('Adam Smith', { person: 2 }), made('Adam Smith', { organization: 5 }), made('Smith', { person: 1 })],
-  [made('John Smith', { person: 2 }), made('Jane Smith', { person: 2 }), made('J. Smith', { person: 1 }), made('Smith', { organization: 1 })],
+  // Full names by surname, with the same first initial or not; a titled surname joins only the one holding its title.
+  [made('John Smith', { person: 4 }, { role: 'Chancellor' }), made('Adam Smith', { person: 4 }, { role: 'Chancellor' }), made('Adam Smith', { organization: 9 }), made('Smith', { person: 4 }, { role: 'Chancellor' }), made('Smith', { person: 4 }, { role: 'Mr' })],
+  [made('John Smith', { person: 3 }), made('Jane Smith', { person: 3 }), made('J. Smith', { person: 3 }), made('Smith', { organization: 3 }), made('Smith', { person: 2 }, { fullName: 'Jane Smith' })],
   // Acronyms: defined in brackets, or matching the initials of exactly one long name.
   [made('Chinese Communist Party', { organization: 4 }, { acronym: 'CCP' }), made('Communist Party of China', { organization: 3 }, { acronym: 'CCP' }), made('CCP', { organization: 1 }), made('Central Committee Plenum', { event: 2 }), made('Communist Party', { organization: 2 })],
   [made('World Health Organization', { organization: 4 }), made('World Heritage Office', { organization: 2 }), made('the World Heritage Office', { organization: 2 }), made('WHO', {}), made('W.H.O.', { organization: 1 })],
@@ -74,8 +76,8 @@ function newStore(): Database.Database {
 }
 
 function addDocument(db: Database.Database, id: string, mentions: Mention[]): void {
-  const insert = db.prepare('INSERT INTO mentions (id, document_id, sentence_id, span_start, span_end, text, role, place, acronym, evidence) VALUES (?, ?, ?, 0, 0, ?, ?, ?, ?, ?)');
-  mentions.forEach((mention, index) => insert.run(`${id}:${String(index).padStart(4, '0')}`, id, `${id}:s`, mention.text, mention.role, mention.place, mention.acronym, JSON.stringify(mention.evidence)));
+  const insert = db.prepare('INSERT INTO mentions (id, document_id, sentence_id, span_start, span_end, text, role, place, acronym, full_name, evidence) VALUES (?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?)');
+  mentions.forEach((mention, index) => insert.run(`${id}:${String(index).padStart(4, '0')}`, id, `${id}:s`, mention.text, mention.role, mention.place, mention.acronym, mention.fullName, JSON.stringify(mention.evidence)));
 }
 
 /** Resolves, and checks the entities it hands to the run's later stages (current.ts) against the store, and that each is named. */
@@ -144,8 +146,8 @@ describe('resolving part of the corpus again', () => {
 
   it('joins an acronym to the one long name of its initials left when the other goes', () => {
     const db = newStore();
-    addDocument(db, 'd1', [made('World Health Organization', { organization: 4 }), made('WHO', { organization: 1 })]);
-    addDocument(db, 'd2', [made('World Heritage Office', { organization: 2 })]);
+    addDocument(db, 'd1', [made('World Health Organization', { organization: 4 }), made('WHO', { organization: 3 })]);
+    addDocument(db, 'd2', [made('World Heritage Office', { organization: 4 })]);
     resolve(db);
     expect(entitiesOf(db)).toEqual({ who: [], 'world-health-organization': [], 'world-heritage-office': [] });
     db.prepare("DELETE FROM mentions WHERE document_id = 'd2'").run();
@@ -153,20 +155,20 @@ describe('resolving part of the corpus again', () => {
     expect(entitiesOf(db)).toEqual({ 'world-health-organization': ['WHO'] });
   });
 
-  it('joins a surname to the one full name left when another stops being a person', () => {
+  it('joins a titled surname to the one full name with its title left when another stops being a person', () => {
     const db = newStore();
-    addDocument(db, 'd1', [made('John Smith', { person: 2 }), made('Smith', { person: 1 })]);
-    addDocument(db, 'd2', [made('Adam Smith', { person: 2 })]);
+    addDocument(db, 'd1', [made('John Smith', { person: 4 }, { role: 'Chancellor' }), made('Smith', { person: 4 }, { role: 'Chancellor' })]);
+    addDocument(db, 'd2', [made('Adam Smith', { person: 4 }, { role: 'Chancellor' })]);
     resolve(db);
-    expect(entitiesOf(db)).toEqual({ 'adam-smith': [], 'john-smith': [], smith: [] });
-    addDocument(db, 'd3', [made('Adam Smith', { organization: 5 })]);
+    expect(entitiesOf(db)).toEqual({ 'adam-smith': [], 'john-smith': [] });
+    addDocument(db, 'd3', [made('Adam Smith', { organization: 9 })]);
     resolve(db);
     expect(entitiesOf(db)).toEqual({ 'adam-smith': [], 'john-smith': ['Smith'] });
   });
 
   it('gives an id to the entity named first, when one named later is resolved first', () => {
     const db = newStore();
-    addDocument(db, 'd2', [made('Kilroy Silk', { person: 1 })]);
+    addDocument(db, 'd2', [made('Kilroy Silk', { person: 3 })]);
     resolve(db);
     addDocument(db, 'd1', [made('Kilroy-Silk', { organization: 3 })]);
     resolve(db);

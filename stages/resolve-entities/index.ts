@@ -134,6 +134,13 @@ function regroup(db: Database.Database, scope: Set<string> | undefined, droppedE
     // takes no id: the stored entities, which the ids of a later part are worked out with, lack it too.
     const merged = mergeInOrder(drafts, stored);
     const types = nameInOrder(merged);
+    if (scope) {
+      const { keys, entities: unmade } = familyReach(db, scope, merged, types, storedEntities(), entitiesBefore);
+      if (keys.length > 0 || unmade.size > 0) {
+        scope = widen(db, scope, keys, unmade);
+        continue;
+      }
+    }
     const inOrder = merged.filter((entity, index) => !('rows' in entity) || isNamedEntity(entity, types[index]!.type));
     const kept = new Set(inOrder);
     const unnamed = drafts.filter((draft) => !kept.has(draft)).flatMap((draft) => draft.rows.map((row) => groupOf.get(row)!));
@@ -160,6 +167,36 @@ function regroup(db: Database.Database, scope: Set<string> | undefined, droppedE
     }
     return { groups, groupOf, entities, unnamed, entitiesBefore, retyped, current: current.sort(byId), facts: clustering.facts };
   }
+}
+
+/** The types whose multi-word names type the names of their family (entity.ts's nameInOrder). */
+const KIN_TYPES = new Set<EntityType>(['organization', 'initiative', 'event', 'law']);
+
+/** The unnamed keys whose name starts with `word` (their groups make no entity: isNamedEntity). */
+function unnamedKeysOf(db: Database.Database, word: string): string[] {
+  const from = `name:${word} `;
+  return db.prepare('SELECT DISTINCT key FROM mention_groups WHERE entity_id IS NULL AND key >= ? AND key < ?').pluck().all(from, `name:${word}!`) as string[];
+}
+
+/**
+ * What a family's change reaches beyond the part: a name that makes no entity may be typed by a family
+ * whose members the part changes ("Clean Apps" once "Clean Cloud" stops being an organisation), and a
+ * stored entity its family no longer types is made no more. Returns the unnamed keys of the part's
+ * families not yet in the part, and the stored entities left untyped, to group again.
+ */
+function familyReach(db: Database.Database, scope: Set<string>, merged: (EntityDraft | EntityInOrder)[], types: { type: EntityType }[], stored: EntityInOrder[], before: Set<string>) {
+  const words = new Set<string>();
+  const addWord = (name: string, type: EntityType) => {
+    if (KIN_TYPES.has(type) && name.includes(' ')) words.add(name.split(' ')[0]!.toLowerCase());
+  };
+  const unmade = new Set<string>();
+  merged.forEach((entity, index) => {
+    if ('rows' in entity) addWord(entity.name, types[index]!.type);
+    else if (types[index]!.type === 'other' && entity.type !== 'other') unmade.add(entity.id);
+  });
+  for (const entity of stored) if (before.has(entity.id)) addWord(entity.name, entity.type);
+  const keys = [...words].flatMap((word) => unnamedKeysOf(db, word)).filter((key) => !scope.has(key));
+  return { keys, entities: unmade };
 }
 
 /** Drafts and stored entities, each in the order of first mentions, as one list in that order (mention ids are ASCII: code unit order is SQLite's). */
@@ -200,7 +237,9 @@ function planResolution(db: Database.Database, storedAhead: EntityInOrder[] | un
   const scope = partly ? widen(db, new Set(), seedsOf(db, changedKeys), droppedEntities) : undefined;
   const { groups, groupOf, entities, unnamed, entitiesBefore, retyped, current, facts } = regroup(db, scope, droppedEntities, storedAhead);
   const before = new Map((db.prepare('SELECT * FROM entities WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...entitiesBefore])) as StoredEntity[]).map((row) => [row.id, row]));
-  const changed = changedEntities(entities, groupOf, before, droppedEntities);
+  // An entity whose group now makes none (isNamedEntity) lost that group, as one whose group emptied did.
+  const lostGroups = new Set([...droppedEntities, ...unnamed.map((group) => group.entity_id).filter((id): id is string => id !== null)]);
+  const changed = changedEntities(entities, groupOf, before, lostGroups);
   const documentCount = documentCounts(db, entities, changed, groupOf);
   const kept = new Set(entities.map((entity) => entity.id));
   const plan: ResolutionPlan = { emptyGroups, removed: [...entitiesBefore].filter((id) => !kept.has(id)), retyped, entities: [], unnamed: unnamed.filter((group) => group.dirty || group.entity_id !== null).map((group) => group.id), facts, factKeys: scope ? changedKeys : undefined, current, written: retyped.length, redone: '' };
