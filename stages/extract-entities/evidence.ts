@@ -1,0 +1,167 @@
+/**
+ * The votes for a mention's type: from the name itself (gazetteer, head word, first name, lexicon),
+ * from the words around it (a title, an appositive, a kind noun in its phrase, a verb after it) and
+ * from the list it stands in. Votes of 3 or more type an entity; lighter ones are hints
+ * (resolve-entities' entity.ts).
+ */
+import type { Token } from '../parse/index.ts';
+import { lexiconTags } from '../parse/lexicon.ts';
+import { isPersonName } from './full-names.ts';
+import { lookupPlace } from './gazetteer.ts';
+import type { EntityMention } from './mentions.ts';
+import { BREAK_AFTER, isAcronym, isCapitalised, lower, OPENING, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
+import {
+  EVENT_HEADS, HUMAN_VERBS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
+  SPEECH_VERBS, type EntityType,
+} from './vocabulary.ts';
+
+export function vote(mention: EntityMention, type: EntityType, weight: number): void {
+  mention.evidence[type] = (mention.evidence[type] ?? 0) + weight;
+}
+
+/** Evidence from the name itself: gazetteer, head word, acronym, compromise's tags. */
+export function typeFromName(mention: EntityMention, words: Token[]): void {
+  const name = mention.text;
+  const place = lookupPlace(name);
+  if (place) {
+    mention.place = place.name;
+    vote(mention, 'place', 6);
+    return;
+  }
+  // "West Africa", "Northern Iraq": a compass word before a place names a part of it.
+  if (words.length > 1 && COMPASS.has(lower(words[0]!)) && lookupPlace(words.slice(1).map((word) => word.text).join(' '))) vote(mention, 'place', 4);
+  // "Department of Commerce", "Code of Conduct for …": in a name joined by "of" or "for" the head comes before it.
+  const connector = words.findIndex((word, index) => index > 0 && ['of', 'for'].includes(lower(word)));
+  const heads = [...new Set([words.at(-1)!, words[connector - 1]].filter((word) => word !== undefined).map((word) => lower(word).replace(POSSESSIVE, '')))];
+  // A head word alone ("the Government", "the Union", "News", "Bill") is a common noun capitalised, not a name.
+  for (const head of words.length > 1 ? heads : []) {
+    if (PLACE_HEADS.has(head)) vote(mention, 'place', 4);
+    if (ORGANIZATION_HEADS.has(head)) vote(mention, 'organization', 4);
+    if (INITIATIVE_HEADS.has(head)) vote(mention, 'initiative', 4);
+    if (LAW_HEADS.has(head)) vote(mention, 'law', 4);
+  }
+  // "World War II": a numeral after an event's head word; after other names it numbers a product or a
+  // law ("MDA III", "Hartz IV"), and a last "I" is mostly the pronoun ("Anytime I").
+  const numeral = words.length > 1 && ROMAN.test(words.at(-1)!.text) && EVENT_HEADS.has(lower(words.at(-2)!));
+  if ((words.length > 1 && EVENT_HEADS.has(heads[0]!)) || numeral) vote(mention, 'event', 4);
+  if (words.length === 1 && isAcronym(words[0]!)) vote(mention, 'organization', 1);
+  // "Hans Christian Andersen Award" is headed as a prize: a first name opens a person's name only when no head word ends it.
+  const headed = Object.keys(mention.evidence).length > 0;
+  if (words.length >= 2 && words[0]!.tags.has('FirstName') && !headed) vote(mention, 'person', 3);
+  if (words.some((word) => word.tags.has('Person') || word.tags.has('LastName'))) vote(mention, 'person', 1);
+  if (words.some((word) => word.tags.has('Organization'))) vote(mention, 'organization', 1);
+  // "Microsoft", "Beijing": a name the lexicon lists as a company or a place.
+  const known = lexiconTags(name.toLowerCase());
+  if (known.some((tag) => KNOWN_ORGANIZATION.has(tag))) vote(mention, 'organization', 3);
+  else if (known.some((tag) => KNOWN_PLACE.has(tag))) vote(mention, 'place', 3);
+  if (words.some((word) => word.tags.has('Country') || word.tags.has('City') || word.tags.has('Place'))) vote(mention, 'place', 1);
+}
+
+/** Words between a kind and the names it lists: "companies such as", "carriers including", "apps like". */
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'north-east', 'north-west', 'south-east', 'south-west']);
+const LIST_OPENERS = new Set(['such', 'as', 'including', 'like', 'namely']);
+
+/** compromise's lexicon tags that say what a whole name is: knowledge of the name, not a guess from its shape. */
+const KNOWN_ORGANIZATION = new Set(['Organization', 'Company', 'SportsTeam', 'School']);
+const KNOWN_PLACE = new Set(['City', 'Country', 'Region', 'Place']);
+
+/** Evidence from the words around the name. */
+export function typeFromContext(mention: EntityMention, tokens: Token[], run: Run): void {
+  // Appositive: "Huawei, a Chinese telecommunication technology company, …" (not "X, would remove …").
+  if (tokens[run.to - 1]!.post.includes(',') && ['a', 'an', 'the'].includes(lower(tokens[run.to] ?? tokens[run.from]!))) {
+    for (let k = run.to; k < Math.min(tokens.length, run.to + 7); k += 1) {
+      const word = lower(tokens[k]!);
+      if (ORGANIZATION_NOUNS.has(word)) vote(mention, 'organization', 3);
+      if (tokens[k]!.post.includes(',') || tokens[k]!.post.includes('.')) break;
+    }
+  }
+  // "executive chair Bill Ford", "spokesman John Smith": a title in lower case right before a person's name.
+  const before = tokens[run.from - 1];
+  if (before && ROLE_HEADS.has(lower(before)) && !/\p{Lu}/u.test(before.text) && !BREAK_AFTER.test(before.post) && isPersonName(mention.text) && !mention.role) {
+    vote(mention, 'person', 3);
+    let from = run.from - 1;
+    while (from > 0 && ROLE_MODIFIERS.has(lower(tokens[from - 1]!)) && !/\p{Lu}/u.test(tokens[from - 1]!.text)) from -= 1;
+    mention.role = tokens.slice(from, run.from).map((token) => token.text).join(' ');
+  }
+  // "X, the company", "the company X" are covered by lists below; a human verb after the name hints at a person.
+  const next = tokens[run.to];
+  const afterNext = tokens[run.to + 1];
+  const verb = next && ['also', 'then', 'later'].includes(lower(next)) ? afterNext : next;
+  if (verb && !tokens[run.to - 1]!.post.includes(',')) {
+    if (HUMAN_VERBS.has(lower(verb))) vote(mention, 'person', 2);
+    else if (SPEECH_VERBS.has(lower(verb))) vote(mention, 'person', 1);
+  }
+  // "companies such as X", "countries including X", "apps like X", "the company X": look back a few
+  // words. A noun that names the kind of X outright ("parent company ByteDance", "firms such as X")
+  // types it; one further back only hints.
+  // The kind is a common noun in the same phrase: not a word of another name ("the Clean Network,” Pompeo said").
+  let outright = true;
+  for (let k = run.from - 1; k >= Math.max(0, run.from - 4); k -= 1) {
+    // "firms, including X" keeps its comma before the list.
+    if (/[;:.”"]/.test(tokens[k]!.post) || (tokens[k]!.post.includes(',') && !LIST_OPENERS.has(lower(tokens[k + 1]!)))) break;
+    const word = lower(tokens[k]!);
+    // A capital opening the sentence ("Apps like TikTok") is no name's.
+    if (isCapitalised(tokens[k]!) && k > 0 && !OPENING.test(tokens[k]!.pre)) {
+      outright = false;
+      continue;
+    }
+    if (ORGANIZATION_NOUNS.has(word)) {
+      vote(mention, 'organization', outright ? 3 : 2);
+      break;
+    }
+    if (PLACE_NOUNS.has(word)) {
+      vote(mention, 'place', outright ? 3 : 2);
+      break;
+    }
+    outright &&= LIST_OPENERS.has(word);
+  }
+}
+
+/**
+ * Names listed together ("Oracle, HP, Reliance Jio, NEC and VMware"; "Huawei and ZTE") are of one kind:
+ * the kind its members are typed as outright (votes of 3 or more) types the members that say little
+ * about themselves. Hints do not add up across a list: a team sheet of forty names followed by "said"
+ * is not a person.
+ */
+export function shareListEvidence(text: string, mentions: EntityMention[], tokens: Token[]): void {
+  const ordered = [...mentions].sort((a, b) => a.start - b.start);
+  const between = (a: EntityMention, b: EntityMention) =>
+    tokens
+      .filter((token) => token.start >= a.end && token.end <= b.start)
+      .map((token) => lower(token))
+      .join(' ');
+  let group: EntityMention[] = [];
+  const flush = () => {
+    if (group.length > 1) {
+      const total: Partial<Record<EntityType, number>> = {};
+      for (const member of group) for (const [type, weight] of Object.entries(member.evidence)) if (weight >= 3) total[type as EntityType] = (total[type as EntityType] ?? 0) + weight;
+      const kinds = Object.entries(total).sort(([, a], [, b]) => b - a);
+      // One kind, or one clearly ahead: a mixed list ("Blair, Brown and the Treasury") types no one.
+      const kind = kinds.length > 0 && (kinds.length === 1 || kinds[0]![1] > 2 * kinds[1]![1]) ? (kinds[0]![0] as EntityType) : undefined;
+      if (kind) for (const member of group) if (strongest(member) < 3) member.evidence = { ...member.evidence, [kind]: 3 };
+    }
+    group = [];
+  };
+  const speaks = (mention: EntityMention) => {
+    const next = tokens.find((token) => token.start >= mention.end);
+    return next !== undefined && (SPEECH_VERBS.has(lower(next)) || HUMAN_VERBS.has(lower(next)));
+  };
+  // Places are known by the gazetteer; they neither give nor take a list's kind.
+  for (const mention of ordered.filter((candidate) => !candidate.place)) {
+    const last = group.at(-1);
+    const possessive = last !== undefined && /^[’']s\b/.test(text.slice(last.end, last.end + 3));
+    // A bracket between two names ("J Yapp (Cardiff)") says where or what the first is, not a list.
+    const bracketed = last !== undefined && /[()]/.test(text.slice(last.end, mention.start));
+    if (last && !bracketed && !last.role && !mention.role && !possessive && !speaks(mention) && /^(?:and|or)?$/.test(between(last, mention)) && !/[;:.—–]|\s-{1,2}(?:\s|$)|^-{1,2}\s/.test(tokens.find((t) => t.end === last.end || t.end === last.end + 2)?.post ?? '')) {
+      group.push(mention);
+    } else {
+      flush();
+      group.push(mention);
+    }
+  }
+  flush();
+}
+
+function strongest(mention: EntityMention): number {
+  return Math.max(0, ...Object.values(mention.evidence));
+}

@@ -1,0 +1,20 @@
+/** What the entity finder reads of a sentence's tokens: where a name may break, and a word's shape. */
+import type { Token } from '../parse/index.ts';
+
+/** Punctuation after a token that ends a name. */
+export const BREAK_AFTER = /[,;:()[\]“”"!?…\n]|[.](?!\S)|—|–|\s-{1,2}(?:\s|$)|^-{1,2}\s/;
+/** Punctuation before a token that opens a quote or a bracket. */
+export const OPENING = /[“"‘([]/;
+export const POSSESSIVE = /[’']s$/;
+export const ROMAN = /^[IVXLC]+\.?$/;
+
+export const lower = (token: Token) => token.text.toLowerCase().replace(/\.$/, '');
+export const isCapitalised = (token: Token) => /^\p{Lu}/u.test(token.text) && !/[\d$€£¥]/.test(token.text);
+export const hasTag = (token: Token, tags: readonly string[]) => tags.some((tag) => token.tags.has(tag));
+export const isAcronym = (token: Token) => /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$|^\p{Lu}[\p{Lu}&]{1,5}$/u.test(token.text.replace(POSSESSIVE, ''));
+
+/** A run of tokens, `to` one past the last. */
+export interface Run {
+  from: number;
+  to: number;
+}
