@@ -147,8 +147,6 @@ export interface KeyFacts {
   titles: string[];
 }
 
-
-
 /** Every key's facts, in the order rows first name the keys. */
 export function factsOf(rows: readonly MentionRow[]): Map<string, KeyFacts> {
   const facts = new Map<string, KeyFacts>();

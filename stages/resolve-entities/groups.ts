@@ -1,7 +1,7 @@
 /**
- * The store's mention groups: one row per set of mentions alike in everything entity
- * resolution reads (text, role, place, acronym, type evidence and the full name it stands for), with how many mentions it stands for,
- * its smallest mention id (the order resolution reads groups in) and its key (cluster.ts).
+ * The store's mention groups: one row per set of mentions alike in everything entity resolution reads
+ * (text, role, place, acronym, type evidence and the full name it stands for), with how many mentions
+ * it stands for, its smallest mention id (the order resolution reads groups in) and its key (cluster.ts).
  * They are kept up to date from what changed since the last resolution: mentions without a group join
  * one, and groups marked dirty (a mention joined or was deleted) are counted again, or dropped when
  * empty. So an added article costs its own mentions, not a pass over every mention of the corpus.
