@@ -217,3 +217,13 @@ describe('a surname in an article that gives only its office', () => {
     expect(entities.find((entity) => entity.name === 'Michael Pompeo')).toMatchObject({ aliases: ['Pompeo'], mentionCount: 3 });
   });
 });
+
+describe('adjectives and common nouns before titles', () => {
+  it('a continent\'s demonym is no mention of it; a head word alone before a title is no name', () => {
+    expect(articleMentions('Rwanda is an east African nation.').map((mention) => mention.text)).toEqual(['Rwanda']);
+    expect(articleMentions('Brazilian firms agreed.').find((mention) => mention.text === 'Brazilian')?.place).toBe('Brazil');
+    expect(articleMentions('It builds at General Motors\' Arlington Assembly plant.').map((mention) => mention.text)).toEqual(['General Motors', 'Arlington Assembly']);
+    expect(articleMentions('Plants in North American markets grew.').some((mention) => (mention.evidence.place ?? 0) >= 3)).toBe(false);
+    expect(articleMentions('Union President Shawn Fain spoke.').map((mention) => [mention.text, mention.role ?? null])).toEqual([['Shawn Fain', 'President of Union']]);
+  });
+});

@@ -29,7 +29,7 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
     return;
   }
   // "West Africa", "Northern Iraq": a compass word before a place names a part of it.
-  if (words.length > 1 && COMPASS.has(lower(words[0]!)) && lookupPlace(words.slice(1).map((word) => word.text).join(' '))) vote(mention, 'place', 4);
+  if (words.length > 1 && COMPASS.has(lower(words[0]!)) && lookupPlace(words.slice(1).map((word) => word.text).join(' '))?.via === 'name') vote(mention, 'place', 4);
   // "Department of Commerce", "Code of Conduct for …": in a name joined by "of" or "for" the head comes before it.
   const connector = words.findIndex((word, index) => index > 0 && ['of', 'for'].includes(lower(word)));
   const heads = [...new Set([words.at(-1)!, words[connector - 1]].filter((word) => word !== undefined).map((word) => lower(word).replace(POSSESSIVE, '')))];

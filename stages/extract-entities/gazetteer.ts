@@ -14,6 +14,8 @@ export interface PlaceEntry {
   name: string;
   /** How it was named: by a name or by its demonym. */
   via: 'name' | 'demonym';
+  /** A continent or a region, not a country. */
+  region?: true;
 }
 
 const REGIONS = [
@@ -55,8 +57,8 @@ function build(): Map<string, PlaceEntry> {
   // names that news writes. (Not every official name's initials: "IRA" is not Afghanistan.)
   const common = [['America', 'United States'], ['Britain', 'United Kingdom'], ['Holland', 'Netherlands'], ['PRC', 'China'], ['ROK', 'South Korea'], ['DPRK', 'North Korea'], ['UAE', 'United Arab Emirates'], ['ROC', 'Taiwan']] as const;
   for (const [alias, name] of common) add(alias, { name, via: 'name' });
-  for (const region of REGIONS) add(region, { name: region, via: 'name' });
-  for (const [demonym, region] of Object.entries(REGION_DEMONYMS)) add(demonym, { name: region, via: 'demonym' });
+  for (const region of REGIONS) add(region, { name: region, via: 'name', region: true });
+  for (const [demonym, region] of Object.entries(REGION_DEMONYMS)) add(demonym, { name: region, via: 'demonym', region: true });
   return places;
 }
 

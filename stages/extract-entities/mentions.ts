@@ -8,7 +8,7 @@ import { lexiconTags } from '../parse/lexicon.ts';
 import { sensesOf } from '../reconcile/wordnet.ts';
 import { shareListEvidence, typeFromContext, typeFromName, vote } from './evidence.ts';
 import { lookupPlace } from './gazetteer.ts';
-import { BREAK_AFTER, hasTag, isAcronym, isCapitalised, lower, OPENING, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
+import { BREAK_AFTER, endsInPluralPossessive, hasTag, isAcronym, isCapitalised, lower, OPENING, PLURAL_POSSESSIVE, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
 import {
   COMMON_ACRONYMS, EVENT_HEADS, HONORIFICS, HONOURS, INITIATIVE_HEADS, LAW_HEADS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS, ROLE_HEADS, ROLE_MODIFIERS,
   TITLE_ENDS, type EntityType,
@@ -104,7 +104,7 @@ function nameRuns(tokens: Token[]): Run[] {
         to += 1;
         continue;
       }
-      if (BREAK_AFTER.test(last.post) || POSSESSIVE.test(last.text) || OPENING.test(tokens[to]!.pre)) break;
+      if (BREAK_AFTER.test(last.post) || POSSESSIVE.test(last.text) || endsInPluralPossessive(last) || OPENING.test(tokens[to]!.pre)) break;
       // "EADS Philippe Camus": an acronym and then a first name are an organisation and its person.
       if (to - from === 1 && isAcronym(last) && tokens[to]!.tags.has('FirstName')) break;
       if (isNameWord(tokens, to) || (ROMAN.test(tokens[to]!.text) && to > from)) {
@@ -185,6 +185,7 @@ export function findMentions(text: string, sentence: number, tokens: Token[]): E
     let end = tokens[to - 1]!.end;
     const lastText = tokens[to - 1]!.text;
     if (POSSESSIVE.test(lastText)) end -= 2;
+    else if (PLURAL_POSSESSIVE.test(lastText)) end -= 1;
     if (end <= start) return undefined;
     const mention: EntityMention = { sentence, start, end, text: text.slice(start, end), evidence: {}, ...extra };
     mentions.push(mention);
@@ -194,7 +195,10 @@ export function findMentions(text: string, sentence: number, tokens: Token[]): E
   for (const run of withoutHeadings(text, tokens, nameRuns(tokens))) {
     const role = splitRole(tokens, run);
     if (role) {
-      if (role.prefix) {
+      // "Union President Shawn Fain", "Communications Minister Paul Fletcher": a head word alone before a
+      // title is the common noun capitalised, not a name.
+      const prefixWords = role.prefix ? tokens.slice(role.prefix.from, role.prefix.to) : [];
+      if (role.prefix && !(prefixWords.length === 1 && ORGANIZATION_HEADS.has(lower(prefixWords[0]!)))) {
         const prefix = make(role.prefix.from, role.prefix.to);
         if (prefix) {
           typeFromName(prefix, tokens.slice(role.prefix.from, role.prefix.to));
@@ -219,6 +223,7 @@ export function findMentions(text: string, sentence: number, tokens: Token[]): E
       titleOwner(tokens, run, make);
       continue;
     }
+    if (isRegionDemonym(tokens.slice(run.from, run.to))) continue;
     const mention = make(run.from, run.to);
     if (!mention) continue;
     typeFromName(mention, tokens.slice(run.from, run.to));
@@ -306,12 +311,21 @@ function abbreviates(acronym: string, words: Token[]): boolean {
   return true;
 }
 
-/** "a Brazilian company", "Chinese carriers": a demonym outside any name is a mention of its place. */
+/** "African", "Latin American": a continent's or region's demonym (addDemonymPlaces says why it names nothing). */
+function isRegionDemonym(words: Token[]): boolean {
+  const place = lookupPlace(words.map((word) => word.text).join(' '));
+  return place?.via === 'demonym' && place.region === true;
+}
+
+/**
+ * "a Brazilian company", "Chinese carriers": a demonym outside any name is a mention of its country.
+ * A continent's ("an east African nation", "European firms") says where, not of whom: no mention.
+ */
 function addDemonymPlaces(text: string, sentence: number, tokens: Token[], mentions: EntityMention[]): void {
   for (const token of tokens) {
     if (!isCapitalised(token) || mentions.some((m) => token.start < m.end && token.end > m.start)) continue;
     const place = lookupPlace(token.text);
-    if (!place || place.via !== 'demonym') continue;
+    if (!place || place.via !== 'demonym' || place.region) continue;
     mentions.push({ sentence, start: token.start, end: token.end, text: text.slice(token.start, token.end), evidence: { place: 6 }, place: place.name });
   }
 }

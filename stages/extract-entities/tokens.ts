@@ -6,6 +6,10 @@ export const BREAK_AFTER = /[,;:()[\]“”"!?…\n]|[.](?!\S)|—|–|\s-{1,2}(
 /** Punctuation before a token that opens a quote or a bracket. */
 export const OPENING = /[“"‘([]/;
 export const POSSESSIVE = /[’']s$/;
+/** "General Motors'", "workers'": a plural's possessive, which also ends a name. */
+export const PLURAL_POSSESSIVE = /s[’']$/;
+/** The same when the splitter leaves the apostrophe after the word. */
+export const endsInPluralPossessive = (token: Token) => PLURAL_POSSESSIVE.test(token.text) || (token.text.endsWith('s') && /^[’']/.test(token.post));
 export const ROMAN = /^[IVXLC]+\.?$/;
 
 export const lower = (token: Token) => token.text.toLowerCase().replace(/\.$/, '');
