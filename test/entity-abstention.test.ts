@@ -224,6 +224,8 @@ describe('adjectives and common nouns before titles', () => {
     expect(articleMentions('Brazilian firms agreed.').find((mention) => mention.text === 'Brazilian')?.place).toBe('Brazil');
     expect(articleMentions('It builds at General Motors\' Arlington Assembly plant.').map((mention) => mention.text)).toEqual(['General Motors', 'Arlington Assembly']);
     expect(articleMentions('Plants in North American markets grew.').some((mention) => (mention.evidence.place ?? 0) >= 3)).toBe(false);
+    expect(articleMentions('Kenyan Bernard Lagat won the race.').map((mention) => [mention.text, mention.place ?? null])).toEqual([['Kenyan', 'Kenya'], ['Bernard Lagat', null]]);
+    expect(articleMentions('The Rt Rev Michael Scott-Joynt spoke.').map((mention) => [mention.text, mention.role ?? null])).toEqual([['Michael Scott-Joynt', 'Rt Rev']]);
     expect(articleMentions('Union President Shawn Fain spoke.').map((mention) => [mention.text, mention.role ?? null])).toEqual([['Shawn Fain', 'President of Union']]);
   });
 });

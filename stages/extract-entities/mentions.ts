@@ -136,6 +136,12 @@ function nameRuns(tokens: Token[]): Run[] {
     // "Former England footballer", "Former Downing Street chief": "former" qualifies what follows, unless a title does (splitRole).
     let start = from;
     if (to - from > 1 && FORMER.has(lower(tokens[from]!)) && !runHasRole(tokens, from, to)) start += 1;
+    // "Kenyan Bernard Lagat", "German Wolfram Mulle": a country's demonym before a first name says where
+    // the person is from; it is a mention of its own.
+    if (to - start > 2 && isCountryDemonym(tokens[start]!) && tokens[start + 1]!.tags.has('FirstName')) {
+      runs.push({ from: start, to: start + 1 });
+      start += 1;
+    }
     // A lone capitalised common word inside a sentence ("promised to only Use trusted vendors") is not a name.
     const lone = to - from === 1 && from > 0 && !OPENING.test(tokens[from]!.pre) && isCommonWord(tokens[from]!) && !isAcronym(tokens[from]!);
     if (!lone) runs.push({ from: start, to });
@@ -310,6 +316,11 @@ function abbreviates(acronym: string, words: Token[]): boolean {
   }
   return true;
 }
+
+const isCountryDemonym = (token: Token) => {
+  const place = lookupPlace(token.text);
+  return place?.via === 'demonym' && !place.region;
+};
 
 /** "African", "Latin American": a continent's or region's demonym (addDemonymPlaces says why it names nothing). */
 function isRegionDemonym(words: Token[]): boolean {

@@ -37,7 +37,7 @@ export const ROLE_HEADS = new Set([
   'undersecretary', 'under-secretary', 'treasurer', 'coo', 'cio', 'attorney-general', 'secretary-general', 'coach',
   // Occupations and offices news writes before a name ("Actor Robert Blake", "referee Jonathan Kaplan", "Labour MP Eric Joyce").
   'actor', 'actress', 'singer', 'referee', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'manager', 'boss',
-  'goalscorer', 'scorer', 'winger', 'skipper', 'full-back', 'fly-half', 'scrum-half', 'flanker', 'guitarist', 'drummer', 'bassist', 'presenter', 'comedian', 'novelist', 'poet', 'photographer', 'designer', 'chef', 'producer',
+  'rev', 'reverend', 'bishop', 'archbishop', 'rabbi', 'imam', 'cardinal', 'goalscorer', 'scorer', 'winger', 'skipper', 'full-back', 'fly-half', 'scrum-half', 'flanker', 'guitarist', 'drummer', 'bassist', 'presenter', 'comedian', 'novelist', 'poet', 'photographer', 'designer', 'chef', 'producer',
   'mp', 'msp', 'mep', 'comptroller', 'democrat', 'republican', 'tory', 'conservative', 'lawyer', 'author', 'writer', 'director-general', 'inspector', 'detective', 'sergeant',
 ]);
 
@@ -51,7 +51,7 @@ export const TITLE_ENDS = new Set([
   'undersecretary', 'under-secretary', 'envoy', 'economist', 'analyst', 'coach',
 ]);
 /** Words that may stand before a role head inside the role ("Under Secretary", "Foreign Minister"). */
-export const ROLE_MODIFIERS = new Set(['liberal', 'home', 'managing', 'under', 'deputy', 'vice', 'foreign', 'prime', 'chief', 'assistant', 'acting', 'former', 'first', 'senior', 'executive', 'general', 'attorney', 'defense', 'defence', 'trade', 'finance', 'interior', 'state']);
+export const ROLE_MODIFIERS = new Set(['rt', 'liberal', 'home', 'managing', 'under', 'deputy', 'vice', 'foreign', 'prime', 'chief', 'assistant', 'acting', 'former', 'first', 'senior', 'executive', 'general', 'attorney', 'defense', 'defence', 'trade', 'finance', 'interior', 'state']);
 
 /** Connectors allowed inside a multi-word name. */
 export const NAME_CONNECTORS = new Set(['of', 'for', 'the', 'de', 'du', 'van', 'von', 'da', 'del', 'la', 'and', '&', 'on', 'to']);
