@@ -12,7 +12,7 @@ import type { EntityMention } from './mentions.ts';
 import { BREAK_AFTER, isAcronym, isCapitalised, lower, OPENING, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
 import {
   EVENT_HEADS, HUMAN_VERBS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
-  SPEECH_VERBS, type EntityType,
+  SPEECH_VERBS, STRONG_VOTE, type EntityType,
 } from './vocabulary.ts';
 
 export function vote(mention: EntityMention, type: EntityType, weight: number): void {
@@ -134,11 +134,11 @@ export function shareListEvidence(text: string, mentions: EntityMention[], token
   const flush = () => {
     if (group.length > 1) {
       const total: Partial<Record<EntityType, number>> = {};
-      for (const member of group) for (const [type, weight] of Object.entries(member.evidence)) if (weight >= 3) total[type as EntityType] = (total[type as EntityType] ?? 0) + weight;
+      for (const member of group) for (const [type, weight] of Object.entries(member.evidence)) if (weight >= STRONG_VOTE) total[type as EntityType] = (total[type as EntityType] ?? 0) + weight;
       const kinds = Object.entries(total).sort(([, a], [, b]) => b - a);
       // One kind, or one clearly ahead: a mixed list ("Blair, Brown and the Treasury") types no one.
       const kind = kinds.length > 0 && (kinds.length === 1 || kinds[0]![1] > 2 * kinds[1]![1]) ? (kinds[0]![0] as EntityType) : undefined;
-      if (kind) for (const member of group) if (strongest(member) < 3) member.evidence = { ...member.evidence, [kind]: 3 };
+      if (kind) for (const member of group) if (strongest(member) < STRONG_VOTE) member.evidence = { ...member.evidence, [kind]: STRONG_VOTE };
     }
     group = [];
   };

@@ -7,11 +7,11 @@
 import { lexiconTags } from '../parse/lexicon.ts';
 import { lookupPlace } from './gazetteer.ts';
 import type { EntityMention } from './mentions.ts';
-import { HONORIFICS } from './vocabulary.ts';
+import { withoutPossessive } from './tokens.ts';
+import { HONORIFICS, MINOR_WORDS, STRONG_VOTE } from './vocabulary.ts';
 
 /** A word of a person's name: "Hua", "O'Driscoll", "Buckingham-Jones", "J." */
 const NAME_WORD = /^\p{Lu}(?:[\p{L}’'-]*\p{L})?\.?$/u;
-const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'to', '&', 'de']);
 
 /**
  * A person's name: two to four name words and nothing else, so that "Jonathan Kaplan - England" or
@@ -20,17 +20,15 @@ const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'to', '&', 'de']);
  */
 export function isPersonName(display: string): boolean {
   const words = display.split(' ');
-  if (words.length < 2 || words.length > 4 || !words.every((word) => NAME_WORD.test(word) && !CONNECTORS.has(word.toLowerCase()))) return false;
+  if (words.length < 2 || words.length > 4 || !words.every((word) => NAME_WORD.test(word) && !MINOR_WORDS.has(word.toLowerCase()))) return false;
   const first = words[0]!;
   const tags = lexiconTags(first.toLowerCase());
   return lookupPlace(first) === undefined && !(tags.length > 0 && tags.every((tag) => !/Noun|Name|Person|Place|Organization/.test(tag)));
 }
 
-const withoutPossessive = (text: string) => text.replace(/[’']s$/, '');
-
-/** Typed as a person by a first name or a title (votes of 3 or more), not by a verb after it. */
-const isStronglyPerson = (mention: EntityMention) => Boolean(mention.role) || (mention.evidence.person ?? 0) >= 3;
-const isStronglyOther = (mention: EntityMention) => mention.place !== undefined || (mention.evidence.organization ?? 0) >= 3;
+/** Typed as a person by a first name or a title (strong votes), not by a verb after it. */
+const isStronglyPerson = (mention: EntityMention) => Boolean(mention.role) || (mention.evidence.person ?? 0) >= STRONG_VOTE;
+const isStronglyOther = (mention: EntityMention) => mention.place !== undefined || (mention.evidence.organization ?? 0) >= STRONG_VOTE;
 
 /**
  * Sets `fullName` on each one-word mention that is the first or last word of exactly one person's full

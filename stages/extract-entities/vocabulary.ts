@@ -53,6 +53,16 @@ export const TITLE_ENDS = new Set([
 /** Words that may stand before a role head inside the role ("Under Secretary", "Foreign Minister"). */
 export const ROLE_MODIFIERS = new Set(['rt', 'liberal', 'home', 'managing', 'under', 'deputy', 'vice', 'foreign', 'prime', 'chief', 'assistant', 'acting', 'former', 'first', 'senior', 'executive', 'general', 'attorney', 'defense', 'defence', 'trade', 'finance', 'interior', 'state']);
 
+/**
+ * Votes of this weight or more type a name: a gazetteer place, a head word, a first name, a title, an
+ * appositive. Lighter votes are hints (a verb after the name, a tag of compromise's): "Chelsea said"
+ * and "Tories claim" make no person.
+ */
+export const STRONG_VOTE = 3;
+
+/** Short words inside a name that give it no initial and are no word of a person's name ("Bank of England"). */
+export const MINOR_WORDS = new Set(['of', 'for', 'and', 'the', 'on', 'to', '&', 'de']);
+
 /** Connectors allowed inside a multi-word name. */
 export const NAME_CONNECTORS = new Set(['of', 'for', 'the', 'de', 'du', 'van', 'von', 'da', 'del', 'la', 'and', '&', 'on', 'to']);
 

@@ -12,9 +12,10 @@
  * keys a rule would join or count (its escapes), and the caller widens the keys until there are none
  * (see index.ts). With nothing outside, it groups the whole corpus.
  */
-import { ENTITY_TYPES, EVENT_HEADS, HONORIFICS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, type EntityType } from '../extract-entities/vocabulary.ts';
+import { ENTITY_TYPES, EVENT_HEADS, HONORIFICS, MINOR_WORDS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, type EntityType } from '../extract-entities/vocabulary.ts';
 import { lookupPlace } from '../extract-entities/gazetteer.ts';
 import { isPersonName } from '../extract-entities/full-names.ts';
+import { withoutPossessive } from '../extract-entities/tokens.ts';
 import { addTo } from '../../pipeline/collections.ts';
 
 export type Evidence = Partial<Record<EntityType, number>>;
@@ -33,7 +34,6 @@ export interface MentionRow {
 }
 
 const GENERIC_HEADS = /\s+(?:initiative|program|programme|plan|project|strategy|company|corporation|corp|inc|ltd|co)$/i;
-const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'to', '&', 'de']);
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 const ABBREVIATIONS: Record<string, string> = { corporation: 'corp', company: 'co', incorporated: 'inc', limited: 'ltd' };
 
@@ -55,7 +55,7 @@ export function nameKey(name: string): string {
 function initials(name: string): string {
   return name
     .split(/[\s-]+/)
-    .filter((word) => word && !CONNECTORS.has(word.toLowerCase()))
+    .filter((word) => word && !MINOR_WORDS.has(word.toLowerCase()))
     .map((word) => word[0]!.toUpperCase())
     .join('');
 }
@@ -98,11 +98,6 @@ export const countOf = (mention: MentionRow) => mention.count ?? 1;
 export function addEvidence(into: Evidence, mention: MentionRow): void {
   sum(into, mention.evidence, countOf(mention));
   if (mention.role) sum(into, { person: 4 }, countOf(mention));
-}
-
-/** The text without a final possessive "'s" or "’s" (as /[’']s$/ replaced, without a regular expression per row). */
-export function withoutPossessive(text: string): string {
-  return text.endsWith('s') && (text[text.length - 2] === "'" || text[text.length - 2] === '’') ? text.slice(0, -2) : text;
 }
 
 /**

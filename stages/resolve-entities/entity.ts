@@ -4,9 +4,10 @@
  * the ids and the family types look beyond an entity's own rows, and they read only each entity's name,
  * the type its evidence gives and its first mention, which the store keeps.
  */
-import type { EntityType } from '../extract-entities/vocabulary.ts';
+import { STRONG_VOTE, type EntityType } from '../extract-entities/vocabulary.ts';
 import { addTo } from '../../pipeline/collections.ts';
-import { clusterRows, countOf, typeOf, withoutPossessive, type Evidence, type MentionRow } from './cluster.ts';
+import { clusterRows, countOf, typeOf, type Evidence, type MentionRow } from './cluster.ts';
+import { withoutPossessive } from '../extract-entities/tokens.ts';
 
 export interface EntityDraft {
   name: string;
@@ -43,13 +44,6 @@ function canonicalName(group: MentionRow[], type: EntityType): string {
   const ranked = [...counts].sort(([a, x], [b, y]) => Number(b.includes(' ')) - Number(a.includes(' ')) || y - x || b.length - a.length || (a < b ? -1 : 1));
   return ranked[0]![0];
 }
-
-/**
- * Votes of this weight or more type an entity: a gazetteer place, a head word ("… Party", "… Act"), a
- * first name, a title, an appositive ("X, a Chinese company"). Lighter votes are hints (a verb after
- * the name, a tag of compromise's): "Chelsea said" and "Tories claim" make no person.
- */
-const STRONG_VOTE = 3;
 
 /** A row's strong evidence, counted once per mention it stands for; a role (a title) is evidence of a person. */
 function addStrongEvidence(into: Evidence, row: MentionRow): void {

@@ -172,11 +172,6 @@ function regroup(db: Database.Database, scope: Set<string> | undefined, droppedE
 /** The types whose multi-word names type the names of their family (entity.ts's nameInOrder). */
 const KIN_TYPES = new Set<EntityType>(['organization', 'initiative', 'event', 'law']);
 
-/** The unnamed keys whose name starts with `word` (their groups make no entity: isNamedEntity). */
-function unnamedKeysOf(db: Database.Database, word: string): string[] {
-  const from = `name:${word} `;
-  return db.prepare('SELECT DISTINCT key FROM mention_groups WHERE entity_id IS NULL AND key >= ? AND key < ?').pluck().all(from, `name:${word}!`) as string[];
-}
 
 /**
  * What a family's change reaches beyond the part: a name that makes no entity may be typed by a family
@@ -195,7 +190,9 @@ function familyReach(db: Database.Database, scope: Set<string>, merged: (EntityD
     else if (types[index]!.type === 'other' && entity.type !== 'other') unmade.add(entity.id);
   });
   for (const entity of stored) if (before.has(entity.id)) addWord(entity.name, entity.type);
-  const keys = [...words].flatMap((word) => unnamedKeysOf(db, word)).filter((key) => !scope.has(key));
+  // The unnamed keys (groups that make no entity: isNamedEntity) of names starting with each word.
+  const unnamedKeys = db.prepare('SELECT DISTINCT key FROM mention_groups WHERE entity_id IS NULL AND key >= ? AND key < ?').pluck();
+  const keys = [...words].flatMap((word) => unnamedKeys.all(`name:${word} `, `name:${word}!`) as string[]).filter((key) => !scope.has(key));
   return { keys, entities: unmade };
 }
 
