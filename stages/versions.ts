@@ -7,14 +7,14 @@ export const DOCUMENT_STAGE_VERSIONS = {
   ingest: '4',
   segment: '4',
   parse: '6',
-  'extract-entities': '6',
+  'extract-entities': '7',
   'extract-dates': '1',
   'extract-figures': '6',
   'extract-claims': '7',
 } as const;
 
 export const CORPUS_STAGE_VERSIONS = {
-  'resolve-entities': '4',
+  'resolve-entities': '5',
   'report-pages': '2',
   narratives: '3',
   reconcile: '7',

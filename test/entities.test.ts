@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '../stages/extract-entities/mentions.ts';
+import { shareDocumentSense } from '../stages/extract-entities/one-sense.ts';
 import { parseSpan } from '../stages/parse/index.ts';
 import type { MentionRow } from '../stages/resolve-entities/cluster.ts';
 import { resolveEntities } from '../stages/resolve-entities/entity.ts';
@@ -11,9 +12,9 @@ function mentionsOf(text: string) {
   return findMentions(text, 1, parseSpan(text, 0, text.length));
 }
 
-/** Resolves the mentions of several sentences together, as the corpus stage does. */
+/** Resolves the mentions of several one-sentence documents together, as the corpus stage does. */
 function entitiesOf(...sentences: string[]) {
-  const mentions = sentences.flatMap((text, index) => mentionsOf(text).map((mention) => ({ id: `${index}:${mention.start}`, text: mention.text, role: mention.role ?? null, place: mention.place ?? null, acronym: mention.acronym ?? null, evidence: mention.evidence })));
+  const mentions = sentences.flatMap((text, index) => shareDocumentSense(mentionsOf(text)).map((mention) => ({ id: `${index}:${mention.start}`, text: mention.text, role: mention.role ?? null, place: mention.place ?? null, acronym: mention.acronym ?? null, evidence: mention.evidence })));
   return resolveEntities(mentions).map(({ name, type, aliases }) => ({ name, type, aliases }));
 }
 
@@ -62,7 +63,7 @@ describe('entity resolution', () => {
   });
 
   it('joins a titled surname and name variants with the full name, and an acronym with its expansion', () => {
-    const entities = entitiesOf('Secretary of State Mike Pompeo spoke.', 'Secretary of State Michael Pompeo spoke again.', 'Secretary of State Pompeo said the Chinese Communist Party (CCP) is a threat.', 'The CCP denied it.', 'Huawei, a Chinese company, said Huawei’s contracts fell.');
+    const entities = entitiesOf('Secretary of State Mike Pompeo spoke.', 'Secretary of State Michael Pompeo spoke again.', 'Secretary of State Pompeo said the Chinese Communist Party (CCP) is a threat, and the CCP denied it.', 'Huawei, a Chinese company, said Huawei’s contracts fell.');
     expect(entities).toEqual(
       expect.arrayContaining([
         { name: 'Michael Pompeo', type: 'person', aliases: ['Mike Pompeo', 'Pompeo'] },
@@ -70,6 +71,16 @@ describe('entity resolution', () => {
         expect.objectContaining({ name: 'Huawei', aliases: [] }),
       ]),
     );
+  });
+
+  // "IDS" is Incomes Data Services in one BBC article and Iain Duncan Smith in others; Doncaster is a
+  // town and its football club.
+  it('joins a one-word name to an entity only where its own document says what it is', () => {
+    const documents = ['Incomes Data Services (IDS) said pay rose, and IDS expects more.', 'IDS told the Tory conference he would stay.', 'Hartlepool 1-1 Doncaster.', 'He died at his home in Doncaster.'];
+    const rows = documents.flatMap((text, index) => shareDocumentSense(mentionsOf(text)).map((mention) => ({ id: `${index}:${mention.start}`, text: mention.text, role: mention.role ?? null, place: mention.place ?? null, acronym: mention.acronym ?? null, evidence: mention.evidence })));
+    const documentsOf = (name: string) => resolveEntities(rows).find((entity) => entity.name === name)?.rows.map((row) => row.id.split(':')[0]);
+    expect(documentsOf('Incomes Data Services')).toEqual(['0', '0', '0']);
+    expect(documentsOf('Doncaster')).toEqual(['3']);
   });
 });
 

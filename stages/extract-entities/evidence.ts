@@ -7,9 +7,9 @@
 import type { Token } from '../parse/index.ts';
 import { lexiconTags } from '../parse/lexicon.ts';
 import { isPersonName } from './full-names.ts';
-import { lookupPlace } from './gazetteer.ts';
+import { isCapital, lookupPlace } from './gazetteer.ts';
 import type { EntityMention } from './mentions.ts';
-import { BREAK_AFTER, isAcronym, isCapitalised, lower, OPENING, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
+import { BREAK_AFTER, isAcronym, isCapitalised, isPluralNoun, lower, OPENING, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
 import {
   EVENT_HEADS, HUMAN_VERBS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
   SPEECH_VERBS, STRONG_VOTE, type EntityType,
@@ -33,8 +33,12 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
   // "Department of Commerce", "Code of Conduct for …": in a name joined by "of" or "for" the head comes before it.
   const connector = words.findIndex((word, index) => index > 0 && ['of', 'for'].includes(lower(word)));
   const heads = [...new Set([words.at(-1)!, words[connector - 1]].filter((word) => word !== undefined).map((word) => lower(word).replace(POSSESSIVE, '')))];
+  // "Natalie Press", "Albert Hall": a first name and one head word name a person as often as a firm or
+  // a place; neither is voted.
+  const firstName = words.length >= 2 && words[0]!.tags.has('FirstName');
+  const twoSided = firstName && words.length === 2 && heads.some((head) => PLACE_HEADS.has(head) || ORGANIZATION_HEADS.has(head));
   // A head word alone ("the Government", "the Union", "News", "Bill") is a common noun capitalised, not a name.
-  for (const head of words.length > 1 ? heads : []) {
+  for (const head of words.length > 1 && !twoSided ? heads : []) {
     if (PLACE_HEADS.has(head)) vote(mention, 'place', 4);
     if (ORGANIZATION_HEADS.has(head)) vote(mention, 'organization', 4);
     if (INITIATIVE_HEADS.has(head)) vote(mention, 'initiative', 4);
@@ -46,15 +50,19 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
   if ((words.length > 1 && EVENT_HEADS.has(heads[0]!)) || numeral) vote(mention, 'event', 4);
   if (words.length === 1 && isAcronym(words[0]!)) vote(mention, 'organization', 1);
   // "Hans Christian Andersen Award" is headed as a prize: a first name opens a person's name only when no head word ends it.
-  const headed = Object.keys(mention.evidence).length > 0;
-  if (words.length >= 2 && words[0]!.tags.has('FirstName') && !headed) vote(mention, 'person', 3);
+  // Nor does it before a plural common noun: "The Beverly Hillbillies", "Preston Harriers".
+  const headed = Object.keys(mention.evidence).length > 0 || twoSided;
+  if (firstName && !headed && !isPluralNoun(words.at(-1)!)) vote(mention, 'person', 3);
   if (words.some((word) => word.tags.has('Person') || word.tags.has('LastName'))) vote(mention, 'person', 1);
   if (words.some((word) => word.tags.has('Organization'))) vote(mention, 'organization', 1);
-  // "Microsoft", "Beijing": a name the lexicon lists as a company or a place.
+  // "Microsoft": a name the lexicon lists as a company. A city's name also names its club, its
+  // university and its brands ("Hartlepool 1-1 Doncaster", "Oxford's contribution", "Malibu rum"): the
+  // lexicon knows the city, not which one the sentence means, so it only hints (usedAsPlace), unless
+  // the city is a capital ("Beijing's handling"), which stands for its government, still a place.
   const known = lexiconTags(name.toLowerCase());
   if (known.some((tag) => KNOWN_ORGANIZATION.has(tag))) vote(mention, 'organization', 3);
-  else if (known.some((tag) => KNOWN_PLACE.has(tag))) vote(mention, 'place', 3);
-  if (words.some((word) => word.tags.has('Country') || word.tags.has('City') || word.tags.has('Place'))) vote(mention, 'place', 1);
+  else if (known.some((tag) => KNOWN_PLACE.has(tag))) vote(mention, 'place', isCapital(name) ? 3 : 2);
+  else if (words.some((word) => word.tags.has('Country') || word.tags.has('City') || word.tags.has('Place'))) vote(mention, 'place', 1);
 }
 
 /** Words between a kind and the names it lists: "companies such as", "carriers including", "apps like". */
@@ -65,8 +73,49 @@ const LIST_OPENERS = new Set(['such', 'as', 'including', 'like', 'namely']);
 const KNOWN_ORGANIZATION = new Set(['Organization', 'Company', 'SportsTeam', 'School']);
 const KNOWN_PLACE = new Set(['City', 'Country', 'Region', 'Place']);
 
+/** Prepositions that put what follows on the map: "died at his home in Malibu", "pubs near Woolwich". */
+const LOCATIVES = new Set(['in', 'near', 'outside', 'inside', 'across', 'around', 'throughout']);
+
+/**
+ * Does the sentence use the name as a place: after a locative preposition, before a comma and the
+ * place it lies in ("Malibu, California"), or as an article's dateline ("DETROIT – On Labor Day")?
+ */
+function usedAsPlace(tokens: Token[], run: Run): boolean {
+  const before = tokens[run.from - 1];
+  if (before && LOCATIVES.has(lower(before)) && !BREAK_AFTER.test(before.post)) return true;
+  const last = tokens[run.to - 1]!;
+  const next = tokens[run.to];
+  if (next && last.post.trim() === ',' && isCapitalised(next) && (lookupPlace(next.text) !== undefined || lexiconTags(lower(next)).some((tag) => KNOWN_PLACE.has(tag)))) return true;
+  return run.from === 0 && /^\s+[–—-]\s/.test(last.post);
+}
+
+/** Words before a subject's head noun: "One of the biggest …", "The largest …". */
+const SUBJECT_OPENERS = new Set(['one', 'of', 'the', 'a', 'an', 'its', 'their', 'our', 'this', 'that', 'these', 'those', 'two', 'three']);
+
+/**
+ * "One of the big companies linked to the CCP is ByteDance": a name after "is" or "was" is what the
+ * subject is, and the subject's head noun, the first noun after its opening words and adjectives,
+ * says what kind of thing. Not a noun after the head ("The head of the company is …").
+ */
+function kindBeforeCopula(tokens: Token[], run: Run): string | undefined {
+  const copula = tokens[run.from - 1];
+  if (run.from < 2 || !copula || !['is', 'was'].includes(lower(copula))) return undefined;
+  for (let k = 0; k < run.from - 1; k += 1) {
+    const word = lower(tokens[k]!);
+    if (BREAK_AFTER.test(tokens[k]!.post) || POSSESSIVE.test(tokens[k]!.text)) return undefined;
+    if (SUBJECT_OPENERS.has(word) || tokens[k]!.tags.has('Adjective')) continue;
+    return word;
+  }
+  return undefined;
+}
+
 /** Evidence from the words around the name. */
 export function typeFromContext(mention: EntityMention, tokens: Token[], run: Run): void {
+  const kind = kindBeforeCopula(tokens, run);
+  if (kind && ORGANIZATION_NOUNS.has(kind)) vote(mention, 'organization', 3);
+  else if (kind && PLACE_NOUNS.has(kind)) vote(mention, 'place', 3);
+  // A name the lexicon hints is a place (typeFromName) is one where the sentence uses it as one.
+  if (!mention.place && (mention.evidence.place ?? 0) >= 2 && usedAsPlace(tokens, run)) vote(mention, 'place', 1);
   // Appositive: "Huawei, a Chinese telecommunication technology company, …" (not "X, would remove …").
   if (tokens[run.to - 1]!.post.includes(',') && ['a', 'an', 'the'].includes(lower(tokens[run.to] ?? tokens[run.from]!))) {
     for (let k = run.to; k < Math.min(tokens.length, run.to + 7); k += 1) {

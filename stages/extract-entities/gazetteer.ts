@@ -89,3 +89,11 @@ function demonymByStem(word: string): PlaceEntry | undefined {
   const candidates = countryNames.filter((name) => !name.includes(' ') && name.startsWith(match[1]!));
   return candidates.length === 1 ? { name: candidates[0]!, via: 'demonym' } : undefined;
 }
+
+let capitals: Set<string> | undefined;
+
+/** Is the name a sovereign state's capital ("Beijing", "Washington")? A capital stands for its government as well as its streets. */
+export function isCapital(name: string): boolean {
+  capitals ??= new Set(countries.filter((country) => country.unMember).flatMap((country) => country.capital.map((capital) => placeKey(capital.replace(/,?\s+(?:\p{Lu}\.)+$/u, '')))));
+  return capitals.has(placeKey(name));
+}

@@ -10,6 +10,8 @@ import { defineDocumentStage } from '../../pipeline/stage.ts';
 import { keptMentions } from './abstain.ts';
 import { linkFullNames } from './full-names.ts';
 import { findMentions } from './mentions.ts';
+import { shareDocumentSense } from './one-sense.ts';
+import { shareSeriesKind } from './series.ts';
 import { DOCUMENT_STAGE_VERSIONS } from '../versions.ts';
 
 export const extractEntities = defineDocumentStage({
@@ -21,6 +23,6 @@ export const extractEntities = defineDocumentStage({
   run(doc) {
     const text = textOf(doc);
     const mentions = doc.data.parse!.sentences.flatMap((sentence) => findMentions(text, sentence.ordinal, sentence.tokens));
-    return linkFullNames(keptMentions(mentions, text));
+    return shareDocumentSense(linkFullNames(keptMentions(shareSeriesKind(mentions), text)));
   },
 });

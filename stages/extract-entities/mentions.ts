@@ -8,7 +8,7 @@ import { lexiconTags } from '../parse/lexicon.ts';
 import { sensesOf } from '../reconcile/wordnet.ts';
 import { shareListEvidence, typeFromContext, typeFromName, vote } from './evidence.ts';
 import { lookupPlace } from './gazetteer.ts';
-import { BREAK_AFTER, endsInPluralPossessive, hasTag, isAcronym, isCapitalised, lower, OPENING, PLURAL_POSSESSIVE, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
+import { BREAK_AFTER, endsInPluralPossessive, hasTag, isAcronym, isAdjective, isCapitalised, isPluralNoun, lower, OPENING, PLURAL_POSSESSIVE, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
 import {
   COMMON_ACRONYMS, EVENT_HEADS, HONORIFICS, HONOURS, INITIATIVE_HEADS, LAW_HEADS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS, ROLE_HEADS, ROLE_MODIFIERS,
   TITLE_ENDS, type EntityType,
@@ -105,6 +105,11 @@ function nameRuns(tokens: Token[]): Run[] {
         continue;
       }
       if (BREAK_AFTER.test(last.post) || POSSESSIVE.test(last.text) || endsInPluralPossessive(last) || OPENING.test(tokens[to]!.pre)) break;
+      // "Economic Co-operation": a word hyphenated to a lower-case word is one word of the name.
+      if (last.post === '-' && /^\p{Ll}/u.test(tokens[to]!.text)) {
+        to += 1;
+        continue;
+      }
       // "EADS Philippe Camus": an acronym and then a first name are an organisation and its person.
       if (to - from === 1 && isAcronym(last) && tokens[to]!.tags.has('FirstName')) break;
       if (isNameWord(tokens, to) || (ROMAN.test(tokens[to]!.text) && to > from)) {
@@ -121,7 +126,7 @@ function nameRuns(tokens: Token[]): Run[] {
       // "Apple Computer and Cisco Systems" are two names, and so are "United Bank of Africa and Standard Trust Bank".
       const continues = to - from === 1 || isDictionaryWord(tokens[nextWord]);
       const joinsAnd =
-        connector !== 'and' || (connectors > 0 ? !headedNameFollows(tokens, nextWord) : continues && !namedAlready(tokens, from, to) && headedNameFollows(tokens, nextWord));
+        connector !== 'and' || (connectors > 0 ? !(headedNameFollows(tokens, nextWord) && endsName(tokens[to - 1]!)) : continues && !namedAlready(tokens, from, to) && headedNameFollows(tokens, nextWord));
       // "Gordon Redgate of Sugar Foods", "Clint Eastwood for Million Dollar Baby": a person's name ends before "of" or "for".
       // "Oscar for Hilary Swank": nor does a name run on into a person's name after "of" or "for".
       const afterPerson =
@@ -136,9 +141,9 @@ function nameRuns(tokens: Token[]): Run[] {
     // "Former England footballer", "Former Downing Street chief": "former" qualifies what follows, unless a title does (splitRole).
     let start = from;
     if (to - from > 1 && FORMER.has(lower(tokens[from]!)) && !runHasRole(tokens, from, to)) start += 1;
-    // "Kenyan Bernard Lagat", "German Wolfram Mulle": a country's demonym before a first name says where
-    // the person is from; it is a mention of its own.
-    if (to - start > 2 && isCountryDemonym(tokens[start]!) && tokens[start + 1]!.tags.has('FirstName')) {
+    // "Kenyan Bernard Lagat", "Springboks John Smit": a country's demonym or a team's plural before a
+    // first name says where the person is from or plays; it is a mention of its own.
+    if (to - start > 2 && (isCountryDemonym(tokens[start]!) || isPluralNoun(tokens[start]!)) && tokens[start + 1]!.tags.has('FirstName')) {
       runs.push({ from: start, to: start + 1 });
       start += 1;
     }
@@ -163,10 +168,17 @@ function possessivePlaceEnd(tokens: Token[], from: number): number {
 /** "Belt and Road Initiative": after "and", two or more name words ending in a head word continue one name. */
 function headedNameFollows(tokens: Token[], from: number): boolean {
   let to = from;
-  while (to < tokens.length && isNameWord(tokens, to) && (to === from || !BREAK_AFTER.test(tokens[to - 1]!.post))) to += 1;
+  // "Opportunity Act (AGOA)": an acronym in brackets after the name is not its last word.
+  while (to < tokens.length && isNameWord(tokens, to) && (to === from || (!BREAK_AFTER.test(tokens[to - 1]!.post) && !OPENING.test(tokens[to]!.pre)))) to += 1;
   if (to - from < 2) return false;
-  const head = lower(tokens[to - 1]!);
+  const head = lower(tokens[to - 1]!).replace(POSSESSIVE, '');
   return ORGANIZATION_HEADS.has(head) || INITIATIVE_HEADS.has(head) || LAW_HEADS.has(head) || EVENT_HEADS.has(head);
+}
+
+/** "United Bank of Africa": a name's last word that completes it (a place, a name, a head word), unlike "Center for Strategic". */
+function endsName(token: Token): boolean {
+  const word = lower(token).replace(POSSESSIVE, '');
+  return lookupPlace(token.text) !== undefined || hasTag(token, ['Organization', 'Person', 'Country', 'City', 'Place']) || ORGANIZATION_HEADS.has(word) || !isDictionaryWord(token);
 }
 
 /** "Hitachi and Mitsubishi Electric" are two names: what stands before "and" is already known as a name. */
@@ -204,7 +216,10 @@ export function findMentions(text: string, sentence: number, tokens: Token[]): E
       // "Union President Shawn Fain", "Communications Minister Paul Fletcher": a head word alone before a
       // title is the common noun capitalised, not a name.
       const prefixWords = role.prefix ? tokens.slice(role.prefix.from, role.prefix.to) : [];
-      if (role.prefix && !(prefixWords.length === 1 && ORGANIZATION_HEADS.has(lower(prefixWords[0]!)))) {
+      // "Conservative MP Boris Johnson", "Democratic Senator Kent Conrad": nor is an adjective, which
+      // says the holder's party but is not its name.
+      const lone = prefixWords.length === 1 ? prefixWords[0]! : undefined;
+      if (role.prefix && !(lone && (ORGANIZATION_HEADS.has(lower(lone)) || isAdjective(lone)))) {
         const prefix = make(role.prefix.from, role.prefix.to);
         if (prefix) {
           typeFromName(prefix, tokens.slice(role.prefix.from, role.prefix.to));

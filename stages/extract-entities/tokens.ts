@@ -1,5 +1,7 @@
 /** What the entity finder reads of a sentence's tokens: where a name may break, and a word's shape. */
 import type { Token } from '../parse/index.ts';
+import { lexiconTags, singularOf } from '../parse/lexicon.ts';
+import { sensesOf } from '../reconcile/wordnet.ts';
 
 /** Punctuation after a token that ends a name. */
 export const BREAK_AFTER = /[,;:()[\]“”"!?…\n]|[.](?!\S)|—|–|\s-{1,2}(?:\s|$)|^-{1,2}\s/;
@@ -27,3 +29,15 @@ export interface Run {
   from: number;
   to: number;
 }
+
+/** "Springboks", "Hillbillies", "Harriers": the plural of a dictionary noun, which no surname the lexicon knows is ("Williams"). */
+export function isPluralNoun(token: Token): boolean {
+  const word = lower(token);
+  if (!/\p{Ll}s$/u.test(word) || lexiconTags(word).some((tag) => /Name|Person/.test(tag))) return false;
+  // A short stem is as often a surname's ("Lins"): only longer ones are taken as nouns.
+  const singular = singularOf(word);
+  return singular.length >= 4 && sensesOf(singular).some((sense) => sense.part === 'noun');
+}
+
+/** "Conservative", "Democratic", "Independent": a word the dictionary has as an adjective. */
+export const isAdjective = (token: Token) => sensesOf(lower(token)).some((sense) => sense.part === 'adj');

@@ -8,7 +8,7 @@ export const ORGANIZATION_HEADS = new Set([
   'party', 'department', 'university', 'ministry', 'agency', 'commission', 'council', 'bank', 'group', 'company', 'companies',
   'corporation', 'corp', 'inc', 'ltd', 'llc', 'plc', 'association', 'institute', 'center', 'centre', 'committee', 'fund', 'office',
   'bureau', 'organization', 'organisation', 'union', 'alliance', 'forum', 'post', 'times', 'news', 'telecom', 'telekom', 'mobile',
-  'studies', 'foundation', 'federation', 'school', 'college', 'academy', 'hospital', 'museum', 'theatre', 'theater', 'gallery',
+  'studies', 'foundation', 'federation', 'school', 'college', 'academy', 'hospital', 'museum', 'gallery',
   'library', 'society', 'club', 'orchestra', 'court', 'congress', 'senate', 'parliament', 'government', 'administration', 'authority',
   'reserve', 'board', 'house', 'pentagon', 'media', 'press', 'journal', 'tribune', 'agence', 'systems',
   'technologies', 'technology', 'electric', 'electronics', 'communications', 'telecommunications', 'machine', 'motors', 'airlines',
@@ -92,6 +92,8 @@ export const PLACE_HEADS = new Set([
   'castle', 'palace', 'park', 'square', 'plaza', 'street', 'road', 'avenue', 'bridge', 'stadium', 'arena', 'airport', 'station',
   'church', 'cathedral', 'abbey', 'island', 'islands', 'river', 'lake', 'mountain', 'mountains', 'valley', 'county', 'province',
   'sea', 'ocean', 'gulf', 'bay', 'coast',
+  // A venue is a place: "Victoria Palace Theatre".
+  'theatre', 'theater',
 ]);
 
 /** Titles that say only how to address a person ("Mr Blair"), not what office they hold. Lower-cased, with and without the dot. */

@@ -12,7 +12,7 @@
  * keys a rule would join or count (its escapes), and the caller widens the keys until there are none
  * (see index.ts). With nothing outside, it groups the whole corpus.
  */
-import { ENTITY_TYPES, EVENT_HEADS, HONORIFICS, MINOR_WORDS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, type EntityType } from '../extract-entities/vocabulary.ts';
+import { ENTITY_TYPES, EVENT_HEADS, HONORIFICS, MINOR_WORDS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, STRONG_VOTE, type EntityType } from '../extract-entities/vocabulary.ts';
 import { lookupPlace } from '../extract-entities/gazetteer.ts';
 import { isPersonName } from '../extract-entities/full-names.ts';
 import { withoutPossessive } from '../extract-entities/tokens.ts';
@@ -102,12 +102,18 @@ export function addEvidence(into: Evidence, mention: MentionRow): void {
 
 /**
  * The key mentions are grouped by: the gazetteer's place, else the full name it stands for, else for
- * a surname alone with a title ("Coach Hansen") the two together, else the name key.
+ * a surname alone with a title ("Coach Hansen") the two together, else for a one-word name its own
+ * document does not type, a key of its own (`untyped:`) that no rule joins, else the name key.
+ * One word names many things (a city, its club, its university, a brand: "Hartlepool", "Malibu rum";
+ * initials: "IDS"), and a document keeps to one of them: a one-word name joins the entity of that name
+ * only where its own document says what it is (extract-entities' one-sense.ts shares that within it).
  */
-export function keyOf(text: string, place: string | null, fullName: string | null = null, role: string | null = null): string {
+export function keyOf(text: string, place: string | null, fullName: string | null = null, role: string | null = null, evidence: Evidence = {}): string {
   if (place) return `place:${place.toLowerCase()}`;
   if (fullName) return `name:${nameKey(fullName)}`;
-  if (role && !HONORIFICS.has(role.toLowerCase()) && !/\s/.test(text.trim())) return `titled:${nameKey(text)}:${role.toLowerCase()}`;
+  const oneWord = !/\s/.test(text.trim());
+  if (role && !HONORIFICS.has(role.toLowerCase()) && oneWord) return `titled:${nameKey(text)}:${role.toLowerCase()}`;
+  if (oneWord && !role && !Object.values(evidence).some((weight) => weight >= STRONG_VOTE)) return `untyped:${nameKey(text)}`;
   return `name:${nameKey(text)}`;
 }
 
@@ -117,7 +123,7 @@ const rowKeys = new WeakMap<MentionRow, string>();
 export function mentionKey(mention: MentionRow): string {
   let key = rowKeys.get(mention);
   if (key === undefined) {
-    key = keyOf(mention.text, mention.place, mention.fullName ?? null, mention.role);
+    key = keyOf(mention.text, mention.place, mention.fullName ?? null, mention.role, mention.evidence);
     rowKeys.set(mention, key);
   }
   return key;

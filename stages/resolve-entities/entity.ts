@@ -1,17 +1,15 @@
 /**
  * An entity from its group of rows (cluster.ts): its name, type, aliases and roles; then, over all the
- * corpus's entities in the order of their first mentions, each one's id and its type by family. Only
- * the ids and the family types look beyond an entity's own rows, and they read only each entity's name,
- * the type its evidence gives and its first mention, which the store keeps.
+ * corpus's entities in the order of their first mentions, each one's id. Only the ids look beyond an
+ * entity's own rows, and they read only each entity's name, type and first mention, which the store keeps.
  */
 import { STRONG_VOTE, type EntityType } from '../extract-entities/vocabulary.ts';
-import { addTo } from '../../pipeline/collections.ts';
 import { clusterRows, countOf, typeOf, type Evidence, type MentionRow } from './cluster.ts';
 import { withoutPossessive } from '../extract-entities/tokens.ts';
 
 export interface EntityDraft {
   name: string;
-  /** The type its evidence gives, before its family's (nameInOrder). */
+  /** The type its mentions' strong evidence gives. */
   evidenceType: EntityType;
   aliases: string[];
   roles: string[];
@@ -99,31 +97,14 @@ export interface Nameable {
 }
 
 /**
- * Each entity's id and type, for the corpus's entities in the order of their first mentions. A name
- * nothing typed takes the kind of its family: "Clean Carrier" beside "Clean Network" and "Clean Path",
- * both initiatives, is an initiative.
+ * Each entity's id, for the corpus's entities in the order of their first mentions: names that slug
+ * alike take the suffixes of uniqueId in that order. An entity's type is its own evidence's: a name is
+ * never typed by other names that share its first word ("Microsoft Word" is no company, "West Sussex"
+ * no organisation).
  */
 export function nameInOrder(entities: readonly Nameable[]): { id: string; type: EntityType }[] {
   const used = new Set<string>();
-  const named = entities.map((entity) => ({ id: uniqueId(entity.base ?? idBase(entity.name), entity.evidenceType, used), type: entity.evidenceType }));
-  const firstWord = (name: string) => name.split(' ')[0]!.toLowerCase();
-  const isKin = (type: EntityType, name: string) => type !== 'other' && type !== 'place' && type !== 'person' && name.includes(' ');
-  // Families by first word, built once (comparing every entity with every other was quadratic);
-  // an entity typed here joins its family for the entities after it.
-  const families = new Map<string, EntityType[]>();
-  const join = (name: string, type: EntityType) => addTo(families, firstWord(name), type);
-  entities.forEach((entity, index) => {
-    if (isKin(named[index]!.type, entity.name)) join(entity.name, named[index]!.type);
-  });
-  entities.forEach((entity, index) => {
-    if (named[index]!.type !== 'other' || !entity.name.includes(' ')) return;
-    const kin = families.get(firstWord(entity.name)) ?? [];
-    if (kin.length >= 2 && new Set(kin).size === 1) {
-      named[index]!.type = kin[0]!;
-      join(entity.name, kin[0]!);
-    }
-  });
-  return named;
+  return entities.map((entity) => ({ id: uniqueId(entity.base ?? idBase(entity.name), entity.evidenceType, used), type: entity.evidenceType }));
 }
 
 /**
@@ -141,9 +122,7 @@ export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 
 
 /** Groups mentions into entities, the whole corpus at once; rows come in the order of their first mention. */
 export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
-  const all = clusterRows(mentions).components.map(draftEntity);
-  const types = nameInOrder(all);
-  const drafts = all.filter((draft, index) => isNamedEntity(draft, types[index]!.type));
+  const drafts = clusterRows(mentions).components.map(draftEntity).filter((draft) => isNamedEntity(draft, draft.evidenceType));
   const named = nameInOrder(drafts);
   return drafts.map((draft, index) => ({ ...draft, ...named[index]! })).sort(byId);
 }

@@ -7,7 +7,7 @@
  * empty. So an added article costs its own mentions, not a pass over every mention of the corpus.
  */
 import type Database from 'better-sqlite3';
-import { keyOf, type MentionRow } from './cluster.ts';
+import { keyOf, type Evidence, type MentionRow } from './cluster.ts';
 
 export interface StoredGroup {
   id: number;
@@ -37,7 +37,7 @@ export interface GroupChanges {
 /** In SQL over mention_groups: a group that has mentions (one without is deleted as resolution writes). */
 export const HAS_MENTIONS = 'mention_count > 0';
 
-/** Connections that know mention_key(text, place, full_name, role), cluster.ts's keyOf. */
+/** Connections that know mention_key(text, place, full_name, role, evidence), cluster.ts's keyOf. */
 const keyed = new WeakSet<Database.Database>();
 
 /**
@@ -47,17 +47,19 @@ const keyed = new WeakSet<Database.Database>();
  */
 export function groupMentions(db: Database.Database): void {
   if (!keyed.has(db)) {
-    db.function('mention_key', { deterministic: true }, (text, place, fullName, role) => keyOf(text as string, place as string | null, fullName as string | null, role as string | null));
+    db.function('mention_key', { deterministic: true }, (text, place, fullName, role, evidence) =>
+      keyOf(text as string, place as string | null, fullName as string | null, role as string | null, JSON.parse(evidence as string) as Evidence),
+    );
     keyed.add(db);
   }
   const signature = (table: string) => `json_array(${table}.text, ${table}.role, ${table}.place, ${table}.acronym, ${table}.evidence, ${table}.full_name)`;
   db.prepare(
     `INSERT INTO mention_groups (signature, key, text, role, place, acronym, evidence, full_name)
-     SELECT ${signature('m')}, mention_key(text, place, full_name, role), text, role, place, acronym, evidence, full_name FROM mentions m WHERE group_id IS NULL GROUP BY 1
+     SELECT ${signature('m')}, mention_key(text, place, full_name, role, evidence), text, role, place, acronym, evidence, full_name FROM mentions m WHERE group_id IS NULL GROUP BY 1
      ON CONFLICT(signature) DO UPDATE SET dirty = 1`,
   ).run();
   // Groups stored without a key (an older store).
-  db.prepare('UPDATE mention_groups SET key = mention_key(text, place, full_name, role) WHERE key IS NULL').run();
+  db.prepare('UPDATE mention_groups SET key = mention_key(text, place, full_name, role, evidence) WHERE key IS NULL').run();
   db.prepare(`UPDATE mentions SET group_id = (SELECT id FROM mention_groups g WHERE g.signature = ${signature('mentions')}) WHERE group_id IS NULL`).run();
   db.prepare(
     `UPDATE mention_groups SET (mention_count, first_mention) = (SELECT count(*), min(id) FROM mentions WHERE group_id = mention_groups.id)

@@ -4,8 +4,8 @@
  * what changed: entities that are new or different, entities gone, and the mentions of groups whose
  * entity changed. Only the keys of changed groups are grouped again, with every key that their rules
  * reach and every key of the entities they had (keys.ts): so a document added later can join or merge
- * entities, and costs its own part of the corpus, not all of it. Ids and family types are worked out
- * over all the entities in order, from the name, evidence type and first mention each one keeps.
+ * entities, and costs its own part of the corpus, not all of it. Ids are worked out over all the
+ * entities in order, from the name, type and first mention each one keeps.
  */
 import type Database from 'better-sqlite3';
 import type { StoredEntity } from '../../pipeline/db/documents.ts';
@@ -92,8 +92,6 @@ interface Regrouping {
   unnamed: StoredGroup[];
   /** The entities the part's groups had, and those of dropped groups. */
   entitiesBefore: Set<string>;
-  /** Entities outside the part whose type their family changes. */
-  retyped: { id: string; type: EntityType }[];
   /** Every entity, as the writes leave it, in id order. */
   current: CurrentEntity[];
   facts: ReturnType<typeof clusterRows>['facts'];
@@ -110,7 +108,7 @@ function regroup(db: Database.Database, scope: Set<string> | undefined, droppedE
   // Nothing changed: the entities, their ids and their families are as they were.
   if (scope?.size === 0) {
     const current = storedEntities().map(({ id, name, type, aliases }) => ({ id, name, type, aliases }));
-    return { groups: [], groupOf: new Map(), entities: [], unnamed: [], entitiesBefore: new Set(), retyped: [], current: current.sort(byId), facts: new Map() };
+    return { groups: [], groupOf: new Map(), entities: [], unnamed: [], entitiesBefore: new Set(), current: current.sort(byId), facts: new Map() };
   }
   for (;;) {
     const groups = readGroups(db, scope);
@@ -130,23 +128,14 @@ function regroup(db: Database.Database, scope: Set<string> | undefined, droppedE
     const entitiesBefore = new Set(scope ? droppedEntities : (db.prepare('SELECT id FROM entities').pluck().all() as string[]));
     for (const group of groups) if (group.entity_id !== null) entitiesBefore.add(group.entity_id);
     const stored = scope ? storedEntities().filter((entity) => !entitiesBefore.has(entity.id)) : [];
-    // Types first (a family may type a name), then ids for the entities kept, so that a name left out
-    // takes no id: the stored entities, which the ids of a later part are worked out with, lack it too.
-    const merged = mergeInOrder(drafts, stored);
-    const types = nameInOrder(merged);
-    if (scope) {
-      const { keys, entities: unmade } = familyReach(db, scope, merged, types, storedEntities(), entitiesBefore);
-      if (keys.length > 0 || unmade.size > 0) {
-        scope = widen(db, scope, keys, unmade);
-        continue;
-      }
-    }
-    const inOrder = merged.filter((entity, index) => !('rows' in entity) || isNamedEntity(entity, types[index]!.type));
-    const kept = new Set(inOrder);
+    // Ids only for the entities kept, so that a name left out takes no id: the stored entities, which
+    // the ids of a later part are worked out with, lack it too.
+    const made = drafts.filter((draft) => isNamedEntity(draft, draft.evidenceType));
+    const inOrder = mergeInOrder(made, stored);
+    const kept = new Set(made);
     const unnamed = drafts.filter((draft) => !kept.has(draft)).flatMap((draft) => draft.rows.map((row) => groupOf.get(row)!));
     const named = nameInOrder(inOrder);
     const renamed = new Set<string>();
-    const retyped: { id: string; type: EntityType }[] = [];
     const entities: ResolvedEntity[] = [];
     const current: CurrentEntity[] = [];
     inOrder.forEach((entity, index) => {
@@ -157,7 +146,6 @@ function regroup(db: Database.Database, scope: Set<string> | undefined, droppedE
         return;
       }
       if (id !== entity.id) renamed.add(entity.id);
-      else if (type !== entity.type) retyped.push({ id, type });
       current.push({ id, name: entity.name, type, aliases: entity.aliases });
     });
     if (renamed.size > 0) {
@@ -165,35 +153,8 @@ function regroup(db: Database.Database, scope: Set<string> | undefined, droppedE
       scope = widen(db, scope!, [], renamed);
       continue;
     }
-    return { groups, groupOf, entities, unnamed, entitiesBefore, retyped, current: current.sort(byId), facts: clustering.facts };
+    return { groups, groupOf, entities, unnamed, entitiesBefore, current: current.sort(byId), facts: clustering.facts };
   }
-}
-
-/** The types whose multi-word names type the names of their family (entity.ts's nameInOrder). */
-const KIN_TYPES = new Set<EntityType>(['organization', 'initiative', 'event', 'law']);
-
-
-/**
- * What a family's change reaches beyond the part: a name that makes no entity may be typed by a family
- * whose members the part changes ("Clean Apps" once "Clean Cloud" stops being an organisation), and a
- * stored entity its family no longer types is made no more. Returns the unnamed keys of the part's
- * families not yet in the part, and the stored entities left untyped, to group again.
- */
-function familyReach(db: Database.Database, scope: Set<string>, merged: (EntityDraft | EntityInOrder)[], types: { type: EntityType }[], stored: EntityInOrder[], before: Set<string>) {
-  const words = new Set<string>();
-  const addWord = (name: string, type: EntityType) => {
-    if (KIN_TYPES.has(type) && name.includes(' ')) words.add(name.split(' ')[0]!.toLowerCase());
-  };
-  const unmade = new Set<string>();
-  merged.forEach((entity, index) => {
-    if ('rows' in entity) addWord(entity.name, types[index]!.type);
-    else if (types[index]!.type === 'other' && entity.type !== 'other') unmade.add(entity.id);
-  });
-  for (const entity of stored) if (before.has(entity.id)) addWord(entity.name, entity.type);
-  // The unnamed keys (groups that make no entity: isNamedEntity) of names starting with each word.
-  const unnamedKeys = db.prepare('SELECT DISTINCT key FROM mention_groups WHERE entity_id IS NULL AND key >= ? AND key < ?').pluck();
-  const keys = [...words].flatMap((word) => unnamedKeys.all(`name:${word} `, `name:${word}!`) as string[]).filter((key) => !scope.has(key));
-  return { keys, entities: unmade };
 }
 
 /** Drafts and stored entities, each in the order of first mentions, as one list in that order (mention ids are ASCII: code unit order is SQLite's). */
@@ -213,7 +174,6 @@ interface ResolutionPlan {
   /** Groups left with no mention. */
   emptyGroups: number[];
   removed: string[];
-  retyped: { id: string; type: EntityType }[];
   /** Each entity of the part grouped again: its row if new or different, and the groups that now point at it. */
   entities: { id: string; row?: StoredEntity; insert: boolean; groups: number[] }[];
   /** Groups of the part that now name no entity and are not yet settled so. */
@@ -232,14 +192,14 @@ function planResolution(db: Database.Database, storedAhead: EntityInOrder[] | un
   // Without stored key facts (a new store, or an older one without them), every key is grouped.
   const partly = keysKnown(db);
   const scope = partly ? widen(db, new Set(), seedsOf(db, changedKeys), droppedEntities) : undefined;
-  const { groups, groupOf, entities, unnamed, entitiesBefore, retyped, current, facts } = regroup(db, scope, droppedEntities, storedAhead);
+  const { groups, groupOf, entities, unnamed, entitiesBefore, current, facts } = regroup(db, scope, droppedEntities, storedAhead);
   const before = new Map((db.prepare('SELECT * FROM entities WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...entitiesBefore])) as StoredEntity[]).map((row) => [row.id, row]));
   // An entity whose group now makes none (isNamedEntity) lost that group, as one whose group emptied did.
   const lostGroups = new Set([...droppedEntities, ...unnamed.map((group) => group.entity_id).filter((id): id is string => id !== null)]);
   const changed = changedEntities(entities, groupOf, before, lostGroups);
   const documentCount = documentCounts(db, entities, changed, groupOf);
   const kept = new Set(entities.map((entity) => entity.id));
-  const plan: ResolutionPlan = { emptyGroups, removed: [...entitiesBefore].filter((id) => !kept.has(id)), retyped, entities: [], unnamed: unnamed.filter((group) => group.dirty || group.entity_id !== null).map((group) => group.id), facts, factKeys: scope ? changedKeys : undefined, current, written: retyped.length, redone: '' };
+  const plan: ResolutionPlan = { emptyGroups, removed: [...entitiesBefore].filter((id) => !kept.has(id)), entities: [], unnamed: unnamed.filter((group) => group.dirty || group.entity_id !== null).map((group) => group.id), facts, factKeys: scope ? changedKeys : undefined, current, written: 0, redone: '' };
   for (const entity of entities) {
     const old = before.get(entity.id);
     const row: StoredEntity = {
@@ -272,14 +232,12 @@ function storeResolution(db: Database.Database, plan: ResolutionPlan): void {
   const columns = ['name', 'type', 'aliases', 'roles', 'mention_count', 'document_count', 'evidence_type', 'first_mention'];
   const insert = db.prepare(`INSERT INTO entities (id, ${columns.join(', ')}) VALUES (@id, ${columns.map((column) => `@${column}`).join(', ')})`);
   const update = db.prepare(`UPDATE entities SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`);
-  const retype = db.prepare('UPDATE entities SET type = ? WHERE id = ?');
   const remove = db.prepare('DELETE FROM entities WHERE id = ?');
   const point = db.prepare('UPDATE mentions SET entity_id = ? WHERE group_id = ? AND entity_id IS NOT ?');
   const settle = db.prepare('UPDATE mention_groups SET entity_id = ?, dirty = 0 WHERE id = ?');
   const pointNowhere = db.prepare('UPDATE mentions SET entity_id = NULL WHERE group_id = ? AND entity_id IS NOT NULL');
   dropGroups(db, plan.emptyGroups);
   for (const id of plan.removed) remove.run(id);
-  for (const { id, type } of plan.retyped) retype.run(type, id);
   for (const group of plan.unnamed) {
     pointNowhere.run(group);
     settle.run(null, group);

@@ -1,0 +1,37 @@
+/**
+ * One sense per document: an article that says once what a name is means the same thing by it each
+ * time ("Russian oil firm Yukos" … "Yukos said"), and an acronym it defines in brackets stands for the
+ * name it abbreviates wherever it stands alone ("Australian Competition and Consumer Commission (ACCC)"
+ * … "the ACCC"). A one-word name that nothing in its own document types joins no entity across the
+ * corpus (resolve-entities' keyOf): the same word elsewhere may be a city, its club or a brand.
+ */
+import type { EntityMention } from './mentions.ts';
+import { withoutPossessive } from './tokens.ts';
+import { STRONG_VOTE, type EntityType } from './vocabulary.ts';
+
+/** The one type a mention's strong votes give, if they give one. */
+function strongType(mention: EntityMention): EntityType | undefined {
+  const types = Object.entries(mention.evidence).filter(([, weight]) => weight >= STRONG_VOTE);
+  return types.length === 1 ? (types[0]![0] as EntityType) : undefined;
+}
+
+const isLoneWord = (mention: EntityMention) => !/\s/.test(withoutPossessive(mention.text));
+
+/** Gives each one-word mention that says nothing of itself the one type its document gives that name. */
+export function shareDocumentSense(mentions: EntityMention[]): EntityMention[] {
+  // The type each name is given in the document; null where the document gives it two.
+  const senses = new Map<string, EntityType | null>();
+  const note = (name: string, type: EntityType) => senses.set(name, senses.has(name) && senses.get(name) !== type ? null : type);
+  for (const mention of mentions) {
+    const type = mention.place ? undefined : strongType(mention);
+    if (!type) continue;
+    note(withoutPossessive(mention.text), type);
+    if (mention.acronym) note(mention.acronym, type);
+  }
+  for (const mention of mentions) {
+    if (!isLoneWord(mention) || mention.place || mention.role || mention.fullName || strongType(mention)) continue;
+    const type = senses.get(withoutPossessive(mention.text));
+    if (type) mention.evidence = { ...mention.evidence, [type]: STRONG_VOTE };
+  }
+  return mentions;
+}

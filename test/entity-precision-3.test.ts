@@ -1,0 +1,113 @@
+/**
+ * Entity precision, third round (issue 22): what a name is, said by its own sentence and document, not
+ * by the lexicon alone or by other names. The sentences are from ../shared/bench/bbc and the seeds.
+ */
+import { describe, expect, it } from 'vitest';
+import { keptMentions } from '../stages/extract-entities/abstain.ts';
+import { findMentions } from '../stages/extract-entities/mentions.ts';
+import { shareDocumentSense } from '../stages/extract-entities/one-sense.ts';
+import { shareSeriesKind } from '../stages/extract-entities/series.ts';
+import { STRONG_VOTE } from '../stages/extract-entities/vocabulary.ts';
+import { parseSpan } from '../stages/parse/index.ts';
+import { resolveEntities } from '../stages/resolve-entities/entity.ts';
+
+/** The mentions of a document, one sentence per line, as the extract-entities stage keeps them (full names aside). */
+function mentionsOf(text: string) {
+  let at = 0;
+  const mentions = text.split('\n').flatMap((line, index) => {
+    const tokens = parseSpan(text, at, at + line.length);
+    at += line.length + 1;
+    return tokens.length === 0 ? [] : findMentions(text, index + 1, tokens);
+  });
+  return shareDocumentSense(keptMentions(shareSeriesKind(mentions), text));
+}
+const names = (text: string) => mentionsOf(text).map((mention) => mention.text);
+const strongTypes = (text: string, name: string) => {
+  const mention = mentionsOf(text).find((candidate) => candidate.text === name);
+  return Object.entries(mention?.evidence ?? {}).filter(([, weight]) => weight >= STRONG_VOTE).map(([type]) => type);
+};
+
+describe('a city the lexicon knows is a place where the sentence uses it as one', () => {
+  it('types "Malibu" after "in" and before its state, not as a brand of rum (business/005, entertainment/089)', () => {
+    expect(strongTypes('O\'Herlihy died at his home in Malibu, California, a spokesman said.', 'Malibu')).toEqual(['place']);
+    expect(strongTypes("Allied Domecq's big names include Malibu rum, Courvoisier brandy and Stolichnaya vodka.", 'Malibu')).toEqual([]);
+  });
+
+  it('types a capital, which stands for its government too ("Beijing\'s handling", seeds)', () => {
+    expect(strongTypes("But this year, Beijing's handling of the epidemic has changed many views.", 'Beijing')).toEqual(['place']);
+  });
+
+  it('takes a dateline for a place ("DETROIT – On Labor Day")', () => {
+    expect(strongTypes('DETROIT – On Labor Day, the UAW released a new video.', 'DETROIT')).toEqual(['place']);
+  });
+});
+
+describe('what stands before a title or a name is not always a name', () => {
+  it('makes no organisation of a party adjective before a title (politics/027, business/204)', () => {
+    expect(names('The interview was conducted by the magazine\'s editor, Conservative MP Boris Johnson.')).toEqual(['Boris Johnson']);
+    expect(names('However, Democratic Senator Kent Conrad said the proposals exposed the country to huge commitments.')).toEqual(['Kent Conrad']);
+  });
+
+  it('splits a team\'s plural from the player\'s name after it ("Springboks John Smit")', () => {
+    expect(names('Springboks John Smit said the team was ready.')).toEqual(['Springboks', 'John Smit']);
+  });
+});
+
+describe('a first name does not make a person of a name that ends otherwise', () => {
+  it('gives no person to a first name before a plural noun (entertainment/177)', () => {
+    expect(strongTypes('Scoggins was best remembered for singing the theme tune to popular US TV show The Beverly Hillbillies.', 'Beverly Hillbillies')).toEqual([]);
+  });
+
+  it('keeps a surname that is no dictionary plural ("Augusto Lins", seeds)', () => {
+    expect(strongTypes('“A network is only as strong as its weakest link,” said Augusto Lins, president of Stone.', 'Augusto Lins')).toEqual(['person']);
+  });
+
+  it('votes neither person nor firm for a first name and one head word ("Natalie Press")', () => {
+    expect(strongTypes('Natalie Press won the award.', 'Natalie Press')).toEqual([]);
+  });
+});
+
+describe('where long names end', () => {
+  it('keeps a word hyphenated to a lower-case word in the name (business/ OECD)', () => {
+    expect(names('The Organisation for Economic Co-operation and Development said growth would slow.')).toEqual(['Organisation for Economic Co-operation and Development']);
+  });
+
+  it('joins a headed name after "and" when an acronym in brackets or a possessive follows it (business/442, events)', () => {
+    expect(names('The African Growth and Opportunity Act (AGOA) gave sub-Saharan countries preferential access.')).toContain('African Growth and Opportunity Act');
+    expect(names("This bill responds to the key findings of the Australian Competition and Consumer Commission's digital platforms inquiry.")).toEqual(['Australian Competition and Consumer Commission']);
+  });
+
+  it('joins a name after "and" when what comes before it is not a whole name ("Center for Strategic and International Studies", seeds)', () => {
+    expect(names('A poll by the Center for Strategic and International Studies (CSIS) was released.')).toContain('Center for Strategic and International Studies');
+    expect(names('The United Bank of Africa and Standard Trust Bank merged.')).toEqual(['United Bank of Africa', 'Standard Trust Bank']);
+  });
+});
+
+describe('the kind of a name, from its document', () => {
+  it('types a name after "is" by the subject\'s head noun (seeds)', () => {
+    expect(strongTypes('One of the big companies linked to the CCP is ByteDance, owner of the popular application TikTok.', 'ByteDance')).toEqual(['organization']);
+    expect(strongTypes('The head of the company is Ian Smith.', 'Ian Smith')).toEqual(['person']);
+  });
+
+  it('gives a name the kind of two programmes of its document that open with its first word', () => {
+    const text = ['The ministry launched the Digital Skills Programme and the Digital Inclusion Initiative.', 'A third part, the Digital Passport, follows.'].join('\n');
+    expect(strongTypes(text, 'Digital Passport')).toEqual(['initiative']);
+  });
+
+  it('gives a one-word name the type its document gives it elsewhere, and an acronym its expansion\'s', () => {
+    const text = ['Russian oil firm Yukos has lost its appeal.', 'Yukos said it would go on.', 'The Australian Competition and Consumer Commission (ACCC) began an inquiry.', 'The ACCC said so.'].join('\n');
+    expect(strongTypes(text, 'ACCC')).toEqual(['organization']);
+    expect(mentionsOf(text).filter((mention) => mention.text === 'Yukos').map((mention) => Object.keys(mention.evidence).filter((type) => mention.evidence[type as 'organization']! >= STRONG_VOTE))).toEqual([['organization'], ['organization']]);
+  });
+});
+
+describe('a name is typed by its own evidence, never by names sharing its first word', () => {
+  it('makes no company of "Sony PSP" beside two Sony companies', () => {
+    const rows = [
+      { id: 'a:m0-17', text: 'Sony Music Group', role: null, place: null, acronym: null, evidence: { organization: 4 } },
+      { id: 'b:m0-19', text: 'Sony Pictures Group', role: null, place: null, acronym: null, evidence: { organization: 4 } },
+      { id: 'c:m0-8', text: 'Sony PSP', role: null, place: null, acronym: null, evidence: {} },
+    ];
+    expect(resolveEntities(rows).map((entity) => entity.name)).toEqual(['Sony Music Group', 'Sony Pictures Group']);
+  });
+});
