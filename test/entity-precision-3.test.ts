@@ -77,6 +77,11 @@ describe('where long names end', () => {
     expect(names("This bill responds to the key findings of the Australian Competition and Consumer Commission's digital platforms inquiry.")).toEqual(['Australian Competition and Consumer Commission']);
   });
 
+  it('ends a name before "and" after its head word, and holds one "and" at most (entertainment, education)', () => {
+    expect(names('Black Rebel Motorcycle Club and Bloc Party played.')).toEqual(['Black Rebel Motorcycle Club', 'Bloc Party']);
+    expect(names('The University of the Highlands and Islands and Southampton agreed.')).toEqual(['University of the Highlands and Islands', 'Southampton']);
+  });
+
   it('joins a name after "and" when what comes before it is not a whole name ("Center for Strategic and International Studies", seeds)', () => {
     expect(names('A poll by the Center for Strategic and International Studies (CSIS) was released.')).toContain('Center for Strategic and International Studies');
     expect(names('The United Bank of Africa and Standard Trust Bank merged.')).toEqual(['United Bank of Africa', 'Standard Trust Bank']);

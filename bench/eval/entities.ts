@@ -48,35 +48,43 @@ export interface JudgedEntity {
   id: string;
   name: string;
   type: string;
+  /** How many mentions it had when drawn. */
+  mentionCount: number;
   label: { one: boolean; name: boolean; type: boolean; note?: string } | null;
 }
 
 export interface JudgedScores {
   judged: number;
+  /** Precision over every judged entity, as the rules of its draw made it. */
+  asDrawn: number;
   present: number;
   precision: number;
   errors: string[];
 }
 
 /**
- * Precision over the judged entities the run still makes as they were judged (same id, name and type);
- * one made differently since is stale and left out, as its judgement is of another entity.
+ * Precision over the judged entities the run still makes as they were judged (same id, name, type and
+ * number of mentions); one made differently since is stale and left out, as its judgement is of
+ * another entity. Precision as drawn counts every judgement: the rules of the draw's run.
  */
 export function scoreJudgedEntities(data: Export, items: JudgedEntity[]): JudgedScores {
   const byId = new Map(data.entities.map((entity) => [entity.id, entity]));
   let present = 0, right = 0;
   const errors: string[] = [];
-  for (const item of items) {
+  const isRight = (label: NonNullable<JudgedEntity['label']>) => label.one && label.name && label.type;
+  const labelled = items.filter((item) => item.label);
+  for (const item of labelled) {
     if (!item.label) continue;
     const entity = byId.get(item.id);
-    if (!entity || entity.name !== item.name || entity.type !== item.type) {
+    if (!entity || entity.name !== item.name || entity.type !== item.type || entity.mentions.length !== item.mentionCount) {
       errors.push(`stale: ${item.name} (${item.type}) is no longer made as judged`);
       continue;
     }
     present += 1;
     const { one, name, type } = item.label;
-    if (one && name && type) right += 1;
+    if (isRight(item.label)) right += 1;
     else errors.push(`${item.name} (${item.type}): ${[!one && 'not one thing', !name && 'named wrong', !type && 'typed wrong'].filter(Boolean).join(', ')}`);
   }
-  return { judged: items.filter((item) => item.label).length, present, precision: right / present, errors };
+  const asDrawn = labelled.filter((item) => isRight(item.label!)).length / labelled.length;
+  return { judged: labelled.length, asDrawn, present, precision: right / present, errors };
 }

@@ -126,7 +126,9 @@ function nameRuns(tokens: Token[]): Run[] {
       // "Apple Computer and Cisco Systems" are two names, and so are "United Bank of Africa and Standard Trust Bank".
       const continues = to - from === 1 || isDictionaryWord(tokens[nextWord]);
       const joinsAnd =
-        connector !== 'and' || (connectors > 0 ? !(headedNameFollows(tokens, nextWord) && endsName(tokens[to - 1]!)) : continues && !namedAlready(tokens, from, to) && headedNameFollows(tokens, nextWord));
+        connector !== 'and' ||
+        (!andsBefore(tokens, from, to) &&
+          (connectors > 0 ? !(headedNameFollows(tokens, nextWord) && endsName(tokens[to - 1]!)) : continues && !namedAlready(tokens, from, to) && !endsInHead(tokens[to - 1]!) && headedNameFollows(tokens, nextWord)));
       // "Gordon Redgate of Sugar Foods", "Clint Eastwood for Million Dollar Baby": a person's name ends before "of" or "for".
       // "Oscar for Hilary Swank": nor does a name run on into a person's name after "of" or "for".
       const afterPerson =
@@ -174,6 +176,12 @@ function headedNameFollows(tokens: Token[], from: number): boolean {
   const head = lower(tokens[to - 1]!).replace(POSSESSIVE, '');
   return ORGANIZATION_HEADS.has(head) || INITIATIVE_HEADS.has(head) || LAW_HEADS.has(head) || EVENT_HEADS.has(head);
 }
+
+/** "University of the Highlands and Islands and Southampton": a name holds one "and" at most. */
+const andsBefore = (tokens: Token[], from: number, to: number) => tokens.slice(from, to).some((token) => lower(token) === 'and');
+
+/** "Black Rebel Motorcycle Club and Bloc Party": a name that ends in its head word is whole before "and". */
+const endsInHead = (token: Token) => ORGANIZATION_HEADS.has(lower(token));
 
 /** "United Bank of Africa": a name's last word that completes it (a place, a name, a head word), unlike "Center for Strategic". */
 function endsName(token: Token): boolean {

@@ -2,9 +2,11 @@
  * One sense per document: an article that says once what a name is means the same thing by it each
  * time ("Russian oil firm Yukos" … "Yukos said"), and an acronym it defines in brackets stands for the
  * name it abbreviates wherever it stands alone ("Australian Competition and Consumer Commission (ACCC)"
- * … "the ACCC"). A one-word name that nothing in its own document types joins no entity across the
- * corpus (resolve-entities' keyOf): the same word elsewhere may be a city, its club or a brand.
+ * … "the ACCC"). A one-word name of many senses that nothing in its own document types joins no
+ * entity across the corpus (resolve-entities' keyOf): elsewhere the word may be a city, its club or a brand.
  */
+import { lexiconTags } from '../parse/lexicon.ts';
+import { sensesOf } from '../reconcile/wordnet.ts';
 import type { EntityMention } from './mentions.ts';
 import { withoutPossessive } from './tokens.ts';
 import { STRONG_VOTE, type EntityType } from './vocabulary.ts';
@@ -34,4 +36,16 @@ export function shareDocumentSense(mentions: EntityMention[]): EntityMention[] {
     if (type) mention.evidence = { ...mention.evidence, [type]: STRONG_VOTE };
   }
   return mentions;
+}
+
+/**
+ * A one-word name that may name several things: a dictionary word ("Apple", "Arsenal", "Channel"),
+ * initials ("IDS" is Incomes Data Services and Iain Duncan Smith), or a word the lexicon knows as a
+ * place or a person's name ("Malibu", "Chelsea"). A coined name ("TikTok", "Gazprom") names one thing.
+ */
+export function hasManySenses(name: string): boolean {
+  const word = withoutPossessive(name).replace(/\./g, '');
+  if (/^\p{Lu}{2,6}s?$/u.test(word)) return true;
+  const lower = word.toLowerCase();
+  return sensesOf(lower).length > 0 || lexiconTags(lower).some((tag) => /Place|City|Region|Country|Name|Person/.test(tag));
 }

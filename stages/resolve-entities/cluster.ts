@@ -15,6 +15,7 @@
 import { ENTITY_TYPES, EVENT_HEADS, HONORIFICS, MINOR_WORDS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, STRONG_VOTE, type EntityType } from '../extract-entities/vocabulary.ts';
 import { lookupPlace } from '../extract-entities/gazetteer.ts';
 import { isPersonName } from '../extract-entities/full-names.ts';
+import { hasManySenses } from '../extract-entities/one-sense.ts';
 import { withoutPossessive } from '../extract-entities/tokens.ts';
 import { addTo } from '../../pipeline/collections.ts';
 
@@ -102,18 +103,18 @@ export function addEvidence(into: Evidence, mention: MentionRow): void {
 
 /**
  * The key mentions are grouped by: the gazetteer's place, else the full name it stands for, else for
- * a surname alone with a title ("Coach Hansen") the two together, else for a one-word name its own
- * document does not type, a key of its own (`untyped:`) that no rule joins, else the name key.
- * One word names many things (a city, its club, its university, a brand: "Hartlepool", "Malibu rum";
- * initials: "IDS"), and a document keeps to one of them: a one-word name joins the entity of that name
- * only where its own document says what it is (extract-entities' one-sense.ts shares that within it).
+ * a surname alone with a title ("Coach Hansen") the two together, else for a one-word name of many
+ * senses that its own document does not type, a key of its own (`untyped:`) that no rule joins, else
+ * the name key. Such a word names many things (a city, its club, a brand: "Doncaster", "Malibu rum";
+ * initials: "IDS"), and a document keeps to one of them: it joins the entity of that name only where its
+ * own document says what it is (extract-entities' one-sense.ts shares that within the document).
  */
 export function keyOf(text: string, place: string | null, fullName: string | null = null, role: string | null = null, evidence: Evidence = {}): string {
   if (place) return `place:${place.toLowerCase()}`;
   if (fullName) return `name:${nameKey(fullName)}`;
   const oneWord = !/\s/.test(text.trim());
   if (role && !HONORIFICS.has(role.toLowerCase()) && oneWord) return `titled:${nameKey(text)}:${role.toLowerCase()}`;
-  if (oneWord && !role && !Object.values(evidence).some((weight) => weight >= STRONG_VOTE)) return `untyped:${nameKey(text)}`;
+  if (oneWord && !role && !Object.values(evidence).some((weight) => weight >= STRONG_VOTE) && hasManySenses(text)) return `untyped:${nameKey(text)}`;
   return `name:${nameKey(text)}`;
 }
 
