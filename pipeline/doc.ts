@@ -1,8 +1,8 @@
 /**
- * The one object that flows through the per-document stages, in the manner of vfile: the text, the
- * metadata, a `data` bag that each stage fills under its own key, and the messages stages emit.
+ * The one object that flows through the per-document stages, in the manner of vfile: the file, the
+ * metadata and a `data` bag that each stage fills under its own key. A stage's messages go through
+ * its context (StageContext.warn), not through the Doc.
  */
-import type { Span } from './provenance.ts';
 import type { Parse } from '../stages/parse/index.ts';
 import type { EntityMention } from '../stages/extract-entities/mentions.ts';
 import type { DateMention } from '../stages/extract-dates/index.ts';
@@ -25,16 +25,6 @@ export interface DocMeta {
   language?: string;
   url?: string;
   author?: string;
-}
-
-/** A message a stage emits about a document; positions are stored as offsets. */
-export interface Message {
-  level: 'fatal' | 'warning' | 'info';
-  reason: string;
-  /** The stage that emitted it. */
-  source: string;
-  rule?: string;
-  span?: Span;
 }
 
 /** A block of text that ingest removed as boilerplate. Its text is deliberately not kept. */
@@ -93,10 +83,7 @@ export interface Doc {
   fileHash: string;
   /** Metadata from the manifest. */
   meta: DocMeta;
-  /** Content-derived id; set by ingest from the cleaned text. */
-  id?: string;
   data: DocData;
-  messages: Message[];
 }
 
 /** The stored text of a document once ingest has run. */

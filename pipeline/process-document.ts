@@ -45,7 +45,7 @@ export function documentId(contentHash: string): string {
 
 /** Runs the per-document stages on one file. */
 export function processDocument(job: DocumentJob): JobResult {
-  const doc: Doc = { path: job.path, raw: job.raw, fileHash: job.fileHash, meta: job.meta, data: {}, messages: [] };
+  const doc: Doc = { path: job.path, raw: job.raw, fileHash: job.fileHash, meta: job.meta, data: {} };
   const messages: JobMessage[] = [];
   const seconds: Record<string, number> = {};
   for (const stage of DOCUMENT_STAGES) {

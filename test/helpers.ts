@@ -32,7 +32,7 @@ export function readSeed(name: string): Buffer {
 
 /** A Doc as the runner would hand it to the first stage. */
 export function makeDoc(path: string, content: string | Buffer): Doc {
-  return { path, raw: Buffer.isBuffer(content) ? content : Buffer.from(content), fileHash: '', meta: {}, data: {}, messages: [] };
+  return { path, raw: Buffer.isBuffer(content) ? content : Buffer.from(content), fileHash: '', meta: {}, data: {} };
 }
 
 /** Runs ingest on a file's content; warnings are collected. */

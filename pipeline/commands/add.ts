@@ -34,7 +34,7 @@ interface Copy {
 /** Why ingest would reject the file, if it would: the run's own checks, run before anything is copied. */
 function ingestProblem(ingest: DocumentStage, name: string, bytes: Buffer, maxBytes: number): string | undefined {
   try {
-    ingest.run({ path: name, raw: bytes, fileHash: '', meta: {}, data: {}, messages: [] }, { options: { maxBytes }, warn: () => undefined });
+    ingest.run({ path: name, raw: bytes, fileHash: '', meta: {}, data: {} }, { options: { maxBytes }, warn: () => undefined });
     return undefined;
   } catch (error) {
     if (error instanceof InputError) return error.reason;

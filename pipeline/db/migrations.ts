@@ -1,6 +1,7 @@
 /**
- * Named schema migrations, applied in order, each in its own transaction, tracked by
- * `PRAGMA user_version` and recorded in `_migrations`. Never edit a released migration: add one.
+ * Named schema migrations, applied in order: all those a store lacks run in one transaction, so a
+ * store is upgraded whole or not at all. Tracked by `PRAGMA user_version` and recorded in
+ * `_migrations`. Never edit a released migration: add one.
  */
 import type Database from 'better-sqlite3';
 
