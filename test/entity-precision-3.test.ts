@@ -65,9 +65,23 @@ describe('a first name does not make a person of a name that ends otherwise', ()
   it('votes neither person nor firm for a first name and one head word ("Natalie Press")', () => {
     expect(strongTypes('Natalie Press won the award.', 'Natalie Press')).toEqual([]);
   });
+
+  it('votes no law for a first name and "Law", and no event for a prize ("Jude Law", "South Bank Award")', () => {
+    expect(strongTypes('Jude Law starred.', 'Jude Law')).toEqual([]);
+    expect(strongTypes('She won the South Bank Award and the Davis Cup.', 'South Bank Award')).toEqual([]);
+    expect(strongTypes('She won the South Bank Award and the Davis Cup.', 'Davis Cup')).toEqual(['event']);
+  });
 });
 
 describe('where long names end', () => {
+  it('keeps a description hyphenated to a name out of it ("Oscar-winner Andrea Arnold", entertainment)', () => {
+    expect(names('Oscar-winner Andrea Arnold won again.')).toContain('Andrea Arnold');
+  });
+
+  it('keeps no name that holds a comma: words glued where a space is missing (tech, "Gartner,downloaded")', () => {
+    expect(names('A study by Gartner,downloaded the Google toolbar.').filter((name) => name.includes(','))).toEqual([]);
+  });
+
   it('keeps a word hyphenated to a lower-case word in the name (business/ OECD)', () => {
     expect(names('The Organisation for Economic Co-operation and Development said growth would slow.')).toEqual(['Organisation for Economic Co-operation and Development']);
   });
@@ -99,6 +113,13 @@ describe('the kind of a name, from its document', () => {
     expect(strongTypes(text, 'Digital Passport')).toEqual(['initiative']);
   });
 
+  it('takes an acronym the document does not define for the one name of the document with its initials', () => {
+    const text = ['The Royal Bank of Scotland said profits rose.', 'RBS also said it would cut jobs.'].join('\n');
+    expect(mentionsOf(text).find((mention) => mention.text === 'Royal Bank of Scotland')?.acronym).toBe('RBS');
+    const two = ['The Royal Bank of Scotland and the Rugby Board of Samoa met.', 'RBS said so.'].join('\n');
+    expect(mentionsOf(two).filter((mention) => mention.acronym)).toEqual([]);
+  });
+
   it('gives a one-word name the type its document gives it elsewhere, and an acronym its expansion\'s', () => {
     const text = ['Russian oil firm Yukos has lost its appeal.', 'Yukos said it would go on.', 'The Australian Competition and Consumer Commission (ACCC) began an inquiry.', 'The ACCC said so.'].join('\n');
     expect(strongTypes(text, 'ACCC')).toEqual(['organization']);
@@ -114,5 +135,17 @@ describe('a name is typed by its own evidence, never by names sharing its first 
       { id: 'c:m0-8', text: 'Sony PSP', role: null, place: null, acronym: null, evidence: {} },
     ];
     expect(resolveEntities(rows).map((entity) => entity.name)).toEqual(['Sony Music Group', 'Sony Pictures Group']);
+  });
+
+  it('joins a name without the place before it only when every name dropping a place there drops the same one (business/ banks)', () => {
+    const row = (id: string, text: string) => ({ id, text, role: null, place: null, acronym: null, evidence: { organization: 4 } });
+    const banks = resolveEntities([row('a:m0-20', 'Turkish Central Bank'), row('b:m0-21', 'European Central Bank'), row('c:m0-12', 'Central Bank')]);
+    expect(banks.map((entity) => [entity.name, entity.aliases])).toEqual([
+      ['Central Bank', []],
+      ['European Central Bank', []],
+      ['Turkish Central Bank', []],
+    ]);
+    const department = resolveEntities([row('a:m0-19', 'US State Department'), row('b:m0-16', 'State Department')]);
+    expect(department.map((entity) => [entity.name, entity.aliases])).toEqual([['US State Department', ['State Department']]]);
   });
 });

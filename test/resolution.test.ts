@@ -46,7 +46,7 @@ const TRICKY: Mention[][] = [
   // Full names by surname, with the same first initial or not; a titled surname joins only the one holding its title.
   [made('John Smith', { person: 4 }, { role: 'Chancellor' }), made('Adam Smith', { person: 4 }, { role: 'Chancellor' }), made('Adam Smith', { organization: 9 }), made('Smith', { person: 4 }, { role: 'Chancellor' }), made('Smith', { person: 4 }, { role: 'Mr' })],
   [made('John Smith', { person: 3 }), made('Jane Smith', { person: 3 }), made('J. Smith', { person: 3 }), made('Smith', { organization: 3 }), made('Smith', { person: 2 }, { fullName: 'Jane Smith' })],
-  // Acronyms: defined in brackets, or matching the initials of exactly one long name.
+  // Acronyms defined in brackets (or by their initials in the same document), by one name or by two.
   [made('Chinese Communist Party', { organization: 4 }, { acronym: 'CCP' }), made('Communist Party of China', { organization: 3 }, { acronym: 'CCP' }), made('CCP', { organization: 1 }), made('Central Committee Plenum', { event: 2 }), made('Communist Party', { organization: 2 })],
   [made('World Health Organization', { organization: 4 }), made('World Heritage Office', { organization: 2 }), made('the World Heritage Office', { organization: 2 }), made('WHO', {}), made('W.H.O.', { organization: 1 })],
   // A country prefix, a generic head, types by family.
@@ -144,15 +144,17 @@ describe('resolving part of the corpus again', () => {
   /** The store's entities, as name: aliases. */
   const entitiesOf = (db: Database.Database) => Object.fromEntries((db.prepare('SELECT id, aliases FROM entities ORDER BY id').raw().all() as [string, string][]).map(([id, aliases]) => [id, JSON.parse(aliases) as string[]]));
 
-  it('joins an acronym to the one long name of its initials left when the other goes', () => {
+  it('joins an acronym to the one name left defining it when the other goes, and never by initials across documents', () => {
     const db = newStore();
-    addDocument(db, 'd1', [made('World Health Organization', { organization: 4 }), made('WHO', { organization: 3 })]);
-    addDocument(db, 'd2', [made('World Heritage Office', { organization: 4 })]);
+    addDocument(db, 'd1', [made('World Health Organization', { organization: 4 }, { acronym: 'WHO' }), made('WHO', { organization: 3 })]);
+    addDocument(db, 'd2', [made('World Heritage Office', { organization: 4 }, { acronym: 'WHO' })]);
+    addDocument(db, 'd3', [made('Royal Bank of Scotland', { organization: 4 })]);
+    addDocument(db, 'd4', [made('RBS', { organization: 3 })]);
     resolve(db);
-    expect(entitiesOf(db)).toEqual({ who: [], 'world-health-organization': [], 'world-heritage-office': [] });
+    expect(entitiesOf(db)).toEqual({ rbs: [], 'royal-bank-of-scotland': [], who: [], 'world-health-organization': [], 'world-heritage-office': [] });
     db.prepare("DELETE FROM mentions WHERE document_id = 'd2'").run();
     resolve(db);
-    expect(entitiesOf(db)).toEqual({ 'world-health-organization': ['WHO'] });
+    expect(entitiesOf(db)).toEqual({ rbs: [], 'royal-bank-of-scotland': [], 'world-health-organization': ['WHO'] });
   });
 
   it('joins a titled surname to the one full name with its title left when another stops being a person', () => {

@@ -812,6 +812,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE mention_groups ADD COLUMN full_name TEXT;
     `,
   },
+  {
+    version: 33,
+    name: 'no-corpus-wide-initials',
+    // An acronym joins the name it stands for only where one document gives both (in brackets, or its
+    // initials: stages/extract-entities/one-sense.ts); matching initials across the corpus joined "NHS"
+    // to "Norfolk High School". The keys' initials and acronyms are looked up no more.
+    sql: `
+      DROP INDEX entity_keys_initials;
+      DROP INDEX entity_keys_acronym;
+      ALTER TABLE entity_keys DROP COLUMN initials;
+      ALTER TABLE entity_keys DROP COLUMN acronym;
+    `,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */

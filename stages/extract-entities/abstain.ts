@@ -48,7 +48,15 @@ export function withoutCreditSlashes(mentions: EntityMention[]): EntityMention[]
   return mentions.filter((mention) => !/\p{L}\/\p{Lu}/u.test(mention.text));
 }
 
+/**
+ * Glued words: "Gartner,downloaded the Google" is two sentences' words run together where a space is
+ * missing; a name never holds a comma or a semicolon.
+ */
+export function withoutGluedPunctuation(mentions: EntityMention[]): EntityMention[] {
+  return mentions.filter((mention) => !/[,;]/.test(mention.text));
+}
+
 /** The mentions of a whole document that the rules above keep. */
 export function keptMentions(mentions: EntityMention[], text: string): EntityMention[] {
-  return withoutUnsupportedNames(withoutCreditSlashes(mentions), text);
+  return withoutUnsupportedNames(withoutGluedPunctuation(withoutCreditSlashes(mentions)), text);
 }

@@ -12,7 +12,7 @@ import type { EntityMention } from './mentions.ts';
 import { BREAK_AFTER, isAcronym, isCapitalised, isPluralNoun, lower, OPENING, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
 import {
   EVENT_HEADS, HUMAN_VERBS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
-  SPEECH_VERBS, STRONG_VOTE, type EntityType,
+  SPEECH_VERBS, STRONG_VOTE, THING_HEADS, type EntityType,
 } from './vocabulary.ts';
 
 export function vote(mention: EntityMention, type: EntityType, weight: number): void {
@@ -33,10 +33,10 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
   // "Department of Commerce", "Code of Conduct for …": in a name joined by "of" or "for" the head comes before it.
   const connector = words.findIndex((word, index) => index > 0 && ['of', 'for'].includes(lower(word)));
   const heads = [...new Set([words.at(-1)!, words[connector - 1]].filter((word) => word !== undefined).map((word) => lower(word).replace(POSSESSIVE, '')))];
-  // "Natalie Press", "Albert Hall": a first name and one head word name a person as often as a firm or
-  // a place; neither is voted.
+  // "Natalie Press", "Albert Hall", "Jude Law": a first name and one head word name a person as often
+  // as a firm, a place or a law; neither is voted.
   const firstName = words.length >= 2 && words[0]!.tags.has('FirstName');
-  const twoSided = firstName && words.length === 2 && heads.some((head) => PLACE_HEADS.has(head) || ORGANIZATION_HEADS.has(head));
+  const twoSided = firstName && words.length === 2 && heads.some((head) => PLACE_HEADS.has(head) || ORGANIZATION_HEADS.has(head) || LAW_HEADS.has(head) || INITIATIVE_HEADS.has(head) || EVENT_HEADS.has(head));
   // A head word alone ("the Government", "the Union", "News", "Bill") is a common noun capitalised, not a name.
   for (const head of words.length > 1 && !twoSided ? heads : []) {
     if (PLACE_HEADS.has(head)) vote(mention, 'place', 4);
@@ -51,7 +51,7 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
   if (words.length === 1 && isAcronym(words[0]!)) vote(mention, 'organization', 1);
   // "Hans Christian Andersen Award" is headed as a prize: a first name opens a person's name only when no head word ends it.
   // Nor does it before a plural common noun: "The Beverly Hillbillies", "Preston Harriers".
-  const headed = Object.keys(mention.evidence).length > 0 || twoSided;
+  const headed = Object.keys(mention.evidence).length > 0 || twoSided || heads.some((head) => THING_HEADS.has(head));
   if (firstName && !headed && !isPluralNoun(words.at(-1)!)) vote(mention, 'person', 3);
   if (words.some((word) => word.tags.has('Person') || word.tags.has('LastName'))) vote(mention, 'person', 1);
   if (words.some((word) => word.tags.has('Organization'))) vote(mention, 'organization', 1);

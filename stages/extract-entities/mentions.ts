@@ -105,8 +105,9 @@ function nameRuns(tokens: Token[]): Run[] {
         continue;
       }
       if (BREAK_AFTER.test(last.post) || POSSESSIVE.test(last.text) || endsInPluralPossessive(last) || OPENING.test(tokens[to]!.pre)) break;
-      // "Economic Co-operation": a word hyphenated to a lower-case word is one word of the name.
-      if (last.post === '-' && /^\p{Ll}/u.test(tokens[to]!.text)) {
+      // "Economic Co-operation": a prefix hyphenated to a lower-case word is one word of the name (not
+      // "Oscar-winner Andrea Arnold", a description).
+      if (last.post === '-' && last.text.length <= 3 && /^\p{Ll}/u.test(tokens[to]!.text)) {
         to += 1;
         continue;
       }

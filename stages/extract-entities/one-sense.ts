@@ -8,7 +8,7 @@
 import { lexiconTags } from '../parse/lexicon.ts';
 import { sensesOf } from '../reconcile/wordnet.ts';
 import type { EntityMention } from './mentions.ts';
-import { withoutPossessive } from './tokens.ts';
+import { initialsOf, withoutPossessive } from './tokens.ts';
 import { STRONG_VOTE, type EntityType } from './vocabulary.ts';
 
 /** The one type a mention's strong votes give, if they give one. */
@@ -19,8 +19,35 @@ function strongType(mention: EntityMention): EntityType | undefined {
 
 const isLoneWord = (mention: EntityMention) => !/\s/.test(withoutPossessive(mention.text));
 
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+
+/**
+ * "Royal Bank of Scotland … RBS": an acronym the document does not define in brackets stands for the one
+ * longer name of the document with its initials, which is marked as defining it. Initials are matched
+ * within the document only: across the corpus "NHS" also fits "Norfolk High School".
+ */
+function defineByInitials(mentions: EntityMention[]): void {
+  const defined = new Set(mentions.map((mention) => mention.acronym));
+  const named = new Map<string, EntityMention[]>();
+  for (const mention of mentions) {
+    const name = withoutPossessive(mention.text);
+    if (!/\s/.test(name) || mention.place) continue;
+    const initials = initialsOf(name);
+    const same = named.get(initials) ?? [];
+    if (!same.some((other) => withoutPossessive(other.text) === name)) named.set(initials, [...same, mention]);
+  }
+  for (const mention of mentions) {
+    const acronym = withoutPossessive(mention.text).replace(/\./g, '');
+    const expansions = named.get(acronym) ?? [];
+    if (!ACRONYM.test(acronym) || defined.has(acronym) || expansions.length !== 1 || expansions[0]!.acronym) continue;
+    expansions[0]!.acronym = acronym;
+    defined.add(acronym);
+  }
+}
+
 /** Gives each one-word mention that says nothing of itself the one type its document gives that name. */
 export function shareDocumentSense(mentions: EntityMention[]): EntityMention[] {
+  defineByInitials(mentions);
   // The type each name is given in the document; null where the document gives it two.
   const senses = new Map<string, EntityType | null>();
   const note = (name: string, type: EntityType) => senses.set(name, senses.has(name) && senses.get(name) !== type ? null : type);

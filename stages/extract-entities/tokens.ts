@@ -2,6 +2,7 @@
 import type { Token } from '../parse/index.ts';
 import { lexiconTags, singularOf } from '../parse/lexicon.ts';
 import { sensesOf } from '../reconcile/wordnet.ts';
+import { MINOR_WORDS } from './vocabulary.ts';
 
 /** Punctuation after a token that ends a name. */
 export const BREAK_AFTER = /[,;:()[\]“”"!?…\n]|[.](?!\S)|—|–|\s-{1,2}(?:\s|$)|^-{1,2}\s/;
@@ -41,3 +42,12 @@ export function isPluralNoun(token: Token): boolean {
 
 /** "Conservative", "Democratic", "Independent": a word the dictionary has as an adjective. */
 export const isAdjective = (token: Token) => sensesOf(lower(token)).some((sense) => sense.part === 'adj');
+
+/** The initials of a name of several words, minor words aside: "Royal Bank of Scotland" is "RBS". */
+export function initialsOf(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((word) => word && !MINOR_WORDS.has(word.toLowerCase()))
+    .map((word) => word[0]!.toUpperCase())
+    .join('');
+}

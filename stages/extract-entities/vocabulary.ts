@@ -20,9 +20,12 @@ export const ORGANIZATION_HEADS = new Set([
 export const INITIATIVE_HEADS = new Set(['initiative', 'program', 'programme', 'plan', 'path', 'project', 'strategy', 'campaign', 'network']);
 export const EVENT_HEADS = new Set([
   'war', 'revolution', 'crisis', 'olympics', 'summit', 'election', 'pandemic', 'epidemic',
-  // Contests and their prizes: "Hans Christian Andersen Award", "Davis Cup", "Edinburgh Festival".
-  'award', 'awards', 'prize', 'cup', 'championship', 'championships', 'festival', 'tournament', 'marathon', 'trophy',
+  // Contests and ceremonies: "Davis Cup", "Edinburgh Festival", "Brit Awards". A prize itself ("the
+  // Golden Bear", "South Bank Award") is a thing given, not an event.
+  'awards', 'cup', 'championship', 'championships', 'festival', 'tournament', 'marathon',
 ]);
+/** Heads of things given or made, which type nothing an entity is made of but say the name is no person's: "Hans Christian Andersen Award". */
+export const THING_HEADS = new Set(['award', 'prize', 'trophy', 'medal', 'show', 'series']);
 export const LAW_HEADS = new Set(['act', 'law', 'agreement', 'arrangement', 'treaty', 'accord', 'order', 'code', 'convention', 'list', 'protocol']);
 
 /**

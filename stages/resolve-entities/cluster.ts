@@ -1,18 +1,18 @@
 /**
  * Joins mentions into canonical entities across the corpus: the same place by the gazetteer, the same
- * name up to possessives, dots and a leading "the", an acronym with its expansion (defined in brackets
- * or matching the initials), a country-prefixed name with the name alone ("US State Department" /
+ * name up to possessives, dots and a leading "the", an acronym with the name it stands for in a document
+ * (defined in brackets, or its initials: extract-entities' one-sense.ts), a country-prefixed name with the name alone ("US State Department" /
  * "State Department"), a programme with its generic head ("Clean Network Initiative" / "Clean Network"),
  * a person's full name with its initial or short form ("G Jenkins" / "Gethin Jenkins"), and a titled
  * surname with the full name holding that title ("Secretary of State Pompeo").
  *
  * The rules join keys (a mention's place, else its name key), and each reads only the keys it joins
- * and those sharing one of its lookups: initials, a surname, a linked key. So `clusterRows` can group
+ * and those sharing one of its lookups: a surname, a linked key. So `clusterRows` can group
  * the rows of some keys alone, given a view of the keys outside them (`Outside`): it names the outside
  * keys a rule would join or count (its escapes), and the caller widens the keys until there are none
  * (see index.ts). With nothing outside, it groups the whole corpus.
  */
-import { ENTITY_TYPES, EVENT_HEADS, HONORIFICS, MINOR_WORDS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, STRONG_VOTE, type EntityType } from '../extract-entities/vocabulary.ts';
+import { ENTITY_TYPES, EVENT_HEADS, HONORIFICS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, STRONG_VOTE, type EntityType } from '../extract-entities/vocabulary.ts';
 import { lookupPlace } from '../extract-entities/gazetteer.ts';
 import { isPersonName } from '../extract-entities/full-names.ts';
 import { hasManySenses } from '../extract-entities/one-sense.ts';
@@ -35,7 +35,6 @@ export interface MentionRow {
 }
 
 const GENERIC_HEADS = /\s+(?:initiative|program|programme|plan|project|strategy|company|corporation|corp|inc|ltd|co)$/i;
-const ACRONYM = /^\p{Lu}{2,6}$/u;
 const ABBREVIATIONS: Record<string, string> = { corporation: 'corp', company: 'co', incorporated: 'inc', limited: 'ltd' };
 
 /** A one-word rest that is itself a name's head ("News" of "News Corp") or a generic word. */
@@ -51,14 +50,6 @@ export function nameKey(name: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
-}
-
-function initials(name: string): string {
-  return name
-    .split(/[\s-]+/)
-    .filter((word) => word && !MINOR_WORDS.has(word.toLowerCase()))
-    .map((word) => word[0]!.toUpperCase())
-    .join('');
 }
 
 class UnionFind {
@@ -139,10 +130,8 @@ export interface KeyFacts {
   acronymKeys: string[];
   /** Keys it joins when they exist: the name without a country prefix, or without a generic head. */
   links: string[];
-  /** A name of several words: its initials, which an acronym may stand for. */
-  initials: string | null;
-  /** A one-word name of 2 to 6 capitals (dots aside): the initials it stands for. */
-  acronym: string | null;
+  /** For each link that drops a place before the name ("US State Department" / "State Department"), that place. */
+  prefixes: Map<string, string>;
   /** A person's name of several words: its last word. */
   surname: string | null;
   /** The titles its mentions are given, lower-cased, honorifics aside ("secretary of state", not "mr"). */
@@ -156,7 +145,7 @@ export function factsOf(rows: readonly MentionRow[]): Map<string, KeyFacts> {
   for (const row of rows) {
     const key = mentionKey(row);
     let fact = facts.get(key);
-    if (!fact) facts.set(key, (fact = { display: '', evidence: {}, acronymKeys: [], links: [], initials: null, acronym: null, surname: null, titles: [] }));
+    if (!fact) facts.set(key, (fact = { display: '', evidence: {}, acronymKeys: [], links: [], prefixes: new Map(), surname: null, titles: [] }));
     const title = row.role?.toLowerCase();
     if (title && !HONORIFICS.has(title) && !fact.titles.includes(title)) fact.titles.push(title);
     addEvidence(fact.evidence, row);
@@ -177,16 +166,15 @@ export function factsOf(rows: readonly MentionRow[]): Map<string, KeyFacts> {
     const name = key.slice(5);
     // A name key's spaces are single spaces.
     const space = name.indexOf(' ');
-    if (space === -1) {
-      const letters = fact.display.replace(/\./g, '');
-      if (ACRONYM.test(letters)) fact.acronym = letters;
-      continue;
-    }
-    fact.initials = initials(fact.display);
+    if (space === -1) continue;
     // "US State Department" / "State Department": a prefix and a rest need three words at least.
     const words = space === name.lastIndexOf(' ') ? [] : name.split(' ');
     for (let cut = 1; cut < words.length - 1; cut += 1) {
-      if (lookupPlace(words.slice(0, cut).join(' '))) fact.links.push(`name:${words.slice(cut).join(' ')}`);
+      const place = lookupPlace(words.slice(0, cut).join(' '));
+      if (!place) continue;
+      const link = `name:${words.slice(cut).join(' ')}`;
+      fact.links.push(link);
+      fact.prefixes.set(link, place.name);
     }
     // "Clean Network Initiative" / "Clean Network"; not "News Corp" / "News": a head word alone names nothing.
     const withoutHead = name.replace(GENERIC_HEADS, '');
@@ -206,15 +194,11 @@ export interface Outside {
   exists(key: string): boolean;
   /** Keys whose acronym keys or links name `key`. */
   linking(key: string): string[];
-  /** Names of several words with these initials. */
-  withInitials(initials: string): string[];
-  /** One-word acronyms standing for these initials. */
-  withAcronym(acronym: string): string[];
   /** Persons' names of several words with this last word. */
   withSurname(surname: string): string[];
 }
 
-export const NOTHING_OUTSIDE: Outside = { exists: () => false, linking: () => [], withInitials: () => [], withAcronym: () => [], withSurname: () => [] };
+export const NOTHING_OUTSIDE: Outside = { exists: () => false, linking: () => [], withSurname: () => [] };
 
 export interface Clustering {
   facts: Map<string, KeyFacts>;
@@ -293,10 +277,13 @@ export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTH
     if (facts.has(other)) sets.union(key, other);
     else escapeIfOutside(other);
   };
-  const longNamesByInitials = new Map<string, string[]>();
   const fullBySurname = new Map<string, string[]>();
   const definers = new Map<string, string[]>();
   for (const [key, fact] of facts) for (const acronymKey of fact.acronymKeys) addTo(definers, acronymKey, key);
+  // "Turkish Central Bank" and "European Central Bank" both drop a place before "Central Bank": a name
+  // that places before it say is of two places joins neither.
+  const placesBefore = new Map<string, Set<string>>();
+  for (const fact of facts.values()) for (const [link, place] of fact.prefixes) placesBefore.set(link, (placesBefore.get(link) ?? new Set()).add(place));
   for (const [key, fact] of facts) {
     escape(outside.linking(key));
     // Acronyms defined in brackets join whatever else names them, existing or not; one that two names
@@ -306,25 +293,16 @@ export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTH
       escapeIfOutside(acronymKey);
       escape(outside.linking(acronymKey));
     }
-    for (const link of fact.links) join(key, link);
-    if (fact.initials !== null) {
-      addTo(longNamesByInitials, fact.initials, key);
-      escape(outside.withAcronym(fact.initials));
+    for (const link of fact.links) {
+      // Every name linking to it is grouped with it, to count the places before it (placesBefore).
+      escape(outside.linking(link));
+      if (!fact.prefixes.has(link) || placesBefore.get(link)!.size === 1) join(key, link);
     }
     if (fact.surname !== null) {
       // Full names, and titled surnames that may join them (joinTitledSurnames), are grouped with every key of their surname.
       if (key.startsWith('name:')) addTo(fullBySurname, fact.surname, key);
       escape(outside.withSurname(fact.surname));
     }
-  }
-  // Acronyms matching the initials of exactly one long name.
-  for (const [key, fact] of facts) {
-    if (fact.acronym === null) continue;
-    const inside = longNamesByInitials.get(fact.acronym) ?? [];
-    const beyond = outside.withInitials(fact.acronym);
-    if (inside.length + beyond.length !== 1) continue;
-    if (inside.length === 1) sets.union(key, inside[0]!);
-    else escape(beyond);
   }
   joinShortForms(fullBySurname, sets);
   joinTitledSurnames(facts, sets, fullBySurname);

@@ -23,7 +23,7 @@ export function storeKeyFacts(db: Database.Database, facts: Map<string, KeyFacts
   }
   const forget = db.prepare('DELETE FROM entity_keys WHERE key = ?');
   const unlink = db.prepare('DELETE FROM entity_key_links WHERE key = ?');
-  const store = db.prepare('INSERT OR REPLACE INTO entity_keys (key, initials, acronym, surname) VALUES (?, ?, ?, ?)');
+  const store = db.prepare('INSERT OR REPLACE INTO entity_keys (key, surname) VALUES (?, ?)');
   const link = db.prepare('INSERT OR IGNORE INTO entity_key_links (key, target) VALUES (?, ?)');
   for (const key of keys ?? facts.keys()) {
     const fact = facts.get(key);
@@ -32,27 +32,25 @@ export function storeKeyFacts(db: Database.Database, facts: Map<string, KeyFacts
       forget.run(key);
       continue;
     }
-    store.run(key, fact.initials, fact.acronym, fact.surname);
+    store.run(key, fact.surname);
     for (const target of [...fact.acronymKeys, ...fact.links]) link.run(key, target);
   }
 }
 
 /** The keys that joined or counted for a key before it changed, as stored (see seedsOf). */
 interface StoredFacts {
-  initials: string | null;
   surname: string | null;
 }
 
 /**
  * Keys whose grouping a change to `changed` may undo, beyond the changed keys and their entities: the
- * acronyms a changed long name was the one match for, the keys it linked to (an acronym it defined,
+ * keys it linked to (an acronym it defined,
  * which another name may now define alone), and the full names and titled surnames sharing a changed
  * person's surname (each joins a full name only when it is the one it fits:
  * cluster.ts). Joins a change makes are found by clusterRows as escapes.
  */
 export function seedsOf(db: Database.Database, changed: Set<string>): Set<string> {
-  const stored = db.prepare('SELECT initials, surname FROM entity_keys WHERE key = ?');
-  const acronyms = db.prepare('SELECT key FROM entity_keys WHERE acronym = ?').pluck();
+  const stored = db.prepare('SELECT surname FROM entity_keys WHERE key = ?');
   const namesake = db.prepare('SELECT key FROM entity_keys WHERE surname = ?').pluck();
   const targets = db.prepare('SELECT target FROM entity_key_links WHERE key = ?').pluck();
   const seeds = new Set(changed);
@@ -60,7 +58,6 @@ export function seedsOf(db: Database.Database, changed: Set<string>): Set<string
     // The acronyms and names it linked to: another name defining the same acronym may join it now.
     for (const target of targets.all(key) as string[]) seeds.add(target);
     const facts = stored.get(key) as StoredFacts | undefined;
-    if (facts?.initials) for (const acronym of acronyms.all(facts.initials) as string[]) seeds.add(acronym);
     if (facts?.surname) for (const name of namesake.all(facts.surname) as string[]) seeds.add(name);
   }
   return seeds;
@@ -94,14 +91,10 @@ export function outsideOf(db: Database.Database, scope: Set<string>): Outside {
   const beyond = (keys: string[]) => keys.filter((key) => !scope.has(key));
   const exists = db.prepare('SELECT EXISTS (SELECT 1 FROM entity_keys WHERE key = ?)').pluck();
   const linking = db.prepare('SELECT key FROM entity_key_links WHERE target = ?').pluck();
-  const withInitials = db.prepare('SELECT key FROM entity_keys WHERE initials = ?').pluck();
-  const withAcronym = db.prepare('SELECT key FROM entity_keys WHERE acronym = ?').pluck();
   const withSurname = db.prepare('SELECT key FROM entity_keys WHERE surname = ?').pluck();
   return {
     exists: (key) => !scope.has(key) && exists.get(key) === 1,
     linking: (key) => beyond(linking.all(key) as string[]),
-    withInitials: (initials) => beyond(withInitials.all(initials) as string[]),
-    withAcronym: (acronym) => beyond(withAcronym.all(acronym) as string[]),
     withSurname: (surname) => beyond(withSurname.all(surname) as string[]),
   };
 }
