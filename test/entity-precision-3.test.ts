@@ -66,6 +66,14 @@ describe('a first name does not make a person of a name that ends otherwise', ()
     expect(strongTypes('Natalie Press won the award.', 'Natalie Press')).toEqual([]);
   });
 
+  it('takes no -ing form for a first name ("Finding Neverland", entertainment)', () => {
+    expect(strongTypes('Other movies tipped include Closer and Finding Neverland, with Johnny Depp.', 'Finding Neverland')).toEqual([]);
+  });
+
+  it('keeps no person whose name runs a byline into the next line ("Paul FletcherPaul Fletcher", events)', () => {
+    expect(names('By Paul FletcherPaul Fletcher MP said the code would pass.').filter((name) => name.includes('FletcherPaul'))).toEqual([]);
+  });
+
   it('votes no law for a first name and "Law", and no event for a prize ("Jude Law", "South Bank Award")', () => {
     expect(strongTypes('Jude Law starred.', 'Jude Law')).toEqual([]);
     expect(strongTypes('She won the South Bank Award and the Davis Cup.', 'South Bank Award')).toEqual([]);
@@ -74,6 +82,15 @@ describe('a first name does not make a person of a name that ends otherwise', ()
 });
 
 describe('where long names end', () => {
+  it('ends a name at "and" after an acronym, and a first name alone before "for" (business, entertainment)', () => {
+    expect(names('Both the IMF and World Bank have urged Egypt to remove obstacles.')).toEqual(['IMF', 'World Bank', 'Egypt']);
+    expect(names('Earlier British costume designer Sandy Powell won the Oscar for The Aviator.')).not.toContain('Oscar for The Aviator');
+  });
+
+  it('keeps a law named after two things whole, though the first ends in a head word (events, Hansard)', () => {
+    expect(names('The News Media and Digital Platforms Mandatory Bargaining Code passed the House.')).toContain('News Media and Digital Platforms Mandatory Bargaining Code');
+  });
+
   it('keeps a description hyphenated to a name out of it ("Oscar-winner Andrea Arnold", entertainment)', () => {
     expect(names('Oscar-winner Andrea Arnold won again.')).toContain('Andrea Arnold');
   });

@@ -5,7 +5,7 @@
 import { lexiconTags } from '../parse/lexicon.ts';
 import { sensesOf } from '../reconcile/wordnet.ts';
 import type { EntityMention } from './mentions.ts';
-import { NAME_CONNECTORS } from './vocabulary.ts';
+import { NAME_CONNECTORS, STRONG_VOTE } from './vocabulary.ts';
 
 const wordsOf = (name: string) =>
   name
@@ -56,7 +56,16 @@ export function withoutGluedPunctuation(mentions: EntityMention[]): EntityMentio
   return mentions.filter((mention) => !/[,;]/.test(mention.text));
 }
 
+/**
+ * Bylines glued to the next line of a page: "Paul FletcherPaul Fletcher", "Sam Buckingham-JonesMedia".
+ * A person's name whose word runs three lower-case letters straight into a capital is two texts
+ * run together ("MacDonald", "DiCaprio" have fewer before their capital).
+ */
+export function withoutGluedNames(mentions: EntityMention[]): EntityMention[] {
+  return mentions.filter((mention) => !((mention.evidence.person ?? 0) >= STRONG_VOTE && /\p{Ll}{3}\p{Lu}/u.test(mention.text)));
+}
+
 /** The mentions of a whole document that the rules above keep. */
 export function keptMentions(mentions: EntityMention[], text: string): EntityMention[] {
-  return withoutUnsupportedNames(withoutGluedPunctuation(withoutCreditSlashes(mentions)), text);
+  return withoutUnsupportedNames(withoutGluedNames(withoutGluedPunctuation(withoutCreditSlashes(mentions))), text);
 }

@@ -35,7 +35,8 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
   const heads = [...new Set([words.at(-1)!, words[connector - 1]].filter((word) => word !== undefined).map((word) => lower(word).replace(POSSESSIVE, '')))];
   // "Natalie Press", "Albert Hall", "Jude Law": a first name and one head word name a person as often
   // as a firm, a place or a law; neither is voted.
-  const firstName = words.length >= 2 && words[0]!.tags.has('FirstName');
+  // "Finding Neverland": a verb's -ing form is no first name, whatever the tagger guessed.
+  const firstName = words.length >= 2 && words[0]!.tags.has('FirstName') && !lexiconTags(lower(words[0]!)).includes('Gerund');
   const twoSided = firstName && words.length === 2 && heads.some((head) => PLACE_HEADS.has(head) || ORGANIZATION_HEADS.has(head) || LAW_HEADS.has(head) || INITIATIVE_HEADS.has(head) || EVENT_HEADS.has(head));
   // A head word alone ("the Government", "the Union", "News", "Bill") is a common noun capitalised, not a name.
   for (const head of words.length > 1 && !twoSided ? heads : []) {

@@ -129,11 +129,12 @@ function nameRuns(tokens: Token[]): Run[] {
       const joinsAnd =
         connector !== 'and' ||
         (!andsBefore(tokens, from, to) &&
-          (connectors > 0 ? !(headedNameFollows(tokens, nextWord) && endsName(tokens[to - 1]!)) : continues && !namedAlready(tokens, from, to) && !endsInHead(tokens[to - 1]!) && headedNameFollows(tokens, nextWord)));
+          (connectors > 0 ? !(headedNameFollows(tokens, nextWord) && endsName(tokens[to - 1]!)) : continues && !namedAlready(tokens, from, to) && !endsInHead(tokens, to - 1, nextWord) && headedNameFollows(tokens, nextWord)));
       // "Gordon Redgate of Sugar Foods", "Clint Eastwood for Million Dollar Baby": a person's name ends before "of" or "for".
       // "Oscar for Hilary Swank": nor does a name run on into a person's name after "of" or "for".
+      // "Oscar for The Aviator": nor does a first name alone.
       const afterPerson =
-        ['of', 'for'].includes(connector) && ((connectors === 0 && to - from >= 2 && to - from <= 3 && tokens[from]!.tags.has('FirstName')) || (width === 1 && tokens[nextWord]?.tags.has('FirstName') === true));
+        ['of', 'for'].includes(connector) && ((connectors === 0 && to - from <= 3 && tokens[from]!.tags.has('FirstName')) || (width === 1 && tokens[nextWord]?.tags.has('FirstName') === true));
       const allowed = NAME_CONNECTORS.has(connector) && after && joinsAnd && !afterPerson && (connector !== 'to' || runHasRole(tokens, from, to));
       if (!allowed) break;
       connectors += 1;
@@ -181,8 +182,17 @@ function headedNameFollows(tokens: Token[], from: number): boolean {
 /** "University of the Highlands and Islands and Southampton": a name holds one "and" at most. */
 const andsBefore = (tokens: Token[], from: number, to: number) => tokens.slice(from, to).some((token) => lower(token) === 'and');
 
-/** "Black Rebel Motorcycle Club and Bloc Party": a name that ends in its head word is whole before "and". */
-const endsInHead = (token: Token) => ORGANIZATION_HEADS.has(lower(token));
+/**
+ * "Black Rebel Motorcycle Club and Bloc Party": a name that ends in an organisation's head word is whole
+ * before "and" when another organisation's name follows; "News Media and Digital Platforms Mandatory
+ * Bargaining Code" is one law's name.
+ */
+function endsInHead(tokens: Token[], last: number, next: number): boolean {
+  if (!ORGANIZATION_HEADS.has(lower(tokens[last]!))) return false;
+  let end = next;
+  while (end + 1 < tokens.length && isNameWord(tokens, end + 1) && !BREAK_AFTER.test(tokens[end]!.post)) end += 1;
+  return ORGANIZATION_HEADS.has(lower(tokens[end]!).replace(POSSESSIVE, ''));
+}
 
 /** "United Bank of Africa": a name's last word that completes it (a place, a name, a head word), unlike "Center for Strategic". */
 function endsName(token: Token): boolean {
@@ -195,7 +205,8 @@ function namedAlready(tokens: Token[], from: number, to: number): boolean {
   const words = tokens.slice(from, to);
   // A demonym opening a longer name ("Australian Competition") does not make it a known name.
   const known = words.length === 1 ? words : words.slice(-1);
-  return lookupPlace(words.map((word) => word.text).join(' ')) !== undefined || known.some((word) => hasTag(word, ['Organization', 'Person', 'Country', 'City']));
+  // "IMF and World Bank": an acronym is a whole name.
+  return lookupPlace(words.map((word) => word.text).join(' ')) !== undefined || known.some((word) => hasTag(word, ['Organization', 'Person', 'Country', 'City']) || isAcronym(word));
 }
 
 function runHasRole(tokens: Token[], from: number, to: number): boolean {
