@@ -47,10 +47,12 @@ vi.mock('../stages/resolve-entities/cluster.ts', async (importOriginal) => {
   const [{ default: Store }, { reviewFinding }] = await Promise.all([import('better-sqlite3'), import('../pipeline/db/findings.ts')]);
   return { ...original, clusterRows: (...args: Parameters<typeof original.clusterRows>) => (probe.record('resolve-entities', Store, reviewFinding), original.clusterRows(...args)) };
 });
-vi.mock('../stages/reconcile/rules/compare-figures.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../stages/reconcile/rules/compare-figures.ts')>();
-  const [{ default: Store }, { reviewFinding }] = await Promise.all([import('better-sqlite3'), import('../pipeline/db/findings.ts')]);
-  return { ...original, compareFigures: (...args: Parameters<typeof original.compareFigures>) => (probe.record('reconcile', Store, reviewFinding), original.compareFigures(...args)) };
+vi.mock('../stages/reconcile/figure-pairs.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../stages/reconcile/figure-pairs.ts')>();
+  // Not awaited here: db/findings.ts reaches this module through the rule list, so it is still loading.
+  let loaded: [{ default: typeof import('better-sqlite3') }, typeof import('../pipeline/db/findings.ts')] | undefined;
+  void Promise.all([import('better-sqlite3'), import('../pipeline/db/findings.ts')]).then((modules) => (loaded = modules));
+  return { ...original, compareFigures: (...args: Parameters<typeof original.compareFigures>) => (loaded && probe.record('reconcile', loaded[0].default, loaded[1].reviewFinding), original.compareFigures(...args)) };
 });
 
 /** The stored reviews, oldest first. */

@@ -3,16 +3,16 @@ import { readStore } from '../db/open.ts';
 import { findDocument, readFindings } from '../db/findings.ts';
 import { FatalError, UsageError } from '../errors.ts';
 import { DB_OPTION, type Command } from './command.ts';
+import { CONFLICT_KINDS, FINDING_KINDS as KINDS } from '../../stages/reconcile/finding.ts';
 
-const KINDS = ['numeric_discrepancy', 'temporal_change', 'compatible', 'corroboration', 'list_mismatch', 'denial', 'arithmetic', 'framing_conflict'];
 const STATUSES = ['open', 'reopened', 'confirmed', 'dismissed', 'needs-evidence'];
 
 export const command: Command = {
   name: 'findings',
   usage: `Usage: narratives findings [--kind KIND] [--status STATUS] [--doc DOC] [options]
 
-Lists the findings of the last run: conflicts (numeric_discrepancy, list_mismatch, denial,
-arithmetic, framing_conflict) first, by severity, then changes, compatible values and corroborations.
+Lists the findings of the last run: conflicts (${CONFLICT_KINDS.join(', ')}) first, by severity,
+then the other kinds: changes, compatible values and corroborations.
 
 Options:
   --kind KIND      ${KINDS.join(', ')}

@@ -1,6 +1,7 @@
 /** Reading findings with their items in context, and recording verdicts. Verdicts are appended, never overwritten. */
 import type Database from 'better-sqlite3';
 import { FatalError, UsageError } from '../errors.ts';
+import { CONFLICT_KINDS } from '../../stages/reconcile/finding.ts';
 
 export const VERDICTS = ['confirmed', 'dismissed', 'needs-evidence'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -61,7 +62,8 @@ export interface FindingFilter {
 }
 
 const SEVERITY = "CASE f.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END";
-const CONFLICT = "CASE WHEN f.kind IN ('numeric_discrepancy', 'list_mismatch', 'denial', 'arithmetic', 'framing_conflict') THEN 0 ELSE 1 END";
+// The conflict kinds are snake_case words (defineRule checks), safe to write into SQL.
+const CONFLICT = `CASE WHEN f.kind IN (${CONFLICT_KINDS.map((kind) => `'${kind}'`).join(', ')}) THEN 0 ELSE 1 END`;
 /** The order of the review queue, in SQL over `findings f`: conflicts first, then by severity, kind, measure and id. */
 export const QUEUE_ORDER = `${CONFLICT}, ${SEVERITY}, f.kind, f.measure, f.id`;
 

@@ -1,88 +1,32 @@
 /**
- * reconcile: compares what the sources say and writes findings. Groups figures into measures
- * (measures.ts), runs each rule of rules/ under one wrapper (finding.ts), and rewrites the findings
- * tables. Reviews are never touched here: each finding's status comes from the latest verdict recorded
+ * reconcile: compares what the sources say and writes findings. Runs each rule of rules/ through one
+ * runner (rule.ts) on the documents' inputs (load.ts, kept between runs by state.ts), and rewrites the
+ * findings tables. Reviews are never touched here: each finding's status comes from the latest verdict recorded
  * against its fingerprint, and a finding whose evidence changed since a verdict is re-opened and says so.
  * Framing conflicts between the narratives' sides come from rules/framing.ts, in the same table and workflow.
  */
 import type Database from 'better-sqlite3';
 import type { CorpusStage } from '../../pipeline/stage.ts';
-import { CONFLICT_KINDS, stamp, type Finding, type Severity } from './finding.ts';
-import { assembleInput, keep, loadDocumentInputs, loadEntityNames, type ReconcileInput } from './load.ts';
-import { contextComponents, contextMeasures, inferHolders, valueKeyOf, valueMeasures, type MeasuredFigure } from './measures.ts';
+import { runRules, type Finding, type Rule, type RuleDocument } from './rule.ts';
+import { RULES } from './rules/index.ts';
+import { assembleInput, loadEntityNames } from './load.ts';
 import { distinctiveStems, stemCountChanges, storeStemCounts } from './stems.ts';
-import { digestOf, readAheadInputs, readDocumentInputs, storeDocumentInputs, storedCommonLemmas, UnitMemo } from './state.ts';
-import { compareFigures } from './rules/compare-figures.ts';
-import { compareLists } from './rules/lists.ts';
-import { bestPerPair, claimsAbout, commonLemmas, framingReader, sourcesBySubject, subjectConflicts, type RankedDraft } from './rules/framing.ts';
+import { digestOf, readAheadInputs, readDocumentInputs, storeDocumentInputs, storedCommonLemmas, UnitMemo, type StoredDocument } from './state.ts';
 import { useSynonymStore, WORDNET_SOURCE, type SynonymStore } from './wordnet.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
-import { addTo } from '../../pipeline/collections.ts';
 import { formatNumber } from '../../pipeline/format.ts';
 
-const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
-
-/** Conflicts first, then by severity, kind and measure: the order of the review queue. */
-export function queueOrder(a: Pick<Finding, 'kind' | 'severity' | 'measure' | 'id'>, b: Pick<Finding, 'kind' | 'severity' | 'measure' | 'id'>): number {
-  const conflict = (finding: Pick<Finding, 'kind'>) => (CONFLICT_KINDS.includes(finding.kind) ? 0 : 1);
-  return conflict(a) - conflict(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.measure < b.measure ? -1 : a.measure > b.measure ? 1 : 0) || (a.id < b.id ? -1 : 1);
-}
-
-/** Findings in queue order, each fingerprint once (the last met, in rule order). */
-function queue(findings: Finding[]): Finding[] {
-  const unique = [...new Map(findings.map((finding) => [finding.fingerprint, finding])).values()];
-  return unique.sort(queueOrder);
-}
-
 /**
- * All findings of the corpus, in queue order. Figures are compared in units that can be worked out
- * apart (contextComponents, and each value stated in several documents), framing per subject; `memo`
- * gives a unit's stored drafts when nothing it reads changed. `digests` names each document's inputs;
- * `common` is commonLemmas of the claims.
+ * All findings of the corpus, in queue order: each of `rules` run on the documents' inputs.
+ * `memo` gives a unit's stored drafts when nothing it reads changed; `distinctive` are the
+ * distinctive stems, `common` the commonLemmas of the claims.
  */
-export function reconcileInputs(input: ReconcileInput, digests: Map<string, string>, distinctive: Set<string>, common: Set<string>, memo: UnitMemo): Finding[] {
-  const figures = inferHolders(input.figures, input.entities);
-  // What a unit of figures reads: each figure as its document has it, and the holder inferred for it.
-  const figureParts = (figure: MeasuredFigure) => [figure.id, digests.get(figure.doc), figure.holderId, figure.holderLabel, figure.holderReason];
-  const compared: Finding[] = [];
-  const components = contextComponents(figures);
-  for (const { key, members } of components.sort((a, b) => (a.key < b.key ? -1 : 1))) {
-    compared.push(...memo.drafts('compare-figures', key, members.map(figureParts), () => stamp('compare-figures', contextMeasures(members).flatMap((measure) => compareFigures(measure, input.documents)))));
-  }
-  const byValue = new Map<string, MeasuredFigure[]>();
-  for (const figure of figures) if (figure.head) addTo(byValue, valueKeyOf(figure), figure);
-  for (const [key, members] of [...byValue].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (new Set(members.map((figure) => figure.doc)).size < 2) continue;
-    const parts = members.map((figure) => [...figureParts(figure), figure.stems.filter((stem) => distinctive.has(stem))]);
-    compared.push(...memo.drafts('compare-values', key, parts, () => stamp('compare-figures', valueMeasures(members, distinctive).flatMap((measure) => compareFigures(measure, input.documents)))));
-  }
-
-  const names = new Map(input.entities.map((entity) => [entity.id, entity.name]));
-  const reader = framingReader(common);
-  const commonDigest = digestOf([...common].sort());
-  const framing: RankedDraft[] = [];
-  for (const [subject, sources] of sourcesBySubject(input.claimSources)) {
-    const name = names.get(subject) ?? subject;
-    // Each document with claims about it: its digest covers its claims and the subjects they belong to.
-    const parts = [name, commonDigest, ...sources.map((source) => digests.get(source.doc))];
-    framing.push(...memo.drafts('framing', subject, parts, () => subjectConflicts(claimsAbout(subject, sources), name, reader)));
-  }
-
-  return queue([
-    ...compared,
-    ...stamp('compare-lists', compareLists(input.lists, input.sentences)),
-    ...stamp('denial', input.denials),
-    ...stamp('arithmetic', input.arithmetic),
-    ...stamp('framing', bestPerPair(framing)),
-  ]);
-}
-
-/** All findings of the stored corpus, worked out from scratch (reading only; the stem counts must be up to date). */
-export function reconcileStore(db: Database.Database): Finding[] {
-  const documents = loadDocumentInputs(db, db.prepare('SELECT id FROM documents').pluck().all() as string[]);
-  const digests = new Map([...documents].map(([id, inputs]) => [id, digestOf([inputs])]));
-  const input = assembleInput([...documents.values()].map(keep), loadEntityNames(db));
-  return reconcileInputs(input, digests, distinctiveStems(db), commonLemmas([...documents.values()].flatMap((document) => document.claims)), new UnitMemo(db, false));
+function reconcileDocuments(rules: readonly Rule[], documents: Map<string, StoredDocument>, entities: ReturnType<typeof loadEntityNames>, distinctive: Set<string>, common: Set<string>, memo: UnitMemo): Finding[] {
+  const input = assembleInput(documents.values(), entities);
+  const byId = (id: string) => documents.get(id)!;
+  const inCorpusOrder: RuleDocument[] = [...input.documents.keys()].map((id) => ({ id, digest: byId(id).digest, inputs: byId(id).inputs, claims: () => byId(id).claims() }));
+  const digests = new Map([...documents].map(([id, document]) => [id, document.digest]));
+  return runRules(rules, { input, documents: inCorpusOrder, digests, distinctive, common, memo: (unit, key, parts, compute) => memo.drafts(unit, key, parts, compute) });
 }
 
 /**
@@ -142,7 +86,7 @@ function storedSynonyms(db: Database.Database, found: Map<string, string>): Syno
 }
 
 /** What reconcile worked out, reading only, for its writing. */
-interface Reconciled {
+export interface Reconciled {
   findings: Finding[];
   stems: ReturnType<typeof stemCountChanges>;
   refresh: ReturnType<typeof readDocumentInputs>;
@@ -150,18 +94,19 @@ interface Reconciled {
   synonyms: Map<string, string>;
 }
 
-/** Works the findings out on one snapshot of the store (a read transaction), with what the stage's writing will store. */
-function workOut(db: Database.Database, incremental: boolean): Reconciled {
+/**
+ * Works the findings of `rules` out on one snapshot of the store (a read transaction), with what the
+ * stage's writing will store. A test runs a rule of its own through it.
+ */
+export function workOut(db: Database.Database, incremental: boolean, rules: readonly Rule[] = RULES): Reconciled {
   const synonyms = new Map<string, string>();
   useSynonymStore(storedSynonyms(db, synonyms));
   try {
     const stems = stemCountChanges(db);
     const refresh = readDocumentInputs(db, incremental);
-    const digests = new Map([...refresh.documents].map(([id, document]) => [id, document.digest]));
-    const input = assembleInput(refresh.documents.values(), loadEntityNames(db));
     const memo = new UnitMemo(db, incremental);
-    const claims = input.claimSources.reduce((count, source) => count + source.count, 0);
-    const findings = reconcileInputs(input, digests, distinctiveStems(db, stems.delta), storedCommonLemmas(db, claims, refresh), memo);
+    const claims = [...refresh.documents.values()].reduce((count, document) => count + document.inputs.claimCount, 0);
+    const findings = reconcileDocuments(rules, refresh.documents, loadEntityNames(db), distinctiveStems(db, stems.delta), storedCommonLemmas(db, claims, refresh), memo);
     return { findings, stems, refresh, memo, synonyms };
   } finally {
     useSynonymStore(undefined);

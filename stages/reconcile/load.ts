@@ -1,15 +1,15 @@
-/** What reconciliation reads from the store: figures and claims with their documents, sentences, holders and speakers. */
+/**
+ * What reconciliation reads from the store: figures and claims with their documents, sentences, holders
+ * and speakers, and the lists of names in their sentences. The rules (rules/) read what is loaded here;
+ * nothing here depends on a rule.
+ */
 import type Database from 'better-sqlite3';
-import type { StoredMeasurement } from '../../pipeline/db/documents.ts';
 import { addTo } from '../../pipeline/collections.ts';
 import { takeEntities } from '../resolve-entities/current.ts';
 import { stems } from './stems.ts';
-import { loadedFigure, type LoadedFigure } from './measures.ts';
-import type { DraftFinding } from './finding.ts';
-import { findLists, type EntityList } from './rules/lists.ts';
-import { findDenials } from './rules/denial.ts';
-import { checkArithmetic } from './rules/arithmetic.ts';
-import { claimsBySubject, readClaim, type ClaimSource, type Reading } from './rules/framing.ts';
+import { loadedFigure, type EntityName, type FigureRow, type LoadedFigure } from './measures.ts';
+import { findLists, type EntityList, type MentionRow } from './entity-lists.ts';
+import { claimsBySubject, readClaim, type ClaimSource, type Reading } from './claim-reading.ts';
 
 export interface DocumentInfo {
   id: string;
@@ -19,24 +19,6 @@ export interface DocumentInfo {
   /** The publication date as known, and its lower bound. */
   published: string | null;
   publishedEarliest: string | null;
-}
-
-export interface FigureRow extends StoredMeasurement {
-  id: string;
-  doc: string;
-  sentence: string;
-  sentenceText: string;
-  sentenceStart: number;
-  start: number;
-  end: number;
-  holder: string | null;
-  holderName: string | null;
-  time: string | null;
-  timeSource: string;
-  partOf: string | null;
-  speaker: string | null;
-  /** Stems of its sentence that its own words do not use: what relates it to figures of other documents. */
-  stems: string[];
 }
 
 export interface ClaimRow {
@@ -55,26 +37,8 @@ export interface ClaimRow {
   speakerEntity: string | null;
   negated: boolean;
   reportingVerb: string | null;
-  /** Its discrediting word and evaluation (rules/framing.ts). */
+  /** Its discrediting word and evaluation (claim-reading.ts). */
   reading: Reading;
-}
-
-export interface MentionRow {
-  doc: string;
-  sentence: string;
-  start: number;
-  end: number;
-  entity: string;
-  name: string;
-  type: string;
-}
-
-export interface EntityName {
-  id: string;
-  name: string;
-  type: string;
-  /** Other names, of organisations and initiatives only (what holder inference reads). */
-  aliases: string[];
 }
 
 /** Each document's main subject: the organisation or initiative it names most (ties to the first id). */
@@ -96,9 +60,6 @@ export interface ReconcileInput {
   claimSources: ClaimSource<ClaimRow>[];
   /** The lists of named things, in corpus order. */
   lists: EntityList[];
-  /** The findings each document makes alone: denials and arithmetic, in corpus order. */
-  denials: DraftFinding[];
-  arithmetic: DraftFinding[];
   entities: EntityName[];
 }
 
@@ -109,8 +70,8 @@ export interface SentenceInfo {
 }
 
 /**
- * What reconciliation reads of one document, and what the rules make of it alone: all of it comes from
- * the document's own rows (and the names and types of the entities it mentions).
+ * What reconciliation reads of one document: all of it comes from the document's own rows (and the
+ * names and types of the entities it mentions).
  */
 export interface DocumentInputs {
   info: DocumentInfo;
@@ -119,8 +80,6 @@ export interface DocumentInputs {
   /** The sentences of its lists. */
   sentences: [string, SentenceInfo][];
   lists: EntityList[];
-  denials: DraftFinding[];
-  arithmetic: DraftFinding[];
   topic: string | null;
 }
 
@@ -131,13 +90,13 @@ export function loadDocumentInputs(db: Database.Database, ids: string[]): Map<st
   const list = JSON.stringify(ids);
   const inputs = new Map<string, DocumentInputs>();
   for (const info of db.prepare(`SELECT id, path, title, kind, published, published_earliest AS publishedEarliest FROM documents WHERE id ${IN_DOCUMENTS}`).all(list) as DocumentInfo[]) {
-    inputs.set(info.id, { info, figures: [], claims: [], sentences: [], lists: [], denials: [], arithmetic: [], topic: null });
+    inputs.set(info.id, { info, figures: [], claims: [], sentences: [], lists: [], topic: null });
   }
   const figures = db
     .prepare(
-      `SELECT f.id, f.document_id AS doc, f.sentence_id AS sentence, s.text AS sentenceText, s.span_start AS sentenceStart, f.span_start AS start, f.span_end AS end,
+      `SELECT f.id, f.document_id AS doc, f.sentence_id AS sentence, s.text AS sentenceText, s.span_start AS sentenceStart, p.ordinal AS paragraph, f.span_start AS start, f.span_end AS end,
          f.quote, f.value, f.unit, f.type, f.direction, f.counted, f.qualifier, f.scope, f.holder_entity_id AS holder, f.holder AS holderName, f.time, f.time_source AS timeSource, f.part_of AS partOf, f.speaker
-       FROM figure_details f JOIN sentences s ON s.id = f.sentence_id
+       FROM figure_details f JOIN sentences s ON s.id = f.sentence_id JOIN paragraphs p ON p.id = s.paragraph_id
        WHERE f.document_id ${IN_DOCUMENTS} ORDER BY f.document_id, f.span_start`,
     )
     .all(list) as Omit<FigureRow, 'stems'>[];
@@ -182,8 +141,8 @@ export function loadDocumentInputs(db: Database.Database, ids: string[]): Map<st
     )
     .all(list) as { doc: string; entity: string; mentions: number }[];
   for (const [doc, topic] of documentTopics(topicCounts)) inputs.get(doc)!.topic = topic;
-  // Not every sentence: the rules read only those of the figures and lists just read (the stems of all are counted in the store).
-  const wanted = new Set([...figures.map((figure) => figure.sentence), ...listMentions.map((mention) => mention.sentence)]);
+  // Not every sentence: the rules read only those of the lists just read (the stems of all are counted in the store).
+  const wanted = new Set(listMentions.map((mention) => mention.sentence));
   const sentences = new Map<string, Map<string, SentenceInfo>>();
   const rows = db
     .prepare('SELECT s.id, s.document_id AS doc, s.text, s.span_start AS start, p.ordinal AS paragraph FROM sentences s JOIN paragraphs p ON p.id = s.paragraph_id WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.document_id, s.span_start')
@@ -194,10 +153,6 @@ export function loadDocumentInputs(db: Database.Database, ids: string[]): Map<st
     document.lists = findLists(mentionsOf.get(doc) ?? [], own);
     const listed = new Set(document.lists.map((list) => list.sentence));
     document.sentences = [...own].filter(([id]) => listed.has(id));
-    document.denials = findDenials(document.claims);
-    // Arithmetic reads a document's figures alone, without their holders.
-    const holderless = document.figures.map((figure) => ({ ...figure, holderId: null, holderLabel: null, holderReason: null }));
-    document.arithmetic = checkArithmetic(holderless, new Map([...own].map(([id, sentence]) => [id, sentence.paragraph])));
   }
   return inputs;
 }
@@ -215,7 +170,7 @@ export interface KeptDocument {
   about(subject: string): ClaimRow[];
 }
 
-/** The inputs just loaded, split as kept, with their claims by subject (framing's claimsBySubject). */
+/** The inputs just loaded, split as kept, with their claims by subject (claimsBySubject). */
 export function keep(inputs: DocumentInputs): KeptDocument & { bySubject: Map<string, ClaimRow[]> } {
   const { claims, ...rest } = inputs;
   const bySubject = claimsBySubject(claims, rest.topic);
@@ -232,8 +187,6 @@ export function assembleInput(kept: Iterable<KeptDocument>, entities: EntityName
     figures: ordered.flatMap((document) => document.figures),
     claimSources: sources.map(({ inputs, about }) => ({ doc: inputs.info.id, side: inputs.info.kind, subjects: inputs.claimSubjects, count: inputs.claimCount, about })),
     lists: ordered.flatMap((document) => document.lists),
-    denials: ordered.flatMap((document) => document.denials),
-    arithmetic: ordered.flatMap((document) => document.arithmetic),
     entities,
   };
 }

@@ -6,9 +6,39 @@
  * organisation or initiative named in its sentence, also when written in lower case ("the clean
  * network of more than 40 countries"). Each measure keeps the reasons its figures were grouped.
  */
-import type { EntityName, FigureRow } from './load.ts';
+import type { StoredMeasurement } from '../../pipeline/db/documents.ts';
 import { sharedKind } from './wordnet.ts';
 import { addTo } from '../../pipeline/collections.ts';
+
+/** A figure as reconcile reads it from the store (load.ts), with its sentence and paragraph. */
+export interface FigureRow extends StoredMeasurement {
+  id: string;
+  doc: string;
+  sentence: string;
+  sentenceText: string;
+  sentenceStart: number;
+  /** The ordinal of its sentence's paragraph. */
+  paragraph: number;
+  start: number;
+  end: number;
+  holder: string | null;
+  holderName: string | null;
+  time: string | null;
+  timeSource: string;
+  partOf: string | null;
+  speaker: string | null;
+  /** Stems of its sentence that its own words do not use: what relates it to figures of other documents. */
+  stems: string[];
+}
+
+/** An entity as holder inference and framing name it. */
+export interface EntityName {
+  id: string;
+  name: string;
+  type: string;
+  /** Other names, of organisations and initiatives only (what holder inference reads). */
+  aliases: string[];
+}
 
 /** Nouns that name the parts of one whole: "five lines of activity", "five major areas". */
 const DIVISION_NOUNS = new Set(['line', 'area', 'field', 'component', 'part', 'pillar', 'element', 'sector', 'domain', 'category', 'track', 'strand', 'prong', 'initiative', 'program', 'programme', 'aspect', 'dimension', 'plank']);

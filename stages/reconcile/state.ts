@@ -14,8 +14,14 @@ import { keep, loadDocumentInputs, type ClaimRow, type KeptDocument, type KeptIn
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 import { sha1Base64url } from '../../pipeline/hash.ts';
 
-/** The stage's version: inputs and drafts stored by another one are worked out again. */
-const VERSION = CORPUS_STAGE_VERSIONS.reconcile;
+/**
+ * The shape of what is kept here (load.ts's KeptInputs, the rules' units): bump it when that changes
+ * without the stage's results changing.
+ */
+const KEPT_SHAPE = '2';
+
+/** The stage's version and the kept shape: inputs and drafts stored under another are worked out again. */
+const VERSION = `${CORPUS_STAGE_VERSIONS.reconcile}.${KEPT_SHAPE}`;
 
 export function digestOf(parts: readonly unknown[]): string {
   return sha1Base64url(JSON.stringify(parts));

@@ -12,18 +12,7 @@ import { cell, escapeInline, formatNumber, link, page, table } from './markdown.
 import { GENERATED, describeValue, documentPage, paragraphAnchor } from './shared.ts';
 import { addTo } from '../../pipeline/collections.ts';
 import { sha1Base64url } from '../../pipeline/hash.ts';
-
-const KIND_ORDER = ['numeric_discrepancy', 'list_mismatch', 'denial', 'arithmetic', 'framing_conflict', 'temporal_change', 'compatible', 'corroboration'];
-const KIND_NAMES: Record<string, string> = {
-  numeric_discrepancy: 'Numbers that cannot both hold',
-  list_mismatch: 'Lists that differ',
-  denial: 'Denials',
-  arithmetic: 'Numbers that do not add up',
-  framing_conflict: 'Opposed framings',
-  temporal_change: 'Changes over time',
-  compatible: 'Different but compatible',
-  corroboration: 'Corroborations',
-};
+import { kindLabel, REVIEW_ORDER } from '../reconcile/finding.ts';
 
 function renderFinding(finding: StoredFinding): string {
   const rows = finding.items.map((item) => [
@@ -98,13 +87,13 @@ export function storeFindingsPage(db: Database.Database, { fragments, listing }:
 function renderPage(listed: { id: string; kind: string; status: string }[], bodies: Map<string, string>): string {
   const byKind = new Map<string, { id: string; status: string }[]>();
   for (const finding of listed) addTo(byKind, finding.kind, finding);
-  const kinds = KIND_ORDER.filter((kind) => byKind.has(kind));
+  const kinds = REVIEW_ORDER.filter((kind) => byKind.has(kind));
   const count = (kind: string, status?: string) => byKind.get(kind)!.filter((finding) => !status || finding.status === status).length;
   const summary = table(
     ['Kind', 'Findings', 'Open', 'Re-opened', 'Confirmed', 'Dismissed', 'Needs evidence'],
-    kinds.map((kind) => [link(KIND_NAMES[kind]!, `#${kind.replace(/_/g, '-')}`), ...[undefined, 'open', 'reopened', 'confirmed', 'dismissed', 'needs-evidence'].map((status) => formatNumber(count(kind, status)))]),
+    kinds.map((kind) => [link(kindLabel(kind), `#${kind.replace(/_/g, '-')}`), ...[undefined, 'open', 'reopened', 'confirmed', 'dismissed', 'needs-evidence'].map((status) => formatNumber(count(kind, status)))]),
   );
-  const sections = kinds.map((kind) => `## ${KIND_NAMES[kind]}\n<a id="${kind.replace(/_/g, '-')}"></a>\n\n${byKind.get(kind)!.map((finding) => bodies.get(finding.id)!).join('\n\n')}`);
+  const sections = kinds.map((kind) => `## ${kindLabel(kind)}\n<a id="${kind.replace(/_/g, '-')}"></a>\n\n${byKind.get(kind)!.map((finding) => bodies.get(finding.id)!).join('\n\n')}`);
   return page(
     GENERATED,
     '# Findings',

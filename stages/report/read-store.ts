@@ -62,10 +62,6 @@ export function readRemovalRules(db: Database.Database): Map<string, string[]> {
   return rules;
 }
 
-export function readEntities(db: Database.Database): StoredEntity[] {
-  return statement(db, 'SELECT * FROM entities ORDER BY mention_count DESC, name, id').all() as StoredEntity[];
-}
-
 export interface EntityMention {
   entity_id: string;
   document_id: string;

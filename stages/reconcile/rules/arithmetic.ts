@@ -2,11 +2,25 @@
  * Numbers inside one document that do not add up: an amount stated as a share of a total
  * ("US$20 billion, almost two-thirds of the world's total (about US$33 billion)") checked against the
  * share the text gives, there and in the next few paragraphs ("about 59% of the world's gold reserves").
+ * Each document is checked alone, again only when it changes.
  */
 import { describeValue } from '../../../pipeline/format.ts';
-import type { DraftFinding, FindingItem } from '../finding.ts';
+import { defineRule, eachDocument, type DraftFinding, type FindingItem } from '../rule.ts';
 import type { MeasuredFigure } from '../measures.ts';
 import { addTo } from '../../../pipeline/collections.ts';
+
+export const rule = defineRule({
+  id: 'arithmetic',
+  kind: 'arithmetic',
+  conflict: true,
+  label: 'Numbers that do not add up',
+  run: (context) =>
+    eachDocument(context, 'arithmetic', ({ inputs }) => {
+      // A document's figures alone, without the holders other documents' names may give them.
+      const holderless = inputs.figures.map((figure) => ({ ...figure, holderId: null, holderLabel: null, holderReason: null }));
+      return checkArithmetic(holderless, new Map(inputs.figures.map((figure) => [figure.sentence, figure.paragraph])));
+    }),
+});
 
 const CHANGE = /\b(?:from|to|increased|decreased|rose|fell|grew|dropped)\b/i;
 

@@ -1,9 +1,18 @@
 /**
  * A claim and its explicit denial: "Huawei equipment may be used to spy for the Chinese government" /
- * "Huawei has always denied this". The denial refers back to the claim just before it.
+ * "Huawei has always denied this". The denial refers back to the claim just before it, in the same
+ * document: each document's denials are worked out again only when it changes.
  */
 import type { ClaimRow } from '../load.ts';
-import type { DraftFinding } from '../finding.ts';
+import { defineRule, eachDocument, type DraftFinding } from '../rule.ts';
+
+export const rule = defineRule({
+  id: 'denial',
+  kind: 'denial',
+  conflict: true,
+  label: 'Denials',
+  run: (context) => eachDocument(context, 'denial', (document) => findDenials(document.claims())),
+});
 
 const DENIAL = /\b(?:denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|disputes|disputed)\s+(?:this|that|it|these|the\s+(?:claims?|allegations?|accusations?|charges?|reports?))\b/i;
 

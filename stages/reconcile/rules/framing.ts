@@ -8,16 +8,39 @@
  * words that made it opposed.
  */
 import { addTo, remembered } from '../../../pipeline/collections.ts';
-import { evaluate } from '../../narratives/evaluation.ts';
+import type { evaluate } from '../../narratives/evaluation.ts';
+import { readClaim, type ClaimSource, type Cue, type Reading } from '../claim-reading.ts';
 import { synonymsOf } from '../wordnet.ts';
-import type { DraftFinding } from '../finding.ts';
+import { defineRule, type DraftFinding, type RuleContext } from '../rule.ts';
 import type { ClaimRow } from '../load.ts';
+import { digestOf } from '../state.ts';
+
+export { claimsBySubject, subjectsOf, type ClaimSource } from '../claim-reading.ts';
+
+export const rule = defineRule({
+  id: 'framing',
+  kind: 'framing_conflict',
+  conflict: true,
+  label: 'Opposed framings',
+  run: (context) => bestPerPair(framingBySubject(context)),
+});
+
+/** Each subject's framing conflicts, in subject order; a subject's are kept between runs while its claims and the common lemmas are the same. */
+function framingBySubject({ input, common, digests, memo }: RuleContext): RankedDraft[] {
+  const names = new Map(input.entities.map((entity) => [entity.id, entity.name]));
+  const reader = framingReader(common);
+  const commonDigest = digestOf([...common].sort());
+  return sourcesBySubject(input.claimSources).flatMap(([subject, sources]) => {
+    const name = names.get(subject) ?? subject;
+    // Each document with claims about it: its digest covers its claims and the subjects they belong to.
+    const parts = [name, commonDigest, ...sources.map((source) => digests.get(source.doc))];
+    return memo('framing', subject, parts, () => subjectConflicts(claimsAbout(subject, sources), name, reader));
+  });
+}
 
 /** What the framing rule reads of a claim: its place, side, speaker, the entities it names, its lemmas and (when read with its document) its reading. */
 export type FramingClaim = Pick<ClaimRow, 'id' | 'doc' | 'side' | 'start' | 'end' | 'text' | 'speaker' | 'entities' | 'lemmas'> & Partial<Pick<ClaimRow, 'reading'>>;
 
-/** Words that say a thing is overstated or unfounded. */
-const DISCREDITING = /\b(?:exaggerat\w*|overstat\w*|inflat\w*|fabricat\w*|baseless|unfounded|groundless|pretext\w*|excuses?|myths?|smears?)\b|\bso-called\s+["“‘]/i;
 /**
  * The weakest opposition reported: a discredited shared concept scores 10 or more; opposite evaluations
  * reach it only with a concept the two sides name in different words (a WordNet synonym adds 4). Pairs
@@ -55,29 +78,11 @@ export function sharedConcepts(a: FramingClaim, b: FramingClaim, exclude: Set<st
   return shared;
 }
 
-/** A discrediting word and where it starts in the claim's text. */
-export interface Cue {
-  text: string;
-  index: number;
-}
-
 interface Signal {
   /** A discrediting word in one claim, or opposite evaluations. */
   cue: Cue | undefined;
   cueIn: FramingClaim | undefined;
   evaluations: [ReturnType<typeof evaluate>, ReturnType<typeof evaluate>];
-}
-
-/** A claim's discrediting word, if any, and its evaluation. */
-export interface Reading {
-  cue: Cue | null;
-  evaluation: ReturnType<typeof evaluate>;
-}
-
-/** How a claim's text reads: worked out with its document (load.ts), since a subject's claims are compared again whenever one is added. */
-export function readClaim(text: string): Reading {
-  const cue = DISCREDITING.exec(text);
-  return { cue: cue ? { text: cue[0], index: cue.index } : null, evaluation: evaluate(text) };
 }
 
 const read = (claim: FramingClaim): Reading => claim.reading ?? readClaim(claim.text);
@@ -130,24 +135,6 @@ export function opposition(signal: Signal, shared: string[], texts: [string, str
 /** A framing draft with what picks the one finding per pair of claims (bestPerPair). */
 export type RankedDraft = DraftFinding & { strength: number; pair: string };
 
-/** What a claim is about: the entities it names, or its document's main subject (`topic`) when it names none. */
-export function subjectsOf(claim: Pick<FramingClaim, 'entities'>, topic: string | null): string[] {
-  return claim.entities.length > 0 ? claim.entities : topic !== null ? [topic] : [];
-}
-
-/**
- * A document's claims as framing groups them: its side, what they are about (claimSubjects) and how
- * many there are, known without reading the claims themselves; only a subject compared again reads
- * the claims about it (`about`: those of `claims` whose subjectsOf include it, in order).
- */
-export interface ClaimSource<C extends FramingClaim = FramingClaim> {
-  doc: string;
-  side: string;
-  subjects: string[];
-  count: number;
-  about(subject: string): C[];
-}
-
 /**
  * The subjects whose claims come from two sides or more (only claims of different sides are compared),
  * in subject order, each with the documents (`sources`, in their order) that have claims about it. Such
@@ -168,13 +155,6 @@ export function sourcesBySubject<C extends FramingClaim>(sources: ClaimSource<C>
 /** The claims about `subject` of its sources, in their order. */
 export function claimsAbout<C extends FramingClaim>(subject: string, sources: ClaimSource<C>[]): C[] {
   return sources.flatMap((source) => source.about(subject));
-}
-
-/** The claims about each subject of `claims` (claims about two are under both), each list in order. */
-export function claimsBySubject<C extends FramingClaim>(claims: C[], topic: string | null): Map<string, C[]> {
-  const bySubject = new Map<string, C[]>();
-  for (const claim of claims) for (const subject of new Set(subjectsOf(claim, topic))) addTo(bySubject, subject, claim);
-  return bySubject;
 }
 
 /** Lemmas in more than a tenth of the claims: they say nothing about what two claims share. */

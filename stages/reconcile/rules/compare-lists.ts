@@ -1,54 +1,21 @@
 /**
  * Lists of named things (three or more of one type, joined by commas and "and"): the same list in
  * two sources corroborates; two sources enumerating the same set differently (sharing members and
- * what the sentence says about them, e.g. "joined the initiative") are a list mismatch.
+ * what the sentence says about them, e.g. "joined the initiative") are a list mismatch. The lists
+ * are found as each document is read (entity-lists.ts).
  */
-import type { MentionRow } from '../load.ts';
-import type { DraftFinding, FindingItem } from '../finding.ts';
+import type { EntityList, MentionRow } from '../entity-lists.ts';
+import { defineRule, type DraftFinding, type FindingItem } from '../rule.ts';
 import { addTo } from '../../../pipeline/collections.ts';
 
-export interface EntityList {
-  doc: string;
-  sentence: string;
-  members: MentionRow[];
-  /** Content words of the sentence outside the list, each once, to tell what the list is about. */
-  context: string[];
-  start: number;
-  end: number;
-}
-
-/** Words that say what kind of thing is listed ("countries such as …") rather than what is said about it. */
-const KIND_WORDS = new Set(['countries', 'nations', 'states', 'companies', 'firms', 'places', 'cities', 'regions', 'organizations', 'organisations', 'people', 'members', 'others']);
-
-const STOP = new Set(['which', 'these', 'those', 'their', 'there', 'other', 'about', 'would', 'could', 'should', 'being', 'have', 'has', 'also', 'such', 'that', 'this', 'with', 'from', 'into', 'include', 'includes', 'including']);
-
-/** The lists of named things in each sentence. */
-export function findLists(mentions: MentionRow[], sentenceText: Map<string, { text: string; start: number }>): EntityList[] {
-  const lists: EntityList[] = [];
-  const bySentence = new Map<string, MentionRow[]>();
-  for (const mention of mentions) addTo(bySentence, mention.sentence, mention);
-  for (const [sentence, members] of bySentence) {
-    const { text, start } = sentenceText.get(sentence)!;
-    let run: MentionRow[] = [];
-    const flush = () => {
-      const distinct = [...new Map(run.map((member) => [member.entity, member])).values()];
-      if (distinct.length >= 3 && new Set(distinct.map((member) => member.type)).size === 1) {
-        const outside = text.slice(0, run[0]!.start - start) + ' ' + text.slice(run.at(-1)!.end - start);
-        const context = [...new Set(outside.toLowerCase().match(/\p{L}{5,}/gu)?.filter((word) => !STOP.has(word) && !KIND_WORDS.has(word)) ?? [])];
-        lists.push({ doc: run[0]!.doc, sentence, members: distinct, context, start: run[0]!.start, end: run.at(-1)!.end });
-      }
-      run = [];
-    };
-    for (const mention of members) {
-      const last = run.at(-1);
-      const between = last ? text.slice(last.end - start, mention.start - start) : '';
-      if (last && !/^(?:,\s*|,?\s+and\s+(?:the\s+)?|,?\s+or\s+|,\s*the\s+)$/.test(between)) flush();
-      run.push(mention);
-    }
-    flush();
-  }
-  return lists;
-}
+export const rule = defineRule({
+  id: 'compare-lists',
+  kind: 'list_mismatch',
+  conflict: true,
+  label: 'Lists that differ',
+  uses: ['corroboration'],
+  run: ({ input }) => compareLists(input.lists, input.sentences),
+});
 
 function item(list: EntityList, text: string, sentenceStart: number): FindingItem {
   return { doc: list.doc, start: list.start, end: list.end, quote: text.slice(list.start - sentenceStart, list.end - sentenceStart), role: 'list' };
