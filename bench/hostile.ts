@@ -52,7 +52,7 @@ function numbered(count: number, piece: (n: number) => string): string {
 
 /** Runs every document stage; returns the outcome and the seconds each stage took. */
 function runStages(file: string, text: string): { outcome: string; stageSeconds: Record<string, number> } {
-  const doc: Doc = { path: file, raw: Buffer.from(text), fileHash: '', meta: {}, data: {}, messages: [] };
+  const doc: Doc = { path: file, raw: Buffer.from(text), fileHash: '', meta: {}, data: {} };
   const stageSeconds: Record<string, number> = {};
   try {
     for (const stage of DOCUMENT_STAGES) {
