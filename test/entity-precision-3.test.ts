@@ -43,6 +43,12 @@ describe('a city the lexicon knows is a place where the sentence uses it as one'
 });
 
 describe('what stands before a title or a name is not always a name', () => {
+  it('makes no organisation of a minister\'s portfolio, and takes "Shadow" into the title (politics)', () => {
+    expect(names('Housing Minister Keith Hill said much of the plans mimicked the government.')).toEqual(['Keith Hill']);
+    expect(names('Tory Shadow Chancellor Oliver Letwin called Labour a machine.')).toEqual(['Tory', 'Oliver Letwin', 'Labour']);
+    expect(strongTypes('Labour MP Eric Joyce said so.', 'Labour')).toEqual(['organization']);
+  });
+
   it('makes no organisation of a party adjective before a title (politics/027, business/204)', () => {
     expect(names('The interview was conducted by the magazine\'s editor, Conservative MP Boris Johnson.')).toEqual(['Boris Johnson']);
     expect(names('However, Democratic Senator Kent Conrad said the proposals exposed the country to huge commitments.')).toEqual(['Kent Conrad']);
@@ -120,6 +126,12 @@ describe('where long names end', () => {
 });
 
 describe('the kind of a name, from its document', () => {
+  it('reads "I think X" as no kind of X, and a team sheet with one company\'s name among it as no list of companies (sport)', () => {
+    expect(strongTypes('If she had made the final I think Jeanette would have gone a bit quicker.', 'Jeanette')).toEqual([]);
+    const sheet = 'Morton, Moffat, MacRae, Hore, Berthinussen, Warnock, Moore, Thomson, Ford, Douglas, Blair, Stewart, Gray, Brown, McEntee.';
+    expect(strongTypes(sheet, 'Stewart')).toEqual([]);
+  });
+
   it('types a name after "is" by the subject\'s head noun (seeds)', () => {
     expect(strongTypes('One of the big companies linked to the CCP is ByteDance, owner of the popular application TikTok.', 'ByteDance')).toEqual(['organization']);
     expect(strongTypes('The head of the company is Ian Smith.', 'Ian Smith')).toEqual(['person']);

@@ -187,7 +187,10 @@ export function shareListEvidence(text: string, mentions: EntityMention[], token
       for (const member of group) for (const [type, weight] of Object.entries(member.evidence)) if (weight >= STRONG_VOTE) total[type as EntityType] = (total[type as EntityType] ?? 0) + weight;
       const kinds = Object.entries(total).sort(([, a], [, b]) => b - a);
       // One kind, or one clearly ahead: a mixed list ("Blair, Brown and the Treasury") types no one.
-      const kind = kinds.length > 0 && (kinds.length === 1 || kinds[0]![1] > 2 * kinds[1]![1]) ? (kinds[0]![0] as EntityType) : undefined;
+      // A team sheet of fifteen surnames with one company's name among them ("… Ford, Douglas, Blair …")
+      // is no list of companies: at least a third of the members must be typed outright.
+      const typedMembers = group.filter((member) => strongest(member) >= STRONG_VOTE).length;
+      const kind = kinds.length > 0 && (kinds.length === 1 || kinds[0]![1] > 2 * kinds[1]![1]) && typedMembers * 3 >= group.length ? (kinds[0]![0] as EntityType) : undefined;
       if (kind) for (const member of group) if (strongest(member) < STRONG_VOTE) member.evidence = { ...member.evidence, [kind]: STRONG_VOTE };
     }
     group = [];

@@ -179,6 +179,15 @@ function headedNameFollows(tokens: Token[], from: number): boolean {
   return ORGANIZATION_HEADS.has(head) || INITIATIVE_HEADS.has(head) || LAW_HEADS.has(head) || EVENT_HEADS.has(head);
 }
 
+/** Titles named after what they are in charge of: "Housing Minister", "Culture Secretary". */
+const PORTFOLIO_TITLES = new Set(['minister', 'secretary', 'commissioner']);
+
+/** Is `word`, before the title, the portfolio it holds: a dictionary word, not a place? */
+function isPortfolio(word: Token, title: string): boolean {
+  const head = title.toLowerCase().split(' ').find((part) => PORTFOLIO_TITLES.has(part));
+  return head !== undefined && !lookupPlace(word.text) && sensesOf(lower(word)).length > 0;
+}
+
 /** "University of the Highlands and Islands and Southampton": a name holds one "and" at most. */
 const andsBefore = (tokens: Token[], from: number, to: number) => tokens.slice(from, to).some((token) => lower(token) === 'and');
 
@@ -237,9 +246,10 @@ export function findMentions(text: string, sentence: number, tokens: Token[]): E
       // title is the common noun capitalised, not a name.
       const prefixWords = role.prefix ? tokens.slice(role.prefix.from, role.prefix.to) : [];
       // "Conservative MP Boris Johnson", "Democratic Senator Kent Conrad": nor is an adjective, which
-      // says the holder's party but is not its name.
+      // says the holder's party but is not its name; nor a minister's portfolio ("Housing Minister").
       const lone = prefixWords.length === 1 ? prefixWords[0]! : undefined;
-      if (role.prefix && !(lone && (ORGANIZATION_HEADS.has(lower(lone)) || isAdjective(lone)))) {
+      const portfolio = lone !== undefined && isPortfolio(lone, role.title);
+      if (role.prefix && !(lone && (ORGANIZATION_HEADS.has(lower(lone)) || isAdjective(lone) || portfolio))) {
         const prefix = make(role.prefix.from, role.prefix.to);
         if (prefix) {
           typeFromName(prefix, tokens.slice(role.prefix.from, role.prefix.to));

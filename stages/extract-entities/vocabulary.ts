@@ -54,7 +54,7 @@ export const TITLE_ENDS = new Set([
   'undersecretary', 'under-secretary', 'envoy', 'economist', 'analyst', 'coach',
 ]);
 /** Words that may stand before a role head inside the role ("Under Secretary", "Foreign Minister"). */
-export const ROLE_MODIFIERS = new Set(['rt', 'liberal', 'home', 'managing', 'under', 'deputy', 'vice', 'foreign', 'prime', 'chief', 'assistant', 'acting', 'former', 'first', 'senior', 'executive', 'general', 'attorney', 'defense', 'defence', 'trade', 'finance', 'interior', 'state']);
+export const ROLE_MODIFIERS = new Set(['rt', 'liberal', 'home', 'shadow', 'managing', 'under', 'deputy', 'vice', 'foreign', 'prime', 'chief', 'assistant', 'acting', 'former', 'first', 'senior', 'executive', 'general', 'attorney', 'defense', 'defence', 'trade', 'finance', 'interior', 'state']);
 
 /**
  * Votes of this weight or more type a name: a gazetteer place, a head word, a first name, a title, an
@@ -87,7 +87,7 @@ export const ORGANIZATION_NOUNS = new Set([
   'giant', 'giants', 'manufacturer', 'manufacturers', 'provider', 'providers', 'maker', 'makers', 'business', 'businesses', 'bank',
   'banks', 'university', 'universities', 'agency', 'agencies', 'organization', 'organizations', 'organisation', 'organisations',
   'institution', 'institutions', 'group', 'groups', 'corporation', 'corporations', 'enterprise', 'enterprises', 'telecoms', 'media',
-  'outlet', 'outlets', 'newspaper', 'newspapers', 'broadcaster', 'subsidiary', 'owner', 'startup', 'startups', 'think', 'tank', 'app',
+  'outlet', 'outlets', 'newspaper', 'newspapers', 'broadcaster', 'subsidiary', 'owner', 'startup', 'startups', 'tank', 'app',
   'apps', 'application', 'applications', 'platform', 'platforms', 'network', 'networks', 'party', 'parties',
 ]);
 /** Last words that make a name a place: a building, a street, a park ("Windsor Castle", "Hart Plaza", "Victoria Park"). */
