@@ -126,6 +126,10 @@ describe('where long names end', () => {
 });
 
 describe('the kind of a name, from its document', () => {
+  it('shares no kind between two names with only a comma between them: an apposition, not a list (politics)', () => {
+    expect(strongTypes('But director of the Victims of Crime Trust, Norman Brennan, accused Lord Woolf.', 'Victims of Crime Trust')).toEqual(['organization']);
+  });
+
   it('reads "I think X" as no kind of X, and a team sheet with one company\'s name among it as no list of companies (sport)', () => {
     expect(strongTypes('If she had made the final I think Jeanette would have gone a bit quicker.', 'Jeanette')).toEqual([]);
     const sheet = 'Morton, Moffat, MacRae, Hore, Berthinussen, Warnock, Moore, Thomson, Ford, Douglas, Blair, Stewart, Gray, Brown, McEntee.';

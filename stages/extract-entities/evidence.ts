@@ -181,8 +181,12 @@ export function shareListEvidence(text: string, mentions: EntityMention[], token
       .map((token) => lower(token))
       .join(' ');
   let group: EntityMention[] = [];
+  // Two names with only a comma between them are one thing said twice ("the Victims of Crime Trust,
+  // Norman Brennan"), not a list: a list of two has "and" or "or", or goes on ("TikTok, WeChat, and others").
+  let conjoined = false;
+  const goesOn = (member: EntityMention) => /^(?:[’']s)?,? (?:and|or|etc)\b/.test(text.slice(member.end, member.end + 12));
   const flush = () => {
-    if (group.length > 1) {
+    if (group.length > 2 || (group.length === 2 && (conjoined || goesOn(group[1]!)))) {
       const total: Partial<Record<EntityType, number>> = {};
       for (const member of group) for (const [type, weight] of Object.entries(member.evidence)) if (weight >= STRONG_VOTE) total[type as EntityType] = (total[type as EntityType] ?? 0) + weight;
       const kinds = Object.entries(total).sort(([, a], [, b]) => b - a);
@@ -194,6 +198,7 @@ export function shareListEvidence(text: string, mentions: EntityMention[], token
       if (kind) for (const member of group) if (strongest(member) < STRONG_VOTE) member.evidence = { ...member.evidence, [kind]: STRONG_VOTE };
     }
     group = [];
+    conjoined = false;
   };
   const speaks = (mention: EntityMention) => {
     const next = tokens.find((token) => token.start >= mention.end);
@@ -206,6 +211,7 @@ export function shareListEvidence(text: string, mentions: EntityMention[], token
     // A bracket between two names ("J Yapp (Cardiff)") says where or what the first is, not a list.
     const bracketed = last !== undefined && /[()]/.test(text.slice(last.end, mention.start));
     if (last && !bracketed && !last.role && !mention.role && !possessive && !speaks(mention) && /^(?:and|or)?$/.test(between(last, mention)) && !/[;:.—–]|\s-{1,2}(?:\s|$)|^-{1,2}\s/.test(tokens.find((t) => t.end === last.end || t.end === last.end + 2)?.post ?? '')) {
+      conjoined ||= /^(?:and|or)$/.test(between(last, mention));
       group.push(mention);
     } else {
       flush();

@@ -13,7 +13,7 @@ export const ORGANIZATION_HEADS = new Set([
   'reserve', 'board', 'house', 'pentagon', 'media', 'press', 'journal', 'tribune', 'agence', 'systems',
   'technologies', 'technology', 'electric', 'electronics', 'communications', 'telecommunications', 'machine', 'motors', 'airlines',
   'airways', 'industries', 'holdings', 'partners', 'capital', 'labs', 'cloud', 'software', 'semiconductor', 'trade representative',
-  'representative', 'conference', 'nations', 'monetary', 'navy', 'army', 'police', 'service', 'services', 'team',
+  'representative', 'conference', 'nations', 'monetary', 'navy', 'army', 'police', 'service', 'services', 'team', 'trust', 'radio', 'television',
 ]);
 
 /** Last words that make a name a programme or initiative. */
