@@ -126,6 +126,18 @@ describe('where long names end', () => {
 });
 
 describe('the kind of a name, from its document', () => {
+  it('types a name by the common noun it modifies, whatever its first word says (entertainment/084, business/201, business/005)', () => {
+    expect(strongTypes('The annual event will take place at the Beverly Hilton hotel, Los Angeles.', 'Beverly Hilton')).toEqual(['place']);
+    expect(strongTypes('"This is a very expensive acquisition," Birgit Kuhlhoff, from Sal Oppenheim investment bank, told Reuters.', 'Sal Oppenheim')).toEqual(['organization']);
+    expect(strongTypes("Allied Domecq's big names include Malibu rum and Courvoisier brandy.", 'Courvoisier')).toEqual([]);
+    expect(strongTypes('England lost the England game.', 'England')).toEqual(['place']);
+  });
+
+  it('opens no name with an -ing form starting a sentence, and makes no organisation of a portfolio of two words (politics/148, business/413)', () => {
+    expect(names('Interrupting Mr Sukul in his opening, Mr Mawrey said: "What you are saying is wrong."')).toEqual(['Sukul', 'Mawrey']);
+    expect(names('Monetary Affairs Commissioner Joaquin Almunia said that it was a matter for next week.')).toEqual(['Joaquin Almunia']);
+  });
+
   it('shares no kind between two names with only a comma between them: an apposition, not a list (politics)', () => {
     expect(strongTypes('But director of the Victims of Crime Trust, Norman Brennan, accused Lord Woolf.', 'Victims of Crime Trust')).toEqual(['organization']);
   });

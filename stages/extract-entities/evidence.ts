@@ -12,7 +12,7 @@ import type { EntityMention } from './mentions.ts';
 import { BREAK_AFTER, isAcronym, isCapitalised, isPluralNoun, lower, OPENING, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
 import {
   EVENT_HEADS, HUMAN_VERBS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
-  SPEECH_VERBS, STRONG_VOTE, THING_HEADS, type EntityType,
+  SPEECH_VERBS, STRONG_VOTE, THING_HEADS, KIND_AFTER, type EntityType,
 } from './vocabulary.ts';
 
 export function vote(mention: EntityMention, type: EntityType, weight: number): void {
@@ -110,8 +110,28 @@ function kindBeforeCopula(tokens: Token[], run: Run): string | undefined {
   return undefined;
 }
 
+/**
+ * "the Beverly Hilton hotel", "Sal Oppenheim investment bank": a common noun right after the name, or
+ * one word on, that the name modifies says what it is, whatever its first word suggested; a product
+ * ("Malibu rum", "Halls" among brands) is typed as nothing.
+ */
+function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
+  // A country keeps its name before a noun ("the England game", "the China brand").
+  if (mention.place || BREAK_AFTER.test(tokens[run.to - 1]!.post)) return;
+  for (let k = run.to; k < Math.min(tokens.length, run.to + 2); k += 1) {
+    const kind = KIND_AFTER[lower(tokens[k]!)];
+    if (isCapitalised(tokens[k]!)) return;
+    if (kind) {
+      mention.evidence = kind === 'other' ? {} : { [kind]: STRONG_VOTE };
+      return;
+    }
+    if (BREAK_AFTER.test(tokens[k]!.post)) return;
+  }
+}
+
 /** Evidence from the words around the name. */
 export function typeFromContext(mention: EntityMention, tokens: Token[], run: Run): void {
+  kindAfter(mention, tokens, run);
   const kind = kindBeforeCopula(tokens, run);
   if (kind && ORGANIZATION_NOUNS.has(kind)) vote(mention, 'organization', 3);
   else if (kind && PLACE_NOUNS.has(kind)) vote(mention, 'place', 3);

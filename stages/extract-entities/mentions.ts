@@ -63,7 +63,8 @@ function isCommonWord(token: Token): boolean {
 function startsLikeName(token: Token, next: Token | undefined): boolean {
   if (lookupPlace(token.text.replace(POSSESSIVE, ''))) return true;
   if (isCommonWord(token)) {
-    const functionWord = hasTag(token, ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary']);
+    // "Interrupting Mr Sukul, …": an -ing form opening a sentence opens a clause, not a name.
+    const functionWord = hasTag(token, ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary']) || lexiconTags(lower(token)).includes('Gerund');
     return !functionWord && next !== undefined && isCapitalised(next) && !BREAK_AFTER.test(token.post);
   }
   if (hasTag(token, PROPER_TAGS)) return true;
@@ -182,10 +183,10 @@ function headedNameFollows(tokens: Token[], from: number): boolean {
 /** Titles named after what they are in charge of: "Housing Minister", "Culture Secretary". */
 const PORTFOLIO_TITLES = new Set(['minister', 'secretary', 'commissioner']);
 
-/** Is `word`, before the title, the portfolio it holds: a dictionary word, not a place? */
-function isPortfolio(word: Token, title: string): boolean {
+/** Are `words`, before the title, the portfolio it holds ("Housing", "Monetary Affairs"): dictionary words, no place? */
+function isPortfolio(words: Token[], title: string): boolean {
   const head = title.toLowerCase().split(' ').find((part) => PORTFOLIO_TITLES.has(part));
-  return head !== undefined && !lookupPlace(word.text) && sensesOf(lower(word)).length > 0;
+  return head !== undefined && words.length <= 3 && words.every((word) => NAME_CONNECTORS.has(lower(word)) || (!lookupPlace(word.text) && sensesOf(lower(word)).length > 0));
 }
 
 /** "University of the Highlands and Islands and Southampton": a name holds one "and" at most. */
@@ -248,8 +249,8 @@ export function findMentions(text: string, sentence: number, tokens: Token[]): E
       // "Conservative MP Boris Johnson", "Democratic Senator Kent Conrad": nor is an adjective, which
       // says the holder's party but is not its name; nor a minister's portfolio ("Housing Minister").
       const lone = prefixWords.length === 1 ? prefixWords[0]! : undefined;
-      const portfolio = lone !== undefined && isPortfolio(lone, role.title);
-      if (role.prefix && !(lone && (ORGANIZATION_HEADS.has(lower(lone)) || isAdjective(lone) || portfolio))) {
+      const portfolio = prefixWords.length > 0 && isPortfolio(prefixWords, role.title);
+      if (role.prefix && !portfolio && !(lone && (ORGANIZATION_HEADS.has(lower(lone)) || isAdjective(lone)))) {
         const prefix = make(role.prefix.from, role.prefix.to);
         if (prefix) {
           typeFromName(prefix, tokens.slice(role.prefix.from, role.prefix.to));

@@ -105,6 +105,17 @@ export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lord
 /** Honours written after a name ("William Haughey OBE"): not part of it. */
 export const HONOURS = new Set(['obe', 'mbe', 'cbe', 'kbe', 'dbe', 'qc', 'kc', 'phd', 'mp', 'msp', 'mep']);
 
+/**
+ * Common nouns that a name modifies, which say what it is: "the Beverly Hilton hotel", "Sal Oppenheim
+ * investment bank", "Malibu rum". A venue is a place; a product names no entity.
+ */
+export const KIND_AFTER: Record<string, 'organization' | 'place' | 'other'> = {
+  bank: 'organization', firm: 'organization', company: 'organization', chain: 'organization', airline: 'organization',
+  carrier: 'organization', retailer: 'organization', brewer: 'organization', insurer: 'organization',
+  hotel: 'place', restaurant: 'place', theatre: 'place', stadium: 'place', prison: 'place', airport: 'place',
+  brand: 'other', rum: 'other', vodka: 'other', whisky: 'other', brandy: 'other', beer: 'other', lager: 'other', software: 'other', game: 'other', console: 'other',
+};
+
 export const PLACE_NOUNS = new Set(['country', 'countries', 'nation', 'nations', 'state', 'states', 'city', 'cities', 'region', 'regions', 'capital', 'province', 'provinces']);
 
 /** Acronyms of common nouns, not names: "IT vendors", "GDP", "5G". Lower-cased. */
