@@ -64,8 +64,8 @@ const BOUNDED: { file: string; contains: string; reason: string }[] = [
   { file: 'stages/reconcile/wordnet.ts', contains: '\\(.*\\)$', reason: 'runs on a line of the WordNet database, not on documents' },
   { file: 'stages/resolve-entities/cluster.ts', contains: '\\s+(?:initiative|program', reason: 'runs on an entity name, within one sentence' },
   { file: 'stages/reconcile/measures.ts', contains: '(?:of|includes?|included|has|had|with|counts?', reason: 'runs on the words between a name and its figure, within one sentence' },
-  { file: 'stages/reconcile/rules/compare-figures.ts', contains: '|from\\b[^.]*\\bto)\\b', reason: 'runs on one sentence' },
-  { file: 'stages/reconcile/rules/compare-figures.ts', contains: '0+$', reason: 'runs on a formatted number' },
+  { file: 'stages/reconcile/figure-pairs.ts', contains: '|from\\b[^.]*\\bto)\\b', reason: 'runs on one sentence' },
+  { file: 'stages/reconcile/figure-pairs.ts', contains: '0+$', reason: 'runs on a formatted number' },
   { file: 'pipeline/run-pipeline.ts', contains: '\\s+\\S*$', reason: 'runs on the first 120 characters of a text' },
   { file: 'stages/report/markdown.ts', contains: '&(?=[A-Za-z][A-Za-z0-9]{0,31};', reason: 'single characters, or an "&" whose look-ahead reads at most 33 characters: linear in the text' },
   { file: 'stages/extract-entities/abstain.ts', contains: '(?<![\\p{L}\\p{N}])\\p{Ll}+(?![\\p{L}\\p{N}])', reason: 'the look-behind lets a match start only at the start of a word, so each word is tried once: linear in the text' },
@@ -107,7 +107,7 @@ const BOUNDED: { file: string; contains: string; reason: string }[] = [
   { file: 'stages/extract-claims/claims.ts', contains: '(?:not(?!\\s+(?:only', reason: 'runs on one claim, within one sentence' },
   { file: 'stages/extract-dates/index.ts', contains: '(?:in|since|by|from|to|until', reason: 'runs on one sentence' },
   { file: 'stages/reconcile/rules/denial.ts', contains: '(?:denied|denies|deny|rejected', reason: 'runs on one claim, within one sentence' },
-  { file: 'stages/reconcile/rules/framing.ts', contains: '(?:exaggerat\\w*|overstat', reason: 'runs on one claim, within one sentence' },
+  { file: 'stages/reconcile/claim-reading.ts', contains: '(?:exaggerat\\w*|overstat', reason: 'runs on one claim, within one sentence' },
 ];
 
 interface Pattern {
