@@ -88,6 +88,13 @@ describe('a first name does not make a person of a name that ends otherwise', ()
 });
 
 describe('where long names end', () => {
+  it('ends a name before the pronoun "I", a person\'s name before "of" after a lower-case title, and an office before its organisation (sport/358, business/028, politics/170)', () => {
+    expect(names('Simpson-Daniel added: "I\'ve said to Nigel I want to be back playing."')).not.toContain('Nigel I');
+    expect(names('He served in World War I.')).toEqual(['World War I']);
+    expect(names('"It looks like the $40 to $50 level," said energy analyst Orin Middleton of Barclays Capital.')).toEqual(['Orin Middleton', 'Barclays Capital']);
+    expect(names('Earlier, David Rose, Chief Executive of Hereford Hospitals NHS Trust, had said so.')).toEqual(['David Rose', 'Hereford Hospitals NHS Trust']);
+  });
+
   it('ends a name at "and" after an acronym, and a first name alone before "for" (business, entertainment)', () => {
     expect(names('Both the IMF and World Bank have urged Egypt to remove obstacles.')).toEqual(['IMF', 'World Bank', 'Egypt']);
     expect(names('Earlier British costume designer Sandy Powell won the Oscar for The Aviator.')).not.toContain('Oscar for The Aviator');
@@ -126,6 +133,12 @@ describe('where long names end', () => {
 });
 
 describe('the kind of a name, from its document', () => {
+  it('takes no surname before "family" for a person, and types a programme by "initiative" after it (business/189, tech/191)', () => {
+    const text = ['Mr Morchio made a bid after the death of president Umberto Agnelli.', 'It was rejected by the founding Agnelli family.'].join('\n');
+    expect(mentionsOf(text).find((mention) => mention.text === 'Agnelli')?.fullName).toBeUndefined();
+    expect(strongTypes("The paper is part of the IPPR's Digital Society initiative.", 'Digital Society')).toEqual(['initiative']);
+  });
+
   it('types a name by the common noun it modifies, whatever its first word says (entertainment/084, business/201, business/005)', () => {
     expect(strongTypes('The annual event will take place at the Beverly Hilton hotel, Los Angeles.', 'Beverly Hilton')).toEqual(['place']);
     expect(strongTypes('"This is a very expensive acquisition," Birgit Kuhlhoff, from Sal Oppenheim investment bank, told Reuters.', 'Sal Oppenheim')).toEqual(['organization']);

@@ -123,6 +123,7 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
     if (isCapitalised(tokens[k]!)) return;
     if (kind) {
       mention.evidence = kind === 'other' ? {} : { [kind]: STRONG_VOTE };
+      mention.notPerson = true;
       return;
     }
     if (BREAK_AFTER.test(tokens[k]!.post)) return;

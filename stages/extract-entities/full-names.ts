@@ -27,6 +27,9 @@ export function isPersonName(display: string): boolean {
 }
 
 /** Typed as a person by a first name or a title (strong votes), not by a verb after it. */
+/** An initial and a surname: "G Jenkins", "S. Murray". */
+export const INITIALLED = /^(\p{Lu})\.? (\p{Lu}[\p{L}’'-]*)$/u;
+
 const isStronglyPerson = (mention: EntityMention) => Boolean(mention.role) || (mention.evidence.person ?? 0) >= STRONG_VOTE;
 const isStronglyOther = (mention: EntityMention) => mention.place !== undefined || (mention.evidence.organization ?? 0) >= STRONG_VOTE;
 
@@ -47,9 +50,12 @@ export function linkFullNames(mentions: EntityMention[]): EntityMention[] {
   }
   for (const mention of mentions) {
     const word = withoutPossessive(mention.text);
-    if (word.includes(' ') || isStronglyOther(mention)) continue;
-    const names = byWord.get(word);
-    if (names?.size === 1) mention.fullName = [...names][0]!;
+    if (isStronglyOther(mention) || mention.notPerson) continue;
+    // "G Jenkins" stands for the one full name of its surname whose first name has that initial.
+    const initialled = INITIALLED.exec(word);
+    if (!initialled && word.includes(' ')) continue;
+    const names = initialled ? [...(byWord.get(initialled[2]!) ?? [])].filter((name) => name.startsWith(initialled[1]!) && !INITIALLED.test(name)) : [...(byWord.get(word) ?? [])];
+    if (names.length === 1) mention.fullName = names[0]!;
   }
   return withTheirTitle(mentions);
 }
@@ -70,7 +76,7 @@ function withTheirTitle(mentions: EntityMention[]): EntityMention[] {
     offices.get(word)!.add(mention.role);
   }
   for (const mention of mentions) {
-    if (mention.fullName || mention.text.includes(' ') || isOffice(mention.role) || isStronglyOther(mention)) continue;
+    if (mention.fullName || mention.text.includes(' ') || isOffice(mention.role) || isStronglyOther(mention) || mention.notPerson) continue;
     const office = offices.get(withoutPossessive(mention.text));
     if (office?.size === 1) mention.role = [...office][0]!;
   }

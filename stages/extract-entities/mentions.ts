@@ -32,6 +32,8 @@ export interface EntityMention {
   acronym?: string;
   /** The one full name in the same document that this surname or first name alone stands for (full-names.ts). */
   fullName?: string;
+  /** A common noun after it says it is no person ("the Agnelli family", "Malibu rum"): it stands for no full name. Not stored. */
+  notPerson?: true;
 }
 
 const FORMER = new Set(['former', 'ex', 'late']);
@@ -114,7 +116,9 @@ function nameRuns(tokens: Token[]): Run[] {
       }
       // "EADS Philippe Camus": an acronym and then a first name are an organisation and its person.
       if (to - from === 1 && isAcronym(last) && tokens[to]!.tags.has('FirstName')) break;
-      if (isNameWord(tokens, to) || (ROMAN.test(tokens[to]!.text) && to > from)) {
+      // "World War I", but not "Nigel I want …", where "I" is the pronoun.
+      const numeral = ROMAN.test(tokens[to]!.text) && to > from && !(tokens[to]!.text === 'I' && /^\p{Ll}/u.test(tokens[to + 1]?.text ?? ''));
+      if (isNameWord(tokens, to) || numeral) {
         to += 1;
         continue;
       }
@@ -135,7 +139,7 @@ function nameRuns(tokens: Token[]): Run[] {
       // "Oscar for Hilary Swank": nor does a name run on into a person's name after "of" or "for".
       // "Oscar for The Aviator": nor does a first name alone.
       const afterPerson =
-        ['of', 'for'].includes(connector) && ((connectors === 0 && to - from <= 3 && tokens[from]!.tags.has('FirstName')) || (width === 1 && tokens[nextWord]?.tags.has('FirstName') === true));
+        ['of', 'for'].includes(connector) && ((connectors === 0 && to - from <= 3 && (tokens[from]!.tags.has('FirstName') || afterLowerCaseTitle(tokens, from))) || (width === 1 && tokens[nextWord]?.tags.has('FirstName') === true));
       const allowed = NAME_CONNECTORS.has(connector) && after && joinsAnd && !afterPerson && (connector !== 'to' || runHasRole(tokens, from, to));
       if (!allowed) break;
       connectors += 1;
@@ -179,6 +183,27 @@ function headedNameFollows(tokens: Token[], from: number): boolean {
   const head = lower(tokens[to - 1]!).replace(POSSESSIVE, '');
   return ORGANIZATION_HEADS.has(head) || INITIATIVE_HEADS.has(head) || LAW_HEADS.has(head) || EVENT_HEADS.has(head);
 }
+
+/**
+ * A run that is an office ("Secretary of State for the Home Department", "Chief Executive of Hereford
+ * Hospitals NHS Trust"): a title's head word, after its modifiers, then "of" or "for". `of` is the
+ * organisation the office is of, where the rest is one headed name.
+ */
+function officeOf(tokens: Token[], run: Run): { of?: Run } | undefined {
+  let head = run.from;
+  while (head < run.to - 1 && ROLE_MODIFIERS.has(lower(tokens[head]!))) head += 1;
+  // "Chief Executive of …": the last modifier before "of" is the title's head.
+  const modifierHead = head > run.from && ['of', 'for'].includes(lower(tokens[head]!));
+  if (modifierHead) head -= 1;
+  if ((!modifierHead && !ROLE_HEADS.has(lower(tokens[head]!))) || !tokens.slice(head + 1, run.to).some((token) => ['of', 'for'].includes(lower(token)))) return undefined;
+  const from = head + 1 < run.to && lower(tokens[head + 1]!) === 'of' ? head + (lower(tokens[head + 2] ?? tokens[head]!) === 'the' ? 3 : 2) : run.to;
+  const rest = tokens.slice(from, run.to);
+  const headed = rest.length > 0 && !rest.some((token) => ['of', 'for'].includes(lower(token))) && ORGANIZATION_HEADS.has(lower(rest.at(-1)!).replace(POSSESSIVE, ''));
+  return headed ? { of: { from, to: run.to } } : {};
+}
+
+/** "energy analyst Orin Middleton": a lower-case title right before the name says it is a person's. */
+const afterLowerCaseTitle = (tokens: Token[], from: number) => from > 0 && ROLE_HEADS.has(lower(tokens[from - 1]!)) && !isCapitalised(tokens[from - 1]!);
 
 /** Titles named after what they are in charge of: "Housing Minister", "Culture Secretary". */
 const PORTFOLIO_TITLES = new Set(['minister', 'secretary', 'commissioner']);
@@ -269,8 +294,14 @@ export function findMentions(text: string, sentence: number, tokens: Token[]): E
       continue;
     }
     if (tokens.slice(run.from, run.to).every((token) => ROLE_HEADS.has(lower(token)) || ROLE_MODIFIERS.has(lower(token)))) continue;
-    // "Secretary of State for the Home Department", "Minister for Immigration": an office, named by no one's name.
-    if (ROLE_HEADS.has(lower(tokens[run.from]!)) && tokens.slice(run.from + 1, run.to).some((token) => ['of', 'for'].includes(lower(token)))) continue;
+    // "Secretary of State for the Home Department", "Minister for Immigration": an office, named by no
+    // one's name; "Chief Executive of Hereford Hospitals NHS Trust" names the trust after it.
+    const office = officeOf(tokens, run);
+    if (office) {
+      const holder = office.of ? make(office.of.from, office.of.to) : undefined;
+      if (holder) typeFromName(holder, tokens.slice(office.of!.from, office.of!.to));
+      continue;
+    }
     if (isTitleEnd(tokens[run.to - 1]!)) {
       titleOwner(tokens, run, make);
       continue;

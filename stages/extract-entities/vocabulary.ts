@@ -107,12 +107,13 @@ export const HONOURS = new Set(['obe', 'mbe', 'cbe', 'kbe', 'dbe', 'qc', 'kc', '
 
 /**
  * Common nouns that a name modifies, which say what it is: "the Beverly Hilton hotel", "Sal Oppenheim
- * investment bank", "Malibu rum". A venue is a place; a product names no entity.
+ * investment bank", "the Agnelli family", "Malibu rum". A venue is a place; a family or a product names no entity.
  */
-export const KIND_AFTER: Record<string, 'organization' | 'place' | 'other'> = {
+export const KIND_AFTER: Record<string, 'organization' | 'place' | 'initiative' | 'other'> = {
   bank: 'organization', firm: 'organization', company: 'organization', chain: 'organization', airline: 'organization',
   carrier: 'organization', retailer: 'organization', brewer: 'organization', insurer: 'organization',
   hotel: 'place', restaurant: 'place', theatre: 'place', stadium: 'place', prison: 'place', airport: 'place',
+  family: 'other', dynasty: 'other', clan: 'other', initiative: 'initiative', programme: 'initiative', scheme: 'initiative',
   brand: 'other', rum: 'other', vodka: 'other', whisky: 'other', brandy: 'other', beer: 'other', lager: 'other', software: 'other', game: 'other', console: 'other',
 };
 

@@ -3,7 +3,7 @@
  * name up to possessives, dots and a leading "the", an acronym with the name it stands for in a document
  * (defined in brackets, or its initials: extract-entities' one-sense.ts), a country-prefixed name with the name alone ("US State Department" /
  * "State Department"), a programme with its generic head ("Clean Network Initiative" / "Clean Network"),
- * a person's full name with its initial or short form ("G Jenkins" / "Gethin Jenkins"), and a titled
+ * a person's full name with its short form ("Chris Smith" / "Christopher Smith"), and a titled
  * surname with the full name holding that title ("Secretary of State Pompeo").
  *
  * The rules join keys (a mention's place, else its name key), and each reads only the keys it joins
@@ -226,16 +226,17 @@ function joinTitledSurnames(facts: Map<string, KeyFacts>, sets: UnionFind, fullB
 }
 
 /**
- * Is `short`'s first name an initial, a shortening or a nickname of `full`'s ("G Jenkins" / "Gethin
- * Jenkins", "Chris Smith" / "Christopher Smith", "Mike Pompeo" / "Michael Pompeo")? A shared initial
- * alone is not enough: "Kieran Campbell" and "Kevin Campbell" are two people.
+ * Is `short`'s first name a shortening or a nickname of `full`'s ("Chris Smith" / "Christopher Smith",
+ * "Mike Pompeo" / "Michael Pompeo")? An initial is not enough across articles: "S Murray" of one team
+ * sheet is not the one Scott Murray of another article (an initial joins its full name only within its
+ * document: extract-entities' full-names.ts), and "Kieran Campbell" and "Kevin Campbell" are two people.
  */
 function shortensFirstName(short: string, full: string): boolean {
   const first = (key: string) => key.slice(5, key.lastIndexOf(' ')).replace(/\.$/, '');
   const [x, y] = [first(short), first(full)];
   if (x === y || x.includes(' ') || y.includes(' ') || x.length >= y.length) return false;
   if (NICKNAMES[x] === y) return true;
-  return x.length === 1 ? y.startsWith(x) : x.length >= 3 && y.startsWith(x);
+  return x.length >= 3 && y.startsWith(x);
 }
 
 /**
