@@ -43,6 +43,15 @@ describe('a city the lexicon knows is a place where the sentence uses it as one'
 });
 
 describe('what stands before a title or a name is not always a name', () => {
+  it('splits a noun of nationality from the name after it, and a title\'s modifier from the court before it (sport, politics)', () => {
+    expect(names('Recently-crowned champion Briton Hayley Yelling and Scot Kathy Butler compete.')).toEqual(['Hayley Yelling', 'Kathy Butler']);
+    expect(names('Deputy High Court Judge Richard Mawrey told the hearing.')).toEqual(['High Court', 'Richard Mawrey']);
+  });
+
+  it('takes the kind said right before a name over its first name ("parts maker Robert Bosch", business)', () => {
+    expect(strongTypes('BMW is to recall cars with a pump supplied by parts maker Robert Bosch.', 'Robert Bosch')).toEqual(['organization']);
+  });
+
   it('makes no organisation of a minister\'s portfolio, and takes "Shadow" into the title (politics)', () => {
     expect(names('Housing Minister Keith Hill said much of the plans mimicked the government.')).toEqual(['Keith Hill']);
     expect(names('Tory Shadow Chancellor Oliver Letwin called Labour a machine.')).toEqual(['Tory', 'Oliver Letwin', 'Labour']);

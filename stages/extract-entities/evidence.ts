@@ -178,6 +178,8 @@ export function typeFromContext(mention: EntityMention, tokens: Token[], run: Ru
     }
     if (ORGANIZATION_NOUNS.has(word)) {
       vote(mention, 'organization', outright ? 3 : 2);
+      // "parts maker Robert Bosch": the kind said outright outweighs a first name.
+      if (outright && (mention.evidence.person ?? 0) >= STRONG_VOTE && !mention.role) mention.evidence.person = 2;
       break;
     }
     if (PLACE_NOUNS.has(word)) {

@@ -153,7 +153,8 @@ function nameRuns(tokens: Token[]): Run[] {
     // "Kenyan Bernard Lagat", "Springboks John Smit": a country's demonym or a team's plural before a
     // first name says where the person is from or plays; it is a mention of its own.
     if (to - start > 2 && (isCountryDemonym(tokens[start]!) || isPluralNoun(tokens[start]!)) && tokens[start + 1]!.tags.has('FirstName')) {
-      runs.push({ from: start, to: start + 1 });
+      // A noun of nationality ("Scot") is no name of its own.
+      if (!NATIONALITY_NOUNS.has(lower(tokens[start]!))) runs.push({ from: start, to: start + 1 });
       start += 1;
     }
     // A lone capitalised common word inside a sentence ("promised to only Use trusted vendors") is not a name.
@@ -270,6 +271,8 @@ export function findMentions(text: string, sentence: number, tokens: Token[]): E
     if (role) {
       // "Union President Shawn Fain", "Communications Minister Paul Fletcher": a head word alone before a
       // title is the common noun capitalised, not a name.
+      // "Deputy High Court Judge Richard Mawrey": a title's modifier opening the prefix is the title's.
+      while (role.prefix && role.prefix.to - role.prefix.from > 1 && ROLE_MODIFIERS.has(lower(tokens[role.prefix.from]!))) role.prefix = { from: role.prefix.from + 1, to: role.prefix.to };
       const prefixWords = role.prefix ? tokens.slice(role.prefix.from, role.prefix.to) : [];
       // "Conservative MP Boris Johnson", "Democratic Senator Kent Conrad": nor is an adjective, which
       // says the holder's party but is not its name; nor a minister's portfolio ("Housing Minister").
@@ -394,9 +397,12 @@ function abbreviates(acronym: string, words: Token[]): boolean {
   return true;
 }
 
+/** Nouns of nationality the gazetteer's adjectives do not give: "Scot Kathy Butler", "Briton Hayley Yelling". */
+const NATIONALITY_NOUNS = new Set(['scot', 'briton', 'brit', 'scotsman', 'scotswoman', 'welshman', 'welshwoman', 'englishman', 'englishwoman', 'irishman', 'irishwoman', 'frenchman', 'frenchwoman', 'dutchman', 'dutchwoman']);
+
 const isCountryDemonym = (token: Token) => {
   const place = lookupPlace(token.text);
-  return place?.via === 'demonym' && !place.region;
+  return (place?.via === 'demonym' && !place.region) || NATIONALITY_NOUNS.has(lower(token));
 };
 
 /** "African", "Latin American": a continent's or region's demonym (addDemonymPlaces says why it names nothing). */
