@@ -78,9 +78,11 @@ describe('entity resolution', () => {
   it('joins a one-word name to an entity only where its own document says what it is', () => {
     const documents = ['Incomes Data Services (IDS) said pay rose, and IDS expects more.', 'IDS told the Tory conference he would stay.', 'Hartlepool 1-1 Doncaster.', 'He died at his home in Doncaster.'];
     const rows = documents.flatMap((text, index) => shareDocumentSense(mentionsOf(text)).map((mention) => ({ id: `${index}:${mention.start}`, text: mention.text, role: mention.role ?? null, place: mention.place ?? null, acronym: mention.acronym ?? null, evidence: mention.evidence })));
-    const documentsOf = (name: string) => resolveEntities(rows).find((entity) => entity.name === name)?.rows.map((row) => row.id.split(':')[0]);
-    expect(documentsOf('Incomes Data Services')).toEqual(['0', '0', '0']);
-    expect(documentsOf('Doncaster')).toEqual(['3']);
+    const documentsOf = (name: string, type: string) => resolveEntities(rows).find((entity) => entity.name === name && entity.type === type)?.rows.map((row) => row.id.split(':')[0]);
+    expect(documentsOf('Incomes Data Services', 'organization')).toEqual(['0', '0', '0']);
+    // The club of the score line and the town are two entities.
+    expect(documentsOf('Doncaster', 'place')).toEqual(['3']);
+    expect(documentsOf('Doncaster', 'organization')).toEqual(['2']);
   });
 });
 

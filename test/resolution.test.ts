@@ -49,8 +49,9 @@ const TRICKY: Mention[][] = [
   // Acronyms defined in brackets (or by their initials in the same document), by one name or by two.
   [made('Chinese Communist Party', { organization: 4 }, { acronym: 'CCP' }), made('Communist Party of China', { organization: 3 }, { acronym: 'CCP' }), made('CCP', { organization: 1 }), made('Central Committee Plenum', { event: 2 }), made('Communist Party', { organization: 2 })],
   [made('World Health Organization', { organization: 4 }), made('World Heritage Office', { organization: 2 }), made('the World Heritage Office', { organization: 2 }), made('WHO', {}), made('W.H.O.', { organization: 1 })],
-  // A country prefix, a generic head, types by family.
+  // A country prefix, a generic head; one name reached from two places' names, which then names no entity.
   [made('US State Department', { organization: 4 }), made('State Department', { organization: 2 }), made('Clean Network Initiative', { initiative: 4 }), made('Clean Network', { initiative: 2 })],
+  [made('Turkish Central Bank', { organization: 4 }), made('European Central Bank', { organization: 4 }), made('Central Bank', { organization: 4 }), made('US Central Bank', { organization: 4 }), made('Liverpool', { place: 3 }), made('Liverpool', { organization: 3 }), made('Liverpool', {})],
   [made('Clean Path', { initiative: 2 }), made('Clean Network', { initiative: 2 }), made('Clean Carrier', {}), made('Clean Cloud', {}), made('Clean Cloud', { organization: 3 })],
   // Names that slug alike.
   [made('Kilroy Silk', { person: 1 }), made('Kilroy-Silk', { person: 1 }), made('Kilroy -Silk', { organization: 1 }), made('Robert Kilroy-Silk', { person: 2 }, { role: 'MEP' }), made('Kilroy Silk Person', {})],

@@ -5,7 +5,9 @@
 import { lexiconTags } from '../parse/lexicon.ts';
 import { sensesOf } from '../reconcile/wordnet.ts';
 import type { EntityMention } from './mentions.ts';
-import { NAME_CONNECTORS, STRONG_VOTE } from './vocabulary.ts';
+import { EVENT_HEADS, INITIATIVE_HEADS, LAW_HEADS, NAME_CONNECTORS, ORGANIZATION_HEADS, STRONG_VOTE } from './vocabulary.ts';
+
+const HEADS = [ORGANIZATION_HEADS, INITIATIVE_HEADS, LAW_HEADS, EVENT_HEADS];
 
 const wordsOf = (name: string) =>
   name
@@ -65,7 +67,12 @@ export function withoutGluedNames(mentions: EntityMention[]): EntityMention[] {
   return mentions.filter((mention) => !((mention.evidence.person ?? 0) >= STRONG_VOTE && /\p{Ll}{3}\p{Lu}/u.test(mention.text)));
 }
 
+/** "the G7 Group", "the Government": a head word alone is a common noun capitalised, never a name. */
+export function withoutLoneHeads(mentions: EntityMention[]): EntityMention[] {
+  return mentions.filter((mention) => /\s/.test(mention.text) || mention.place !== undefined || !HEADS.some((heads) => heads.has(mention.text.toLowerCase())));
+}
+
 /** The mentions of a whole document that the rules above keep. */
 export function keptMentions(mentions: EntityMention[], text: string): EntityMention[] {
-  return withoutUnsupportedNames(withoutGluedNames(withoutGluedPunctuation(withoutCreditSlashes(mentions))), text);
+  return withoutUnsupportedNames(withoutLoneHeads(withoutGluedNames(withoutGluedPunctuation(withoutCreditSlashes(mentions)))), text);
 }

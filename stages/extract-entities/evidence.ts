@@ -110,6 +110,8 @@ function kindBeforeCopula(tokens: Token[], run: Run): string | undefined {
   return undefined;
 }
 
+const SCORE = /^\d{1,3}-\d{1,3}$/;
+
 /**
  * "the Beverly Hilton hotel", "Sal Oppenheim investment bank": a common noun right after the name, or
  * one word on, that the name modifies says what it is, whatever its first word suggested; a product
@@ -117,7 +119,15 @@ function kindBeforeCopula(tokens: Token[], run: Run): string | undefined {
  */
 function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
   // A country keeps its name before a noun ("the England game", "the China brand").
-  if (mention.place || BREAK_AFTER.test(tokens[run.to - 1]!.post)) return;
+  if (mention.place) return;
+  // "Hereford 1-1 Doncaster": a name beside a score is a team's.
+  const score = (token: Token | undefined) => token !== undefined && SCORE.test(token.text);
+  if (score(tokens[run.to]) || score(tokens[run.from - 1])) {
+    mention.evidence = { organization: STRONG_VOTE };
+    mention.notPerson = true;
+    return;
+  }
+  if (BREAK_AFTER.test(tokens[run.to - 1]!.post)) return;
   for (let k = run.to; k < Math.min(tokens.length, run.to + 2); k += 1) {
     const kind = KIND_AFTER[lower(tokens[k]!)];
     if (isCapitalised(tokens[k]!)) return;

@@ -110,12 +110,19 @@ function nameRuns(tokens: Token[]): Run[] {
       if (BREAK_AFTER.test(last.post) || POSSESSIVE.test(last.text) || endsInPluralPossessive(last) || OPENING.test(tokens[to]!.pre)) break;
       // "Economic Co-operation": a prefix hyphenated to a lower-case word is one word of the name (not
       // "Oscar-winner Andrea Arnold", a description).
-      if (last.post === '-' && last.text.length <= 3 && /^\p{Ll}/u.test(tokens[to]!.text)) {
+      // "Nursultan Abish-uly": so is a short lower-case part of a surname.
+      if (last.post === '-' && (last.text.length <= 3 || tokens[to]!.text.length <= 3) && /^\p{Ll}/u.test(tokens[to]!.text)) {
+        to += 1;
+        continue;
+      }
+      // "Mohammed Mustafa al-Jibouri": an Arabic particle opens the last part of a name.
+      if (['al', 'el', 'bin', 'ibn', 'abu'].includes(tokens[to]!.text) && tokens[to]!.post === '-' && tokens[to + 1] !== undefined && isCapitalised(tokens[to + 1]!)) {
         to += 1;
         continue;
       }
       // "EADS Philippe Camus": an acronym and then a first name are an organisation and its person.
-      if (to - from === 1 && isAcronym(last) && tokens[to]!.tags.has('FirstName')) break;
+      // Not two letters, which are a person's own initials ("JP Morgan").
+      if (to - from === 1 && isAcronym(last) && last.text.length > 2 && tokens[to]!.tags.has('FirstName')) break;
       // "World War I", but not "Nigel I want …", where "I" is the pronoun.
       const numeral = ROMAN.test(tokens[to]!.text) && to > from && !(tokens[to]!.text === 'I' && /^\p{Ll}/u.test(tokens[to + 1]?.text ?? ''));
       if (isNameWord(tokens, to) || numeral) {
@@ -140,7 +147,10 @@ function nameRuns(tokens: Token[]): Run[] {
       // "Oscar for The Aviator": nor does a first name alone.
       const afterPerson =
         ['of', 'for'].includes(connector) && ((connectors === 0 && to - from <= 3 && (tokens[from]!.tags.has('FirstName') || afterLowerCaseTitle(tokens, from))) || (width === 1 && tokens[nextWord]?.tags.has('FirstName') === true));
-      const allowed = NAME_CONNECTORS.has(connector) && after && joinsAnd && !afterPerson && (connector !== 'to' || runHasRole(tokens, from, to));
+      // "Visakhapatnam on India": a country after "on" is where the name lies, not part of it; and a
+      // place is whole before "for" ("Oxford for the …").
+      const afterPlace = (connector === 'on' && lookupPlace((tokens[nextWord]?.text ?? '').replace(POSSESSIVE, '')) !== undefined) || (connector === 'for' && connectors === 0 && isPlaceName(tokens.slice(from, to)));
+      const allowed = NAME_CONNECTORS.has(connector) && after && joinsAnd && !afterPerson && !afterPlace && (connector !== 'to' || runHasRole(tokens, from, to));
       if (!allowed) break;
       connectors += 1;
       to = nextWord + 1;
@@ -202,6 +212,12 @@ function officeOf(tokens: Token[], run: Run): { of?: Run } | undefined {
   const headed = rest.length > 0 && !rest.some((token) => ['of', 'for'].includes(lower(token))) && ORGANIZATION_HEADS.has(lower(rest.at(-1)!).replace(POSSESSIVE, ''));
   return headed ? { of: { from, to: run.to } } : {};
 }
+
+/** A place the gazetteer or the lexicon knows by these words. */
+const isPlaceName = (words: Token[]) => {
+  const name = words.map((word) => word.text).join(' ');
+  return lookupPlace(name) !== undefined || lexiconTags(name.toLowerCase()).some((tag) => /City|Place|Region|Country/.test(tag));
+};
 
 /** "energy analyst Orin Middleton": a lower-case title right before the name says it is a person's. */
 const afterLowerCaseTitle = (tokens: Token[], from: number) => from > 0 && ROLE_HEADS.has(lower(tokens[from - 1]!)) && !isCapitalised(tokens[from - 1]!);

@@ -22,7 +22,7 @@ export const EVENT_HEADS = new Set([
   'war', 'revolution', 'crisis', 'olympics', 'summit', 'election', 'pandemic', 'epidemic',
   // Contests and ceremonies: "Davis Cup", "Edinburgh Festival", "Brit Awards". A prize itself ("the
   // Golden Bear", "South Bank Award") is a thing given, not an event.
-  'awards', 'cup', 'championship', 'championships', 'festival', 'tournament', 'marathon',
+  'awards', 'cup', 'championship', 'championships', 'festival', 'tournament', 'marathon', 'lecture', 'lectures',
 ]);
 /** Heads of things given or made, which type nothing an entity is made of but say the name is no person's: "Hans Christian Andersen Award". */
 export const THING_HEADS = new Set(['award', 'prize', 'trophy', 'medal', 'show', 'series']);
@@ -113,7 +113,10 @@ export const KIND_AFTER: Record<string, 'organization' | 'place' | 'initiative' 
   bank: 'organization', firm: 'organization', company: 'organization', chain: 'organization', airline: 'organization',
   carrier: 'organization', retailer: 'organization', brewer: 'organization', insurer: 'organization',
   hotel: 'place', restaurant: 'place', theatre: 'place', stadium: 'place', prison: 'place', airport: 'place',
-  family: 'other', dynasty: 'other', clan: 'other', initiative: 'initiative', programme: 'initiative', scheme: 'initiative',
+  // A club named after its town: "Liverpool striker", "Hartlepool fans".
+  manager: 'organization', boss: 'organization', striker: 'organization', midfielder: 'organization', defender: 'organization',
+  goalkeeper: 'organization', keeper: 'organization', winger: 'organization', fans: 'organization', supporters: 'organization', squad: 'organization',
+  family: 'other', dynasty: 'other', clan: 'other', awards: 'other', award: 'other', prize: 'other', initiative: 'initiative', programme: 'initiative', scheme: 'initiative',
   brand: 'other', rum: 'other', vodka: 'other', whisky: 'other', brandy: 'other', beer: 'other', lager: 'other', software: 'other', game: 'other', console: 'other',
 };
 

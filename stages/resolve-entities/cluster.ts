@@ -95,17 +95,26 @@ export function addEvidence(into: Evidence, mention: MentionRow): void {
 /**
  * The key mentions are grouped by: the gazetteer's place, else the full name it stands for, else for
  * a surname alone with a title ("Coach Hansen") the two together, else for a one-word name of many
- * senses that its own document does not type, a key of its own (`untyped:`) that no rule joins, else
+ * senses that its own document does not type (or types two ways), a key of its own (`untyped:`) that no
+ * rule joins, and for one it types, the name key with that type (`name:liverpool#organization`), else
  * the name key. Such a word names many things (a city, its club, a brand: "Doncaster", "Malibu rum";
  * initials: "IDS"), and a document keeps to one of them: it joins the entity of that name only where its
  * own document says what it is (extract-entities' one-sense.ts shares that within the document).
  */
+const ACRONYM_WORD = /^\p{Lu}{2,6}s?$/u;
+
 export function keyOf(text: string, place: string | null, fullName: string | null = null, role: string | null = null, evidence: Evidence = {}): string {
   if (place) return `place:${place.toLowerCase()}`;
   if (fullName) return `name:${nameKey(fullName)}`;
   const oneWord = !/\s/.test(text.trim());
   if (role && !HONORIFICS.has(role.toLowerCase()) && oneWord) return `titled:${nameKey(text)}:${role.toLowerCase()}`;
-  if (oneWord && !role && !Object.values(evidence).some((weight) => weight >= STRONG_VOTE) && hasManySenses(text)) return `untyped:${nameKey(text)}`;
+  if (oneWord && !role && hasManySenses(text)) {
+    const types = Object.keys(evidence).filter((type) => evidence[type as EntityType]! >= STRONG_VOTE);
+    if (types.length !== 1) return `untyped:${nameKey(text)}`;
+    // "Liverpool" the city and "Liverpool" the club: a word of many senses is one entity per type.
+    // Not initials, which their expansions' keys name (acronymKeys).
+    if (!ACRONYM_WORD.test(withoutPossessive(text).replace(/\./g, ''))) return `name:${nameKey(text)}#${types[0]}`;
+  }
   return `name:${nameKey(text)}`;
 }
 
@@ -206,6 +215,8 @@ export interface Clustering {
   components: MentionRow[][];
   /** Outside keys that a rule joins to, or counts for, the rows' keys: grouping is exact only without them. */
   escapes: Set<string>;
+  /** Keys that names of two places or more drop their place to reach ("Central Bank" of "Turkish Central Bank" and "European Central Bank"): alone they name no one thing. */
+  generic: Set<string>;
 }
 
 /** One title written with or without whose it is: "us secretary of state" and "secretary of state". */
@@ -298,6 +309,8 @@ export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTH
       // Every name linking to it is grouped with it, to count the places before it (placesBefore).
       escape(outside.linking(link));
       if (!fact.prefixes.has(link) || placesBefore.get(link)!.size === 1) join(key, link);
+      // Not joined, but grouped with it: its entity may be made no more (generic).
+      else escapeIfOutside(link);
     }
     if (fact.surname !== null) {
       // Full names, and titled surnames that may join them (joinTitledSurnames), are grouped with every key of their surname.
@@ -309,5 +322,6 @@ export function clusterRows(rows: readonly MentionRow[], outside: Outside = NOTH
   joinTitledSurnames(facts, sets, fullBySurname);
   const components = new Map<string, MentionRow[]>();
   for (const row of rows) addTo(components, sets.find(mentionKey(row)), row);
-  return { facts, components: [...components.values()], escapes };
+  const generic = new Set([...placesBefore].filter(([key, places]) => places.size > 1 && facts.has(key)).map(([key]) => key));
+  return { facts, components: [...components.values()], escapes, generic };
 }

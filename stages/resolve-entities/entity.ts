@@ -4,7 +4,7 @@
  * entity's own rows, and they read only each entity's name, type and first mention, which the store keeps.
  */
 import { STRONG_VOTE, type EntityType } from '../extract-entities/vocabulary.ts';
-import { clusterRows, countOf, typeOf, type Evidence, type MentionRow } from './cluster.ts';
+import { clusterRows, countOf, mentionKey, typeOf, type Evidence, type MentionRow } from './cluster.ts';
 import { withoutPossessive } from '../extract-entities/tokens.ts';
 import { INITIALLED } from '../extract-entities/full-names.ts';
 
@@ -118,12 +118,16 @@ export function isNamedEntity(entity: { name: string }, type: EntityType): boole
   return type !== 'other' && !(type === 'person' && (!entity.name.includes(' ') || INITIALLED.test(entity.name)));
 }
 
+/** An entity all of whose names are generic (clusterRows): "Central Bank" where two countries' central banks are named. */
+export const isGeneric = (draft: EntityDraft, generic: Set<string>) => generic.size > 0 && draft.rows.every((row) => generic.has(mentionKey(row)));
+
 /** Ids are ASCII slugs: code unit order is SQLite's. */
 export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 
 /** Groups mentions into entities, the whole corpus at once; rows come in the order of their first mention. */
 export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
-  const drafts = clusterRows(mentions).components.map(draftEntity).filter((draft) => isNamedEntity(draft, draft.evidenceType));
+  const clustering = clusterRows(mentions);
+  const drafts = clustering.components.map(draftEntity).filter((draft) => isNamedEntity(draft, draft.evidenceType) && !isGeneric(draft, clustering.generic));
   const named = nameInOrder(drafts);
   return drafts.map((draft, index) => ({ ...draft, ...named[index]! })).sort(byId);
 }
