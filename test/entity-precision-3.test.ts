@@ -240,3 +240,29 @@ describe('a name is typed by its own evidence, never by names sharing its first 
     expect(department.map((entity) => [entity.name, entity.aliases])).toEqual([['US State Department', ['State Department']]]);
   });
 });
+
+describe('what the rules above leave alone (common news English)', () => {
+  it('keeps people before a verb, a possessive or their followers, and players beside a score', () => {
+    for (const [text, name] of [
+      ['Gordon Brown told supporters the plan would work.', 'Gordon Brown'],
+      ['Wayne Rooney thanked fans after the game.', 'Wayne Rooney'],
+      ["Tony Blair's family went on holiday.", 'Tony Blair'],
+      ['Robbie Williams fans queued all night.', 'Robbie Williams'],
+      ['Agassi beat Andy Roddick 6-4 6-2 in the final.', 'Andy Roddick'],
+      ['Danny Mills played at right-back.', 'Danny Mills'],
+    ]) expect(strongTypes(text!, name!), text).toEqual(['person']);
+  });
+
+  it('keeps regnal and war numerals, names opening with an -ing word, and bodies named by a head word alone', () => {
+    expect(names('World War I ended in 1918.')).toEqual(['World War I']);
+    expect(names('King Charles I was executed in 1649.')).toContain('Charles I');
+    expect(names('Building Societies Association figures rose.')).toEqual(['Building Societies Association']);
+    expect(names('The Pentagon said Congress and the Senate agreed.')).toEqual(['Pentagon', 'Congress', 'Senate']);
+    expect(names('Trade commissioner EU Peter Mandelson spoke.')).toEqual(['EU', 'Peter Mandelson']);
+  });
+
+  it('joins a company named with and without its generic head though its name is a dictionary word ("Apple Inc", "Apple")', () => {
+    const row = (id: string, text: string, evidence: Record<string, number>) => ({ id, text, role: null, place: null, acronym: null, evidence });
+    expect(resolveEntities([row('a:m0-9', 'Apple Inc', { organization: 4 }), row('b:m0-5', 'Apple', { organization: 3 })]).map((entity) => [entity.name, entity.aliases])).toEqual([['Apple Inc', ['Apple']]]);
+  });
+});

@@ -4,8 +4,8 @@
  * leaves the entities, the mentions' entities and the stored key facts exactly as one resolution of the
  * final documents from scratch, and hands the run's later stages the entities as stored. The documents
  * are the mentions of real articles (the seeds, BBC politics) and short made-up ones that put the rules'
- * lookups in conflict: two long names with the same initials, a surname shared by several full names,
- * names that slug alike, family types.
+ * lookups in conflict: an acronym two names define, a surname shared by several full names, names
+ * that slug alike, a name two places' names reach, a word of many senses typed two ways.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

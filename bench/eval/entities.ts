@@ -74,17 +74,16 @@ export function scoreJudgedEntities(data: Export, items: JudgedEntity[]): Judged
   const isRight = (label: NonNullable<JudgedEntity['label']>) => label.one && label.name && label.type;
   const labelled = items.filter((item) => item.label);
   for (const item of labelled) {
-    if (!item.label) continue;
     const entity = byId.get(item.id);
     if (!entity || entity.name !== item.name || entity.type !== item.type || entity.mentions.length !== item.mentionCount) {
       errors.push(`stale: ${item.name} (${item.type}) is no longer made as judged`);
       continue;
     }
     present += 1;
-    const { one, name, type } = item.label;
-    if (isRight(item.label)) right += 1;
+    const { one, name, type } = item.label!;
+    if (isRight(item.label!)) right += 1;
     else errors.push(`${item.name} (${item.type}): ${[!one && 'not one thing', !name && 'named wrong', !type && 'typed wrong'].filter(Boolean).join(', ')}`);
   }
-  const asDrawn = labelled.filter((item) => isRight(item.label!)).length / labelled.length;
+  const asDrawn = labelled.length === 0 ? 0 : labelled.filter((item) => isRight(item.label!)).length / labelled.length;
   return { judged: labelled.length, asDrawn, present, precision: right / present, errors };
 }

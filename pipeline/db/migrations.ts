@@ -825,6 +825,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE entity_keys DROP COLUMN acronym;
     `,
   },
+  {
+    version: 34,
+    name: 'mention-keys-by-sense',
+    // resolve-entities' keyOf now keys a one-word name of many senses by its type, or as untyped. A
+    // group's key is worked out when the group is made: clearing every key has the next resolution work
+    // them out again and group every key (cluster.ts, groups.ts).
+    sql: `
+      UPDATE mention_groups SET key = NULL, dirty = 1;
+      DELETE FROM entity_keys;
+      DELETE FROM entity_key_links;
+    `,
+  },
 ];
 
 /** The schema version a store is at (0 for a new, empty one). */

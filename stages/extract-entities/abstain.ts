@@ -5,9 +5,8 @@
 import { lexiconTags } from '../parse/lexicon.ts';
 import { sensesOf } from '../reconcile/wordnet.ts';
 import type { EntityMention } from './mentions.ts';
-import { EVENT_HEADS, INITIATIVE_HEADS, LAW_HEADS, NAME_CONNECTORS, ORGANIZATION_HEADS, STRONG_VOTE } from './vocabulary.ts';
-
-const HEADS = [ORGANIZATION_HEADS, INITIATIVE_HEADS, LAW_HEADS, EVENT_HEADS];
+import { withoutPossessive } from './tokens.ts';
+import { isAnyHead, NAME_CONNECTORS, STRONG_VOTE } from './vocabulary.ts';
 
 const wordsOf = (name: string) =>
   name
@@ -54,7 +53,7 @@ export function withoutCreditSlashes(mentions: EntityMention[]): EntityMention[]
  * Glued words: "Gartner,downloaded the Google" is two sentences' words run together where a space is
  * missing; a name never holds a comma or a semicolon.
  */
-export function withoutGluedPunctuation(mentions: EntityMention[]): EntityMention[] {
+function withoutGluedPunctuation(mentions: EntityMention[]): EntityMention[] {
   return mentions.filter((mention) => !/[,;]/.test(mention.text));
 }
 
@@ -63,13 +62,19 @@ export function withoutGluedPunctuation(mentions: EntityMention[]): EntityMentio
  * A person's name whose word runs three lower-case letters straight into a capital is two texts
  * run together ("MacDonald", "DiCaprio" have fewer before their capital).
  */
-export function withoutGluedNames(mentions: EntityMention[]): EntityMention[] {
+function withoutGluedNames(mentions: EntityMention[]): EntityMention[] {
   return mentions.filter((mention) => !((mention.evidence.person ?? 0) >= STRONG_VOTE && /\p{Ll}{3}\p{Lu}/u.test(mention.text)));
 }
 
-/** "the G7 Group", "the Government": a head word alone is a common noun capitalised, never a name. */
-export function withoutLoneHeads(mentions: EntityMention[]): EntityMention[] {
-  return mentions.filter((mention) => /\s/.test(mention.text) || mention.place !== undefined || !HEADS.some((heads) => heads.has(mention.text.toLowerCase())));
+/**
+ * Head words that name one body by themselves when capitalised: "Congress", "the Pentagon", "The Times".
+ */
+const STANDALONE_HEADS = new Set(['pentagon', 'congress', 'senate', 'parliament', 'olympics', 'times', 'post', 'news', 'press', 'journal', 'tribune', 'navy', 'army', 'police']);
+
+/** "the G7 Group", "the Government": a head word alone is a common noun capitalised, not a name. */
+function withoutLoneHeads(mentions: EntityMention[]): EntityMention[] {
+  const loneHead = (word: string) => !STANDALONE_HEADS.has(word) && isAnyHead(word);
+  return mentions.filter((mention) => /\s/.test(mention.text) || mention.place !== undefined || !loneHead(withoutPossessive(mention.text).toLowerCase()));
 }
 
 /** The mentions of a whole document that the rules above keep. */

@@ -12,7 +12,7 @@ import type { EntityMention } from './mentions.ts';
 import { BREAK_AFTER, isAcronym, isCapitalised, isPluralNoun, lower, OPENING, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
 import {
   EVENT_HEADS, HUMAN_VERBS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
-  SPEECH_VERBS, STRONG_VOTE, THING_HEADS, KIND_AFTER, type EntityType,
+  SPEECH_VERBS, STRONG_VOTE, THING_HEADS, KIND_AFTER, FOLLOWERS, type EntityType,
 } from './vocabulary.ts';
 
 export function vote(mention: EntityMention, type: EntityType, weight: number): void {
@@ -33,7 +33,7 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
   // "Department of Commerce", "Code of Conduct for …": in a name joined by "of" or "for" the head comes before it.
   const connector = words.findIndex((word, index) => index > 0 && ['of', 'for'].includes(lower(word)));
   const heads = [...new Set([words.at(-1)!, words[connector - 1]].filter((word) => word !== undefined).map((word) => lower(word).replace(POSSESSIVE, '')))];
-  // "Natalie Press", "Albert Hall", "Jude Law": a first name and one head word name a person as often
+  // "Natalie Press", "Victoria Station", "Jude Law": a first name and one head word name a person as often
   // as a firm, a place or a law; neither is voted.
   // "Finding Neverland": a verb's -ing form is no first name, whatever the tagger guessed.
   const firstName = words.length >= 2 && words[0]!.tags.has('FirstName') && !lexiconTags(lower(words[0]!)).includes('Gerund');
@@ -51,9 +51,8 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
   if ((words.length > 1 && EVENT_HEADS.has(heads[0]!)) || numeral) vote(mention, 'event', 4);
   if (words.length === 1 && isAcronym(words[0]!)) vote(mention, 'organization', 1);
   // "Hans Christian Andersen Award" is headed as a prize: a first name opens a person's name only when no head word ends it.
-  // Nor does it before a plural common noun: "The Beverly Hillbillies", "Preston Harriers".
   const headed = Object.keys(mention.evidence).length > 0 || twoSided || heads.some((head) => THING_HEADS.has(head));
-  if (firstName && !headed && !isPluralNoun(words.at(-1)!)) vote(mention, 'person', 3);
+  if (firstName && !headed) vote(mention, 'person', 3);
   if (words.some((word) => word.tags.has('Person') || word.tags.has('LastName'))) vote(mention, 'person', 1);
   if (words.some((word) => word.tags.has('Organization'))) vote(mention, 'organization', 1);
   // "Microsoft": a name the lexicon lists as a company. A city's name also names its club, its
@@ -112,36 +111,45 @@ function kindBeforeCopula(tokens: Token[], run: Run): string | undefined {
 
 const SCORE = /^\d{1,3}-\d{1,3}$/;
 
+const FOLLOWER_NOUNS = new Set<string>(FOLLOWERS);
+
 /**
- * "the Beverly Hilton hotel", "Sal Oppenheim investment bank": a common noun right after the name, or
- * one word on, that the name modifies says what it is, whatever its first word suggested; a product
- * ("Malibu rum", "Halls" among brands) is typed as nothing.
+ * "the Beverly Hilton hotel", "Sal Oppenheim investment bank": a common noun right after the name (or
+ * after one noun more) that the name modifies says what it is, whatever its first word suggested; a
+ * product ("Malibu rum") is typed as nothing. Not after a possessive ("Gordon Brown's supporters"), nor
+ * across a verb ("Wayne Rooney thanked fans"), and a name a first name types keeps its type before the
+ * nouns of followers ("Robbie Williams fans").
  */
 function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
-  // A country keeps its name before a noun ("the England game", "the China brand").
-  if (mention.place) return;
-  // "Hereford 1-1 Doncaster": a name beside a score is a team's.
+  // A country keeps its name before a noun ("the England game"), and a titled name is a person's.
+  if (mention.place || mention.role) return;
+  const person = (mention.evidence.person ?? 0) >= STRONG_VOTE;
+  // "Hereford 1-1 Doncaster": a name beside a score is a team's; not a player's ("beat Andy Roddick 6-4").
   const score = (token: Token | undefined) => token !== undefined && SCORE.test(token.text);
-  if (score(tokens[run.to]) || score(tokens[run.from - 1])) {
+  if (!person && (score(tokens[run.to]) || score(tokens[run.from - 1]))) {
     mention.evidence = { organization: STRONG_VOTE };
     mention.notPerson = true;
     return;
   }
-  if (BREAK_AFTER.test(tokens[run.to - 1]!.post)) return;
-  for (let k = run.to; k < Math.min(tokens.length, run.to + 2); k += 1) {
-    const kind = KIND_AFTER[lower(tokens[k]!)];
-    if (isCapitalised(tokens[k]!)) return;
-    if (kind) {
-      mention.evidence = kind === 'other' ? {} : { [kind]: STRONG_VOTE };
-      mention.notPerson = true;
-      return;
-    }
-    if (BREAK_AFTER.test(tokens[k]!.post)) return;
-  }
+  const last = tokens[run.to - 1]!;
+  if (BREAK_AFTER.test(last.post) || POSSESSIVE.test(last.text) || /^[’']/.test(last.post)) return;
+  const next = tokens[run.to];
+  const noun = (token: Token | undefined) => token !== undefined && !isCapitalised(token) && token.tags.has('Noun') && !token.tags.has('Verb');
+  if (!noun(next)) return;
+  const word = KIND_AFTER[lower(next!)] ? lower(next!) : noun(tokens[run.to + 1]) && !BREAK_AFTER.test(next!.post) ? lower(tokens[run.to + 1]!) : '';
+  const kind = KIND_AFTER[word];
+  if (!kind || (person && FOLLOWER_NOUNS.has(word))) return;
+  mention.evidence = kind === 'other' ? {} : { [kind]: STRONG_VOTE };
+  mention.notPerson = true;
 }
 
 /** Evidence from the words around the name. */
 export function typeFromContext(mention: EntityMention, tokens: Token[], run: Run): void {
+  // "The Beverly Hillbillies": after an article, a first name before a plural noun names a show or a
+  // team, not a person ("Danny Mills" is one).
+  if (lower(tokens[run.from - 1] ?? tokens[run.from]!) === 'the' && run.from > 0 && isPluralNoun(tokens[run.to - 1]!) && !mention.role) {
+    mention.evidence.person = Math.min(mention.evidence.person ?? 0, 2);
+  }
   kindAfter(mention, tokens, run);
   const kind = kindBeforeCopula(tokens, run);
   if (kind && ORGANIZATION_NOUNS.has(kind)) vote(mention, 'organization', 3);

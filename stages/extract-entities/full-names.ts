@@ -26,10 +26,10 @@ export function isPersonName(display: string): boolean {
   return lookupPlace(first) === undefined && !(tags.length > 0 && tags.every((tag) => !/Noun|Name|Person|Place|Organization/.test(tag)));
 }
 
-/** Typed as a person by a first name or a title (strong votes), not by a verb after it. */
 /** An initial and a surname: "G Jenkins", "S. Murray". */
 export const INITIALLED = /^(\p{Lu})\.? (\p{Lu}[\p{L}’'-]*)$/u;
 
+/** Typed as a person by a first name or a title (strong votes), not by a verb after it. */
 const isStronglyPerson = (mention: EntityMention) => Boolean(mention.role) || (mention.evidence.person ?? 0) >= STRONG_VOTE;
 const isStronglyOther = (mention: EntityMention) => mention.place !== undefined || (mention.evidence.organization ?? 0) >= STRONG_VOTE;
 

@@ -65,8 +65,10 @@ function isCommonWord(token: Token): boolean {
 function startsLikeName(token: Token, next: Token | undefined): boolean {
   if (lookupPlace(token.text.replace(POSSESSIVE, ''))) return true;
   if (isCommonWord(token)) {
-    // "Interrupting Mr Sukul, …": an -ing form opening a sentence opens a clause, not a name.
-    const functionWord = hasTag(token, ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary']) || lexiconTags(lower(token)).includes('Gerund');
+    // "Interrupting Mr Sukul, …": an -ing form before a person's name opens a clause, not a name
+    // ("Building Societies Association" is one).
+    const clause = lexiconTags(lower(token)).includes('Gerund') && next !== undefined && (HONORIFICS.has(lower(next)) || next.tags.has('FirstName'));
+    const functionWord = hasTag(token, ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary']) || clause;
     return !functionWord && next !== undefined && isCapitalised(next) && !BREAK_AFTER.test(token.post);
   }
   if (hasTag(token, PROPER_TAGS)) return true;
@@ -121,10 +123,12 @@ function nameRuns(tokens: Token[]): Run[] {
         continue;
       }
       // "EADS Philippe Camus": an acronym and then a first name are an organisation and its person.
-      // Not two letters, which are a person's own initials ("JP Morgan").
-      if (to - from === 1 && isAcronym(last) && last.text.length > 2 && tokens[to]!.tags.has('FirstName')) break;
-      // "World War I", but not "Nigel I want …", where "I" is the pronoun.
-      const numeral = ROMAN.test(tokens[to]!.text) && to > from && !(tokens[to]!.text === 'I' && /^\p{Ll}/u.test(tokens[to + 1]?.text ?? ''));
+      // Two letters may be a person's own initials ("JP Morgan"), unless they name a known body ("EU Peter Mandelson").
+      if (to - from === 1 && isAcronym(last) && (last.text.length > 2 || lexiconTags(lower(last)).some((tag) => /Organization|Country|Place/.test(tag))) && tokens[to]!.tags.has('FirstName')) break;
+      // "World War I", "King Charles I"; but after a first name alone and before a lower-case word, "I"
+      // is the pronoun ("said to Nigel I want …").
+      const pronoun = tokens[to]!.text === 'I' && to - from === 1 && tokens[from]!.tags.has('FirstName') && /^\p{Ll}/u.test(tokens[to + 1]?.text ?? '');
+      const numeral = ROMAN.test(tokens[to]!.text) && to > from && !pronoun;
       if (isNameWord(tokens, to) || numeral) {
         to += 1;
         continue;
@@ -210,7 +214,10 @@ function officeOf(tokens: Token[], run: Run): { of?: Run } | undefined {
   const from = head + 1 < run.to && lower(tokens[head + 1]!) === 'of' ? head + (lower(tokens[head + 2] ?? tokens[head]!) === 'the' ? 3 : 2) : run.to;
   const rest = tokens.slice(from, run.to);
   const headed = rest.length > 0 && !rest.some((token) => ['of', 'for'].includes(lower(token))) && ORGANIZATION_HEADS.has(lower(rest.at(-1)!).replace(POSSESSIVE, ''));
-  return headed ? { of: { from, to: run.to } } : {};
+  // "Chief Executive of Hereford Hospitals NHS Trust Martin Woodford": a title of modifiers and a rest
+  // that is no one headed name is left to the title rules (splitRole), not dropped.
+  if (headed) return { of: { from, to: run.to } };
+  return modifierHead ? undefined : {};
 }
 
 /** A place the gazetteer or the lexicon knows by these words. */

@@ -8,18 +8,17 @@
 import { lexiconTags } from '../parse/lexicon.ts';
 import { sensesOf } from '../reconcile/wordnet.ts';
 import type { EntityMention } from './mentions.ts';
-import { initialsOf, withoutPossessive } from './tokens.ts';
-import { STRONG_VOTE, type EntityType } from './vocabulary.ts';
+import { INITIALS, initialsOf, withoutPossessive } from './tokens.ts';
+import { STRONG_VOTE, strongTypesOf, type EntityType } from './vocabulary.ts';
 
 /** The one type a mention's strong votes give, if they give one. */
 function strongType(mention: EntityMention): EntityType | undefined {
-  const types = Object.entries(mention.evidence).filter(([, weight]) => weight >= STRONG_VOTE);
-  return types.length === 1 ? (types[0]![0] as EntityType) : undefined;
+  const types = strongTypesOf(mention.evidence);
+  return types.length === 1 ? types[0] : undefined;
 }
 
 const isLoneWord = (mention: EntityMention) => !/\s/.test(withoutPossessive(mention.text));
 
-const ACRONYM = /^\p{Lu}{2,6}$/u;
 
 /**
  * "Royal Bank of Scotland … RBS": an acronym the document does not define in brackets stands for the one
@@ -39,7 +38,7 @@ function defineByInitials(mentions: EntityMention[]): void {
   for (const mention of mentions) {
     const acronym = withoutPossessive(mention.text).replace(/\./g, '');
     const expansions = named.get(acronym) ?? [];
-    if (!ACRONYM.test(acronym) || defined.has(acronym) || expansions.length !== 1 || expansions[0]!.acronym) continue;
+    if (!INITIALS.test(acronym) || acronym.endsWith('s') || defined.has(acronym) || expansions.length !== 1 || expansions[0]!.acronym) continue;
     expansions[0]!.acronym = acronym;
     defined.add(acronym);
   }
@@ -72,7 +71,7 @@ export function shareDocumentSense(mentions: EntityMention[]): EntityMention[] {
  */
 export function hasManySenses(name: string): boolean {
   const word = withoutPossessive(name).replace(/\./g, '');
-  if (/^\p{Lu}{2,6}s?$/u.test(word)) return true;
+  if (INITIALS.test(word)) return true;
   const lower = word.toLowerCase();
   return sensesOf(lower).length > 0 || lexiconTags(lower).some((tag) => /Place|City|Region|Country|Name|Person/.test(tag));
 }

@@ -51,3 +51,6 @@ export function initialsOf(name: string): string {
     .map((word) => word[0]!.toUpperCase())
     .join('');
 }
+
+/** A word of 2 to 6 capitals, dots aside, or its plural: initials ("IDS", "CCP", "MPs"). */
+export const INITIALS = /^\p{Lu}{2,6}s?$/u;

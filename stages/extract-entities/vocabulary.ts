@@ -109,13 +109,14 @@ export const HONOURS = new Set(['obe', 'mbe', 'cbe', 'kbe', 'dbe', 'qc', 'kc', '
  * Common nouns that a name modifies, which say what it is: "the Beverly Hilton hotel", "Sal Oppenheim
  * investment bank", "the Agnelli family", "Malibu rum". A venue is a place; a family or a product names no entity.
  */
+/** A club's people after its town's name ("Liverpool striker"), which a person's name takes too ("Robbie Williams fans"). */
+export const FOLLOWERS = ['manager', 'boss', 'striker', 'midfielder', 'defender', 'goalkeeper', 'keeper', 'winger', 'fans', 'supporters', 'squad'] as const;
+
 export const KIND_AFTER: Record<string, 'organization' | 'place' | 'initiative' | 'other'> = {
+  ...Object.fromEntries(FOLLOWERS.map((noun) => [noun, 'organization' as const])),
   bank: 'organization', firm: 'organization', company: 'organization', chain: 'organization', airline: 'organization',
   carrier: 'organization', retailer: 'organization', brewer: 'organization', insurer: 'organization',
   hotel: 'place', restaurant: 'place', theatre: 'place', stadium: 'place', prison: 'place', airport: 'place',
-  // A club named after its town: "Liverpool striker", "Hartlepool fans".
-  manager: 'organization', boss: 'organization', striker: 'organization', midfielder: 'organization', defender: 'organization',
-  goalkeeper: 'organization', keeper: 'organization', winger: 'organization', fans: 'organization', supporters: 'organization', squad: 'organization',
   family: 'other', dynasty: 'other', clan: 'other', awards: 'other', award: 'other', prize: 'other', initiative: 'initiative', programme: 'initiative', scheme: 'initiative',
   brand: 'other', rum: 'other', vodka: 'other', whisky: 'other', brandy: 'other', beer: 'other', lager: 'other', software: 'other', game: 'other', console: 'other',
 };
@@ -130,3 +131,10 @@ export const SPEECH_VERBS = new Set(['said', 'says', 'stated', 'announced', 'cla
 
 /** Verbs whose subject is usually a person. */
 export const HUMAN_VERBS = new Set(['met', 'visited', 'discussed', 'added', 'told', 'spoke', 'urged', 'tweeted', 'mentioned', 'explained', 'invited', 'welcomed', 'warned', 'stressed', 'noted', 'argued', 'wrote', 'travelled', 'traveled', 'smiled']);
+
+/** A head word of any kind of name ("Group", "Act", "Initiative", "Summit"). */
+export const isAnyHead = (word: string) => ORGANIZATION_HEADS.has(word) || INITIATIVE_HEADS.has(word) || LAW_HEADS.has(word) || EVENT_HEADS.has(word);
+
+/** The types a mention's strong votes give. */
+export const strongTypesOf = (evidence: Partial<Record<EntityType, number>>) =>
+  Object.entries(evidence).filter(([, weight]) => weight >= STRONG_VOTE).map(([type]) => type as EntityType);

@@ -12,11 +12,11 @@
  * keys a rule would join or count (its escapes), and the caller widens the keys until there are none
  * (see index.ts). With nothing outside, it groups the whole corpus.
  */
-import { ENTITY_TYPES, EVENT_HEADS, HONORIFICS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, STRONG_VOTE, type EntityType } from '../extract-entities/vocabulary.ts';
+import { ENTITY_TYPES, HONORIFICS, isAnyHead, STRONG_VOTE, strongTypesOf, type EntityType } from '../extract-entities/vocabulary.ts';
 import { lookupPlace } from '../extract-entities/gazetteer.ts';
 import { isPersonName } from '../extract-entities/full-names.ts';
 import { hasManySenses } from '../extract-entities/one-sense.ts';
-import { withoutPossessive } from '../extract-entities/tokens.ts';
+import { INITIALS, withoutPossessive } from '../extract-entities/tokens.ts';
 import { addTo } from '../../pipeline/collections.ts';
 
 export type Evidence = Partial<Record<EntityType, number>>;
@@ -38,7 +38,7 @@ const GENERIC_HEADS = /\s+(?:initiative|program|programme|plan|project|strategy|
 const ABBREVIATIONS: Record<string, string> = { corporation: 'corp', company: 'co', incorporated: 'inc', limited: 'ltd' };
 
 /** A one-word rest that is itself a name's head ("News" of "News Corp") or a generic word. */
-const isHeadWord = (name: string) => !name.includes(' ') && (ORGANIZATION_HEADS.has(name) || INITIATIVE_HEADS.has(name) || LAW_HEADS.has(name) || EVENT_HEADS.has(name));
+const isHeadWord = (name: string) => !name.includes(' ') && isAnyHead(name);
 
 /** The name as compared: no possessive, no dots, no leading "the", one kind of apostrophe and space. */
 export function nameKey(name: string): string {
@@ -101,19 +101,17 @@ export function addEvidence(into: Evidence, mention: MentionRow): void {
  * initials: "IDS"), and a document keeps to one of them: it joins the entity of that name only where its
  * own document says what it is (extract-entities' one-sense.ts shares that within the document).
  */
-const ACRONYM_WORD = /^\p{Lu}{2,6}s?$/u;
-
 export function keyOf(text: string, place: string | null, fullName: string | null = null, role: string | null = null, evidence: Evidence = {}): string {
   if (place) return `place:${place.toLowerCase()}`;
   if (fullName) return `name:${nameKey(fullName)}`;
   const oneWord = !/\s/.test(text.trim());
   if (role && !HONORIFICS.has(role.toLowerCase()) && oneWord) return `titled:${nameKey(text)}:${role.toLowerCase()}`;
   if (oneWord && !role && hasManySenses(text)) {
-    const types = Object.keys(evidence).filter((type) => evidence[type as EntityType]! >= STRONG_VOTE);
+    const types = strongTypesOf(evidence);
     if (types.length !== 1) return `untyped:${nameKey(text)}`;
     // "Liverpool" the city and "Liverpool" the club: a word of many senses is one entity per type.
     // Not initials, which their expansions' keys name (acronymKeys).
-    if (!ACRONYM_WORD.test(withoutPossessive(text).replace(/\./g, ''))) return `name:${nameKey(text)}#${types[0]}`;
+    if (!INITIALS.test(withoutPossessive(text).replace(/\./g, ''))) return `name:${nameKey(text)}#${types[0]}`;
   }
   return `name:${nameKey(text)}`;
 }
@@ -187,7 +185,8 @@ export function factsOf(rows: readonly MentionRow[]): Map<string, KeyFacts> {
     }
     // "Clean Network Initiative" / "Clean Network"; not "News Corp" / "News": a head word alone names nothing.
     const withoutHead = name.replace(GENERIC_HEADS, '');
-    if (withoutHead !== name && !isHeadWord(withoutHead)) fact.links.push(`name:${withoutHead}`);
+    // "Apple Inc" / "Apple": a one-word rest is keyed as keyOf keys it, with this name's type.
+    if (withoutHead !== name && !isHeadWord(withoutHead)) fact.links.push(withoutHead.includes(' ') ? `name:${withoutHead}` : keyOf(withoutHead, null, null, null, typeOf(fact.evidence) === 'other' ? {} : { [typeOf(fact.evidence)]: STRONG_VOTE }));
     // "News Corporation" / "News Corp".
     const abbreviated = name.replace(/\s(corporation|company|incorporated|limited)$/, (_, head: string) => ` ${ABBREVIATIONS[head]}`);
     if (abbreviated !== name) fact.links.push(`name:${abbreviated}`);

@@ -118,8 +118,11 @@ export function isNamedEntity(entity: { name: string }, type: EntityType): boole
   return type !== 'other' && !(type === 'person' && (!entity.name.includes(' ') || INITIALLED.test(entity.name)));
 }
 
-/** An entity all of whose names are generic (clusterRows): "Central Bank" where two countries' central banks are named. */
-export const isGeneric = (draft: EntityDraft, generic: Set<string>) => generic.size > 0 && draft.rows.every((row) => generic.has(mentionKey(row)));
+/**
+ * An entity all of whose names say no one thing: generic ones (clusterRows: "Central Bank" where two
+ * countries' central banks are named) and one-word names their documents do not type one way (keyOf).
+ */
+export const namesNothing = (draft: EntityDraft, generic: Set<string>) => draft.rows.every((row) => generic.has(mentionKey(row)) || mentionKey(row).startsWith('untyped:'));
 
 /** Ids are ASCII slugs: code unit order is SQLite's. */
 export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
@@ -127,7 +130,7 @@ export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 
 /** Groups mentions into entities, the whole corpus at once; rows come in the order of their first mention. */
 export function resolveEntities(mentions: MentionRow[]): ResolvedEntity[] {
   const clustering = clusterRows(mentions);
-  const drafts = clustering.components.map(draftEntity).filter((draft) => isNamedEntity(draft, draft.evidenceType) && !isGeneric(draft, clustering.generic));
+  const drafts = clustering.components.map(draftEntity).filter((draft) => isNamedEntity(draft, draft.evidenceType) && !namesNothing(draft, clustering.generic));
   const named = nameInOrder(drafts);
   return drafts.map((draft, index) => ({ ...draft, ...named[index]! })).sort(byId);
 }

@@ -37,7 +37,10 @@ export interface GroupChanges {
 /** In SQL over mention_groups: a group that has mentions (one without is deleted as resolution writes). */
 export const HAS_MENTIONS = 'mention_count > 0';
 
-/** Connections that know mention_key(text, place, full_name, role, evidence), cluster.ts's keyOf. */
+/**
+ * Connections that know mention_key(text, place, full_name, role, evidence), cluster.ts's keyOf. A key
+ * is worked out once, when its group is made: a change to keyOf needs a migration that clears the keys.
+ */
 const keyed = new WeakSet<Database.Database>();
 
 /**

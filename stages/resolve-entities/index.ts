@@ -12,7 +12,7 @@ import type { StoredEntity } from '../../pipeline/db/documents.ts';
 import type { CorpusStage } from '../../pipeline/stage.ts';
 import type { EntityType } from '../extract-entities/vocabulary.ts';
 import { clusterRows, NOTHING_OUTSIDE, type MentionRow } from './cluster.ts';
-import { byId, draftEntity, idBase, isGeneric, isNamedEntity, nameInOrder, type EntityDraft, type ResolvedEntity } from './entity.ts';
+import { byId, draftEntity, idBase, isNamedEntity, nameInOrder, namesNothing, type EntityDraft, type ResolvedEntity } from './entity.ts';
 import { dropGroups, groupChanges, groupMentions, HAS_MENTIONS, mentionRowOf, readGroups, type StoredGroup } from './groups.ts';
 import { keysKnown, outsideOf, seedsOf, storeKeyFacts, widen } from './keys.ts';
 import { publishEntities, type CurrentEntity } from './current.ts';
@@ -105,7 +105,7 @@ function regroup(db: Database.Database, scope: Set<string> | undefined, droppedE
   // The stored entities in order: read once, however often the part widens (read ahead, usually).
   let storedInOrder = storedAhead;
   const storedEntities = () => (storedInOrder ??= db.prepare(IN_ORDER).all() as EntityInOrder[]);
-  // Nothing changed: the entities, their ids and their families are as they were.
+  // Nothing changed: the entities and their ids are as they were.
   if (scope?.size === 0) {
     const current = storedEntities().map(({ id, name, type, aliases }) => ({ id, name, type, aliases }));
     return { groups: [], groupOf: new Map(), entities: [], unnamed: [], entitiesBefore: new Set(), current: current.sort(byId), facts: new Map() };
@@ -130,7 +130,7 @@ function regroup(db: Database.Database, scope: Set<string> | undefined, droppedE
     const stored = scope ? storedEntities().filter((entity) => !entitiesBefore.has(entity.id)) : [];
     // Ids only for the entities kept, so that a name left out takes no id: the stored entities, which
     // the ids of a later part are worked out with, lack it too.
-    const made = drafts.filter((draft) => isNamedEntity(draft, draft.evidenceType) && !isGeneric(draft, clustering.generic));
+    const made = drafts.filter((draft) => isNamedEntity(draft, draft.evidenceType) && !namesNothing(draft, clustering.generic));
     const inOrder = mergeInOrder(made, stored);
     const kept = new Set(made);
     const unnamed = drafts.filter((draft) => !kept.has(draft)).flatMap((draft) => draft.rows.map((row) => groupOf.get(row)!));
