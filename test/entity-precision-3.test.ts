@@ -266,3 +266,15 @@ describe('what the rules above leave alone (common news English)', () => {
     expect(resolveEntities([row('a:m0-9', 'Apple Inc', { organization: 4 }), row('b:m0-5', 'Apple', { organization: 3 })]).map((entity) => [entity.name, entity.aliases])).toEqual([['Apple Inc', ['Apple']]]);
   });
 });
+
+describe('a country named for its team', () => {
+  it('is the team throughout an article that names its coach or a score, and the country elsewhere (sport, business)', () => {
+    const sport = ['Wales coach Mike Ruddock named his side.', 'Wales beat England 24-10 in Cardiff.', 'Wales won again.'].join('\n');
+    expect(mentionsOf(sport).filter((mention) => mention.text === 'Wales').map((mention) => [mention.place, strongTypes(sport, 'Wales')])).toEqual([
+      [undefined, ['organization']],
+      [undefined, ['organization']],
+      [undefined, ['organization']],
+    ]);
+    expect(strongTypes('The average house price in England and Wales rose.', 'Wales')).toEqual(['place']);
+  });
+});

@@ -12,7 +12,7 @@ import type { EntityMention } from './mentions.ts';
 import { BREAK_AFTER, isAcronym, isCapitalised, isPluralNoun, lower, OPENING, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
 import {
   EVENT_HEADS, HUMAN_VERBS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
-  SPEECH_VERBS, STRONG_VOTE, THING_HEADS, KIND_AFTER, FOLLOWERS, type EntityType,
+  SPEECH_VERBS, STRONG_VOTE, THING_HEADS, KIND_AFTER, FOLLOWERS, TEAM_NOUNS, type EntityType,
 } from './vocabulary.ts';
 
 export function vote(mention: EntityMention, type: EntityType, weight: number): void {
@@ -121,16 +121,18 @@ const FOLLOWER_NOUNS = new Set<string>(FOLLOWERS);
  * nouns of followers ("Robbie Williams fans").
  */
 function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
-  // A country keeps its name before a noun ("the England game"), and a titled name is a person's.
-  if (mention.place || mention.role) return;
+  if (mention.role) return;
   const person = (mention.evidence.person ?? 0) >= STRONG_VOTE;
-  // "Hereford 1-1 Doncaster": a name beside a score is a team's; not a player's ("beat Andy Roddick 6-4").
+  // "Hereford 1-1 Doncaster", "Wales coach Mike Ruddock": a town or a country beside a score or before
+  // its team's people is its team (a player's name beside a score stays his: "beat Andy Roddick 6-4").
   const score = (token: Token | undefined) => token !== undefined && SCORE.test(token.text);
-  if (!person && (score(tokens[run.to]) || score(tokens[run.from - 1]))) {
-    mention.evidence = { organization: STRONG_VOTE };
-    mention.notPerson = true;
+  const teamNoun = tokens[run.to] !== undefined && !BREAK_AFTER.test(tokens[run.to - 1]!.post) && TEAM_NOUNS.has(lower(tokens[run.to]!));
+  if (!person && (score(tokens[run.to]) || score(tokens[run.from - 1]) || (mention.place !== undefined && teamNoun))) {
+    asTeam(mention);
     return;
   }
+  // A country keeps its name before other nouns ("the England game").
+  if (mention.place) return;
   const last = tokens[run.to - 1]!;
   if (BREAK_AFTER.test(last.post) || POSSESSIVE.test(last.text) || /^[’']/.test(last.post)) return;
   const next = tokens[run.to];
@@ -141,6 +143,14 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
   if (!kind || (person && FOLLOWER_NOUNS.has(word))) return;
   mention.evidence = kind === 'other' ? {} : { [kind]: STRONG_VOTE };
   mention.notPerson = true;
+}
+
+/** The mention names a team, not the place it is named after. */
+export function asTeam(mention: EntityMention): void {
+  mention.place = undefined;
+  mention.evidence = { organization: STRONG_VOTE };
+  mention.notPerson = true;
+  mention.team = true;
 }
 
 /** Evidence from the words around the name. */

@@ -34,6 +34,8 @@ export interface EntityMention {
   fullName?: string;
   /** A common noun after it says it is no person ("the Agnelli family", "Malibu rum"): it stands for no full name. Not stored. */
   notPerson?: true;
+  /** It names a town's or a country's team ("Wales coach", "Hereford 1-1"): one-sense.ts makes the document's other mentions of it the team too. Not stored. */
+  team?: true;
 }
 
 const FORMER = new Set(['former', 'ex', 'late']);

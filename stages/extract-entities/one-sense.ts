@@ -7,6 +7,7 @@
  */
 import { lexiconTags } from '../parse/lexicon.ts';
 import { sensesOf } from '../reconcile/wordnet.ts';
+import { asTeam } from './evidence.ts';
 import type { EntityMention } from './mentions.ts';
 import { INITIALS, initialsOf, withoutPossessive } from './tokens.ts';
 import { STRONG_VOTE, strongTypesOf, type EntityType } from './vocabulary.ts';
@@ -47,6 +48,10 @@ function defineByInitials(mentions: EntityMention[]): void {
 /** Gives each one-word mention that says nothing of itself the one type its document gives that name. */
 export function shareDocumentSense(mentions: EntityMention[]): EntityMention[] {
   defineByInitials(mentions);
+  // An article that names a country's or a town's team ("Wales coach", "beat Wales 24-10") means the
+  // team by that name throughout ("Wales won"): the country stays a place in articles that do not.
+  const teams = new Set(mentions.filter((mention) => mention.team).map((mention) => withoutPossessive(mention.text)));
+  for (const mention of mentions) if (!mention.team && teams.has(withoutPossessive(mention.text))) asTeam(mention);
   // The type each name is given in the document; null where the document gives it two.
   const senses = new Map<string, EntityType | null>();
   const note = (name: string, type: EntityType) => senses.set(name, senses.has(name) && senses.get(name) !== type ? null : type);

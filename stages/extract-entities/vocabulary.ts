@@ -112,6 +112,9 @@ export const HONOURS = new Set(['obe', 'mbe', 'cbe', 'kbe', 'dbe', 'qc', 'kc', '
 /** A club's people after its town's name ("Liverpool striker"), which a person's name takes too ("Robbie Williams fans"). */
 export const FOLLOWERS = ['manager', 'boss', 'striker', 'midfielder', 'defender', 'goalkeeper', 'keeper', 'winger', 'fans', 'supporters', 'squad'] as const;
 
+/** Nouns after a country's name that make it its team: "Wales coach", "England captain", "the Zambia side". */
+export const TEAM_NOUNS = new Set<string>([...FOLLOWERS, 'coach', 'captain', 'team', 'side', 'prop', 'fly-half', 'scrum-half', 'lock', 'flanker', 'centre', 'wing', 'full-back', 'skipper']);
+
 export const KIND_AFTER: Record<string, 'organization' | 'place' | 'initiative' | 'other'> = {
   ...Object.fromEntries(FOLLOWERS.map((noun) => [noun, 'organization' as const])),
   bank: 'organization', firm: 'organization', company: 'organization', chain: 'organization', airline: 'organization',
