@@ -106,60 +106,19 @@ function nameRuns(tokens: Token[]): Run[] {
     // "People's Republic of China": a place's own name may hold a possessive.
     const placeEnd = possessivePlaceEnd(tokens, from);
     while (to < tokens.length) {
-      const last = tokens[to - 1]!;
       if (to < placeEnd) {
         to += 1;
         continue;
       }
-      if (BREAK_AFTER.test(last.post) || POSSESSIVE.test(last.text) || endsInPluralPossessive(last) || OPENING.test(tokens[to]!.pre)) break;
-      // "Economic Co-operation": a prefix hyphenated to a lower-case word is one word of the name (not
-      // "Oscar-winner Andrea Arnold", a description).
-      // "Nursultan Abish-uly": so is a short lower-case part of a surname.
-      if (last.post === '-' && (last.text.length <= 3 || tokens[to]!.text.length <= 3) && /^\p{Ll}/u.test(tokens[to]!.text)) {
+      const next = nextInName(tokens, from, to);
+      if (next === 'word') {
         to += 1;
         continue;
       }
-      // "Mohammed Mustafa al-Jibouri": an Arabic particle opens the last part of a name.
-      if (['al', 'el', 'bin', 'ibn', 'abu'].includes(tokens[to]!.text) && tokens[to]!.post === '-' && tokens[to + 1] !== undefined && isCapitalised(tokens[to + 1]!)) {
-        to += 1;
-        continue;
-      }
-      // "EADS Philippe Camus": an acronym and then a first name are an organisation and its person.
-      // Two letters may be a person's own initials ("JP Morgan"), unless they name a known body ("EU Peter Mandelson").
-      if (to - from === 1 && isAcronym(last) && (last.text.length > 2 || lexiconTags(lower(last)).some((tag) => /Organization|Country|Place/.test(tag))) && tokens[to]!.tags.has('FirstName')) break;
-      // "World War I", "King Charles I"; but after a first name alone and before a lower-case word, "I"
-      // is the pronoun ("said to Nigel I want …").
-      const pronoun = tokens[to]!.text === 'I' && to - from === 1 && tokens[from]!.tags.has('FirstName') && /^\p{Ll}/u.test(tokens[to + 1]?.text ?? '');
-      const numeral = ROMAN.test(tokens[to]!.text) && to > from && !pronoun;
-      if (isNameWord(tokens, to) || numeral) {
-        to += 1;
-        continue;
-      }
-      // "of the" may join too: "Office of the United States Trade Representative".
-      const connector = lower(tokens[to]!);
-      const width = ['of', 'for'].includes(connector) && lower(tokens[to + 1] ?? tokens[to]!) === 'the' ? 2 : 1;
-      const nextWord = to + width;
-      const after = nextWord < tokens.length && isNameWord(tokens, nextWord) && !BREAK_AFTER.test(tokens[nextWord - 1]!.post);
-      // "Belt and Road Initiative", "Australian Competition and Consumer Commission": a headed name after
-      // "and" continues one name when one word stands before "and" or the name goes on in common words;
-      // "Apple Computer and Cisco Systems" are two names, and so are "United Bank of Africa and Standard Trust Bank".
-      const continues = to - from === 1 || isDictionaryWord(tokens[nextWord]);
-      const joinsAnd =
-        connector !== 'and' ||
-        (!andsBefore(tokens, from, to) &&
-          (connectors > 0 ? !(headedNameFollows(tokens, nextWord) && endsName(tokens[to - 1]!)) : continues && !namedAlready(tokens, from, to) && !endsInHead(tokens, to - 1, nextWord) && headedNameFollows(tokens, nextWord)));
-      // "Gordon Redgate of Sugar Foods", "Clint Eastwood for Million Dollar Baby": a person's name ends before "of" or "for".
-      // "Oscar for Hilary Swank": nor does a name run on into a person's name after "of" or "for".
-      // "Oscar for The Aviator": nor does a first name alone.
-      const afterPerson =
-        ['of', 'for'].includes(connector) && ((connectors === 0 && to - from <= 3 && (tokens[from]!.tags.has('FirstName') || afterLowerCaseTitle(tokens, from))) || (width === 1 && tokens[nextWord]?.tags.has('FirstName') === true));
-      // "Visakhapatnam on India": a country after "on" is where the name lies, not part of it; and a
-      // place is whole before "for" ("Oxford for the …").
-      const afterPlace = (connector === 'on' && lookupPlace((tokens[nextWord]?.text ?? '').replace(POSSESSIVE, '')) !== undefined) || (connector === 'for' && connectors === 0 && isPlaceName(tokens.slice(from, to)));
-      const allowed = NAME_CONNECTORS.has(connector) && after && joinsAnd && !afterPerson && !afterPlace && (connector !== 'to' || runHasRole(tokens, from, to));
-      if (!allowed) break;
+      const past = next === 'connector' ? pastConnector(tokens, from, to, connectors) : undefined;
+      if (past === undefined) break;
       connectors += 1;
-      to = nextWord + 1;
+      to = past;
     }
     // "William Haughey OBE": an honour after a name is not part of it.
     if (to - from > 2 && HONOURS.has(lower(tokens[to - 1]!))) to -= 1;
@@ -179,6 +138,60 @@ function nameRuns(tokens: Token[]): Run[] {
     i = to;
   }
   return runs;
+}
+
+/** What stands at `to` in a name run from `from`: another word of it, its end, or maybe a connector. */
+function nextInName(tokens: Token[], from: number, to: number): 'word' | 'end' | 'connector' {
+  const last = tokens[to - 1]!;
+  if (BREAK_AFTER.test(last.post) || POSSESSIVE.test(last.text) || endsInPluralPossessive(last) || OPENING.test(tokens[to]!.pre)) return 'end';
+  // "Economic Co-operation": a prefix hyphenated to a lower-case word is one word of the name (not
+  // "Oscar-winner Andrea Arnold", a description).
+  // "Nursultan Abish-uly": so is a short lower-case part of a surname.
+  if (last.post === '-' && (last.text.length <= 3 || tokens[to]!.text.length <= 3) && /^\p{Ll}/u.test(tokens[to]!.text)) {
+    return 'word';
+  }
+  // "Mohammed Mustafa al-Jibouri": an Arabic particle opens the last part of a name.
+  if (['al', 'el', 'bin', 'ibn', 'abu'].includes(tokens[to]!.text) && tokens[to]!.post === '-' && tokens[to + 1] !== undefined && isCapitalised(tokens[to + 1]!)) {
+    return 'word';
+  }
+  // "EADS Philippe Camus": an acronym and then a first name are an organisation and its person.
+  // Two letters may be a person's own initials ("JP Morgan"), unless they name a known body ("EU Peter Mandelson").
+  if (to - from === 1 && isAcronym(last) && (last.text.length > 2 || lexiconTags(lower(last)).some((tag) => /Organization|Country|Place/.test(tag))) && tokens[to]!.tags.has('FirstName')) return 'end';
+  // "World War I", "King Charles I"; but after a first name alone and before a lower-case word, "I"
+  // is the pronoun ("said to Nigel I want …").
+  const pronoun = tokens[to]!.text === 'I' && to - from === 1 && tokens[from]!.tags.has('FirstName') && /^\p{Ll}/u.test(tokens[to + 1]?.text ?? '');
+  const numeral = ROMAN.test(tokens[to]!.text) && to > from && !pronoun;
+  if (isNameWord(tokens, to) || numeral) {
+    return 'word';
+  }
+  return 'connector';
+}
+
+/** Past the connector at `to` ("of the", "and", "for"): one past the next name word where the run goes on, else undefined. */
+function pastConnector(tokens: Token[], from: number, to: number, connectors: number): number | undefined {
+  // "of the" may join too: "Office of the United States Trade Representative".
+  const connector = lower(tokens[to]!);
+  const width = ['of', 'for'].includes(connector) && lower(tokens[to + 1] ?? tokens[to]!) === 'the' ? 2 : 1;
+  const nextWord = to + width;
+  const after = nextWord < tokens.length && isNameWord(tokens, nextWord) && !BREAK_AFTER.test(tokens[nextWord - 1]!.post);
+  // "Belt and Road Initiative", "Australian Competition and Consumer Commission": a headed name after
+  // "and" continues one name when one word stands before "and" or the name goes on in common words;
+  // "Apple Computer and Cisco Systems" are two names, and so are "United Bank of Africa and Standard Trust Bank".
+  const continues = to - from === 1 || isDictionaryWord(tokens[nextWord]);
+  const joinsAnd =
+    connector !== 'and' ||
+    (!andsBefore(tokens, from, to) &&
+      (connectors > 0 ? !(headedNameFollows(tokens, nextWord) && endsName(tokens[to - 1]!)) : continues && !namedAlready(tokens, from, to) && !endsInHead(tokens, to - 1, nextWord) && headedNameFollows(tokens, nextWord)));
+  // "Gordon Redgate of Sugar Foods", "Clint Eastwood for Million Dollar Baby": a person's name ends before "of" or "for".
+  // "Oscar for Hilary Swank": nor does a name run on into a person's name after "of" or "for".
+  // "Oscar for The Aviator": nor does a first name alone.
+  const afterPerson =
+    ['of', 'for'].includes(connector) && ((connectors === 0 && to - from <= 3 && (tokens[from]!.tags.has('FirstName') || afterLowerCaseTitle(tokens, from))) || (width === 1 && tokens[nextWord]?.tags.has('FirstName') === true));
+  // "Visakhapatnam on India": a country after "on" is where the name lies, not part of it; and a
+  // place is whole before "for" ("Oxford for the …").
+  const afterPlace = (connector === 'on' && lookupPlace((tokens[nextWord]?.text ?? '').replace(POSSESSIVE, '')) !== undefined) || (connector === 'for' && connectors === 0 && isPlaceName(tokens.slice(from, to)));
+  const allowed = NAME_CONNECTORS.has(connector) && after && joinsAnd && !afterPerson && !afterPlace && (connector !== 'to' || runHasRole(tokens, from, to));
+  return allowed ? nextWord + 1 : undefined;
 }
 
 /** One past the end of the longest gazetteer name from `from` that holds a possessive ("People's Republic of China"), else 0. */
