@@ -2,8 +2,9 @@
  * One sense per document: an article that says once what a name is means the same thing by it each
  * time ("Russian oil firm Yukos" … "Yukos said"), and an acronym it defines in brackets stands for the
  * name it abbreviates wherever it stands alone ("Australian Competition and Consumer Commission (ACCC)"
- * … "the ACCC"). A one-word name of many senses that nothing in its own document types joins no
- * entity across the corpus (resolve-entities' keyOf): elsewhere the word may be a city, its club or a brand.
+ * … "the ACCC"), and a country or a town it names as a team ("Wales coach") is the team throughout. A
+ * one-word name of many senses that nothing in its own document types joins no entity across the corpus
+ * (resolve-entities' keyOf): elsewhere the word may be a city, its club or a brand.
  */
 import { lexiconTags } from '../parse/lexicon.ts';
 import { sensesOf } from '../reconcile/wordnet.ts';
@@ -19,7 +20,6 @@ function strongType(mention: EntityMention): EntityType | undefined {
 }
 
 const isLoneWord = (mention: EntityMention) => !/\s/.test(withoutPossessive(mention.text));
-
 
 /**
  * "Royal Bank of Scotland … RBS": an acronym the document does not define in brackets stands for the one
