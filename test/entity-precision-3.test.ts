@@ -278,3 +278,16 @@ describe('a country named for its team', () => {
     expect(strongTypes('The average house price in England and Wales rose.', 'Wales')).toEqual(['place']);
   });
 });
+
+describe('from the eighth draw', () => {
+  it('ends a company name before "of" and its country, joins "on" only to a place, and takes a story for no person', () => {
+    expect(names('LG Electronics of South Korea was demonstrating one at 3GSM.')).toEqual(['LG Electronics', 'South Korea']);
+    expect(names('The Royal Bank of Scotland said profits rose.')).toEqual(['Royal Bank of Scotland']);
+    expect(names('Fans listened to Angels on Radio 1 all day.')).not.toContain('Angels on Radio');
+    expect(strongTypes('He made The Leonard Cohen Story for television.', 'Leonard Cohen Story')).toEqual([]);
+  });
+
+  it('types no common word opening a headline by the noun after it ("Game firm holds auditions")', () => {
+    expect(strongTypes("Game firm holds 'cast' auditions", 'Game')).toEqual([]);
+  });
+});

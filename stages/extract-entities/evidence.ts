@@ -6,6 +6,7 @@
  */
 import type { Token } from '../parse/index.ts';
 import { lexiconTags } from '../parse/lexicon.ts';
+import { sensesOf } from '../reconcile/wordnet.ts';
 import { isPersonName } from './full-names.ts';
 import { isCapital, lookupPlace } from './gazetteer.ts';
 import type { EntityMention } from './mentions.ts';
@@ -135,6 +136,9 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
   if (mention.place) return;
   const last = tokens[run.to - 1]!;
   if (BREAK_AFTER.test(last.post) || POSSESSIVE.test(last.text) || /^[’']/.test(last.post)) return;
+  // "Game firm holds auditions": a common word opening a sentence before a noun is that noun's modifier.
+  const opening = run.from === 0 || OPENING.test(tokens[run.from]!.pre);
+  if (opening && run.to - run.from === 1 && sensesOf(lower(tokens[run.from]!)).length > 0) return;
   const next = tokens[run.to];
   const noun = (token: Token | undefined) => token !== undefined && !isCapitalised(token) && token.tags.has('Noun') && !token.tags.has('Verb');
   if (!noun(next)) return;

@@ -187,9 +187,17 @@ function pastConnector(tokens: Token[], from: number, to: number, connectors: nu
   // "Oscar for The Aviator": nor does a first name alone.
   const afterPerson =
     ['of', 'for'].includes(connector) && ((connectors === 0 && to - from <= 3 && (tokens[from]!.tags.has('FirstName') || afterLowerCaseTitle(tokens, from))) || (width === 1 && tokens[nextWord]?.tags.has('FirstName') === true));
-  // "Visakhapatnam on India": a country after "on" is where the name lies, not part of it; and a
-  // place is whole before "for" ("Oxford for the …").
-  const afterPlace = (connector === 'on' && lookupPlace((tokens[nextWord]?.text ?? '').replace(POSSESSIVE, '')) !== undefined) || (connector === 'for' && connectors === 0 && isPlaceName(tokens.slice(from, to)));
+  // "Visakhapatnam on India": a country after "on" is where the name lies, not part of it, and "on"
+  // joins only a place to its river or sea ("Southend on Sea", not "Angels on Radio 1"); a place is
+  // whole before "for" ("Oxford for the …").
+  // "LG Electronics of South Korea": a company's whole name before "of" and its country; not "Royal Bank
+  // of Scotland", whose words before "of" are all common words.
+  const ofCountry =
+    connector === 'of' && connectors === 0 && to - from >= 2 && ORGANIZATION_HEADS.has(lower(tokens[to - 1]!)) && !tokens.slice(from, to).every((token) => isDictionaryWord(token)) && placeAt(tokens, nextWord);
+  const afterPlace =
+    ofCountry ||
+    (connector === 'on' && (lookupPlace((tokens[nextWord]?.text ?? '').replace(POSSESSIVE, '')) !== undefined || !isPlaceName(tokens.slice(from, to)))) ||
+    (connector === 'for' && connectors === 0 && isPlaceName(tokens.slice(from, to)));
   const allowed = NAME_CONNECTORS.has(connector) && after && joinsAnd && !afterPerson && !afterPlace && (connector !== 'to' || runHasRole(tokens, from, to));
   return allowed ? nextWord + 1 : undefined;
 }
@@ -240,6 +248,10 @@ const isPlaceName = (words: Token[]) => {
   const name = words.map((word) => word.text).join(' ');
   return lookupPlace(name) !== undefined || lexiconTags(name.toLowerCase()).some((tag) => /City|Place|Region|Country/.test(tag));
 };
+
+/** Is a gazetteer place named from token `at` (in one word or two)? */
+const placeAt = (tokens: Token[], at: number) =>
+  [2, 1].some((width) => at + width <= tokens.length && lookupPlace(tokens.slice(at, at + width).map((token) => token.text.replace(POSSESSIVE, '')).join(' '))?.via === 'name');
 
 /** "energy analyst Orin Middleton": a lower-case title right before the name says it is a person's. */
 const afterLowerCaseTitle = (tokens: Token[], from: number) => from > 0 && ROLE_HEADS.has(lower(tokens[from - 1]!)) && !isCapitalised(tokens[from - 1]!);
