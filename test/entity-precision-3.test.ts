@@ -284,6 +284,7 @@ describe('from the eighth draw', () => {
     expect(names('LG Electronics of South Korea was demonstrating one at 3GSM.')).toEqual(['LG Electronics', 'South Korea']);
     expect(names('The Royal Bank of Scotland said profits rose.')).toEqual(['Royal Bank of Scotland']);
     expect(names('Fans listened to Angels on Radio 1 all day.')).not.toContain('Angels on Radio');
+    expect(names('The General Agreement on Tariffs and Trade (GATT) was set up in 1947.')).toContain('General Agreement on Tariffs and Trade');
     expect(strongTypes('He made The Leonard Cohen Story for television.', 'Leonard Cohen Story')).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import { shareListEvidence, typeFromContext, typeFromName, vote } from './eviden
 import { lookupPlace } from './gazetteer.ts';
 import { BREAK_AFTER, endsInPluralPossessive, hasTag, isAcronym, isAdjective, isCapitalised, isPluralNoun, lower, OPENING, PLURAL_POSSESSIVE, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
 import {
-  COMMON_ACRONYMS, EVENT_HEADS, HONORIFICS, HONOURS, INITIATIVE_HEADS, LAW_HEADS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS, ROLE_HEADS, ROLE_MODIFIERS,
+  COMMON_ACRONYMS, EVENT_HEADS, HONORIFICS, HONOURS, INITIATIVE_HEADS, isAnyHead, LAW_HEADS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS, ROLE_HEADS, ROLE_MODIFIERS,
   TITLE_ENDS, type EntityType,
 } from './vocabulary.ts';
 
@@ -188,15 +188,15 @@ function pastConnector(tokens: Token[], from: number, to: number, connectors: nu
   const afterPerson =
     ['of', 'for'].includes(connector) && ((connectors === 0 && to - from <= 3 && (tokens[from]!.tags.has('FirstName') || afterLowerCaseTitle(tokens, from))) || (width === 1 && tokens[nextWord]?.tags.has('FirstName') === true));
   // "Visakhapatnam on India": a country after "on" is where the name lies, not part of it, and "on"
-  // joins only a place to its river or sea ("Southend on Sea", not "Angels on Radio 1"); a place is
-  // whole before "for" ("Oxford for the …").
+  // joins only a headed name ("General Agreement on Tariffs and Trade") or a place to its river
+  // ("Stratford on Avon"), not "Angels on Radio 1"; a place is whole before "for" ("Oxford for the …").
   // "LG Electronics of South Korea": a company's whole name before "of" and its country; not "Royal Bank
   // of Scotland", whose words before "of" are all common words.
   const ofCountry =
     connector === 'of' && connectors === 0 && to - from >= 2 && ORGANIZATION_HEADS.has(lower(tokens[to - 1]!)) && !tokens.slice(from, to).every((token) => isDictionaryWord(token)) && placeAt(tokens, nextWord);
   const afterPlace =
     ofCountry ||
-    (connector === 'on' && (lookupPlace((tokens[nextWord]?.text ?? '').replace(POSSESSIVE, '')) !== undefined || !isPlaceName(tokens.slice(from, to)))) ||
+    (connector === 'on' && (lookupPlace((tokens[nextWord]?.text ?? '').replace(POSSESSIVE, '')) !== undefined || !(isPlaceName(tokens.slice(from, to)) || isAnyHead(lower(tokens[to - 1]!))))) ||
     (connector === 'for' && connectors === 0 && isPlaceName(tokens.slice(from, to)));
   const allowed = NAME_CONNECTORS.has(connector) && after && joinsAnd && !afterPerson && !afterPlace && (connector !== 'to' || runHasRole(tokens, from, to));
   return allowed ? nextWord + 1 : undefined;
