@@ -290,5 +290,6 @@ describe('from the eighth draw', () => {
 
   it('types no common word opening a headline by the noun after it ("Game firm holds auditions")', () => {
     expect(strongTypes("Game firm holds 'cast' auditions", 'Game')).toEqual([]);
+    expect(strongTypes('Liverpool striker Steven Gerrard scored twice.', 'Liverpool')).toEqual(['organization']);
   });
 });

@@ -138,7 +138,8 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
   if (BREAK_AFTER.test(last.post) || POSSESSIVE.test(last.text) || /^[’']/.test(last.post)) return;
   // "Game firm holds auditions": a common word opening a sentence before a noun is that noun's modifier.
   const opening = run.from === 0 || OPENING.test(tokens[run.from]!.pre);
-  if (opening && run.to - run.from === 1 && sensesOf(lower(tokens[run.from]!)).length > 0) return;
+  const first = lower(tokens[run.from]!);
+  if (opening && run.to - run.from === 1 && sensesOf(first).length > 0 && !lexiconTags(first).some((tag) => /Place|City|Region|Country|Name|Person|Organization/.test(tag))) return;
   const next = tokens[run.to];
   const noun = (token: Token | undefined) => token !== undefined && !isCapitalised(token) && token.tags.has('Noun') && !token.tags.has('Verb');
   if (!noun(next)) return;
