@@ -4,20 +4,8 @@
  * event pages in ../shared/eval/events).
  */
 import { describe, expect, it } from 'vitest';
-import { keptMentions } from '../stages/extract-entities/abstain.ts';
-import { findMentions } from '../stages/extract-entities/mentions.ts';
-import { parseSpan } from '../stages/parse/index.ts';
+import { lineMentions as mentionsOf } from './helpers.ts';
 
-/** The mentions of a document, one sentence per line, as the extract-entities stage keeps them. */
-function mentionsOf(text: string) {
-  let at = 0;
-  const mentions = text.split('\n').flatMap((line, index) => {
-    const tokens = parseSpan(text, at, at + line.length);
-    at += line.length + 1;
-    return tokens.length === 0 ? [] : findMentions(text, index + 1, tokens);
-  });
-  return keptMentions(mentions, text);
-}
 const names = (text: string) => mentionsOf(text).map((mention) => mention.text);
 
 describe('a one-word name nothing in the document types, a dictionary word it also writes in lower case, is not kept', () => {

@@ -3,24 +3,10 @@
  * by the lexicon alone or by other names. The sentences are from ../shared/bench/bbc and the seeds.
  */
 import { describe, expect, it } from 'vitest';
-import { keptMentions } from '../stages/extract-entities/abstain.ts';
-import { findMentions } from '../stages/extract-entities/mentions.ts';
-import { shareDocumentSense } from '../stages/extract-entities/one-sense.ts';
-import { shareSeriesKind } from '../stages/extract-entities/series.ts';
 import { STRONG_VOTE } from '../stages/extract-entities/vocabulary.ts';
-import { parseSpan } from '../stages/parse/index.ts';
 import { resolveEntities } from '../stages/resolve-entities/entity.ts';
+import { lineMentions as mentionsOf } from './helpers.ts';
 
-/** The mentions of a document, one sentence per line, as the extract-entities stage keeps them (full names aside). */
-function mentionsOf(text: string) {
-  let at = 0;
-  const mentions = text.split('\n').flatMap((line, index) => {
-    const tokens = parseSpan(text, at, at + line.length);
-    at += line.length + 1;
-    return tokens.length === 0 ? [] : findMentions(text, index + 1, tokens);
-  });
-  return shareDocumentSense(keptMentions(shareSeriesKind(mentions), text));
-}
 const names = (text: string) => mentionsOf(text).map((mention) => mention.text);
 const strongTypes = (text: string, name: string) => {
   const mention = mentionsOf(text).find((candidate) => candidate.text === name);

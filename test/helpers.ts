@@ -8,7 +8,9 @@ import { main } from '../pipeline/cli.ts';
 import type { Doc } from '../pipeline/doc.ts';
 import { exportStore, type ExportedClaim } from '../pipeline/export.ts';
 import { runPipeline, type RunOptions } from '../pipeline/run-pipeline.ts';
+import { documentMentions } from '../stages/extract-entities/index.ts';
 import { ingest } from '../stages/ingest/index.ts';
+import { parseSpan } from '../stages/parse/index.ts';
 
 export const SEEDS_DIR = new URL('../../shared/seeds/', import.meta.url).pathname;
 export const BBC_DIR = new URL('../../shared/bench/bbc/', import.meta.url).pathname;
@@ -113,4 +115,15 @@ export async function claimsOf(files: Record<string, { text: string; manifest?: 
   } finally {
     db.close();
   }
+}
+
+/** The mentions extract-entities keeps of a text written one sentence per line (documentMentions). */
+export function lineMentions(text: string) {
+  let at = 0;
+  const sentences = text.split('\n').map((line, index) => {
+    const tokens = parseSpan(text, at, at + line.length);
+    at += line.length + 1;
+    return { ordinal: index + 1, tokens };
+  });
+  return documentMentions(text, sentences.filter((sentence) => sentence.tokens.length > 0));
 }

@@ -13,7 +13,7 @@ import type { EntityMention } from './mentions.ts';
 import { BREAK_AFTER, isAcronym, isCapitalised, isPluralNoun, lower, OPENING, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
 import {
   EVENT_HEADS, HUMAN_VERBS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
-  SPEECH_VERBS, STRONG_VOTE, THING_HEADS, KIND_AFTER, FOLLOWERS, TEAM_NOUNS, type EntityType,
+  SPEECH_VERBS, STRONG_VOTE, THING_HEADS, KIND_AFTER, FOLLOWERS, TEAM_NOUNS, isAnyHead, type EntityType,
 } from './vocabulary.ts';
 
 export function vote(mention: EntityMention, type: EntityType, weight: number): void {
@@ -38,7 +38,7 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
   // as a firm, a place or a law; neither is voted.
   // "Finding Neverland": a verb's -ing form is no first name, whatever the tagger guessed.
   const firstName = words.length >= 2 && words[0]!.tags.has('FirstName') && !lexiconTags(lower(words[0]!)).includes('Gerund');
-  const twoSided = firstName && words.length === 2 && heads.some((head) => PLACE_HEADS.has(head) || ORGANIZATION_HEADS.has(head) || LAW_HEADS.has(head) || INITIATIVE_HEADS.has(head) || EVENT_HEADS.has(head));
+  const twoSided = firstName && words.length === 2 && heads.some((head) => PLACE_HEADS.has(head) || isAnyHead(head));
   // A head word alone ("the Government", "the Union", "News", "Bill") is a common noun capitalised, not a name.
   for (const head of words.length > 1 && !twoSided ? heads : []) {
     if (PLACE_HEADS.has(head)) vote(mention, 'place', 4);
@@ -74,6 +74,9 @@ const LIST_OPENERS = new Set(['such', 'as', 'including', 'like', 'namely']);
 const KNOWN_ORGANIZATION = new Set(['Organization', 'Company', 'SportsTeam', 'School']);
 const KNOWN_PLACE = new Set(['City', 'Country', 'Region', 'Place']);
 
+/** Does compromise's lexicon list the name as a city, a country, a region or a place? */
+export const isLexiconPlace = (name: string) => lexiconTags(name.toLowerCase()).some((tag) => KNOWN_PLACE.has(tag));
+
 /** Prepositions that put what follows on the map: "died at his home in Malibu", "pubs near Woolwich". */
 const LOCATIVES = new Set(['in', 'near', 'outside', 'inside', 'across', 'around', 'throughout']);
 
@@ -86,7 +89,7 @@ function usedAsPlace(tokens: Token[], run: Run): boolean {
   if (before && LOCATIVES.has(lower(before)) && !BREAK_AFTER.test(before.post)) return true;
   const last = tokens[run.to - 1]!;
   const next = tokens[run.to];
-  if (next && last.post.trim() === ',' && isCapitalised(next) && (lookupPlace(next.text) !== undefined || lexiconTags(lower(next)).some((tag) => KNOWN_PLACE.has(tag)))) return true;
+  if (next && last.post.trim() === ',' && isCapitalised(next) && (lookupPlace(next.text) !== undefined || isLexiconPlace(lower(next)))) return true;
   return run.from === 0 && /^\s+[–—-]\s/.test(last.post);
 }
 

@@ -13,6 +13,13 @@ import { findMentions } from './mentions.ts';
 import { shareDocumentSense } from './one-sense.ts';
 import { shareSeriesKind } from './series.ts';
 import { DOCUMENT_STAGE_VERSIONS } from '../versions.ts';
+import type { Token } from '../parse/index.ts';
+
+/** The mentions a document keeps, from its sentences' tokens: found per sentence, then read over the whole document. */
+export function documentMentions(text: string, sentences: { ordinal: number; tokens: Token[] }[]) {
+  const mentions = sentences.flatMap((sentence) => findMentions(text, sentence.ordinal, sentence.tokens));
+  return shareDocumentSense(linkFullNames(keptMentions(shareSeriesKind(mentions), text)));
+}
 
 export const extractEntities = defineDocumentStage({
   name: 'extract-entities',
@@ -21,8 +28,6 @@ export const extractEntities = defineDocumentStage({
   needs: ['parse'],
   provides: 'entities',
   run(doc) {
-    const text = textOf(doc);
-    const mentions = doc.data.parse!.sentences.flatMap((sentence) => findMentions(text, sentence.ordinal, sentence.tokens));
-    return shareDocumentSense(linkFullNames(keptMentions(shareSeriesKind(mentions), text)));
+    return documentMentions(textOf(doc), doc.data.parse!.sentences);
   },
 });

@@ -6,7 +6,7 @@
 import type { Token } from '../parse/index.ts';
 import { lexiconTags } from '../parse/lexicon.ts';
 import { sensesOf } from '../reconcile/wordnet.ts';
-import { shareListEvidence, typeFromContext, typeFromName, vote } from './evidence.ts';
+import { isLexiconPlace, shareListEvidence, typeFromContext, typeFromName, vote } from './evidence.ts';
 import { lookupPlace } from './gazetteer.ts';
 import { BREAK_AFTER, endsInPluralPossessive, hasTag, isAcronym, isAdjective, isCapitalised, isPluralNoun, lower, OPENING, PLURAL_POSSESSIVE, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
 import {
@@ -246,7 +246,7 @@ function officeOf(tokens: Token[], run: Run): { of?: Run } | undefined {
 /** A place the gazetteer or the lexicon knows by these words. */
 const isPlaceName = (words: Token[]) => {
   const name = words.map((word) => word.text).join(' ');
-  return lookupPlace(name) !== undefined || lexiconTags(name.toLowerCase()).some((tag) => /City|Place|Region|Country/.test(tag));
+  return lookupPlace(name) !== undefined || isLexiconPlace(name);
 };
 
 /** Is a gazetteer place named from token `at` (in one word or two)? */
