@@ -77,7 +77,18 @@ function withoutLoneHeads(mentions: EntityMention[]): EntityMention[] {
   return mentions.filter((mention) => /\s/.test(mention.text) || mention.place !== undefined || !loneHead(withoutPossessive(mention.text).toLowerCase()));
 }
 
+/**
+ * Numbered names: "BBC Radio 4", "RBS 6 Nations", "Fathers 4 Justice", "Halo 2". A name written right
+ * before a small number that is not a count of the next word ("London 12 months later") is cut from a
+ * longer name whose end the finder does not know; which thing it names is unsure, so it is not kept.
+ */
+function withoutNumberedNames(mentions: EntityMention[], text: string): EntityMention[] {
+  return mentions.filter((mention) => !NUMBER_AFTER.test(text.slice(mention.end, mention.end + 24)));
+}
+/** A space, one to three digits (with letters glued: "3G"), then no lower-case word. */
+const NUMBER_AFTER = /^ \d{1,3}(?![\d,:/-]|\.\d)(?!\p{L}* \p{Ll})/u;
+
 /** The mentions of a whole document that the rules above keep. */
 export function keptMentions(mentions: EntityMention[], text: string): EntityMention[] {
-  return withoutUnsupportedNames(withoutLoneHeads(withoutGluedNames(withoutGluedPunctuation(withoutCreditSlashes(mentions)))), text);
+  return withoutUnsupportedNames(withoutNumberedNames(withoutLoneHeads(withoutGluedNames(withoutGluedPunctuation(withoutCreditSlashes(mentions)))), text), text);
 }

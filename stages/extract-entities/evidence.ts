@@ -13,7 +13,7 @@ import type { EntityMention } from './mentions.ts';
 import { BREAK_AFTER, isAcronym, isCapitalised, isPluralNoun, lower, OPENING, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
 import {
   EVENT_HEADS, HUMAN_VERBS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
-  SPEECH_VERBS, STRONG_VOTE, THING_HEADS, KIND_AFTER, FOLLOWERS, TEAM_NOUNS, isAnyHead, type EntityType,
+  SPEECH_VERBS, STRONG_VOTE, THING_HEADS, KIND_AFTER, FOLLOWERS, TEAM_NOUNS, WORK_NOUNS, WORKS_NOUNS, isAnyHead, type EntityType,
 } from './vocabulary.ts';
 
 export function vote(mention: EntityMention, type: EntityType, weight: number): void {
@@ -131,7 +131,9 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
   // its team's people is its team (a player's name beside a score stays his: "beat Andy Roddick 6-4").
   const score = (token: Token | undefined) => token !== undefined && SCORE.test(token.text);
   const teamNoun = tokens[run.to] !== undefined && !BREAK_AFTER.test(tokens[run.to - 1]!.post) && TEAM_NOUNS.has(lower(tokens[run.to]!));
-  if (!person && (score(tokens[run.to]) || score(tokens[run.from - 1]) || (mention.place !== undefined && teamNoun))) {
+  // "a company of 100-120 UK troops": a range before a name that a plural noun follows counts that noun.
+  const scoreBefore = score(tokens[run.from - 1]) && !(tokens[run.to] && isPluralNoun(tokens[run.to]!));
+  if (!person && (score(tokens[run.to]) || scoreBefore || (mention.place !== undefined && teamNoun))) {
     asTeam(mention);
     return;
   }
@@ -148,7 +150,12 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
   if (!noun(next)) return;
   const word = KIND_AFTER[lower(next!)] ? lower(next!) : noun(tokens[run.to + 1]) && !BREAK_AFTER.test(next!.post) ? lower(tokens[run.to + 1]!) : '';
   const kind = KIND_AFTER[word];
-  if (!kind || (person && FOLLOWER_NOUNS.has(word))) return;
+  // "the Robbie Williams album": a person's name before a work is its maker's.
+  if (!kind || (person && (FOLLOWER_NOUNS.has(word) || WORK_NOUNS.has(word)))) return;
+  // "a South American oil company", "the Florida company": a demonym or a place the lexicon knows says
+  // where the firm is from, not that it is one (its club's people aside: "Liverpool striker").
+  const where = tokens[run.to - 1]!.tags.has('Demonym') || isLexiconPlace(mention.text);
+  if (where && kind === 'organization' && !FOLLOWER_NOUNS.has(word)) return;
   mention.evidence = kind === 'other' ? {} : { [kind]: STRONG_VOTE };
   mention.notPerson = true;
 }
@@ -161,8 +168,52 @@ export function asTeam(mention: EntityMention): void {
   mention.team = true;
 }
 
+/** The mention names a work or a product ("the film Billy Elliot"), which makes no entity. */
+export function asWork(mention: EntityMention): void {
+  mention.place = undefined;
+  mention.role = undefined;
+  mention.evidence = { other: STRONG_VOTE };
+  mention.notPerson = true;
+  mention.work = true;
+}
+
+/** Last words of a building that is also the body that runs it: "the Staples Centre", "SoHo House", "Brixton Academy". */
+const VENUE_HEADS = new Set(['centre', 'center', 'house', 'academy']);
+
+/**
+ * "at London's Earls Court", "in the Staples Centre", "held at the Bristol Academy": after "at" or "in",
+ * a name headed by such a word is where something happens, a venue more than its owner. Which one the
+ * sentence means is unsure, so the mention says nothing of its type.
+ */
+function atVenue(tokens: Token[], run: Run): boolean {
+  const words = tokens.slice(run.from, run.to);
+  if (words.length < 2 || words.some((word) => ['of', 'for'].includes(lower(word))) || !VENUE_HEADS.has(lower(words.at(-1)!).replace(POSSESSIVE, ''))) return false;
+  let k = run.from - 1;
+  // Over "the" and a place's possessive ("New York's").
+  while (k > 0 && run.from - k <= 3 && (lower(tokens[k]!) === 'the' || isCapitalised(tokens[k]!)) && !BREAK_AFTER.test(tokens[k]!.post)) k -= 1;
+  return k >= 0 && ['at', 'in'].includes(lower(tokens[k]!)) && !BREAK_AFTER.test(tokens[k]!.post);
+}
+
+/**
+ * Does the work noun at `k` say what the name is? A plural opens a list of works with "such as",
+ * "including" or "like" ("game as Nadal breaks" is no list); a singular stands right before the name,
+ * or before a comma, and the name ends its phrase: "the film Billy Elliot," but not "the film Tom
+ * Cruise made", where it is a clause's subject (compromise reads many such verbs as nouns).
+ */
+function namesWork(tokens: Token[], run: Run, k: number): boolean {
+  const opener = tokens.slice(k + 1, run.from).map(lower).join(' ');
+  if (WORKS_NOUNS.has(lower(tokens[k]!))) return ['such as', 'including', 'like'].includes(opener);
+  const next = tokens[run.to];
+  const phraseEnds = !next || BREAK_AFTER.test(tokens[run.to - 1]!.post) || isCapitalised(next) || next.tags.has('Preposition') || next.tags.has('Conjunction');
+  return opener === '' && /^,? $/.test(tokens[k]!.post) && phraseEnds;
+}
+
 /** Evidence from the words around the name. */
 export function typeFromContext(mention: EntityMention, tokens: Token[], run: Run): void {
+  if (atVenue(tokens, run)) {
+    mention.evidence = {};
+    return;
+  }
   // "The Beverly Hillbillies": after an article, a first name before a plural noun names a show or a
   // team, not a person ("Danny Mills" is one).
   if (lower(tokens[run.from - 1] ?? tokens[run.from]!) === 'the' && run.from > 0 && isPluralNoun(tokens[run.to - 1]!) && !mention.role) {
@@ -204,9 +255,10 @@ export function typeFromContext(mention: EntityMention, tokens: Token[], run: Ru
   // The kind is a common noun in the same phrase: not a word of another name ("the Clean Network,” Pompeo said").
   let outright = true;
   for (let k = run.from - 1; k >= Math.max(0, run.from - 4); k -= 1) {
-    // "firms, including X" keeps its comma before the list.
-    if (/[;:.”"]/.test(tokens[k]!.post) || (tokens[k]!.post.includes(',') && !LIST_OPENERS.has(lower(tokens[k + 1]!)))) break;
     const word = lower(tokens[k]!);
+    // "firms, including X" keeps its comma before the list; "his last album, Genius Loves Company" is an apposition.
+    const apposition = k === run.from - 1 && WORK_NOUNS.has(word) && tokens[k]!.post === ', ';
+    if (/[;:.”"]/.test(tokens[k]!.post) || (tokens[k]!.post.includes(',') && !apposition && !LIST_OPENERS.has(lower(tokens[k + 1]!)))) break;
     // A capital opening the sentence ("Apps like TikTok") is no name's.
     if (isCapitalised(tokens[k]!) && k > 0 && !OPENING.test(tokens[k]!.pre)) {
       outright = false;
@@ -220,6 +272,10 @@ export function typeFromContext(mention: EntityMention, tokens: Token[], run: Ru
     }
     if (PLACE_NOUNS.has(word)) {
       vote(mention, 'place', outright ? 3 : 2);
+      break;
+    }
+    if (WORK_NOUNS.has(word) || WORKS_NOUNS.has(word)) {
+      if (outright && !mention.place && namesWork(tokens, run, k)) asWork(mention);
       break;
     }
     outright &&= LIST_OPENERS.has(word);
@@ -245,7 +301,10 @@ export function shareListEvidence(text: string, mentions: EntityMention[], token
   let conjoined = false;
   const goesOn = (member: EntityMention) => /^(?:[’']s)?,? (?:and|or|etc)\b/.test(text.slice(member.end, member.end + 12));
   const flush = () => {
-    if (group.length > 2 || (group.length === 2 && (conjoined || goesOn(group[1]!)))) {
+    const list = group.length > 2 || (group.length === 2 && (conjoined || goesOn(group[1]!)));
+    // "games such as Populous, Theme Park and Dungeon Keeper": the noun before the list says what each member is.
+    if (list && group[0]!.work) for (const member of group) asWork(member);
+    else if (list) {
       const total: Partial<Record<EntityType, number>> = {};
       for (const member of group) for (const [type, weight] of Object.entries(member.evidence)) if (weight >= STRONG_VOTE) total[type as EntityType] = (total[type as EntityType] ?? 0) + weight;
       const kinds = Object.entries(total).sort(([, a], [, b]) => b - a);

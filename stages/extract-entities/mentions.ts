@@ -36,6 +36,8 @@ export interface EntityMention {
   notPerson?: true;
   /** It names a town's or a country's team ("Wales coach", "Hereford 1-1"): one-sense.ts makes the document's other mentions of it the team too. Not stored. */
   team?: true;
+  /** A noun before it says it is a work or a product ("the musical Billy Elliot"): one-sense.ts makes the document's other mentions of it the work too. Not stored. */
+  work?: true;
 }
 
 const FORMER = new Set(['former', 'ex', 'late']);

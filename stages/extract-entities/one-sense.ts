@@ -2,13 +2,14 @@
  * One sense per document: an article that says once what a name is means the same thing by it each
  * time ("Russian oil firm Yukos" … "Yukos said"), and an acronym it defines in brackets stands for the
  * name it abbreviates wherever it stands alone ("Australian Competition and Consumer Commission (ACCC)"
- * … "the ACCC"), and a country or a town it names as a team ("Wales coach") is the team throughout. A
+ * … "the ACCC"), a country or a town it names as a team ("Wales coach") is the team throughout, and so
+ * is a work it names as one ("the musical Billy Elliot"). A
  * one-word name of many senses that nothing in its own document types joins no entity across the corpus
  * (resolve-entities' keyOf): elsewhere the word may be a city, its club or a brand.
  */
 import { lexiconTags } from '../parse/lexicon.ts';
 import { sensesOf } from '../reconcile/wordnet.ts';
-import { asTeam } from './evidence.ts';
+import { asTeam, asWork } from './evidence.ts';
 import type { EntityMention } from './mentions.ts';
 import { INITIALS, initialsOf, withoutPossessive } from './tokens.ts';
 import { STRONG_VOTE, strongTypesOf, type EntityType } from './vocabulary.ts';
@@ -52,6 +53,9 @@ export function shareDocumentSense(mentions: EntityMention[]): EntityMention[] {
   // team by that name throughout ("Wales won"): the country stays a place in articles that do not.
   const teams = new Set(mentions.filter((mention) => mention.team).map((mention) => withoutPossessive(mention.text)));
   for (const mention of mentions) if (!mention.team && teams.has(withoutPossessive(mention.text))) asTeam(mention);
+  // An article that says once that a name is a work ("his last album, Genius Loves Company") means the work throughout.
+  const works = new Set(mentions.filter((mention) => mention.work).map((mention) => withoutPossessive(mention.text)));
+  for (const mention of mentions) if (!mention.work && works.has(withoutPossessive(mention.text))) asWork(mention);
   // The type each name is given in the document; null where the document gives it two.
   const senses = new Map<string, EntityType | null>();
   const note = (name: string, type: EntityType) => senses.set(name, senses.has(name) && senses.get(name) !== type ? null : type);

@@ -120,9 +120,27 @@ export const KIND_AFTER: Record<string, 'organization' | 'place' | 'initiative' 
   bank: 'organization', firm: 'organization', company: 'organization', chain: 'organization', airline: 'organization',
   carrier: 'organization', retailer: 'organization', brewer: 'organization', insurer: 'organization',
   hotel: 'place', restaurant: 'place', theatre: 'place', stadium: 'place', prison: 'place', airport: 'place',
-  family: 'other', dynasty: 'other', clan: 'other', awards: 'other', award: 'other', prize: 'other', initiative: 'initiative', programme: 'initiative', scheme: 'initiative',
+  family: 'other', dynasty: 'other', clan: 'other', awards: 'other', award: 'other', prize: 'other', initiative: 'initiative', scheme: 'initiative',
+  // A work after a name that is not a person's ("the Countryfile programme", "Brookside soap"): in news a
+  // programme after a name is mostly a broadcast one ("told the BBC's Newsnight programme").
+  ...Object.fromEntries(['film', 'movie', 'album', 'novel', 'sitcom', 'soap', 'musical', 'documentary', 'biopic', 'programme'].map((noun) => [noun, 'other' as const])),
   brand: 'other', rum: 'other', vodka: 'other', whisky: 'other', brandy: 'other', beer: 'other', lager: 'other', software: 'other', game: 'other', console: 'other',
 };
+
+/**
+ * Nouns for works and products that, right before a name, say what it is: "the musical Billy Elliot",
+ * "his last album, Genius Loves Company". A work is no entity of ours, whatever its words suggest. Not
+ * words that are as often verbs or a match's ("play", "show", "game", "title", "series").
+ */
+export const WORK_NOUNS = new Set([
+  'film', 'movie', 'album', 'single', 'song', 'novel', 'book', 'sitcom', 'soap', 'drama', 'documentary', 'musical', 'opera',
+  'comedy', 'thriller', 'biopic', 'brand',
+]);
+/** Their plurals, which say it of a list they open: "games such as Populous, Theme Park and Dungeon Keeper". */
+export const WORKS_NOUNS = new Set([
+  'films', 'movies', 'albums', 'singles', 'songs', 'novels', 'books', 'sitcoms', 'soaps', 'dramas', 'documentaries', 'musicals',
+  'operas', 'comedies', 'thrillers', 'brands', 'games', 'titles', 'shows', 'series', 'programmes', 'products', 'software',
+]);
 
 export const PLACE_NOUNS = new Set(['country', 'countries', 'nation', 'nations', 'state', 'states', 'city', 'cities', 'region', 'regions', 'capital', 'province', 'provinces']);
 

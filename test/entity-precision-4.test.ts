@@ -1,0 +1,86 @@
+/**
+ * Entity precision, fourth round (issue 22): works, venues, numbered names and places used as
+ * adjectives, which the earlier rules typed as people or bodies. The sentences are from
+ * ../shared/bench/bbc (the file each comes from is named in its test).
+ */
+import { describe, expect, it } from 'vitest';
+import { STRONG_VOTE } from '../stages/extract-entities/vocabulary.ts';
+import { lineMentions as mentionsOf } from './helpers.ts';
+
+const names = (text: string) => mentionsOf(text).map((mention) => mention.text);
+const strongTypes = (text: string, name: string) =>
+  mentionsOf(text)
+    .filter((candidate) => candidate.text === name)
+    .map((mention) => Object.entries(mention.evidence).filter(([, weight]) => weight >= STRONG_VOTE).map(([type]) => type));
+
+describe('a work or a product is no person, body or place', () => {
+  it('takes a work noun right before a name, in apposition too, and keeps it through the article (entertainment/264)', () => {
+    const text = [
+      "Charles' last album, Genius Loves Company, a collection of duets that has sold more than two million copies, was named album of the year.",
+      'Charles won eight Grammy Awards, including album of the year for Genius Loves Company.',
+    ].join('\n');
+    expect(strongTypes(text, 'Genius Loves Company')).toEqual([['other'], ['other']]);
+  });
+
+  it('types every member of a list that a plural work noun opens (business/143, tech/170)', () => {
+    const brands = 'Growth was helped by its confectionery brands - including Cadbury, Trident and Halls - which enjoyed a successful year.';
+    expect(['Cadbury', 'Trident', 'Halls'].map((name) => strongTypes(brands, name))).toEqual([[['other']], [['other']], [['other']]]);
+  });
+
+  it('reads no work where the noun only stands near the name (sport/150, entertainment/292, sport)', () => {
+    expect(strongTypes('Another superb game as Nadal breaks to once again lift the roof.', 'Nadal')).toEqual([[]]);
+    expect(strongTypes('Kombou plays Vince Everett in Jailhouse Rock - the same role Presley played.', 'Vince Everett')).toEqual([['person']]);
+    // A clause's subject after the noun: "the film Tom Cruise made".
+    expect(strongTypes('It was the best film Tom Cruise made that year.', 'Tom Cruise')).toEqual([['person']]);
+  });
+
+  it('keeps a person before the work named after them ("the Robbie Williams album")', () => {
+    expect(strongTypes('Fans queued for the new Robbie Williams album on Monday.', 'Robbie Williams')).toEqual([['person']]);
+  });
+
+  it('makes no initiative of a broadcast programme (politics/381, business/133)', () => {
+    expect(strongTypes("The Mori survey of 2,000 adults for BBC One's Countryfile programme suggests so.", 'Countryfile')).toEqual([[]]);
+    expect(strongTypes('"The prime minister has given instructions," he told the BBC\'s Network Africa programme.', 'Network Africa')).toEqual([[]]);
+  });
+});
+
+describe('a venue named where something happens says nothing of its type', () => {
+  it('does not type a centre, a house or an academy after "at" or "in" (sport/474, entertainment/012, entertainment/238)', () => {
+    expect(strongTypes('Zvonareva has lost both her games so far, having crashed to Kuznetsova in the Staples Centre on Wednesday.', 'Staples Centre')).toEqual([[]]);
+    expect(strongTypes("Speaking before the event at New York's SoHo House, Mr Neeson said so.", 'SoHo House')).toEqual([[]]);
+    expect(strongTypes('Portishead will play at the Bristol Academy on 19 February.', 'Bristol Academy')).toEqual([[]]);
+  });
+
+  it('still types the body of such a name elsewhere, and a name joined by "of" ("the House of Commons")', () => {
+    expect(strongTypes('MPs in the House of Commons voted.', 'House of Commons')).toEqual([['organization']]);
+    expect(strongTypes('The Bristol Academy said it had sold out.', 'Bristol Academy')).toEqual([['organization']]);
+  });
+});
+
+describe('a name cut from a longer numbered name is not kept', () => {
+  it('drops "BBC Radio" of "BBC Radio 4" and "RBS" of "RBS 6 Nations" (business, sport)', () => {
+    expect(names("It was the second or third lead item on BBC Radio 4's Today programme.")).not.toContain('BBC Radio');
+    expect(names("Williams could be fit for Saturday's RBS 6 Nations championship opener.")).not.toContain('RBS');
+  });
+
+  it('keeps a name before a count of the next word (sport/009, business/052)', () => {
+    expect(names('The Bedford star returned to London 12 months later.')).toContain('London');
+    expect(names('The unit was acquired by American Express 20 years ago.')).toContain('American Express');
+  });
+});
+
+describe('a place used as an adjective is no organisation', () => {
+  it('does not make a team of a country after a range of troops (politics)', () => {
+    const text = 'A company of 100-120 UK troops is understood to have been put on standby.';
+    expect(strongTypes(text, 'UK')).toEqual([['place']]);
+  });
+
+  it('does not make a firm of a demonym or a state before "company" (business/011, business/005)', () => {
+    expect(strongTypes('Mr Chavez is an ardent promoter of the concept of a South American oil company.', 'South American')).toEqual([[]]);
+    expect(strongTypes('The Florida company said it would appeal.', 'Florida')).toEqual([[]]);
+  });
+
+  it('still makes a club of a town before its people ("Liverpool striker")', () => {
+    expect(strongTypes('Liverpool striker Milan Baros scored twice.', 'Liverpool')).toEqual([['organization']]);
+  });
+});
