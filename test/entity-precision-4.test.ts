@@ -84,3 +84,36 @@ describe('a place used as an adjective is no organisation', () => {
     expect(strongTypes('Liverpool striker Milan Baros scored twice.', 'Liverpool')).toEqual([['organization']]);
   });
 });
+
+describe('a score or a team noun beside a name makes a team only where it can be one', () => {
+  it('makes no team of a player beside a set score, nor across a comma (sport/474, sport/426)', () => {
+    expect(strongTypes('Zvonareva has lost both her games so far, having crashed 6-2 6-4 Kuznetsova on Wednesday.', 'Kuznetsova')).toEqual([[]]);
+    const text = 'Kim defeated Hernych 7-5 6-3, Canadian qualifier Frank Dancevic downed Jeff Morrison.';
+    expect(strongTypes(text, 'Canadian')).toEqual([['place']]);
+  });
+
+  it('still makes teams of names beside a match score, and of a common word beside a set score', () => {
+    expect(strongTypes('Wigan 2-1 Millwall', 'Wigan')).toEqual([['organization']]);
+    expect(strongTypes('Arsenal 6-2 Everton', 'Arsenal')).toEqual([['organization']]);
+  });
+
+  it('makes no team of a demonym before "squad": the country\'s side or one of its clubs (sport/194)', () => {
+    expect(strongTypes('Lehmann is understudy to Oliver Kahn in the German squad, but has lost his place.', 'German')).toEqual([[]]);
+  });
+});
+
+describe('a list gives no kind to a member its own phrase has typed', () => {
+  it('leaves "British Comedy" of "British Comedy awards" untyped in a list of bodies (entertainment/212)', () => {
+    const text = 'Lucas and Walliams won numerous awards, including National Television, Royal Television Society and British Comedy awards.';
+    expect(strongTypes(text, 'British Comedy')).toEqual([[]]);
+    expect(strongTypes(text, 'Royal Television Society')).toEqual([['organization']]);
+  });
+});
+
+describe("a minister's portfolio is no organisation, in the plural too", () => {
+  it('keeps "Fisheries" of "Fisheries Minister Ross Finnie" in the title (politics)', () => {
+    const mentions = mentionsOf('They will also talk to Fisheries Minister Ross Finnie and scientists.');
+    expect(mentions.map((mention) => mention.text)).toEqual(['Ross Finnie']);
+    expect(mentions[0]!.role).toBe('Minister of Fisheries');
+  });
+});

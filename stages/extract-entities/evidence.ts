@@ -129,17 +129,25 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
   const person = (mention.evidence.person ?? 0) >= STRONG_VOTE;
   // "Hereford 1-1 Doncaster", "Wales coach Mike Ruddock": a town or a country beside a score or before
   // its team's people is its team (a player's name beside a score stays his: "beat Andy Roddick 6-4").
-  const score = (token: Token | undefined) => token !== undefined && SCORE.test(token.text);
-  const teamNoun = tokens[run.to] !== undefined && !BREAK_AFTER.test(tokens[run.to - 1]!.post) && TEAM_NOUNS.has(lower(tokens[run.to]!));
+  const score = (token: Token | undefined) => token !== undefined && SCORE.test(token.text) && !BREAK_AFTER.test(token.post);
+  const last = tokens[run.to - 1]!;
+  const teamNoun = tokens[run.to] !== undefined && !BREAK_AFTER.test(last.post) && TEAM_NOUNS.has(lower(tokens[run.to]!));
   // "a company of 100-120 UK troops": a range before a name that a plural noun follows counts that noun.
   const scoreBefore = score(tokens[run.from - 1]) && !(tokens[run.to] && isPluralNoun(tokens[run.to]!));
-  if (!person && (score(tokens[run.to]) || scoreBefore || (mention.place !== undefined && teamNoun))) {
+  const scoreAfter = score(tokens[run.to]) && !BREAK_AFTER.test(last.post);
+  // "the German squad": a demonym before a team's noun is the country's side or one of its clubs; which, the sentence does not say.
+  if (teamNoun && lookupPlace(mention.text)?.via === 'demonym') {
+    mention.place = undefined;
+    mention.evidence = {};
+    return;
+  }
+  const beside = scoreBefore ? tokens[run.from - 1] : scoreAfter ? tokens[run.to] : undefined;
+  if (!person && ((beside && mayNameTeam(tokens.slice(run.from, run.to), beside)) || (mention.place !== undefined && teamNoun))) {
     asTeam(mention);
     return;
   }
   // A country keeps its name before other nouns ("the England game").
   if (mention.place) return;
-  const last = tokens[run.to - 1]!;
   if (BREAK_AFTER.test(last.post) || POSSESSIVE.test(last.text) || /^[’']/.test(last.post)) return;
   // "Game firm holds auditions": a common word opening a sentence before a noun is that noun's modifier.
   const opening = run.from === 0 || OPENING.test(tokens[run.from]!.pre);
@@ -158,6 +166,24 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
   if (where && kind === 'organization' && !FOLLOWER_NOUNS.has(word)) return;
   mention.evidence = kind === 'other' ? {} : { [kind]: STRONG_VOTE };
   mention.notPerson = true;
+  // "National Television, Royal Television Society and British Comedy awards": its own phrase said what it is.
+  mention.kindSaid = true;
+}
+
+/** A tennis set's score: six or seven games to at most seven ("6-4", "7-6"). */
+const SET_SCORE = /^(?:[67]-[0-7]|[0-7]-[67])$/;
+
+/**
+ * Do these words, beside this score, name a team: a place ("Hereford 1-1 Doncaster") or a common word
+ * ("Arsenal", "Manchester United"), or any name beside a match's score ("Wigan 2-1 Millwall")? A
+ * surname or a coined word beside a set's score is a player's ("crashed 6-2 6-4 Kuznetsova").
+ */
+function mayNameTeam(words: Token[], score: Token): boolean {
+  if (!SET_SCORE.test(score.text)) return true;
+  return words.some((word) => {
+    const tags = lexiconTags(lower(word));
+    return lookupPlace(word.text) !== undefined || isLexiconPlace(lower(word)) || (sensesOf(lower(word)).length > 0 && !tags.some((tag) => /Person|Name/.test(tag)));
+  });
 }
 
 /** The mention names a team, not the place it is named after. */
@@ -313,7 +339,7 @@ export function shareListEvidence(text: string, mentions: EntityMention[], token
       // is no list of companies: at least a third of the members must be typed outright.
       const typedMembers = group.filter((member) => strongest(member) >= STRONG_VOTE).length;
       const kind = kinds.length > 0 && (kinds.length === 1 || kinds[0]![1] > 2 * kinds[1]![1]) && typedMembers * 3 >= group.length ? (kinds[0]![0] as EntityType) : undefined;
-      if (kind) for (const member of group) if (strongest(member) < STRONG_VOTE) member.evidence = { ...member.evidence, [kind]: STRONG_VOTE };
+      if (kind) for (const member of group) if (strongest(member) < STRONG_VOTE && !member.kindSaid) member.evidence = { ...member.evidence, [kind]: STRONG_VOTE };
     }
     group = [];
     conjoined = false;

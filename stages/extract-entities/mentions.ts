@@ -36,6 +36,8 @@ export interface EntityMention {
   notPerson?: true;
   /** It names a town's or a country's team ("Wales coach", "Hereford 1-1"): one-sense.ts makes the document's other mentions of it the team too. Not stored. */
   team?: true;
+  /** A common noun after it said what it is ("Malibu rum"): a list it stands in gives it no kind. Not stored. */
+  kindSaid?: true;
   /** A noun before it says it is a work or a product ("the musical Billy Elliot"): one-sense.ts makes the document's other mentions of it the work too. Not stored. */
   work?: true;
 }
@@ -264,7 +266,8 @@ const PORTFOLIO_TITLES = new Set(['minister', 'secretary', 'commissioner']);
 /** Are `words`, before the title, the portfolio it holds ("Housing", "Monetary Affairs"): dictionary words, no place? */
 function isPortfolio(words: Token[], title: string): boolean {
   const head = title.toLowerCase().split(' ').find((part) => PORTFOLIO_TITLES.has(part));
-  return head !== undefined && words.length <= 3 && words.every((word) => NAME_CONNECTORS.has(lower(word)) || (!lookupPlace(word.text) && sensesOf(lower(word)).length > 0));
+  // "Fisheries Minister": WordNet lists the singular only.
+  return head !== undefined && words.length <= 3 && words.every((word) => NAME_CONNECTORS.has(lower(word)) || (!lookupPlace(word.text) && (sensesOf(lower(word)).length > 0 || isPluralNoun(word))));
 }
 
 /** "University of the Highlands and Islands and Southampton": a name holds one "and" at most. */
