@@ -51,6 +51,11 @@ describe('a venue named where something happens says nothing of its type', () =>
     expect(strongTypes('Portishead will play at the Bristol Academy on 19 February.', 'Bristol Academy')).toEqual([[]]);
   });
 
+  it('takes a club after "at" for a venue, but an employer after a title and "at" (politics/301)', () => {
+    expect(strongTypes('Speaking at the Commonwealth Club, Mr Kennedy said it was critical.', 'Commonwealth Club')).toEqual([[]]);
+    expect(strongTypes('"It is ambitious," said John Palmer, political director at the European Policy Centre.', 'European Policy Centre')).toEqual([['organization']]);
+  });
+
   it('still types the body of such a name elsewhere, and a name joined by "of" ("the House of Commons")', () => {
     expect(strongTypes('MPs in the House of Commons voted.', 'House of Commons')).toEqual([['organization']]);
     expect(strongTypes('The Bristol Academy said it had sold out.', 'Bristol Academy')).toEqual([['organization']]);
@@ -115,5 +120,51 @@ describe("a minister's portfolio is no organisation, in the plural too", () => {
     const mentions = mentionsOf('They will also talk to Fisheries Minister Ross Finnie and scientists.');
     expect(mentions.map((mention) => mention.text)).toEqual(['Ross Finnie']);
     expect(mentions[0]!.role).toBe('Minister of Fisheries');
+  });
+});
+
+describe('a name cut from a title-case title is not kept', () => {
+  it('drops the tail of a name that a capitalised function word opens mid-sentence (tech/096, entertainment)', () => {
+    expect(names("The state's Consumer Protection Against Spyware Act bans the installation of such software.")).not.toContain('Spyware Act');
+    expect(names('The shortlist includes Andrew Taylor\'s The American Boy and other novels.')).not.toContain('American Boy');
+  });
+
+  it('keeps a name after a function word that opens a sentence or follows a lower-case word', () => {
+    expect(names('The BBC should stay independent, he said.')).toContain('BBC');
+    expect(names('Protesters marched On Whitehall in the rain.')).toContain('Whitehall');
+  });
+});
+
+describe('titles and honorifics belong to no organisation', () => {
+  it('reads "Director General" as one title, and a lone archbishop\'s title as no person (business/290, politics/405)', () => {
+    expect(names('"The decision is correct," said David Frost, Director General of the British Chambers of Commerce (BCC).')).not.toContain('Director');
+    expect(names('The Roman Catholic Archbishop of Cardiff, the Most Reverend Peter Smith, spoke.')).not.toContain('Roman Catholic Archbishop');
+  });
+
+  it('makes no organisation of a common noun before "Sir" (entertainment/178)', () => {
+    const [branson, ...rest] = mentionsOf("Entrepreneur Sir Richard Branson's US TV show is proving a flop.");
+    expect(branson!.text).toBe('Richard Branson');
+    expect(branson!.role).toBe('Sir');
+    expect(rest.map((mention) => mention.text)).toEqual(['US']);
+  });
+
+  it('keeps "General Motors Europe" whole: no title opens a firm\'s name (business/467)', () => {
+    expect(names('The fourth-quarter losses at General Motors Europe totalled $345m.')).toEqual(['General Motors Europe']);
+  });
+
+  it('types a laboratory as an organisation, whatever its first name (tech/103)', () => {
+    expect(strongTypes('Intel and Lawrence Livermore National Laboratories in the US have decided to ban camera phones.', 'Lawrence Livermore National Laboratories')).toEqual([['organization']]);
+  });
+});
+
+describe('a surname or initials are not a place or a person by their letters alone', () => {
+  it('does not read the surname "Dominici" as a demonym of Dominica (sport)', () => {
+    expect(mentionsOf('Dominici scored twice for France.').find((mention) => mention.text === 'Dominici')?.place).toBeUndefined();
+    expect(mentionsOf('Iraqi officials said so.').find((mention) => mention.text === 'Iraqi')?.place).toBe('Iraq');
+  });
+
+  it('does not read "MC" as the initials of the article\'s one person "Maria Cruz" (entertainment/314)', () => {
+    const text = 'The first televised ceremony was in 1953, with Bob Hope as the MC.\nShe was later revealed to be Native American actress Maria Cruz.';
+    expect(mentionsOf(text).find((mention) => mention.text === 'Maria Cruz')?.acronym).toBeUndefined();
   });
 });

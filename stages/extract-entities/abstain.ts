@@ -88,7 +88,20 @@ function withoutNumberedNames(mentions: EntityMention[], text: string): EntityMe
 /** A space, one to three digits (with letters glued: "3G"), then no lower-case word. */
 const NUMBER_AFTER = /^ \d{1,3}(?![\d,:/-]|\.\d)(?!\p{L}* \p{Ll})/u;
 
+/**
+ * Title-case tails: "League Against Cruel Sports", "Consumer Protection Against Spyware Act", "Escape
+ * From New York", "Andrew Taylor's The American Boy". Mid-sentence, a capitalised function word after
+ * a capitalised word is inside a title or a long name whose start the finder cut off; the name after it
+ * is the tail of that, so it is not kept.
+ */
+function withoutTitleCaseTails(mentions: EntityMention[], text: string): EntityMention[] {
+  return mentions.filter((mention) => !TITLE_CASE_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)));
+}
+/** A letter or a comma (so not a sentence's start), a capitalised word, a capitalised function word, each one space apart. */
+const TITLE_CASE_BEFORE = /[\p{L},] \p{Lu}[\p{L}’'-]* (?:Against|In|Of|The|For|On|With|From|To|And|At|By|A|An|Out|My|Your|Our) $/u;
+
 /** The mentions of a whole document that the rules above keep. */
 export function keptMentions(mentions: EntityMention[], text: string): EntityMention[] {
-  return withoutUnsupportedNames(withoutNumberedNames(withoutLoneHeads(withoutGluedNames(withoutGluedPunctuation(withoutCreditSlashes(mentions)))), text), text);
+  const kept = withoutLoneHeads(withoutGluedNames(withoutGluedPunctuation(withoutCreditSlashes(mentions))));
+  return withoutUnsupportedNames(withoutTitleCaseTails(withoutNumberedNames(kept, text), text), text);
 }

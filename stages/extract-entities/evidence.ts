@@ -203,8 +203,8 @@ export function asWork(mention: EntityMention): void {
   mention.work = true;
 }
 
-/** Last words of a building that is also the body that runs it: "the Staples Centre", "SoHo House", "Brixton Academy". */
-const VENUE_HEADS = new Set(['centre', 'center', 'house', 'academy']);
+/** Last words of a building that is also the body that runs it: "the Staples Centre", "SoHo House", "the Commonwealth Club". */
+const VENUE_HEADS = new Set(['centre', 'center', 'house', 'academy', 'club']);
 
 /**
  * "at London's Earls Court", "in the Staples Centre", "held at the Bristol Academy": after "at" or "in",
@@ -217,7 +217,9 @@ function atVenue(tokens: Token[], run: Run): boolean {
   let k = run.from - 1;
   // Over "the" and a place's possessive ("New York's").
   while (k > 0 && run.from - k <= 3 && (lower(tokens[k]!) === 'the' || isCapitalised(tokens[k]!)) && !BREAK_AFTER.test(tokens[k]!.post)) k -= 1;
-  return k >= 0 && ['at', 'in'].includes(lower(tokens[k]!)) && !BREAK_AFTER.test(tokens[k]!.post);
+  // "political director at the European Policy Centre": after a title, "at" names the employer.
+  const employer = k > 0 && ROLE_HEADS.has(lower(tokens[k - 1]!));
+  return k >= 0 && ['at', 'in'].includes(lower(tokens[k]!)) && !BREAK_AFTER.test(tokens[k]!.post) && !employer;
 }
 
 /**

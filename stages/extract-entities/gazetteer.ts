@@ -83,10 +83,11 @@ export function lookupPlace(name: string): PlaceEntry | undefined {
  * demonym ending must begin exactly one country's name.
  */
 function demonymByStem(word: string): PlaceEntry | undefined {
-  const match = /^(\p{Lu}\p{Ll}{3,}?)(?:ian|ean|an|ese|ish|i)$/u.exec(word);
+  const match = /^(\p{Lu}\p{Ll}{3,}?)(ian|ean|an|ese|ish|i)$/u.exec(word);
   if (!match) return undefined;
-  // One-word names only: "Republican" is not "Republic of the Congo".
-  const candidates = countryNames.filter((name) => !name.includes(' ') && name.startsWith(match[1]!));
+  // One-word names only: "Republican" is not "Republic of the Congo". An "-i" follows the whole name
+  // ("Iraqi", "Kuwaiti"): "Dominici" is a surname, not Dominica's.
+  const candidates = countryNames.filter((name) => !name.includes(' ') && (match[2] === 'i' ? name === match[1] : name.startsWith(match[1]!)));
   return candidates.length === 1 ? { name: candidates[0]!, via: 'demonym' } : undefined;
 }
 

@@ -333,7 +333,9 @@ export function findMentions(text: string, sentence: number, tokens: Token[]): E
       // says the holder's party but is not its name; nor a minister's portfolio ("Housing Minister").
       const lone = prefixWords.length === 1 ? prefixWords[0]! : undefined;
       const portfolio = prefixWords.length > 0 && isPortfolio(prefixWords, role.title);
-      if (role.prefix && !portfolio && !(lone && (ORGANIZATION_HEADS.has(lower(lone)) || isAdjective(lone)))) {
+      // "Entrepreneur Sir Richard Branson": an honorific belongs to no organisation.
+      const honorific = HONORIFICS.has(role.title.toLowerCase());
+      if (role.prefix && !portfolio && !honorific && !(lone && (ORGANIZATION_HEADS.has(lower(lone)) || isAdjective(lone)))) {
         const prefix = make(role.prefix.from, role.prefix.to);
         if (prefix) {
           typeFromName(prefix, tokens.slice(role.prefix.from, role.prefix.to));
@@ -495,7 +497,8 @@ function splitRole(tokens: Token[], run: Run): RoleSplit | undefined {
   for (let k = run.from; k < run.to - 1; k += 1) if (ROLE_HEADS.has(lower(tokens[k]!))) head = k;
   if (head === -1) return undefined;
   let roleStart = head;
-  while (roleStart > run.from && ROLE_MODIFIERS.has(lower(tokens[roleStart - 1]!))) roleStart -= 1;
+  // "Director General": a title of two title words is one title.
+  while (roleStart > run.from && (ROLE_MODIFIERS.has(lower(tokens[roleStart - 1]!)) || TITLE_ENDS.has(lower(tokens[roleStart - 1]!)))) roleStart -= 1;
   // "Secretary of State", "Minister of Telecommunications", "Ambassador to Germany": the title takes the
   // words after of/for/to up to where the name starts (the name is at least its last word).
   // A two-word title object ("of Foreign Affairs") is taken only while two words are left for the name.
@@ -509,14 +512,18 @@ function splitRole(tokens: Token[], run: Run): RoleSplit | undefined {
   const nameWords = tokens.slice(nameStart, run.to).map(lower);
   const last = nameWords.at(-1)!;
   if (nameWords.length > 4 || nameWords.some((word) => NAME_CONNECTORS.has(word)) || ORGANIZATION_HEADS.has(last) || INITIATIVE_HEADS.has(last) || LAW_HEADS.has(last) || EVENT_HEADS.has(last)) return undefined;
+  // "General Motors Europe": a title word before an organisation's head word opens the firm's name.
+  if (nameWords.length > 0 && !tokens[nameStart]!.tags.has('FirstName') && ORGANIZATION_HEADS.has(nameWords[0]!)) return undefined;
   // "Mr Justice Collins": an honorific before a title is part of it, not whose title it is.
   if (roleStart > run.from && tokens.slice(run.from, roleStart).every((token) => HONORIFICS.has(lower(token)))) roleStart = run.from;
   const prefix = roleStart > run.from ? { from: run.from, to: roleStart } : undefined;
   const title = text(roleStart, nameStart);
   const prefixText = prefix ? text(prefix.from, prefix.to) : '';
   const prefixIsPlace = prefix ? lookupPlace(prefixText) !== undefined : false;
+  // "Entrepreneur Sir Richard Branson": an honorific is of no one.
+  const honorific = HONORIFICS.has(lower(tokens[roleStart]!));
   return {
-    title: !prefix ? title : prefixIsPlace ? `${prefixText} ${title}` : `${title} of ${prefixText}`,
+    title: !prefix || honorific ? title : prefixIsPlace ? `${prefixText} ${title}` : `${title} of ${prefixText}`,
     prefix,
     name: { from: nameStart, to: run.to },
   };

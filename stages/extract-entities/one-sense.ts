@@ -32,7 +32,8 @@ function defineByInitials(mentions: EntityMention[]): void {
   const named = new Map<string, EntityMention[]>();
   for (const mention of mentions) {
     const name = withoutPossessive(mention.text);
-    if (!/\s/.test(name) || mention.place) continue;
+    // A person is seldom written by initials, and "MC" is more often a master of ceremonies than "Maria Cruz".
+    if (!/\s/.test(name) || mention.place || (mention.evidence.person ?? 0) >= STRONG_VOTE) continue;
     const initials = initialsOf(name);
     const same = named.get(initials) ?? [];
     if (!same.some((other) => withoutPossessive(other.text) === name)) named.set(initials, [...same, mention]);

@@ -12,7 +12,7 @@ export const ORGANIZATION_HEADS = new Set([
   'library', 'society', 'club', 'orchestra', 'court', 'congress', 'senate', 'parliament', 'government', 'administration', 'authority',
   'reserve', 'board', 'house', 'pentagon', 'media', 'press', 'journal', 'tribune', 'agence', 'systems',
   'technologies', 'technology', 'electric', 'electronics', 'communications', 'telecommunications', 'machine', 'motors', 'airlines',
-  'airways', 'industries', 'holdings', 'partners', 'capital', 'labs', 'cloud', 'software', 'semiconductor', 'trade representative',
+  'airways', 'industries', 'holdings', 'partners', 'capital', 'labs', 'laboratory', 'laboratories', 'cloud', 'software', 'semiconductor', 'trade representative',
   'representative', 'conference', 'nations', 'monetary', 'navy', 'army', 'police', 'service', 'services', 'team', 'trust', 'radio', 'television',
 ]);
 
@@ -51,7 +51,7 @@ export const ROLE_HEADS = new Set([
 export const TITLE_ENDS = new Set([
   'secretary', 'minister', 'president', 'ambassador', 'ceo', 'cfo', 'cto', 'coo', 'cio', 'chairman', 'chairwoman', 'director',
   'spokesperson', 'spokesman', 'spokeswoman', 'senator', 'governor', 'premier', 'chancellor', 'commissioner', 'mayor', 'treasurer',
-  'undersecretary', 'under-secretary', 'envoy', 'economist', 'analyst', 'coach',
+  'undersecretary', 'under-secretary', 'envoy', 'economist', 'analyst', 'coach', 'archbishop',
 ]);
 /** Words that may stand before a role head inside the role ("Under Secretary", "Foreign Minister"). */
 export const ROLE_MODIFIERS = new Set(['rt', 'liberal', 'home', 'shadow', 'managing', 'under', 'deputy', 'vice', 'foreign', 'prime', 'chief', 'assistant', 'acting', 'former', 'first', 'senior', 'executive', 'general', 'attorney', 'defense', 'defence', 'trade', 'finance', 'interior', 'state']);
