@@ -100,8 +100,25 @@ function withoutTitleCaseTails(mentions: EntityMention[], text: string): EntityM
 /** A letter or a comma (so not a sentence's start), a capitalised word, a capitalised function word, each one space apart. */
 const TITLE_CASE_BEFORE = /[\p{L},] \p{Lu}[\p{L}’'-]* (?:Against|In|Of|The|For|On|With|From|To|And|At|By|A|An|Out|My|Your|Our) $/u;
 
+/**
+ * The other end: "Have I Got News For You", "Workers' Educational Association". A name before a
+ * capitalised function word and a capitalised word is the start of a longer title, and one after a
+ * capitalised plural possessive ("Workers'") that opens with a dictionary word is the end of one.
+ */
+function withoutTitleCaseHeads(mentions: EntityMention[], text: string): EntityMention[] {
+  return mentions.filter((mention) => {
+    if (TITLE_CASE_AFTER.test(text.slice(mention.end, mention.end + 24))) return false;
+    // A first name after it is a person's own ("Sky Networks' Sophie Turner Laing").
+    const firstWord = mention.text.split(' ')[0]!.toLowerCase();
+    const commonWord = sensesOf(firstWord).length > 0 && !lexiconTags(firstWord).some((tag) => /Name|Person/.test(tag));
+    return !(PLURAL_POSSESSIVE_BEFORE.test(text.slice(Math.max(0, mention.start - 24), mention.start)) && commonWord);
+  });
+}
+const TITLE_CASE_AFTER = /^ (?:Against|In|Of|For|On|With|From|To|And|At|By|Out) \p{Lu}/u;
+const PLURAL_POSSESSIVE_BEFORE = /\p{Lu}\p{Ll}+s[’'] $/u;
+
 /** The mentions of a whole document that the rules above keep. */
 export function keptMentions(mentions: EntityMention[], text: string): EntityMention[] {
   const kept = withoutLoneHeads(withoutGluedNames(withoutGluedPunctuation(withoutCreditSlashes(mentions))));
-  return withoutUnsupportedNames(withoutTitleCaseTails(withoutNumberedNames(kept, text), text), text);
+  return withoutUnsupportedNames(withoutTitleCaseHeads(withoutTitleCaseTails(withoutNumberedNames(kept, text), text), text), text);
 }

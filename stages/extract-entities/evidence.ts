@@ -33,7 +33,10 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
   if (words.length > 1 && COMPASS.has(lower(words[0]!)) && lookupPlace(words.slice(1).map((word) => word.text).join(' '))?.via === 'name') vote(mention, 'place', 4);
   // "Department of Commerce", "Code of Conduct for …": in a name joined by "of" or "for" the head comes before it.
   const connector = words.findIndex((word, index) => index > 0 && ['of', 'for'].includes(lower(word)));
-  const heads = [...new Set([words.at(-1)!, words[connector - 1]].filter((word) => word !== undefined).map((word) => lower(word).replace(POSSESSIVE, '')))];
+  // Where a head word stands before the connector, the words after it are its complement: "… Project
+  // for Farmers of the Chancay-Huaral Valley" is no valley; "Freedom of Information Act" is headed last.
+  const headWord = (word: Token | undefined) => word !== undefined && (isAnyHead(lower(word)) || PLACE_HEADS.has(lower(word)));
+  const heads = [connector > 0 && headWord(words[connector - 1]) ? words[connector - 1]! : words.at(-1)!].map((word) => lower(word).replace(POSSESSIVE, ''));
   // "Natalie Press", "Victoria Station", "Jude Law": a first name and one head word name a person as often
   // as a firm, a place or a law; neither is voted.
   // "Finding Neverland": a verb's -ing form is no first name, whatever the tagger guessed.
@@ -68,7 +71,7 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
 
 /** Words between a kind and the names it lists: "companies such as", "carriers including", "apps like". */
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'north-east', 'north-west', 'south-east', 'south-west']);
-const LIST_OPENERS = new Set(['such', 'as', 'including', 'like', 'namely']);
+const LIST_OPENERS = new Set(['such', 'as', 'including', 'like', 'namely', 'include', 'includes', 'included']);
 
 /** compromise's lexicon tags that say what a whole name is: knowledge of the name, not a guess from its shape. */
 const KNOWN_ORGANIZATION = new Set(['Organization', 'Company', 'SportsTeam', 'School']);
@@ -230,7 +233,7 @@ function atVenue(tokens: Token[], run: Run): boolean {
  */
 function namesWork(tokens: Token[], run: Run, k: number): boolean {
   const opener = tokens.slice(k + 1, run.from).map(lower).join(' ');
-  if (WORKS_NOUNS.has(lower(tokens[k]!))) return ['such as', 'including', 'like'].includes(opener);
+  if (WORKS_NOUNS.has(lower(tokens[k]!))) return ['such as', 'including', 'like', 'include', 'includes', 'included'].includes(opener);
   const next = tokens[run.to];
   const phraseEnds = !next || BREAK_AFTER.test(tokens[run.to - 1]!.post) || isCapitalised(next) || next.tags.has('Preposition') || next.tags.has('Conjunction');
   return opener === '' && /^,? $/.test(tokens[k]!.post) && phraseEnds;

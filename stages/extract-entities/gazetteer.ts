@@ -24,8 +24,12 @@ const REGIONS = [
   'Asia-Pacific', 'Indo-Pacific', 'Baltic Sea', 'Pacific', 'Atlantic', 'Arctic', 'Silicon Valley',
   // The nations of the United Kingdom, which the package lists as none of its own.
   'England', 'Scotland', 'Wales', 'Northern Ireland',
+  // Territories the package lists under no country's names ("West Bank" is no bank).
+  'West Bank', 'Gaza', 'Gaza Strip',
 ];
-const REGION_DEMONYMS: Record<string, string> = { European: 'Europe', Asian: 'Asia', African: 'Africa', 'Latin American': 'Latin America' };
+const REGION_DEMONYMS: Record<string, string> = {
+  European: 'Europe', Asian: 'Asia', African: 'Africa', 'Latin American': 'Latin America', 'South American': 'South America', 'North American': 'North America',
+};
 
 /** Two-letter codes that are also ordinary words or abbreviations ("IT vendors", "IN 2020") are not places. */
 const CODES_AS_NAMES = new Set(['US', 'UK']);

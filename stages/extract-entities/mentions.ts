@@ -473,8 +473,10 @@ function isRegionDemonym(words: Token[]): boolean {
  * A continent's ("an east African nation", "European firms") says where, not of whom: no mention.
  */
 function addDemonymPlaces(text: string, sentence: number, tokens: Token[], mentions: EntityMention[]): void {
-  for (const token of tokens) {
+  for (const [index, token] of tokens.entries()) {
     if (!isCapitalised(token) || mentions.some((m) => token.start < m.end && token.end > m.start)) continue;
+    // "South American": the last word of a region's demonym is not the United States.
+    if (index > 0 && isRegionDemonym(tokens.slice(index - 1, index + 1))) continue;
     const place = lookupPlace(token.text);
     if (!place || place.via !== 'demonym' || place.region) continue;
     mentions.push({ sentence, start: token.start, end: token.end, text: text.slice(token.start, token.end), evidence: { place: 6 }, place: place.name });

@@ -14,6 +14,7 @@ export const ORGANIZATION_HEADS = new Set([
   'technologies', 'technology', 'electric', 'electronics', 'communications', 'telecommunications', 'machine', 'motors', 'airlines',
   'airways', 'industries', 'holdings', 'partners', 'capital', 'labs', 'laboratory', 'laboratories', 'cloud', 'software', 'semiconductor', 'trade representative',
   'representative', 'conference', 'nations', 'monetary', 'navy', 'army', 'police', 'service', 'services', 'team', 'trust', 'radio', 'television',
+  'unit', 'league',
 ]);
 
 /** Last words that make a name a programme or initiative. */
@@ -35,7 +36,7 @@ export const LAW_HEADS = new Set(['act', 'law', 'agreement', 'arrangement', 'tre
 export const ROLE_HEADS = new Set([
   'secretary', 'minister', 'president', 'ambassador', 'ceo', 'cfo', 'cto', 'chairman', 'chairwoman', 'chair', 'director', 'spokesperson',
   'spokesman', 'spokeswoman', 'senator', 'governor', 'premier', 'chancellor', 'commissioner', 'mayor', 'founder', 'king', 'queen',
-  'prince', 'pope', 'general', 'admiral', 'judge', 'justice', 'professor', 'prof', 'dr', 'mr', 'mrs', 'ms', 'sir', 'lord', 'rep', 'sen',
+  'prince', 'pope', 'general', 'admiral', 'judge', 'justice', 'professor', 'prof', 'dr', 'mr', 'mrs', 'ms', 'sir', 'lord', 'dame', 'rep', 'sen',
   'congressman', 'congresswoman', 'envoy', 'officer', 'head', 'leader', 'analyst', 'researcher', 'economist', 'adviser', 'advisor',
   'undersecretary', 'under-secretary', 'treasurer', 'coo', 'cio', 'attorney-general', 'secretary-general', 'coach',
   // Occupations and offices news writes before a name ("Actor Robert Blake", "referee Jonathan Kaplan", "Labour MP Eric Joyce").
