@@ -198,3 +198,16 @@ describe('the twelfth draw: heads, honorifics, leagues and title-case names', ()
     expect(names('Chavez promotes the concept of a South American oil company.')).not.toContain('American');
   });
 });
+
+describe('a kind a noun beside a name says once holds through the article', () => {
+  it('makes a company of "Eli Lilly" wherever the article names it, over its first name (business/449)', () => {
+    const text = 'Meanwhile, drugs group Eli Lilly is planning a campaign against claims about its product Prozac.\nEli Lilly said the claims were wrong.';
+    expect(strongTypes(text, 'Eli Lilly')).toEqual([['organization'], ['organization']]);
+  });
+
+  it('keeps people who are makers, broadcasters or owners people (entertainment, sport)', () => {
+    expect(strongTypes('Seasoned film-makers Roger Michell, Mike Leigh and Pavel Pavlikowsky challenge them.', 'Roger Michell')).toEqual([['person']]);
+    expect(strongTypes('Veteran comedian and broadcaster Cyril Fletcher has died aged 91.', 'Cyril Fletcher')).toEqual([['person']]);
+    expect(strongTypes('Chelsea owner Roman Abramovich watched the game.', 'Roman Abramovich')).toEqual([['person']]);
+  });
+});

@@ -239,6 +239,13 @@ function namesWork(tokens: Token[], run: Run, k: number): boolean {
   return opener === '' && /^,? $/.test(tokens[k]!.post) && phraseEnds;
 }
 
+/** "film-makers Roger Michell", "policy-maker": makers that are people, unlike "chip-maker" or "parts maker". */
+const PEOPLE_MAKING = new Set(['film', 'policy', 'decision', 'law', 'peace', 'trouble', 'match', 'money', 'holiday']);
+/** Kinds of body that a person may also be. */
+const PEOPLE_OR_BODIES = new Set(['broadcaster', 'owner']);
+const makersOfPeople = (tokens: Token[], k: number) =>
+  /^makers?$/.test(lower(tokens[k]!)) && k > 0 && tokens[k - 1]!.post === '-' && PEOPLE_MAKING.has(lower(tokens[k - 1]!));
+
 /** Evidence from the words around the name. */
 export function typeFromContext(mention: EntityMention, tokens: Token[], run: Run): void {
   if (atVenue(tokens, run)) {
@@ -295,10 +302,13 @@ export function typeFromContext(mention: EntityMention, tokens: Token[], run: Ru
       outright = false;
       continue;
     }
-    if (ORGANIZATION_NOUNS.has(word)) {
+    if (ORGANIZATION_NOUNS.has(word) && !makersOfPeople(tokens, k)) {
+      // "comedian and broadcaster Cyril Fletcher", "Chelsea owner Roman Abramovich": a person may be these.
+      if (PEOPLE_OR_BODIES.has(word) && (mention.evidence.person ?? 0) >= STRONG_VOTE) break;
       vote(mention, 'organization', outright ? 3 : 2);
       // "parts maker Robert Bosch": the kind said outright outweighs a first name.
       if (outright && (mention.evidence.person ?? 0) >= STRONG_VOTE && !mention.role) mention.evidence.person = 2;
+      if (outright) mention.kindSaid = true;
       break;
     }
     if (PLACE_NOUNS.has(word)) {

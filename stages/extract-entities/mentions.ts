@@ -36,7 +36,7 @@ export interface EntityMention {
   notPerson?: true;
   /** It names a town's or a country's team ("Wales coach", "Hereford 1-1"): one-sense.ts makes the document's other mentions of it the team too. Not stored. */
   team?: true;
-  /** A common noun after it said what it is ("Malibu rum"): a list it stands in gives it no kind. Not stored. */
+  /** A common noun beside it said what it is ("Malibu rum", "drugs group Eli Lilly"): a list it stands in gives it no kind, and one-sense.ts gives its kind to the article's other mentions of it that only a first name typed. Not stored. */
   kindSaid?: true;
   /** A noun before it says it is a work or a product ("the musical Billy Elliot"): one-sense.ts makes the document's other mentions of it the work too. Not stored. */
   work?: true;

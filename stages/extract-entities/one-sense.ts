@@ -47,6 +47,27 @@ function defineByInitials(mentions: EntityMention[]): void {
   }
 }
 
+/**
+ * "Meanwhile, drugs group Eli Lilly is planning …" … "Eli Lilly said": a kind a noun beside the name
+ * says once is its kind throughout the article, over the person a first name guessed elsewhere (a
+ * title or a role still makes a person).
+ */
+function spreadSaidKinds(mentions: EntityMention[]): void {
+  const said = new Map<string, EntityType | null>();
+  for (const mention of mentions) {
+    const type = mention.kindSaid ? strongType(mention) : undefined;
+    if (!type || type === 'person') continue;
+    const name = withoutPossessive(mention.text);
+    said.set(name, said.has(name) && said.get(name) !== type ? null : type);
+  }
+  for (const mention of mentions) {
+    const type = said.get(withoutPossessive(mention.text));
+    if (!type || mention.kindSaid || mention.role || strongType(mention) !== 'person') continue;
+    mention.evidence = { [type]: STRONG_VOTE };
+    mention.notPerson = true;
+  }
+}
+
 /** Gives each one-word mention that says nothing of itself the one type its document gives that name. */
 export function shareDocumentSense(mentions: EntityMention[]): EntityMention[] {
   defineByInitials(mentions);
@@ -57,6 +78,7 @@ export function shareDocumentSense(mentions: EntityMention[]): EntityMention[] {
   // An article that says once that a name is a work ("his last album, Genius Loves Company") means the work throughout.
   const works = new Set(mentions.filter((mention) => mention.work).map((mention) => withoutPossessive(mention.text)));
   for (const mention of mentions) if (!mention.work && works.has(withoutPossessive(mention.text))) asWork(mention);
+  spreadSaidKinds(mentions);
   // The type each name is given in the document; null where the document gives it two.
   const senses = new Map<string, EntityType | null>();
   const note = (name: string, type: EntityType) => senses.set(name, senses.has(name) && senses.get(name) !== type ? null : type);
