@@ -211,3 +211,32 @@ describe('a kind a noun beside a name says once holds through the article', () =
     expect(strongTypes('Chelsea owner Roman Abramovich watched the game.', 'Roman Abramovich')).toEqual([['person']]);
   });
 });
+
+describe('the thirteenth draw: a person after a body and "and", people named by their country, titles after a colon', () => {
+  it('ends a body\'s name before "and" and a person\'s name (tech/044), not a foundation\'s', () => {
+    const text = 'Allies include Tom Goldstein, former dean of the Journalism School at the University of California and Dan Gillmor, a writer.';
+    expect(names(text)).toEqual(['Tom Goldstein', 'Journalism School', 'University of California', 'Dan Gillmor']);
+    expect(names('The Bill and Melinda Gates Foundation gave money.')).toEqual(['Bill and Melinda Gates Foundation']);
+  });
+
+  it('takes "the Belgian" that no noun follows for a person, not Belgium (sport/443)', () => {
+    expect(names('Back then, a doctor treating the Belgian feared that her career may be over.')).toEqual([]);
+    expect(names('Kim Clijsters beat the American in three sets.')).toEqual(['Kim Clijsters']);
+    expect(mentionsOf('The Belgian government said so.').map((mention) => mention.place)).toEqual(['Belgium']);
+  });
+
+  it('drops the tail of a title after a colon (entertainment/353)', () => {
+    expect(names('And the recent puppet comedy Team America: World Police was in part provoked by outrage.')).not.toContain('World Police');
+  });
+
+  it('gives no person to a listed name that holds "of" or "for" (entertainment)', () => {
+    const text = 'The shortlist names Clint Eastwood, Mike Leigh, Measure for Measure, and Martin Scorsese.';
+    const people = mentionsOf(text).filter((mention) => (mention.evidence.person ?? 0) >= STRONG_VOTE).map((mention) => mention.text);
+    expect(people).toEqual(['Clint Eastwood', 'Mike Leigh', 'Martin Scorsese']);
+  });
+
+  it('takes a scheme one noun after a place for the place\'s scheme, not the place (business/062)', () => {
+    expect(strongTypes('Its projects include the White City redevelopment scheme in west London.', 'White City')).toEqual([[]]);
+    expect(strongTypes("The IPPR's Digital Society initiative produces papers.", 'Digital Society')).toEqual([['initiative']]);
+  });
+});

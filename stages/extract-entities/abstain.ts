@@ -4,6 +4,7 @@
  */
 import { lexiconTags } from '../parse/lexicon.ts';
 import { sensesOf } from '../reconcile/wordnet.ts';
+import { lookupPlace } from './gazetteer.ts';
 import type { EntityMention } from './mentions.ts';
 import { withoutPossessive } from './tokens.ts';
 import { isAnyHead, NAME_CONNECTORS, STRONG_VOTE } from './vocabulary.ts';
@@ -90,15 +91,15 @@ const NUMBER_AFTER = /^ \d{1,3}(?![\d,:/-]|\.\d)(?!\p{L}* \p{Ll})/u;
 
 /**
  * Title-case tails: "League Against Cruel Sports", "Consumer Protection Against Spyware Act", "Escape
- * From New York", "Andrew Taylor's The American Boy". Mid-sentence, a capitalised function word after
- * a capitalised word is inside a title or a long name whose start the finder cut off; the name after it
- * is the tail of that, so it is not kept.
+ * From New York", "Andrew Taylor's The American Boy", "Team America: World Police". Mid-sentence, a
+ * capitalised function word or a colon after a capitalised word is inside a title or a long name whose
+ * start the finder cut off; the name after it is the tail of that, so it is not kept.
  */
 function withoutTitleCaseTails(mentions: EntityMention[], text: string): EntityMention[] {
   return mentions.filter((mention) => !TITLE_CASE_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)));
 }
-/** A letter or a comma (so not a sentence's start), a capitalised word, a capitalised function word, each one space apart. */
-const TITLE_CASE_BEFORE = /[\p{L},] \p{Lu}[\p{L}’'-]* (?:Against|In|Of|The|For|On|With|From|To|And|At|By|A|An|Out|My|Your|Our) $/u;
+/** A letter or a comma (so not a sentence's start), a capitalised word, then a capitalised function word or a colon, a space apart. */
+const TITLE_CASE_BEFORE = /[\p{L},] \p{Lu}[\p{L}’'-]*(?: (?:Against|In|Of|The|For|On|With|From|To|And|At|By|A|An|Out|My|Your|Our)|:) $/u;
 
 /**
  * The other end: "Have I Got News For You", "Workers' Educational Association". A name before a
@@ -117,8 +118,23 @@ function withoutTitleCaseHeads(mentions: EntityMention[], text: string): EntityM
 const TITLE_CASE_AFTER = /^ (?:Against|In|Of|For|On|With|From|To|And|At|By|Out) \p{Lu}/u;
 const PLURAL_POSSESSIVE_BEFORE = /\p{Lu}\p{Ll}+s[’'] $/u;
 
+/**
+ * "A doctor treating the Belgian feared …": "the" and a demonym that no noun follows is a person of
+ * that country, not the country; who, the name does not say.
+ */
+function withoutDemonymPeople(mentions: EntityMention[], text: string): EntityMention[] {
+  return mentions.filter((mention) => {
+    if (lookupPlace(mention.text)?.via !== 'demonym' || !/\bthe $/i.test(text.slice(Math.max(0, mention.start - 4), mention.start))) return true;
+    const next = /^ (\p{Ll}+)/u.exec(text.slice(mention.end, mention.end + 30))?.[1];
+    if (next === undefined) return false;
+    const functionWord = lexiconTags(next).some((tag) => /Preposition|Conjunction|Determiner|Verb|Adverb|Pronoun/.test(tag));
+    return !functionWord && sensesOf(next).some((sense) => sense.part === 'noun');
+  });
+}
+
 /** The mentions of a whole document that the rules above keep. */
 export function keptMentions(mentions: EntityMention[], text: string): EntityMention[] {
   const kept = withoutLoneHeads(withoutGluedNames(withoutGluedPunctuation(withoutCreditSlashes(mentions))));
-  return withoutUnsupportedNames(withoutTitleCaseHeads(withoutTitleCaseTails(withoutNumberedNames(kept, text), text), text), text);
+  const cut = withoutTitleCaseHeads(withoutTitleCaseTails(withoutNumberedNames(kept, text), text), text);
+  return withoutUnsupportedNames(withoutDemonymPeople(cut, text), text);
 }

@@ -163,6 +163,8 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
   const kind = KIND_AFTER[word];
   // "the Robbie Williams album": a person's name before a work is its maker's.
   if (!kind || (person && (FOLLOWER_NOUNS.has(word) || WORK_NOUNS.has(word)))) return;
+  // "the White City redevelopment scheme": a scheme one noun further on is of the place, not the place.
+  if (kind === 'initiative' && word !== lower(next!)) return;
   // "a South American oil company", "the Florida company": a demonym or a place the lexicon knows says
   // where the firm is from, not that it is one (its club's people aside: "Liverpool striker").
   const where = tokens[run.to - 1]!.tags.has('Demonym') || isLexiconPlace(mention.text);
@@ -354,7 +356,9 @@ export function shareListEvidence(text: string, mentions: EntityMention[], token
       // is no list of companies: at least a third of the members must be typed outright.
       const typedMembers = group.filter((member) => strongest(member) >= STRONG_VOTE).length;
       const kind = kinds.length > 0 && (kinds.length === 1 || kinds[0]![1] > 2 * kinds[1]![1]) && typedMembers * 3 >= group.length ? (kinds[0]![0] as EntityType) : undefined;
-      if (kind) for (const member of group) if (strongest(member) < STRONG_VOTE && !member.kindSaid) member.evidence = { ...member.evidence, [kind]: STRONG_VOTE };
+      // "Michel Gondry for Eternal Sunshine of the Spotless Mind and Marc Forster": no person's name holds "of" or "for".
+      const takes = (member: EntityMention) => strongest(member) < STRONG_VOTE && !member.kindSaid && !(kind === 'person' && /\s(?:of|for|the)\s/.test(member.text));
+      if (kind) for (const member of group) if (takes(member)) member.evidence = { ...member.evidence, [kind]: STRONG_VOTE };
     }
     group = [];
     conjoined = false;

@@ -182,9 +182,13 @@ function pastConnector(tokens: Token[], from: number, to: number, connectors: nu
   // "and" continues one name when one word stands before "and" or the name goes on in common words;
   // "Apple Computer and Cisco Systems" are two names, and so are "United Bank of Africa and Standard Trust Bank".
   const continues = to - from === 1 || isDictionaryWord(tokens[nextWord]);
+  // "the University of California and Dan Gillmor": after a body's or a place's whole name, a first
+  // name after "and" opens a person's ("Bill and Melinda Gates Foundation" has one word before "and").
+  const whole = ORGANIZATION_HEADS.has(lower(tokens[to - 1]!)) || isPlaceName([tokens[to - 1]!]);
+  const personFollows = to - from > 1 && whole && tokens[nextWord]?.tags.has('FirstName') === true;
   const joinsAnd =
     connector !== 'and' ||
-    (!andsBefore(tokens, from, to) &&
+    (!andsBefore(tokens, from, to) && !personFollows &&
       (connectors > 0 ? !(headedNameFollows(tokens, nextWord) && endsName(tokens[to - 1]!)) : continues && !namedAlready(tokens, from, to) && !endsInHead(tokens, to - 1, nextWord) && headedNameFollows(tokens, nextWord)));
   // "Gordon Redgate of Sugar Foods", "Clint Eastwood for Million Dollar Baby": a person's name ends before "of" or "for".
   // "Oscar for Hilary Swank": nor does a name run on into a person's name after "of" or "for".
