@@ -228,252 +228,379 @@ interface Scan extends CorpusFiles {
   corpusWorkers: { started?: CorpusWorkers };
 }
 
-async function runOnStore(db: Database.Database, options: RunOptions, runId: number, scan: Scan): Promise<RunSummary> {
-  const { time, seconds, manifest } = scan;
-  const versions = stageVersions();
-  const documentVersions: Record<string, string> = DOCUMENT_STAGE_VERSIONS;
+/** What the steps of one run share. */
+interface Run {
+  db: Database.Database;
+  options: RunOptions;
+  scan: Scan;
+  log: RunLog;
+  progress: Progress;
+}
 
+/**
+ * The run on a store it holds: scan → process → store → metadata → corpus stages → record. Documents
+ * are stored as they are processed; the corpus stages then work from the store.
+ */
+async function runOnStore(db: Database.Database, options: RunOptions, runId: number, scan: Scan): Promise<RunSummary> {
+  const log = startLog(options);
+  for (const path of scan.unsupported) log.reject(path, 'ingest', `unsupported file type (expected ${ARTICLE_TYPES})`);
+  for (const [path, entry] of scan.manifest) {
+    for (const warning of entry.warnings) log.say({ path, level: 'warning', stage: 'ingest', rule: 'manifest', reason: warning });
+  }
+  const stored = readStored(db);
+  const { pending, present } = findFilesToProcess(options, scan, stored, log);
+
+  const writer = documentWriter(db);
+  const run: Run = { db, options, scan, log, progress: new Progress(options.progress) };
+  const documents = await processDocuments(run, pending, stored, writer);
+  const documentsPeakRss = peakRssMb();
+  scan.time('store', () => removeGoneFiles(stored, present, writer, log));
+  scan.time('store', () => db.transaction(() => applyMetadata(db, scan.manifest)).immediate());
+  countDuplicates(db, pending, log);
+
+  const corpus = await runCorpusSide(run, documents.reportsListed);
+  const { tables, seconds } = recordRun(run, runId, corpus.state);
+  // Closed only now: since the stages ended, they have been copying the log into the store (a checkpoint,
+  // see corpus-worker.ts) beside the writes above. The store, closed last, copies the rest.
+  await scan.corpusWorkers.started?.close();
+  return {
+    run: runId,
+    documents: log.counts,
+    tables,
+    seconds,
+    workers: documents.workers,
+    corpusWorkers: corpus.workers,
+    processed: documents.processed,
+    corpusStagesSkipped: corpus.skipped,
+    corpusWork: corpus.redone,
+    peakRssMb: { documents: documentsPeakRss, run: peakRssMb() },
+    messages: log.messages,
+  };
+}
+
+/** The run's messages, printed as they come and recorded with the run, and its counts of files. */
+interface RunLog {
+  messages: RunMessage[];
+  counts: RunSummary['documents'];
+  say: (message: RunMessage) => void;
+  /** Counts the file as rejected and says why it was skipped. */
+  reject: (path: string, stage: string, reason: string) => void;
+}
+
+function startLog(options: RunOptions): RunLog {
   const messages: RunMessage[] = [];
+  const counts = { added: 0, changed: 0, reprocessed: 0, unchanged: 0, removed: 0, rejected: 0, duplicates: 0 };
   const say = (message: RunMessage) => {
     messages.push(message);
     // The path is shown visibly: a newline or escape sequence in a file name must not forge a line.
     options.log(`${message.level}: ${visibleName(join(options.corpusDir, message.path))}: ${message.reason}`);
   };
-  const counts = { added: 0, changed: 0, reprocessed: 0, unchanged: 0, removed: 0, rejected: 0, duplicates: 0 };
   const reject = (path: string, stage: string, reason: string) => {
     counts.rejected += 1;
     say({ path, level: 'error', stage, reason: `${reason} (skipped)` });
   };
-  for (const path of scan.unsupported) reject(path, 'ingest', `unsupported file type (expected ${ARTICLE_TYPES})`);
-  for (const [path, entry] of manifest) {
-    for (const warning of entry.warnings) say({ path, level: 'warning', stage: 'ingest', rule: 'manifest', reason: warning });
-  }
+  return { messages, counts, say, reject };
+}
 
-  const storedFiles = new Map(
+/** What the store held before the run: each file's document and hash, and whether a document is current. */
+interface Stored {
+  files: Map<string, { path: string; document_id: string; file_hash: string }>;
+  /** True when the document went through the current version of every per-document stage. */
+  isCurrent: (documentId: string) => boolean;
+}
+
+function readStored(db: Database.Database): Stored {
+  const files = new Map(
     (db.prepare('SELECT path, document_id, file_hash FROM document_files').all() as { path: string; document_id: string; file_hash: string }[]).map((row) => [row.path, row]),
   );
   const storedVersions = new Map<string, string>();
   for (const row of db.prepare("SELECT document_id, group_concat(stage || '@' || version, ',') AS versions FROM (SELECT * FROM document_stages ORDER BY stage) GROUP BY document_id").all() as { document_id: string; versions: string }[]) {
     storedVersions.set(row.document_id, row.versions);
   }
+  const documentVersions: Record<string, string> = DOCUMENT_STAGE_VERSIONS;
   const currentVersions = Object.keys(documentVersions).sort().map((stage) => `${stage}@${documentVersions[stage]}`).join(',');
-  const isCurrent = (id: string) => storedVersions.get(id) === currentVersions;
+  return { files, isCurrent: (id) => storedVersions.get(id) === currentVersions };
+}
 
-  // Which files need the per-document stages.
+/**
+ * Reads each article and decides whether it needs the per-document stages. Returns those jobs, and the
+ * paths the store keeps (a rejected file's included).
+ */
+function findFilesToProcess(options: RunOptions, scan: Scan, stored: Stored, log: RunLog): { pending: DocumentJob[]; present: Set<string> } {
   const pending: DocumentJob[] = [];
   const present = new Set<string>();
-  time('scan', () => {
+  scan.time('scan', () => {
     for (const path of scan.articles) {
       const read = readArticle(options.corpusDir, path, { maxBytes: options.maxBytes, followLinks: options.followSymlinks === true });
       // A link not followed is no part of the corpus: what the store had of it goes.
       if ('skipped' in read) {
-        say({ path, level: 'warning', stage: 'ingest', rule: 'symlink', reason: read.skipped });
+        log.say({ path, level: 'warning', stage: 'ingest', rule: 'symlink', reason: read.skipped });
         continue;
       }
       present.add(path);
-      const entry = manifest.get(path);
-      const stored = storedFiles.get(path);
+      const entry = scan.manifest.get(path);
+      const storedFile = stored.files.get(path);
       if (entry?.error) {
         // A typo in the manifest must not change what is stored: the document stays as it was, metadata and all.
-        if (!stored) reject(path, 'ingest', entry.error);
+        if (!storedFile) log.reject(path, 'ingest', entry.error);
         else {
-          counts.rejected += 1;
-          say({ path, level: 'error', stage: 'ingest', rule: 'manifest', reason: `${entry.error}; kept the stored document and its metadata until the entry is fixed` });
+          log.counts.rejected += 1;
+          log.say({ path, level: 'error', stage: 'ingest', rule: 'manifest', reason: `${entry.error}; kept the stored document and its metadata until the entry is fixed` });
         }
         continue;
       }
       if ('rejected' in read) {
-        reject(path, 'ingest', read.rejected);
+        log.reject(path, 'ingest', read.rejected);
         continue;
       }
       const raw = read.bytes;
       const fileHash = sha256(raw);
-      if (stored && stored.file_hash === fileHash && isCurrent(stored.document_id) && !options.force) {
-        counts.unchanged += 1;
+      if (storedFile && storedFile.file_hash === fileHash && stored.isCurrent(storedFile.document_id) && !options.force) {
+        log.counts.unchanged += 1;
         continue;
       }
       pending.push({ path, raw, fileHash, meta: entry?.meta ?? {}, maxBytes: options.maxBytes });
     }
   });
+  return { pending, present };
+}
 
-  // Per-document stages, in worker threads when there are enough documents to repay starting them;
-  // then stored in corpus order whichever worker finishes first (see WriteBatch), so that a parallel
-  // run stores, numbers and reports exactly what a run with --concurrency 1 does.
-  const writer = documentWriter(db);
-  const batch = new WriteBatch(db);
-  const writtenThisRun = new Set<string>();
-  const progress = new Progress(options.progress);
-  // Documents go through the seven document stages side by side: the line names their phase as a whole.
-  const documentPhase = 'extract';
-  const store = (job: DocumentJob, result: JobResult) => {
-    for (const [stage, spent] of Object.entries(result.seconds)) seconds[stage] = (seconds[stage] ?? 0) + spent;
-    for (const message of result.messages) say({ path: job.path, ...message });
-    const processed = result.processed;
-    if (!processed) {
-      counts.rejected += 1;
-      return;
-    }
-    const stored = storedFiles.get(job.path);
-    if (!stored) counts.added += 1;
-    else if (stored.file_hash !== job.fileHash) counts.changed += 1;
-    else counts.reprocessed += 1;
-    const rewrite = !writtenThisRun.has(processed.id) && (options.force || !isCurrent(processed.id));
-    writtenThisRun.add(processed.id);
-    time('store', () => batch.write(() => writer.write({ ...processed, stageVersions: documentVersions }, rewrite)));
-  };
-  let processedFiles = 0;
-  // More workers than cores only add start-up time and memory.
-  const workersFrom = options.minDocumentsForWorkers ?? MIN_DOCUMENTS_FOR_WORKERS;
-  const many = options.concurrency > 1 && pending.length >= workersFrom;
-  // A few new files go to the worker started early; many, to a pool of them all.
-  const pool = many ? new WorkerPool(Math.min(options.concurrency, availableParallelism())) : pending.length > 0 ? scan.warm : undefined;
-  if (pool !== scan.warm) await scan.warm?.close();
-  const workers = pool?.size ?? 0;
-  // While the early worker processes the new files, this thread would only wait: the corpus stages read
-  // ahead (in a later turn of the event loop, so the files are sent to the worker first), and the reports
-  // folder is listed (nothing writes it before the corpus stages). Reading ahead only saves time: if it
-  // fails, the stages read as they always do.
-  // On a store big enough for them, the corpus worker threads start first, so that loading their stages
-  // overlaps this thread's reading ahead.
-  let reportsListed: string | undefined;
-  // One corpus worker per core beyond the main thread's; as for the document stages, a worker repays its
-  // start-up only on a corpus of some size.
-  const corpusWorkerSlots = () =>
-    options.dbPath !== ':memory:' && (db.prepare('SELECT count(*) FROM documents').pluck().get() as number) >= workersFrom
-      ? Math.min(options.concurrency, availableParallelism()) - 1
-      : 0;
-  const corpusWorkersOf = (stages: readonly CorpusStage[], slots: number) => new CorpusWorkers(stages, { dbPath: options.dbPath, reportsDir: options.reportsDir }, slots);
-  const readingAhead =
-    pool && pool === scan.warm
-      ? new Promise<void>((resolve) =>
-          setImmediate(() =>
-            import('../stages/corpus-stages.ts')
-              .then(({ CORPUS_STAGES }) => {
-                const slots = corpusWorkerSlots();
-                if (slots > 0) scan.corpusWorkers.started = corpusWorkersOf(CORPUS_STAGES, slots);
-                time('read ahead', () => CORPUS_STAGES.forEach((stage) => stage.readAhead?.(db)));
-              })
-              .then(() => (reportsListed = digestReports(options.reportsDir)))
-              .then(() => resolve(), () => resolve()),
-          ),
-        )
-      : undefined;
+/** Documents go through the seven document stages side by side: the progress line names their phase as a whole. */
+const DOCUMENT_PHASE = 'extract';
+
+/**
+ * Runs the per-document stages on the pending files, in worker threads when there are enough files to
+ * repay starting them, and stores the results in corpus order whichever worker finishes first, so that
+ * a parallel run stores, numbers and reports exactly what a run with --concurrency 1 does. Returns the
+ * reports folder's listing too, when it was made meanwhile.
+ */
+async function processDocuments(run: Run, pending: DocumentJob[], stored: Stored, writer: DocumentWriter): Promise<{ workers: number; processed: number; reportsListed: string | undefined }> {
+  const { options, scan, progress } = run;
+  const batch = new WriteBatch(run.db);
+  const store = documentStorer(run, stored, writer, batch);
+  const pool = await documentWorkers(options, pending.length, scan.warm);
+  const readingAhead = pool && pool === scan.warm ? readAheadWhileProcessing(run) : undefined;
   // In the main thread the stages (and their language models) load only when a document needs them.
   const processDocument = pool || pending.length === 0 ? undefined : (await import('./process-document.ts')).processDocument;
+  const processJob = (job: DocumentJob) => (pool ? pool.run(job) : Promise.resolve().then(() => processDocument!(job)));
+  let processed: number;
   try {
-    const inOrder = new OrderedDelivery<JobResult>((index, result) => {
-      store(pending[index]!, result);
-      progress.update(documentPhase, index + 1, pending.length);
-    });
-    // The queue bounds the documents between reading and storing, so memory stays flat however large the corpus.
-    const queue = new PQueue({ concurrency: pool ? pool.size * (1 + JOBS_AHEAD) : 1 });
-    // A file byte for byte like an earlier one in this run (BBC has 98) is not processed again: it
-    // takes the earlier file's result under its own path.
-    // Only results that a later copy will ask for are kept, and only until the last copy has them.
-    const copiesToCome = new Map<string, number>();
-    for (const job of pending) copiesToCome.set(job.fileHash, (copiesToCome.get(job.fileHash) ?? -1) + 1);
-    const shared = new Map<string, Promise<JobResult>>();
     // The phase starts now, so the time left is estimated from the first document's real cost.
-    if (pending.length > 0) progress.update(documentPhase, 0, pending.length);
-    const tasks = pending.map((job, index) =>
-      queue.add(async () => {
-        const earlier = shared.get(job.fileHash);
-        let result: JobResult;
-        if (!earlier) {
-          const processing = pool ? pool.run(job) : Promise.resolve().then(() => processDocument!(job));
-          if (copiesToCome.get(job.fileHash)! > 0) shared.set(job.fileHash, processing);
-          result = await processing;
-          processedFiles += 1;
-        } else {
-          const copies = copiesToCome.get(job.fileHash)! - 1;
-          copiesToCome.set(job.fileHash, copies);
-          if (copies === 0) shared.delete(job.fileHash);
-          const { processed, messages } = await earlier;
-          result = { messages, seconds: {}, processed: processed && { ...processed, path: job.path } };
-        }
-        await inOrder.deliver(index, result);
-      }),
-    );
-    try {
-      await Promise.all(tasks);
-    } catch (error) {
-      // The first failure ends the run: nothing more starts, and results waiting for their turn are dropped.
-      queue.clear();
-      inOrder.fail(error);
-      throw error;
-    }
-    inOrder.finish();
+    if (pending.length > 0) progress.update(DOCUMENT_PHASE, 0, pending.length);
+    // The queue bounds the documents between reading and storing, so memory stays flat however large the corpus.
+    const inFlight = pool ? pool.size * (1 + JOBS_AHEAD) : 1;
+    processed = await processInOrder(pending, processJob, inFlight, (index, result) => {
+      store(pending[index]!, result);
+      progress.update(DOCUMENT_PHASE, index + 1, pending.length);
+    });
   } finally {
-    time('store', () => batch.commit());
+    scan.time('store', () => batch.commit());
     await pool?.close();
   }
   progress.finish();
-  await readingAhead;
-  const documentsPeakRss = peakRssMb();
+  return { workers: pool?.size ?? 0, processed, reportsListed: await readingAhead };
+}
 
-  // Files gone from the corpus. A file that is still there but was rejected keeps what it had.
-  time('store', () => {
-    for (const path of storedFiles.keys()) {
-      if (present.has(path)) continue;
-      writer.remove(path);
-      counts.removed += 1;
+type DocumentWriter = ReturnType<typeof documentWriter>;
+
+/**
+ * Stores each processed document and counts it as added, changed or reprocessed. A document that two
+ * files of the run share is written once.
+ */
+function documentStorer(run: Run, stored: Stored, writer: DocumentWriter, batch: WriteBatch): (job: DocumentJob, result: JobResult) => void {
+  const { options, scan, log } = run;
+  const writtenThisRun = new Set<string>();
+  return (job, result) => {
+    for (const [stage, spent] of Object.entries(result.seconds)) scan.seconds[stage] = (scan.seconds[stage] ?? 0) + spent;
+    for (const message of result.messages) log.say({ path: job.path, ...message });
+    const processed = result.processed;
+    if (!processed) {
+      log.counts.rejected += 1;
+      return;
     }
-  });
+    const storedFile = stored.files.get(job.path);
+    if (!storedFile) log.counts.added += 1;
+    else if (storedFile.file_hash !== job.fileHash) log.counts.changed += 1;
+    else log.counts.reprocessed += 1;
+    const rewrite = !writtenThisRun.has(processed.id) && (options.force || !stored.isCurrent(processed.id));
+    writtenThisRun.add(processed.id);
+    scan.time('store', () => batch.write(() => writer.write({ ...processed, stageVersions: DOCUMENT_STAGE_VERSIONS }, rewrite)));
+  };
+}
 
-  time('store', () => db.transaction(() => applyMetadata(db, manifest)).immediate());
+/**
+ * The worker threads for the per-document stages: a pool of one per core (at most --concurrency) for
+ * many files, the worker started early (`add`) for a few, none when the main thread processes them. The
+ * early worker is closed when it is not used.
+ */
+async function documentWorkers(options: RunOptions, files: number, warm: WorkerPool | undefined): Promise<WorkerPool | undefined> {
+  const many = options.concurrency > 1 && files >= (options.minDocumentsForWorkers ?? MIN_DOCUMENTS_FOR_WORKERS);
+  // More workers than cores only add start-up time and memory.
+  const pool = many ? new WorkerPool(Math.min(options.concurrency, availableParallelism())) : files > 0 ? warm : undefined;
+  if (pool !== warm) await warm?.close();
+  return pool;
+}
+
+/**
+ * While the early worker processes the new files, this thread would only wait: the corpus stages read
+ * ahead (in a later turn of the event loop, so the files are sent to the worker first), and the reports
+ * folder is listed (nothing writes it before the corpus stages). On a store big enough for them, the
+ * corpus worker threads start first, so that loading their stages overlaps this thread's reading ahead.
+ * Reading ahead only saves time: if it fails, the stages read as they always do, and the listing is
+ * undefined.
+ */
+function readAheadWhileProcessing(run: Run): Promise<string | undefined> {
+  const { db, options, scan } = run;
+  return new Promise((resolve) =>
+    setImmediate(() =>
+      import('../stages/corpus-stages.ts')
+        .then(({ CORPUS_STAGES }) => {
+          const slots = corpusWorkerSlots(db, options);
+          if (slots > 0) scan.corpusWorkers.started = new CorpusWorkers(CORPUS_STAGES, { dbPath: options.dbPath, reportsDir: options.reportsDir }, slots);
+          scan.time('read ahead', () => CORPUS_STAGES.forEach((stage) => stage.readAhead?.(db)));
+        })
+        .then(() => digestReports(options.reportsDir))
+        .then(resolve, () => resolve(undefined)),
+    ),
+  );
+}
+
+/**
+ * Corpus worker threads: one per core beyond the main thread's. As for the document stages, a worker
+ * repays its start-up only on a corpus of some size; a store in memory cannot be opened by another thread.
+ */
+function corpusWorkerSlots(db: Database.Database, options: RunOptions): number {
+  if (options.dbPath === ':memory:') return 0;
+  const documents = db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+  return documents >= (options.minDocumentsForWorkers ?? MIN_DOCUMENTS_FOR_WORKERS) ? Math.min(options.concurrency, availableParallelism()) - 1 : 0;
+}
+
+/**
+ * Processes the jobs, at most `inFlight` at once, and hands each result to `store` in the jobs' order.
+ * Returns how many files were processed. A file byte for byte like an earlier one in this run (BBC has
+ * 98) is not processed again: it takes the earlier file's result under its own path.
+ */
+async function processInOrder(
+  jobs: DocumentJob[],
+  processJob: (job: DocumentJob) => Promise<JobResult>,
+  inFlight: number,
+  store: (index: number, result: JobResult) => void,
+): Promise<number> {
+  const inOrder = new OrderedDelivery<JobResult>(store);
+  const queue = new PQueue({ concurrency: inFlight });
+  // Only results that a later copy will ask for are kept, and only until the last copy has them.
+  const copiesToCome = new Map<string, number>();
+  for (const job of jobs) copiesToCome.set(job.fileHash, (copiesToCome.get(job.fileHash) ?? -1) + 1);
+  const shared = new Map<string, Promise<JobResult>>();
+  let processedFiles = 0;
+  const tasks = jobs.map((job, index) =>
+    queue.add(async () => {
+      const earlier = shared.get(job.fileHash);
+      let result: JobResult;
+      if (!earlier) {
+        const processing = processJob(job);
+        if (copiesToCome.get(job.fileHash)! > 0) shared.set(job.fileHash, processing);
+        result = await processing;
+        processedFiles += 1;
+      } else {
+        const copies = copiesToCome.get(job.fileHash)! - 1;
+        copiesToCome.set(job.fileHash, copies);
+        if (copies === 0) shared.delete(job.fileHash);
+        const { processed, messages } = await earlier;
+        result = { messages, seconds: {}, processed: processed && { ...processed, path: job.path } };
+      }
+      await inOrder.deliver(index, result);
+    }),
+  );
+  try {
+    await Promise.all(tasks);
+  } catch (error) {
+    // The first failure ends the run: nothing more starts, and results waiting for their turn are dropped.
+    queue.clear();
+    inOrder.fail(error);
+    throw error;
+  }
+  inOrder.finish();
+  return processedFiles;
+}
+
+/** Removes what the store has of files gone from the corpus. A file still there but rejected keeps what it had. */
+function removeGoneFiles(stored: Stored, present: Set<string>, writer: DocumentWriter, log: RunLog): void {
+  for (const path of stored.files.keys()) {
+    if (present.has(path)) continue;
+    writer.remove(path);
+    log.counts.removed += 1;
+  }
+}
+
+/** Counts the files stored as copies of another file's text, and warns of those that this run processed. */
+function countDuplicates(db: Database.Database, pending: DocumentJob[], log: RunLog): void {
   const pendingPaths = new Set(pending.map((doc) => doc.path));
   for (const row of db.prepare('SELECT f.path, d.path AS primary_path FROM document_files f JOIN documents d ON d.id = f.document_id WHERE f.path <> d.path ORDER BY f.path').all() as { path: string; primary_path: string }[]) {
-    counts.duplicates += 1;
+    log.counts.duplicates += 1;
     if (pendingPaths.has(row.path) || pendingPaths.has(row.primary_path)) {
-      say({ path: row.path, level: 'warning', stage: 'ingest', rule: 'duplicate', reason: `has the same text as ${row.primary_path}; stored once as one document with both paths` });
+      log.say({ path: row.path, level: 'warning', stage: 'ingest', rule: 'duplicate', reason: `has the same text as ${row.primary_path}; stored once as one document with both paths` });
     }
   }
+}
 
-  const inputs = time('scan', () => digestInputs(db, versions, options.reportsDir));
+/**
+ * Runs the corpus stages, unless nothing they read has changed and the reports are as they left them.
+ * `reportsListed` is the reports folder as listed while the documents were processed, if it was.
+ */
+async function runCorpusSide(run: Run, reportsListed: string | undefined): Promise<{ skipped: boolean; workers: number; redone: Record<string, string>; state: CorpusState }> {
+  const { db, options, scan } = run;
+  const versions = stageVersions();
+  const inputs = scan.time('scan', () => digestInputs(db, versions, options.reportsDir));
   const reportsBefore = reportsListed ?? digestReports(options.reportsDir);
   const work = corpusWork(lastCorpusState(db), { inputs, reports: reportsBefore, stageVersions: versions, force: options.force });
-  const corpusStagesSkipped = work === 'skip';
-  let corpusWorkers = 0;
-  const redoneByStage: Record<string, string> = {};
-  if (!corpusStagesSkipped) {
-    const redone: Record<string, string> = {};
-    const { CORPUS_STAGES } = await import('../stages/corpus-stages.ts');
-    // The corpus workers started early serve if there are as many now.
-    const workerSlots = corpusWorkerSlots();
-    const early = scan.corpusWorkers.started?.slots.length === workerSlots ? scan.corpusWorkers.started : undefined;
-    if (!early) await scan.corpusWorkers.started?.close();
-    const stageWorkers = early ?? corpusWorkersOf(CORPUS_STAGES, workerSlots);
-    scan.corpusWorkers.started = stageWorkers;
-    corpusWorkers = await runCorpusStages(CORPUS_STAGES, {
-      context: { db, reportsDir: options.reportsDir, incremental: work === 'incremental' },
-      dbPath: options.dbPath,
-      workerSlots,
-      workers: stageWorkers,
-      started: (stage, index) => progress.update(stage.name, index, CORPUS_STAGES.length, 'stages'),
-      spent: (stage, spent) => (seconds[stage] = (seconds[stage] ?? 0) + spent),
-      done: (stage, result) => (redone[stage] = result.redone),
-    });
-    progress.finish();
-    // In stage order, whichever finished first.
-    for (const stage of CORPUS_STAGES) if (stage.name in redone) redoneByStage[stage.name] = redone[stage.name]!;
-  }
   // Skipped, the stages wrote nothing: the folder is as it was listed before.
-  const corpusState: CorpusState = { inputs, reports: corpusStagesSkipped ? reportsBefore : digestReports(options.reportsDir) };
+  if (work === 'skip') return { skipped: true, workers: 0, redone: {}, state: { inputs, reports: reportsBefore } };
+  const { workers, redone } = await runEveryCorpusStage(run, work === 'incremental');
+  return { skipped: false, workers, redone, state: { inputs, reports: digestReports(options.reportsDir) } };
+}
 
+/** Returns how many stages computed in a worker thread, and what each stage worked out again, in stage order. */
+async function runEveryCorpusStage(run: Run, incremental: boolean): Promise<{ workers: number; redone: Record<string, string> }> {
+  const { db, options, scan, progress } = run;
+  const { CORPUS_STAGES } = await import('../stages/corpus-stages.ts');
+  // The corpus workers started early serve if there are as many now.
+  const workerSlots = corpusWorkerSlots(db, options);
+  const early = scan.corpusWorkers.started?.slots.length === workerSlots ? scan.corpusWorkers.started : undefined;
+  if (!early) await scan.corpusWorkers.started?.close();
+  const stageWorkers = early ?? new CorpusWorkers(CORPUS_STAGES, { dbPath: options.dbPath, reportsDir: options.reportsDir }, workerSlots);
+  scan.corpusWorkers.started = stageWorkers;
+  const finished: Record<string, string> = {};
+  const workers = await runCorpusStages(CORPUS_STAGES, {
+    context: { db, reportsDir: options.reportsDir, incremental },
+    dbPath: options.dbPath,
+    workerSlots,
+    workers: stageWorkers,
+    started: (stage, index) => progress.update(stage.name, index, CORPUS_STAGES.length, 'stages'),
+    spent: (stage, spent) => (scan.seconds[stage] = (scan.seconds[stage] ?? 0) + spent),
+    done: (stage, result) => (finished[stage] = result.redone),
+  });
+  progress.finish();
+  // In stage order, whichever finished first.
+  const redone: Record<string, string> = {};
+  for (const stage of CORPUS_STAGES) if (stage.name in finished) redone[stage.name] = finished[stage.name]!;
+  return { workers, redone };
+}
+
+/** Marks the run completed, with its counts, seconds and messages; returns the table sizes and the seconds as recorded. */
+function recordRun(run: Run, runId: number, corpusState: CorpusState): { tables: Record<string, number>; seconds: Record<string, number> } {
+  const { db, scan, log } = run;
   const tables = Object.fromEntries(TABLES.map((table) => [table, (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]));
-  seconds.total = (performance.now() - scan.startedAt) / 1000;
-  const rounded = Object.fromEntries(Object.entries(seconds).map(([name, value]) => [name, Math.round(value * 1000) / 1000]));
+  scan.seconds.total = (performance.now() - scan.startedAt) / 1000;
+  const rounded = Object.fromEntries(Object.entries(scan.seconds).map(([name, value]) => [name, Math.round(value * 1000) / 1000]));
   db.transaction(() => {
     db.prepare("UPDATE runs SET finished_at = ?, status = 'completed', stage_seconds = ?, counts = ?, corpus_state = ? WHERE id = ?").run(
-      new Date().toISOString(), JSON.stringify(rounded), JSON.stringify({ documents: counts, tables }), JSON.stringify(corpusState), runId,
+      new Date().toISOString(), JSON.stringify(rounded), JSON.stringify({ documents: log.counts, tables }), JSON.stringify(corpusState), runId,
     );
     const insert = db.prepare('INSERT INTO run_messages (run_id, path, level, stage, rule, reason) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const message of messages) insert.run(runId, message.path, message.level, message.stage, message.rule ?? null, message.reason);
+    for (const message of log.messages) insert.run(runId, message.path, message.level, message.stage, message.rule ?? null, message.reason);
   }).immediate();
-  // Closed only now: since the stages ended, they have been copying the log into the store (a checkpoint,
-  // see corpus-worker.ts) beside the writes above. The store, closed last, copies the rest.
-  await scan.corpusWorkers.started?.close();
-  return { run: runId, documents: counts, tables, seconds: rounded, workers, corpusWorkers, processed: processedFiles, corpusStagesSkipped, corpusWork: redoneByStage, peakRssMb: { documents: documentsPeakRss, run: peakRssMb() }, messages };
+  return { tables, seconds: rounded };
 }
 
 /**
