@@ -86,20 +86,20 @@ function withoutLoneHeads(mentions: EntityMention[]): EntityMention[] {
 function withoutNumberedNames(mentions: EntityMention[], text: string): EntityMention[] {
   return mentions.filter((mention) => !NUMBER_AFTER.test(text.slice(mention.end, mention.end + 24)));
 }
-/** A space, one to three digits (with letters glued: "3G"), then no lower-case word. */
-const NUMBER_AFTER = /^ \d{1,3}(?![\d,:/-]|\.\d)(?!\p{L}* \p{Ll})/u;
+/** A space, one to three digits (with letters glued: "3G"; not a share, "Ohio 51%"), then no lower-case word. */
+const NUMBER_AFTER = /^ \d{1,3}(?![\d,:/%-]|\.\d)(?!\p{L}* \p{Ll})/u;
 
 /**
  * Title-case tails: "League Against Cruel Sports", "Consumer Protection Against Spyware Act", "Escape
- * From New York", "Andrew Taylor's The American Boy", "Team America: World Police". Mid-sentence, a
- * capitalised function word or a colon after a capitalised word is inside a title or a long name whose
- * start the finder cut off; the name after it is the tail of that, so it is not kept.
+ * From New York", "Andrew Taylor's The American Boy". Mid-sentence, a capitalised function word after
+ * a capitalised word is inside a title or a long name whose start the finder cut off; the name after it
+ * is the tail of that, so it is not kept.
  */
 function withoutTitleCaseTails(mentions: EntityMention[], text: string): EntityMention[] {
   return mentions.filter((mention) => !TITLE_CASE_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)));
 }
-/** A letter or a comma (so not a sentence's start), a capitalised word, then a capitalised function word or a colon, a space apart. */
-const TITLE_CASE_BEFORE = /[\p{L},] \p{Lu}[\p{L}’'-]*(?: (?:Against|In|Of|The|For|On|With|From|To|And|At|By|A|An|Out|My|Your|Our)|:) $/u;
+/** A letter or a comma (so not a sentence's start), a capitalised word, a capitalised function word, each one space apart. */
+const TITLE_CASE_BEFORE = /[\p{L},] \p{Lu}[\p{L}’'-]* (?:Against|In|Of|The|For|On|With|From|To|And|At|By|A|An|Out|My|Your|Our) $/u;
 
 /**
  * The other end: "Have I Got News For You", "Workers' Educational Association". A name before a
@@ -119,18 +119,18 @@ const TITLE_CASE_AFTER = /^ (?:Against|In|Of|For|On|With|From|To|And|At|By|Out) 
 const PLURAL_POSSESSIVE_BEFORE = /\p{Lu}\p{Ll}+s[’'] $/u;
 
 /**
- * "A doctor treating the Belgian feared …": "the" and a demonym that no noun follows is a person of
- * that country, not the country; who, the name does not say.
+ * "A doctor treating the Belgian feared …", "the Belgian, who": "the" and a demonym that a comma or a
+ * verb follows is a person of that country, not the country; who, the name does not say. Before a noun
+ * or a title ("the Belgian government", "the French President Jacques Chirac") it is the country's.
  */
 function withoutDemonymPeople(mentions: EntityMention[], text: string): EntityMention[] {
   return mentions.filter((mention) => {
     if (lookupPlace(mention.text)?.via !== 'demonym' || !/\bthe $/i.test(text.slice(Math.max(0, mention.start - 4), mention.start))) return true;
-    const next = /^ (\p{Ll}+)/u.exec(text.slice(mention.end, mention.end + 30))?.[1];
-    if (next === undefined) return false;
-    const functionWord = lexiconTags(next).some((tag) => /Preposition|Conjunction|Determiner|Verb|Adverb|Pronoun/.test(tag));
-    return !functionWord && sensesOf(next).some((sense) => sense.part === 'noun');
+    return !PERSON_AFTER.test(text.slice(mention.end, mention.end + 12));
   });
 }
+/** A comma, a full stop, or a verb of what a person did or does, after "the Belgian". */
+const PERSON_AFTER = /^(?:[,.;:!?)]| (?:\p{Ll}+ed|has|had|is|was|won|lost|beat|said|says|will|would|could|can|who)\b)/u;
 
 /** The mentions of a whole document that the rules above keep. */
 export function keptMentions(mentions: EntityMention[], text: string): EntityMention[] {

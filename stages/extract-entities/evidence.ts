@@ -13,7 +13,7 @@ import type { EntityMention } from './mentions.ts';
 import { BREAK_AFTER, isAcronym, isCapitalised, isPluralNoun, lower, OPENING, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
 import {
   EVENT_HEADS, HUMAN_VERBS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
-  SPEECH_VERBS, STRONG_VOTE, THING_HEADS, KIND_AFTER, FOLLOWERS, TEAM_NOUNS, WORK_NOUNS, WORKS_NOUNS, isAnyHead, type EntityType,
+  SPEECH_VERBS, STRONG_VOTE, THING_HEADS, KIND_AFTER, FOLLOWERS, TEAM_NOUNS, WORK_NOUNS, WORK_NOUNS_PLURAL, isAnyHead, type EntityType,
 } from './vocabulary.ts';
 
 export function vote(mention: EntityMention, type: EntityType, weight: number): void {
@@ -36,14 +36,14 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
   // Where a head word stands before the connector, the words after it are its complement: "… Project
   // for Farmers of the Chancay-Huaral Valley" is no valley; "Freedom of Information Act" is headed last.
   const headWord = (word: Token | undefined) => word !== undefined && (isAnyHead(lower(word)) || PLACE_HEADS.has(lower(word)));
-  const heads = [connector > 0 && headWord(words[connector - 1]) ? words[connector - 1]! : words.at(-1)!].map((word) => lower(word).replace(POSSESSIVE, ''));
+  const head = lower(connector > 0 && headWord(words[connector - 1]) ? words[connector - 1]! : words.at(-1)!).replace(POSSESSIVE, '');
   // "Natalie Press", "Victoria Station", "Jude Law": a first name and one head word name a person as often
   // as a firm, a place or a law; neither is voted.
   // "Finding Neverland": a verb's -ing form is no first name, whatever the tagger guessed.
   const firstName = words.length >= 2 && words[0]!.tags.has('FirstName') && !lexiconTags(lower(words[0]!)).includes('Gerund');
-  const twoSided = firstName && words.length === 2 && heads.some((head) => PLACE_HEADS.has(head) || isAnyHead(head));
+  const twoSided = firstName && words.length === 2 && (PLACE_HEADS.has(head) || isAnyHead(head));
   // A head word alone ("the Government", "the Union", "News", "Bill") is a common noun capitalised, not a name.
-  for (const head of words.length > 1 && !twoSided ? heads : []) {
+  if (words.length > 1 && !twoSided) {
     if (PLACE_HEADS.has(head)) vote(mention, 'place', 4);
     if (ORGANIZATION_HEADS.has(head)) vote(mention, 'organization', 4);
     if (INITIATIVE_HEADS.has(head)) vote(mention, 'initiative', 4);
@@ -52,10 +52,10 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
   // "World War II": a numeral after an event's head word; after other names it numbers a product or a
   // law ("MDA III", "Hartz IV"), and a last "I" is mostly the pronoun ("Anytime I").
   const numeral = words.length > 1 && ROMAN.test(words.at(-1)!.text) && EVENT_HEADS.has(lower(words.at(-2)!));
-  if ((words.length > 1 && EVENT_HEADS.has(heads[0]!)) || numeral) vote(mention, 'event', 4);
+  if ((words.length > 1 && EVENT_HEADS.has(head)) || numeral) vote(mention, 'event', 4);
   if (words.length === 1 && isAcronym(words[0]!)) vote(mention, 'organization', 1);
   // "Hans Christian Andersen Award" is headed as a prize: a first name opens a person's name only when no head word ends it.
-  const headed = Object.keys(mention.evidence).length > 0 || twoSided || heads.some((head) => THING_HEADS.has(head));
+  const headed = Object.keys(mention.evidence).length > 0 || twoSided || THING_HEADS.has(head);
   if (firstName && !headed) vote(mention, 'person', 3);
   if (words.some((word) => word.tags.has('Person') || word.tags.has('LastName'))) vote(mention, 'person', 1);
   if (words.some((word) => word.tags.has('Organization'))) vote(mention, 'organization', 1);
@@ -132,11 +132,11 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
   const person = (mention.evidence.person ?? 0) >= STRONG_VOTE;
   // "Hereford 1-1 Doncaster", "Wales coach Mike Ruddock": a town or a country beside a score or before
   // its team's people is its team (a player's name beside a score stays his: "beat Andy Roddick 6-4").
-  const score = (token: Token | undefined) => token !== undefined && SCORE.test(token.text) && !BREAK_AFTER.test(token.post);
+  const score = (token: Token | undefined) => token !== undefined && SCORE.test(token.text);
   const last = tokens[run.to - 1]!;
   const teamNoun = tokens[run.to] !== undefined && !BREAK_AFTER.test(last.post) && TEAM_NOUNS.has(lower(tokens[run.to]!));
   // "a company of 100-120 UK troops": a range before a name that a plural noun follows counts that noun.
-  const scoreBefore = score(tokens[run.from - 1]) && !(tokens[run.to] && isPluralNoun(tokens[run.to]!));
+  const scoreBefore = score(tokens[run.from - 1]) && !BREAK_AFTER.test(tokens[run.from - 1]!.post) && !(tokens[run.to] && isPluralNoun(tokens[run.to]!));
   const scoreAfter = score(tokens[run.to]) && !BREAK_AFTER.test(last.post);
   // "the German squad": a demonym before a team's noun is the country's side or one of its clubs; which, the sentence does not say.
   if (teamNoun && lookupPlace(mention.text)?.via === 'demonym') {
@@ -199,22 +199,26 @@ export function asTeam(mention: EntityMention): void {
   mention.team = true;
 }
 
-/** The mention names a work or a product ("the film Billy Elliot"), which makes no entity. */
-export function asWork(mention: EntityMention): void {
+/**
+ * The mention names a work or a product ("the film Billy Elliot"), which makes no entity. `spread`: the
+ * article's other mentions of the name are the work too (one-sense.ts).
+ */
+export function asWork(mention: EntityMention, spread = true): void {
   mention.place = undefined;
   mention.role = undefined;
   mention.evidence = { other: STRONG_VOTE };
   mention.notPerson = true;
-  mention.work = true;
+  if (spread) mention.work = true;
 }
 
 /** Last words of a building that is also the body that runs it: "the Staples Centre", "SoHo House", "the Commonwealth Club". */
 const VENUE_HEADS = new Set(['centre', 'center', 'house', 'academy', 'club']);
 
 /**
- * "at London's Earls Court", "in the Staples Centre", "held at the Bristol Academy": after "at" or "in",
- * a name headed by such a word is where something happens, a venue more than its owner. Which one the
- * sentence means is unsure, so the mention says nothing of its type.
+ * "at New York's SoHo House", "in the Staples Centre", "held at the Bristol Academy": after "at" or
+ * "in", a name headed by such a word is where something happens, a venue more than its owner (or its
+ * offices: "officials at the White House", "worked at Random House"). Which one the sentence means is
+ * unsure, so the mention says nothing of its type; the name's other mentions type it.
  */
 function atVenue(tokens: Token[], run: Run): boolean {
   const words = tokens.slice(run.from, run.to);
@@ -229,16 +233,37 @@ function atVenue(tokens: Token[], run: Run): boolean {
 
 /**
  * Does the work noun at `k` say what the name is? A plural opens a list of works with "such as",
- * "including" or "like" ("game as Nadal breaks" is no list); a singular stands right before the name,
- * or before a comma, and the name ends its phrase: "the film Billy Elliot," but not "the film Tom
- * Cruise made", where it is a clause's subject (compromise reads many such verbs as nouns).
+ * "including", "like" or "include" ("game as Nadal breaks" is no list); a singular stands right before
+ * the name ("the film Billy Elliot,") or in apposition ("his last album, Genius Loves Company,"), and
+ * the name closes the phrase: not "the film Tom Cruise made", a clause's subject (compromise reads many
+ * such verbs as nouns), nor "After the film, Tom Cruise and Nicole Kidman posed".
  */
 function namesWork(tokens: Token[], run: Run, k: number): boolean {
   const opener = tokens.slice(k + 1, run.from).map(lower).join(' ');
-  if (WORKS_NOUNS.has(lower(tokens[k]!))) return ['such as', 'including', 'like', 'include', 'includes', 'included'].includes(opener);
+  if (WORK_NOUNS_PLURAL.has(lower(tokens[k]!))) return WORK_LIST_OPENERS.has(opener);
+  if (opener !== '') return false;
   const next = tokens[run.to];
-  const phraseEnds = !next || BREAK_AFTER.test(tokens[run.to - 1]!.post) || isCapitalised(next) || next.tags.has('Preposition') || next.tags.has('Conjunction');
-  return opener === '' && /^,? $/.test(tokens[k]!.post) && phraseEnds;
+  const closed = !next || BREAK_AFTER.test(tokens[run.to - 1]!.post);
+  // "After the film, Tom Cruise, …" is no apposition; "much of his last album, Genius Loves Company." is.
+  if (tokens[k]!.post === ', ') return closed && !tokens.slice(Math.max(0, k - 2), k).some((token) => token.tags.has('Preposition'));
+  return tokens[k]!.post === ' ' && (closed || isCapitalised(next!) || next!.tags.has('Preposition'));
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our']);
+
+/** The words between a plural work noun and the list of works it opens. */
+const WORK_LIST_OPENERS = new Set(['such as', 'including', 'like', 'include', 'includes', 'included']);
+/** Nouns of products and brands, a list of which may hold its makers' names ("its brands include Cadbury"): said of the list only, not of the article. */
+const UNSPREAD_WORKS = new Set(['brand', 'brands', 'products', 'titles', 'software']);
+
+/**
+ * After a kind noun, does the name close the noun's phrase ("parts maker Robert Bosch.", "drugs group
+ * Eli Lilly is planning"), rather than open a clause about it ("the party Ken Livingstone left")?
+ */
+function endsNounPhrase(tokens: Token[], run: Run): boolean {
+  const next = tokens[run.to];
+  if (!next || BREAK_AFTER.test(tokens[run.to - 1]!.post) || isCapitalised(next)) return true;
+  return ['Preposition', 'Conjunction', 'Auxiliary', 'Copula'].some((tag) => next.tags.has(tag)) || SPEECH_VERBS.has(lower(next));
 }
 
 /** "film-makers Roger Michell", "policy-maker": makers that are people, unlike "chip-maker" or "parts maker". */
@@ -289,10 +314,16 @@ export function typeFromContext(mention: EntityMention, tokens: Token[], run: Ru
     if (HUMAN_VERBS.has(lower(verb))) vote(mention, 'person', 2);
     else if (SPEECH_VERBS.has(lower(verb))) vote(mention, 'person', 1);
   }
-  // "companies such as X", "countries including X", "apps like X", "the company X": look back a few
-  // words. A noun that names the kind of X outright ("parent company ByteDance", "firms such as X")
-  // types it; one further back only hints.
-  // The kind is a common noun in the same phrase: not a word of another name ("the Clean Network,” Pompeo said").
+  kindBefore(mention, tokens, run);
+}
+
+/**
+ * "companies such as X", "countries including X", "apps like X", "the company X": looks back a few
+ * words. A noun that names the kind of X outright ("parent company ByteDance", "firms such as X")
+ * types it; one further back only hints. The kind is a common noun in the same phrase: not a word of
+ * another name ("the Clean Network,” Pompeo said").
+ */
+function kindBefore(mention: EntityMention, tokens: Token[], run: Run): void {
   let outright = true;
   for (let k = run.from - 1; k >= Math.max(0, run.from - 4); k -= 1) {
     const word = lower(tokens[k]!);
@@ -308,17 +339,25 @@ export function typeFromContext(mention: EntityMention, tokens: Token[], run: Ru
       // "comedian and broadcaster Cyril Fletcher", "Chelsea owner Roman Abramovich": a person may be these.
       if (PEOPLE_OR_BODIES.has(word) && (mention.evidence.person ?? 0) >= STRONG_VOTE) break;
       vote(mention, 'organization', outright ? 3 : 2);
-      // "parts maker Robert Bosch": the kind said outright outweighs a first name.
-      if (outright && (mention.evidence.person ?? 0) >= STRONG_VOTE && !mention.role) mention.evidence.person = 2;
-      if (outright) mention.kindSaid = true;
+      // "parts maker Robert Bosch", "accountancy firm Ernst & Young urged": the kind said outright
+      // outweighs a first name; but after "the party" a name and a verb are a clause about the party
+      // ("rejoined the party Ken Livingstone left").
+      const determined = k > 0 && DETERMINERS.has(lower(tokens[k - 1]!));
+      if (outright && (!determined || endsNounPhrase(tokens, run))) {
+        if ((mention.evidence.person ?? 0) >= STRONG_VOTE && !mention.role) mention.evidence.person = 2;
+        mention.kindSaid = true;
+      }
       break;
     }
     if (PLACE_NOUNS.has(word)) {
       vote(mention, 'place', outright ? 3 : 2);
       break;
     }
-    if (WORK_NOUNS.has(word) || WORKS_NOUNS.has(word)) {
-      if (outright && !mention.place && namesWork(tokens, run, k)) asWork(mention);
+    if (WORK_NOUNS.has(word) || WORK_NOUNS_PLURAL.has(word)) {
+      if (outright && !mention.place && namesWork(tokens, run, k)) {
+        asWork(mention, !UNSPREAD_WORKS.has(word));
+        if (WORK_NOUNS_PLURAL.has(word)) mention.workList = true;
+      }
       break;
     }
     outright &&= LIST_OPENERS.has(word);
@@ -346,7 +385,7 @@ export function shareListEvidence(text: string, mentions: EntityMention[], token
   const flush = () => {
     const list = group.length > 2 || (group.length === 2 && (conjoined || goesOn(group[1]!)));
     // "games such as Populous, Theme Park and Dungeon Keeper": the noun before the list says what each member is.
-    if (list && group[0]!.work) for (const member of group) asWork(member);
+    if (list && group[0]!.workList) for (const member of group) asWork(member, group[0]!.work === true);
     else if (list) {
       const total: Partial<Record<EntityType, number>> = {};
       for (const member of group) for (const [type, weight] of Object.entries(member.evidence)) if (weight >= STRONG_VOTE) total[type as EntityType] = (total[type as EntityType] ?? 0) + weight;

@@ -38,6 +38,8 @@ export interface EntityMention {
   team?: true;
   /** A common noun beside it said what it is ("Malibu rum", "drugs group Eli Lilly"): a list it stands in gives it no kind, and one-sense.ts gives its kind to the article's other mentions of it that only a first name typed. Not stored. */
   kindSaid?: true;
+  /** A plural work noun before it opens the list it heads ("games such as Populous, …"): shareListEvidence makes each member a work. Not stored. */
+  workList?: true;
   /** A noun before it says it is a work or a product ("the musical Billy Elliot"): one-sense.ts makes the document's other mentions of it the work too. Not stored. */
   work?: true;
 }
@@ -499,8 +501,9 @@ interface RoleSplit {
  * organisation (which is a mention of its own).
  */
 function splitRole(tokens: Token[], run: Run): RoleSplit | undefined {
+  // "Labour MP Sir Gerald Kaufman": an honorific after a title is neither the title's head nor the name's.
   let head = -1;
-  for (let k = run.from; k < run.to - 1; k += 1) if (ROLE_HEADS.has(lower(tokens[k]!))) head = k;
+  for (let k = run.from; k < run.to - 1; k += 1) if (ROLE_HEADS.has(lower(tokens[k]!)) && !(head !== -1 && HONORIFICS.has(lower(tokens[k]!)))) head = k;
   if (head === -1) return undefined;
   let roleStart = head;
   // "Director General": a title of two title words is one title.
@@ -513,6 +516,8 @@ function splitRole(tokens: Token[], run: Run): RoleSplit | undefined {
     nameStart += 2;
     while (nameStart < run.to - 2 && !tokens[nameStart]!.tags.has('FirstName') && !['of', 'for', 'to'].includes(lower(tokens[nameStart]!))) nameStart += 1;
   }
+  const titleEnd = nameStart;
+  while (nameStart < run.to - 1 && HONORIFICS.has(lower(tokens[nameStart]!))) nameStart += 1;
   const text = (from: number, to: number) => tokens.slice(from, to).map((token, i, all) => token.text + (i < all.length - 1 ? ' ' : '')).join('');
   // The name after a title is a person's: a few words, no connectors, not headed like an organisation.
   const nameWords = tokens.slice(nameStart, run.to).map(lower);
@@ -523,7 +528,7 @@ function splitRole(tokens: Token[], run: Run): RoleSplit | undefined {
   // "Mr Justice Collins": an honorific before a title is part of it, not whose title it is.
   if (roleStart > run.from && tokens.slice(run.from, roleStart).every((token) => HONORIFICS.has(lower(token)))) roleStart = run.from;
   const prefix = roleStart > run.from ? { from: run.from, to: roleStart } : undefined;
-  const title = text(roleStart, nameStart);
+  const title = text(roleStart, titleEnd);
   const prefixText = prefix ? text(prefix.from, prefix.to) : '';
   const prefixIsPlace = prefix ? lookupPlace(prefixText) !== undefined : false;
   // "Entrepreneur Sir Richard Branson": an honorific is of no one.

@@ -138,7 +138,7 @@ export const WORK_NOUNS = new Set([
   'comedy', 'thriller', 'biopic', 'brand',
 ]);
 /** Their plurals, which say it of a list they open: "games such as Populous, Theme Park and Dungeon Keeper". */
-export const WORKS_NOUNS = new Set([
+export const WORK_NOUNS_PLURAL = new Set([
   'films', 'movies', 'albums', 'singles', 'songs', 'novels', 'books', 'sitcoms', 'soaps', 'dramas', 'documentaries', 'musicals',
   'operas', 'comedies', 'thrillers', 'brands', 'games', 'titles', 'shows', 'series', 'programmes', 'products', 'software',
 ]);
