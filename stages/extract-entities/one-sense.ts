@@ -3,9 +3,9 @@
  * time ("Russian oil firm Yukos" … "Yukos said"), and an acronym it defines in brackets stands for the
  * name it abbreviates wherever it stands alone ("Australian Competition and Consumer Commission (ACCC)"
  * … "the ACCC"), a country or a town it names as a team ("Wales coach") is the team throughout, and so
- * is a work it names as one ("the musical Billy Elliot"). A
- * one-word name of many senses that nothing in its own document types joins no entity across the corpus
- * (resolve-entities' keyOf): elsewhere the word may be a city, its club or a brand.
+ * is a work it names as one ("the musical Billy Elliot"). A one-word name of many senses that nothing in
+ * its own document types joins no entity across the corpus (resolve-entities' keyOf): elsewhere the
+ * word may be a city, its club or a brand.
  */
 import { lexiconTags } from '../parse/lexicon.ts';
 import { sensesOf } from '../reconcile/wordnet.ts';
