@@ -175,13 +175,14 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
   mention.kindSaid = true;
 }
 
-/** A tennis set's score: six or seven games to at most seven ("6-4", "7-6"). */
+/** A tennis set's score: six or seven games to at most seven ("6-4", "7-6"; a football "6-1" looks the same). */
 const SET_SCORE = /^(?:[67]-[0-7]|[0-7]-[67])$/;
 
 /**
- * Do these words, beside this score, name a team: a place ("Hereford 1-1 Doncaster") or a common word
- * ("Arsenal", "Manchester United"), or any name beside a match's score ("Wigan 2-1 Millwall")? A
- * surname or a coined word beside a set's score is a player's ("crashed 6-2 6-4 Kuznetsova").
+ * Do these words, beside this score, name a team: any name beside a match's score ("Wigan 2-1
+ * Millwall"), and beside a set's score only a place or a common word ("Arsenal", "Manchester United").
+ * A coined word there is mostly a player's ("crashed 6-2 6-4 Kuznetsova"), though a surname that is also
+ * a place still reads as a team ("Henman beat Davenport 6-4").
  */
 function mayNameTeam(words: Token[], score: Token): boolean {
   if (!SET_SCORE.test(score.text)) return true;
