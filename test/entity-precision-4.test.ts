@@ -270,3 +270,21 @@ describe('what the review of these rules found', () => {
     expect(kaufman?.role).toBe('MP of Labour');
   });
 });
+
+describe('titles whose start the finder dropped, years before works, working names', () => {
+  it('drops a name after a dropped capitalised word and "on", "of", "for" or a gerund\'s "the" (entertainment/227, tech/273)', () => {
+    expect(names("Michael's appearance is part of the station's Sold on Song initiative.")).toEqual(['Michael']);
+    expect(names('Messages broke the 2003 Controlling the Assault of Non-Solicited Pornography and Marketing Act.')).toEqual([]);
+  });
+
+  it('keeps names after a month, a title\'s word or a kept name, and after "in" (business, sport)', () => {
+    expect(names('In March the Bank of England raised rates.')).toEqual(['Bank of England']);
+    expect(names('He was Chief Executive of Hereford Hospitals NHS Trust.')).toContain('Hereford Hospitals NHS Trust');
+    expect(names('The first Test is against the All Blacks in Christchurch on 25 June.')).toContain('Christchurch');
+  });
+
+  it('reads a work after a list noun and its year, and a working name after "codenamed" (entertainment/198, tech/052)', () => {
+    expect(strongTypes("She also starred in numerous films including 1989's Shirley Valentine.", 'Shirley Valentine')).toEqual([['other']]);
+    expect(strongTypes("Details of Microsoft's next Xbox console - codenamed Xenon - will be unveiled in May.", 'Xenon')).toEqual([['other']]);
+  });
+});

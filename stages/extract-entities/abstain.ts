@@ -7,7 +7,7 @@ import { sensesOf } from '../reconcile/wordnet.ts';
 import { lookupPlace } from './gazetteer.ts';
 import type { EntityMention } from './mentions.ts';
 import { withoutPossessive } from './tokens.ts';
-import { isAnyHead, NAME_CONNECTORS, STRONG_VOTE } from './vocabulary.ts';
+import { isAnyHead, NAME_CONNECTORS, NOT_NAMES, ROLE_HEADS, ROLE_MODIFIERS, STRONG_VOTE } from './vocabulary.ts';
 
 const wordsOf = (name: string) =>
   name
@@ -96,10 +96,27 @@ const NUMBER_AFTER = /^ \d{1,3}(?![\d,:/%-]|\.\d)(?!\p{L}* \p{Ll})/u;
  * is the tail of that, so it is not kept.
  */
 function withoutTitleCaseTails(mentions: EntityMention[], text: string): EntityMention[] {
-  return mentions.filter((mention) => !TITLE_CASE_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)));
+  return mentions.filter((mention) => {
+    const before = text.slice(Math.max(0, mention.start - 40), mention.start);
+    if (TITLE_CASE_BEFORE.test(before)) return false;
+    // "the station's Sold on Song initiative", "the 2003 Controlling the Assault of … Act": the same with a
+    // lower-case function word, where the capitalised word before it is no name the finder kept.
+    const lowerCase = LOWER_CONNECTOR_BEFORE.exec(before);
+    const word = lowerCase?.[1]!.toLowerCase();
+    // Nor a title's word ("Chief Executive of Hereford Hospitals NHS Trust").
+    if (!lowerCase || NOT_NAMES.has(word!) || ROLE_HEADS.has(word!) || ROLE_MODIFIERS.has(word!)) return true;
+    const wordStart = mention.start - lowerCase[0].length + 2;
+    return mentions.some((other) => other.start <= wordStart && other.end > wordStart);
+  });
 }
 /** A letter or a comma (so not a sentence's start), a capitalised word, a capitalised function word, each one space apart. */
 const TITLE_CASE_BEFORE = /[\p{L},] \p{Lu}[\p{L}’'-]* (?:Against|In|Of|The|For|On|With|From|To|And|At|By|A|An|Out|My|Your|Our) $/u;
+/**
+ * A letter, a digit or a comma, a capitalised word (not a month's or a day's: "In March the Bank of
+ * England"), then "on", "of" or "for", or "the" after a word in -ing ("Controlling the"). Not "in":
+ * "against the All Blacks in Christchurch".
+ */
+const LOWER_CONNECTOR_BEFORE = /[\p{L}\p{N},] (\p{Lu}[\p{L}’'-]*) (?:on|of|for|(?<=ing )the) $/u;
 
 /**
  * The other end: "Have I Got News For You", "Workers' Educational Association". A name before a

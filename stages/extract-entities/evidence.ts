@@ -240,7 +240,7 @@ function atVenue(tokens: Token[], run: Run): boolean {
  * such verbs as nouns), nor "After the film, Tom Cruise and Nicole Kidman posed".
  */
 function namesWork(tokens: Token[], run: Run, k: number): boolean {
-  const opener = tokens.slice(k + 1, run.from).map(lower).join(' ');
+  const opener = tokens.slice(k + 1, run.from).map(lower).filter((word) => !YEAR_POSSESSIVE.test(word)).join(' ');
   if (WORK_NOUNS_PLURAL.has(lower(tokens[k]!))) return WORK_LIST_OPENERS.has(opener);
   if (opener !== '') return false;
   const next = tokens[run.to];
@@ -250,6 +250,7 @@ function namesWork(tokens: Token[], run: Run, k: number): boolean {
   return tokens[k]!.post === ' ' && (closed || isCapitalised(next!) || next!.tags.has('Preposition'));
 }
 
+const YEAR_POSSESSIVE = /^\d{4}[’']s$/;
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our']);
 
 /** The words between a plural work noun and the list of works it opens. */
@@ -328,6 +329,8 @@ function kindBefore(mention: EntityMention, tokens: Token[], run: Run): void {
   let outright = true;
   for (let k = run.from - 1; k >= Math.max(0, run.from - 4); k -= 1) {
     const word = lower(tokens[k]!);
+    // "films including 1989's Shirley Valentine": a work's year stands between the list's noun and the work.
+    if (k === run.from - 1 && YEAR_POSSESSIVE.test(word)) continue;
     // "firms, including X" keeps its comma before the list; "his last album, Genius Loves Company" is an apposition.
     const apposition = k === run.from - 1 && WORK_NOUNS.has(word) && tokens[k]!.post === ', ';
     if (/[;:.”"]/.test(tokens[k]!.post) || (tokens[k]!.post.includes(',') && !apposition && !LIST_OPENERS.has(lower(tokens[k + 1]!)))) break;

@@ -136,6 +136,8 @@ export const KIND_AFTER: Record<string, 'organization' | 'place' | 'initiative' 
 export const WORK_NOUNS = new Set([
   'film', 'movie', 'album', 'single', 'song', 'novel', 'book', 'sitcom', 'soap', 'drama', 'documentary', 'musical', 'opera',
   'comedy', 'thriller', 'biopic', 'brand',
+  // A product's working name: "the next Xbox console - codenamed Xenon".
+  'codenamed', 'code-named',
 ]);
 /** Their plurals, which say it of a list they open: "games such as Populous, Theme Park and Dungeon Keeper". */
 export const WORK_NOUNS_PLURAL = new Set([
