@@ -6,7 +6,7 @@ import { lexiconTags } from '../parse/lexicon.ts';
 import { sensesOf } from '../reconcile/wordnet.ts';
 import { lookupPlace } from './gazetteer.ts';
 import type { EntityMention } from './mentions.ts';
-import { withoutPossessive } from './tokens.ts';
+import { isWordNotName, withoutPossessive } from './tokens.ts';
 import { isAnyHead, NAME_CONNECTORS, NOT_NAMES, ROLE_HEADS, ROLE_MODIFIERS, STRONG_VOTE } from './vocabulary.ts';
 
 const wordsOf = (name: string) =>
@@ -126,10 +126,9 @@ const LOWER_CONNECTOR_BEFORE = /[\p{L}\p{N},] (\p{Lu}[\p{L}’'-]*) (?:on|of|for
 function withoutTitleCaseHeads(mentions: EntityMention[], text: string): EntityMention[] {
   return mentions.filter((mention) => {
     if (TITLE_CASE_AFTER.test(text.slice(mention.end, mention.end + 24))) return false;
+    if (!PLURAL_POSSESSIVE_BEFORE.test(text.slice(Math.max(0, mention.start - 24), mention.start))) return true;
     // A first name after it is a person's own ("Sky Networks' Sophie Turner Laing").
-    const firstWord = mention.text.split(' ')[0]!.toLowerCase();
-    const commonWord = sensesOf(firstWord).length > 0 && !lexiconTags(firstWord).some((tag) => /Name|Person/.test(tag));
-    return !(PLURAL_POSSESSIVE_BEFORE.test(text.slice(Math.max(0, mention.start - 24), mention.start)) && commonWord);
+    return !isWordNotName(mention.text.split(' ')[0]!.toLowerCase());
   });
 }
 const TITLE_CASE_AFTER = /^ (?:Against|In|Of|For|On|With|From|To|And|At|By|Out) \p{Lu}/u;

@@ -10,7 +10,7 @@ import { sensesOf } from '../reconcile/wordnet.ts';
 import { isPersonName } from './full-names.ts';
 import { isCapital, lookupPlace } from './gazetteer.ts';
 import type { EntityMention } from './mentions.ts';
-import { BREAK_AFTER, isAcronym, isCapitalised, isPluralNoun, lower, OPENING, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
+import { BREAK_AFTER, isAcronym, isCapitalised, isPluralNoun, isWordNotName, lower, OPENING, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
 import {
   EVENT_HEADS, HUMAN_VERBS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
   SPEECH_VERBS, STRONG_VOTE, THING_HEADS, KIND_AFTER, FOLLOWERS, TEAM_NOUNS, WORK_NOUNS, WORK_NOUNS_PLURAL, isAnyHead, type EntityType,
@@ -167,7 +167,7 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
   if (kind === 'initiative' && word !== lower(next!)) return;
   // "a South American oil company", "the Florida company": a demonym or a place the lexicon knows says
   // where the firm is from, not that it is one (its club's people aside: "Liverpool striker").
-  const where = tokens[run.to - 1]!.tags.has('Demonym') || isLexiconPlace(mention.text);
+  const where = last.tags.has('Demonym') || isLexiconPlace(mention.text);
   if (where && kind === 'organization' && !FOLLOWER_NOUNS.has(word)) return;
   mention.evidence = kind === 'other' ? {} : { [kind]: STRONG_VOTE };
   mention.notPerson = true;
@@ -186,10 +186,7 @@ const SET_SCORE = /^(?:[67]-[0-7]|[0-7]-[67])$/;
  */
 function mayNameTeam(words: Token[], score: Token): boolean {
   if (!SET_SCORE.test(score.text)) return true;
-  return words.some((word) => {
-    const tags = lexiconTags(lower(word));
-    return lookupPlace(word.text) !== undefined || isLexiconPlace(lower(word)) || (sensesOf(lower(word)).length > 0 && !tags.some((tag) => /Person|Name/.test(tag)));
-  });
+  return words.some((word) => lookupPlace(word.text) !== undefined || isLexiconPlace(lower(word)) || isWordNotName(lower(word)));
 }
 
 /** The mention names a team, not the place it is named after. */

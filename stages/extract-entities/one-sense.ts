@@ -68,16 +68,20 @@ function spreadSaidKinds(mentions: EntityMention[]): void {
   }
 }
 
+/** Makes `mark` of every mention of a name that one of the article's mentions is `marked`. */
+function spreadMark(mentions: EntityMention[], marked: (mention: EntityMention) => boolean, mark: (mention: EntityMention) => void): void {
+  const names = new Set(mentions.filter(marked).map((mention) => withoutPossessive(mention.text)));
+  for (const mention of mentions) if (!marked(mention) && names.has(withoutPossessive(mention.text))) mark(mention);
+}
+
 /** Gives each one-word mention that says nothing of itself the one type its document gives that name. */
 export function shareDocumentSense(mentions: EntityMention[]): EntityMention[] {
   defineByInitials(mentions);
   // An article that names a country's or a town's team ("Wales coach", "beat Wales 24-10") means the
   // team by that name throughout ("Wales won"): the country stays a place in articles that do not.
-  const teams = new Set(mentions.filter((mention) => mention.team).map((mention) => withoutPossessive(mention.text)));
-  for (const mention of mentions) if (!mention.team && teams.has(withoutPossessive(mention.text))) asTeam(mention);
+  spreadMark(mentions, (mention) => mention.team === true, asTeam);
   // An article that says once that a name is a work ("his last album, Genius Loves Company") means the work throughout.
-  const works = new Set(mentions.filter((mention) => mention.work).map((mention) => withoutPossessive(mention.text)));
-  for (const mention of mentions) if (!mention.work && works.has(withoutPossessive(mention.text))) asWork(mention);
+  spreadMark(mentions, (mention) => mention.work === true, asWork);
   spreadSaidKinds(mentions);
   // The type each name is given in the document; null where the document gives it two.
   const senses = new Map<string, EntityType | null>();

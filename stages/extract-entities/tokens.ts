@@ -40,6 +40,9 @@ export function isPluralNoun(token: Token): boolean {
   return singular.length >= 4 && sensesOf(singular).some((sense) => sense.part === 'noun');
 }
 
+/** A word of the dictionary (WordNet) that compromise's lexicon knows as no person's name: "arsenal", "educational", not "david". */
+export const isWordNotName = (word: string) => sensesOf(word).length > 0 && !lexiconTags(word).some((tag) => /Name|Person/.test(tag));
+
 /** "Conservative", "Democratic", "Independent": a word the dictionary has as an adjective. */
 export const isAdjective = (token: Token) => sensesOf(lower(token)).some((sense) => sense.part === 'adj');
 
