@@ -144,7 +144,10 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
     mention.evidence = {};
     return;
   }
-  const beside = scoreBefore ? tokens[run.from - 1] : scoreAfter ? tokens[run.to] : undefined;
+  // "beat Elene Likhotseva of Russia 7-5 6-4": a country after "of" is where the player is from.
+  const opener = lower(tokens[run.from - 1] ?? last) === 'the' ? tokens[run.from - 2] : tokens[run.from - 1];
+  const playersCountry = opener !== undefined && lower(opener) === 'of';
+  const beside = scoreBefore ? tokens[run.from - 1] : scoreAfter && !playersCountry ? tokens[run.to] : undefined;
   if (!person && ((beside && mayNameTeam(tokens.slice(run.from, run.to), beside)) || (mention.place !== undefined && teamNoun))) {
     asTeam(mention);
     return;

@@ -53,11 +53,11 @@ const NOT_PROPER_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 
 
 const NAME_LIKE_TAG = /Noun|Singular|Plural|Uncountable|Person|Name|Place|Country|City|Organization|Demonym|Actor/;
 
-/** A word of the English dictionary (WordNet) that compromise's lexicon does not know as a name: "Consumer", "Integration". */
+/** A word of the English dictionary (WordNet), or its plural, that compromise's lexicon does not know as a name: "Consumer", "Integration", "Pensions". */
 function isDictionaryWord(token: Token | undefined): boolean {
   if (!token) return false;
   const word = lower(token);
-  return sensesOf(word).length > 0 && !lexiconTags(word).some((tag) => /Person|Name|Place|Country|City|Organization|Company/.test(tag));
+  return (sensesOf(word).length > 0 || isPluralNoun(token)) && !lexiconTags(word).some((tag) => /Person|Name|Place|Country|City|Organization|Company/.test(tag));
 }
 
 /** True for a word compromise's lexicon knows as a function word, verb, adverb or adjective ("This", "However", "Enough"). */
@@ -196,20 +196,44 @@ function pastConnector(tokens: Token[], from: number, to: number, connectors: nu
   // "Oscar for Hilary Swank": nor does a name run on into a person's name after "of" or "for".
   // "Oscar for The Aviator": nor does a first name alone.
   const afterPerson =
-    ['of', 'for'].includes(connector) && ((connectors === 0 && to - from <= 3 && (tokens[from]!.tags.has('FirstName') || afterLowerCaseTitle(tokens, from))) || (width === 1 && tokens[nextWord]?.tags.has('FirstName') === true));
+    ['of', 'for'].includes(connector) &&
+    ((connectors === 0 && ((to - from <= 3 && (tokens[from]!.tags.has('FirstName') || afterLowerCaseTitle(tokens, from))) || isWholeProperName(tokens, from, to))) ||
+      (width === 1 && tokens[nextWord]?.tags.has('FirstName') === true));
+  // "Banque du Caire and Bank of Alexandria": a head word and its "of" after "and" open a second name
+  // ("Department of Trade and Industry" is one).
+  // "House of Flying Daggers and UK star Kate Winslet": nor does a place alone after "and" end the name,
+  // unless a place stands before "and" too ("Police Federation of England and Wales").
+  const placeAlone = (at: number) => at < tokens.length && lookupPlace(tokens[at]!.text) !== undefined && !(at + 1 < tokens.length && isNameWord(tokens, at + 1));
+  const headOpensName =
+    connector === 'and' &&
+    ((ORGANIZATION_HEADS.has(lower(tokens[nextWord] ?? tokens[to]!)) && ['of', 'for'].includes(lower(tokens[nextWord + 1] ?? tokens[to]!))) ||
+      (placeAlone(nextWord) && lookupPlace(tokens[to - 1]!.text) === undefined));
   // "Visakhapatnam on India": a country after "on" is where the name lies, not part of it, and "on"
   // joins only a headed name ("General Agreement on Tariffs and Trade") or a place to its river
   // ("Stratford on Avon"), not "Angels on Radio 1"; a place is whole before "for" ("Oxford for the …").
-  // "LG Electronics of South Korea": a company's whole name before "of" and its country; not "Royal Bank
-  // of Scotland", whose words before "of" are all common words.
+  // "LG Electronics of South Korea", "General Motors of the US": a company's whole name before "of" and
+  // its country; not "Royal Bank of Scotland", whose words before "of" are all common words, its head singular.
   const ofCountry =
-    connector === 'of' && connectors === 0 && to - from >= 2 && ORGANIZATION_HEADS.has(lower(tokens[to - 1]!)) && !tokens.slice(from, to).every((token) => isDictionaryWord(token)) && placeAt(tokens, nextWord);
+    connector === 'of' && connectors === 0 && to - from >= 2 && ORGANIZATION_HEADS.has(lower(tokens[to - 1]!)) && !(tokens.slice(from, to).every((token) => isDictionaryWord(token)) && !isPluralNoun(tokens[to - 1]!)) && placeAt(tokens, nextWord);
   const afterPlace =
     ofCountry ||
     (connector === 'on' && (lookupPlace((tokens[nextWord]?.text ?? '').replace(POSSESSIVE, '')) !== undefined || !(isPlaceName(tokens.slice(from, to)) || isAnyHead(lower(tokens[to - 1]!))))) ||
     (connector === 'for' && connectors === 0 && isPlaceName(tokens.slice(from, to)));
-  const allowed = NAME_CONNECTORS.has(connector) && after && joinsAnd && !afterPerson && !afterPlace && (connector !== 'to' || runHasRole(tokens, from, to));
+  const allowed = NAME_CONNECTORS.has(connector) && after && joinsAnd && !headOpensName && !afterPerson && !afterPlace && (connector !== 'to' || runHasRole(tokens, from, to));
   return allowed ? nextWord + 1 : undefined;
+}
+
+/**
+ * "Shigeo Morioka of the International Longevity Centre", "Porto Alegre for the World Social Forum":
+ * two proper words or more, past any title, none of them a dictionary word or a head, are a whole name
+ * before "of" or "for"; a name that goes on past "of" opens with a head or a common word ("Bank of
+ * England", "Lord of the Rings"), and one word may be a name's first ("Fraser of Allander Institute").
+ */
+function isWholeProperName(tokens: Token[], from: number, to: number): boolean {
+  let start = from;
+  while (start < to && (HONORIFICS.has(lower(tokens[start]!).replace(/\.$/, '')) || ROLE_HEADS.has(lower(tokens[start]!)) || ROLE_MODIFIERS.has(lower(tokens[start]!)))) start += 1;
+  const words = tokens.slice(start, to);
+  return words.length >= 2 && words.every((word) => !isAcronym(word) && !isDictionaryWord(word) && !isAnyHead(lower(word)) && !NAME_CONNECTORS.has(lower(word)));
 }
 
 /** One past the end of the longest gazetteer name from `from` that holds a possessive ("People's Republic of China"), else 0. */

@@ -42,6 +42,8 @@ export const ROLE_HEADS = new Set([
   // Occupations and offices news writes before a name ("Actor Robert Blake", "referee Jonathan Kaplan", "Labour MP Eric Joyce").
   'actor', 'actress', 'singer', 'referee', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'manager', 'boss',
   'rev', 'reverend', 'bishop', 'archbishop', 'rabbi', 'imam', 'cardinal', 'goalscorer', 'scorer', 'winger', 'skipper', 'full-back', 'fly-half', 'scrum-half', 'flanker', 'guitarist', 'drummer', 'bassist', 'presenter', 'comedian', 'novelist', 'poet', 'photographer', 'designer', 'chef', 'producer',
+  // Military ranks ("Lt Col Eric Schnaible"); not "Major", a surname and a league.
+  'lt', 'lieutenant', 'col', 'colonel', 'gen', 'capt', 'sgt', 'corporal', 'brigadier',
   'mp', 'msp', 'mep', 'comptroller', 'democrat', 'republican', 'tory', 'conservative', 'lawyer', 'author', 'writer', 'director-general', 'inspector', 'detective', 'sergeant',
 ]);
 
@@ -55,7 +57,7 @@ export const TITLE_ENDS = new Set([
   'undersecretary', 'under-secretary', 'envoy', 'economist', 'analyst', 'coach', 'archbishop',
 ]);
 /** Words that may stand before a role head inside the role ("Under Secretary", "Foreign Minister"). */
-export const ROLE_MODIFIERS = new Set(['rt', 'liberal', 'home', 'shadow', 'managing', 'under', 'deputy', 'vice', 'foreign', 'prime', 'chief', 'assistant', 'acting', 'former', 'first', 'senior', 'executive', 'general', 'attorney', 'defense', 'defence', 'trade', 'finance', 'interior', 'state']);
+export const ROLE_MODIFIERS = new Set(['rt', 'lt', 'lieutenant', 'detective', 'liberal', 'home', 'shadow', 'managing', 'under', 'deputy', 'vice', 'foreign', 'prime', 'chief', 'assistant', 'acting', 'former', 'first', 'senior', 'executive', 'general', 'attorney', 'defense', 'defence', 'trade', 'finance', 'interior', 'state']);
 
 /**
  * Votes of this weight or more type a name: a gazetteer place, a head word, a first name, a title, an

@@ -1,0 +1,70 @@
+/**
+ * Entity precision, fifth round (issue 22): where one name ends and the next begins around "of", "for"
+ * and "and", military ranks, and a player's country beside a set's score. The sentences are from
+ * ../shared/bench/bbc (the file each comes from is named in its test).
+ */
+import { describe, expect, it } from 'vitest';
+import { STRONG_VOTE } from '../stages/extract-entities/vocabulary.ts';
+import { lineMentions as mentionsOf } from './helpers.ts';
+
+const names = (text: string) => mentionsOf(text).map((mention) => mention.text);
+const strongTypes = (text: string, name: string) =>
+  mentionsOf(text)
+    .filter((candidate) => candidate.text === name)
+    .map((mention) => Object.entries(mention.evidence).filter(([, weight]) => weight >= STRONG_VOTE).map(([type]) => type));
+
+describe('a whole proper name ends before "of" and "for"', () => {
+  it('splits a person or a place of two proper words from the body after it (business/287, business/350, business/504)', () => {
+    expect(names('"People over 60 will make up over 30% of the population," explains Shigeo Morioka of the International Longevity Centre in Tokyo.')).toEqual(
+      expect.arrayContaining(['Shigeo Morioka', 'International Longevity Centre']),
+    );
+    expect(names('"It\'s not going to take much," said Grant Wilson of Mellon Bank.')).toEqual(['Grant Wilson', 'Mellon Bank']);
+    expect(names('About 100,000 people are expected to converge on the Brazilian resort of Porto Alegre for the World Social Forum.')).toEqual(
+      expect.arrayContaining(['Porto Alegre', 'World Social Forum']),
+    );
+  });
+
+  it('keeps names whose words before "of" are a head, common words or one word (politics/347, business/160)', () => {
+    expect(names('The chairman of the Police Federation of England and Wales said it was essential.')).toContain('Police Federation of England and Wales');
+    expect(names('The Royal Bank of Scotland rose.')).toEqual(['Royal Bank of Scotland']);
+    expect(names('The Bank of England raised rates.')).toEqual(['Bank of England']);
+    // A company's whole name, its head plural, before its country.
+    expect(names('General Motors of the US is to pay Fiat $2bn.')).toEqual(['General Motors', 'US', 'Fiat']);
+  });
+
+  it('takes a military rank as a title (business/334, entertainment/141)', () => {
+    const schnaible = mentionsOf('Lt Col Eric Schnaible of the PCO told the Associated Press news agency so.').find((mention) => mention.text === 'Eric Schnaible');
+    expect(schnaible?.role).toBe('Lt Col');
+    const miller = mentionsOf('Detective Inspector Paul Miller of Thames Valley Police said it appeared a man used a ladder.').find((mention) => mention.text === 'Paul Miller');
+    expect(miller?.role).toBe('Detective Inspector');
+  });
+});
+
+describe('where "and" joins two names, and where one', () => {
+  it('opens a second name at a head word and its "of" after "and" (business/389)', () => {
+    expect(names('The government has spoken of privatising Banque Misr, National Bank of Egypt, Banque du Caire and Bank of Alexandria.')).toEqual(
+      expect.arrayContaining(['Banque du Caire', 'Bank of Alexandria']),
+    );
+    expect(names('The Department of Trade and Industry said so.')).toEqual(['Department of Trade and Industry']);
+  });
+
+  it('ends a name before a place alone after "and" (entertainment/038)', () => {
+    expect(names('Nominees include Ziyi Zhang for House of Flying Daggers and UK star Kate Winslet.')).toEqual(
+      expect.arrayContaining(['House of Flying Daggers', 'UK', 'Kate Winslet']),
+    );
+  });
+
+  it('reads a plural common word after "and" as going on with the name (politics/046, politics/315)', () => {
+    expect(names('Sir Philip Mawer will report to the Commons Standards and Privileges Committee, the group of MPs.')).toContain('Commons Standards and Privileges Committee');
+    expect(names('The MPs who make up the Commons Work and Pensions Committee published a report.')).toContain('Commons Work and Pensions Committee');
+    expect(names('Apple Computer and Cisco Systems agreed.')).toEqual(['Apple Computer', 'Cisco Systems']);
+  });
+});
+
+describe('a set score beside a country after "of" is the player\'s, not a team\'s (sport/430)', () => {
+  it('keeps the country a place', () => {
+    const text = 'Daniela Hantuchova moved into the quarter-finals of the Dubai Open, after beating Elene Likhotseva of Russia 7-5 6-4.';
+    expect(mentionsOf(text).find((mention) => mention.text === 'Russia')?.place).toBe('Russia');
+    expect(strongTypes('Wigan 2-1 Millwall', 'Wigan')).toEqual([['organization']]);
+  });
+});
