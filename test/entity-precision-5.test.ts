@@ -68,3 +68,25 @@ describe('a set score beside a country after "of" is the player\'s, not a team\'
     expect(strongTypes('Wigan 2-1 Millwall', 'Wigan')).toEqual([['organization']]);
   });
 });
+
+describe('two names joined are no one person', () => {
+  it('gives no person to a name holding "&", "and" or "Vs" (entertainment/004, entertainment/379, business/177)', () => {
+    expect(strongTypes('The TV couple coined the term "the Richard & Judy effect" in 2004.', 'Richard & Judy')).toEqual([[]]);
+    expect(strongTypes('The most recent, Freddy Vs Jason, was released in summer 2003.', 'Freddy Vs Jason')).toEqual([[]]);
+    expect(strongTypes('The market remains robust, according to mortgage lender Bradford & Bingley.', 'Bradford & Bingley').flat()).not.toContain('person');
+    // A capital V is a numeral.
+    expect(strongTypes('King George V died in 1936.', 'George V')).toEqual([['person']]);
+  });
+
+  it('ends a full name at "and" before a first name (sport/349)', () => {
+    expect(names('Roland de Marigny and Luciano Orquera had a miserable time with the boot in the dire defeat to Scotland.')).toEqual(
+      expect.arrayContaining(['Roland de Marigny', 'Luciano Orquera']),
+    );
+  });
+
+  it('reads a title before a body\'s possessive name as no title (business/136)', () => {
+    const text = "A resale could triple the price, according to the Economist Intelligence Unit's Mr Hensel.";
+    expect(names(text)).toContain('Economist Intelligence Unit');
+    expect(strongTypes(text, 'Economist Intelligence Unit')).toEqual([['organization']]);
+  });
+});

@@ -56,8 +56,11 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
   if (words.length === 1 && isAcronym(words[0]!)) vote(mention, 'organization', 1);
   // "Hans Christian Andersen Award" is headed as a prize: a first name opens a person's name only when no head word ends it.
   const headed = Object.keys(mention.evidence).length > 0 || twoSided || THING_HEADS.has(head);
-  if (firstName && !headed) vote(mention, 'person', 3);
-  if (words.some((word) => word.tags.has('Person') || word.tags.has('LastName'))) vote(mention, 'person', 1);
+  // "Richard & Judy", "Freddy Vs Jason", "Bradford & Bingley": two joined are a pair, a work or a firm, never one person.
+  // ("George V" is a king: a capital V is a numeral.)
+  const paired = words.some((word) => PAIRING.has(lower(word)) && word.text !== 'V');
+  if (firstName && !headed && !paired) vote(mention, 'person', 3);
+  if (!paired && words.some((word) => word.tags.has('Person') || word.tags.has('LastName'))) vote(mention, 'person', 1);
   if (words.some((word) => word.tags.has('Organization'))) vote(mention, 'organization', 1);
   // "Microsoft": a name the lexicon lists as a company. A city's name also names its club, its
   // university and its brands ("Hartlepool 1-1 Doncaster", "Oxford's contribution", "Malibu rum"): the
@@ -68,6 +71,8 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
   else if (known.some((tag) => KNOWN_PLACE.has(tag))) vote(mention, 'place', isCapital(name) ? 3 : 2);
   else if (words.some((word) => word.tags.has('Country') || word.tags.has('City') || word.tags.has('Place'))) vote(mention, 'place', 1);
 }
+
+const PAIRING = new Set(['&', 'and', 'vs', 'v']);
 
 /** Words between a kind and the names it lists: "companies such as", "carriers including", "apps like". */
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'north-east', 'north-west', 'south-east', 'south-west']);

@@ -187,7 +187,8 @@ function pastConnector(tokens: Token[], from: number, to: number, connectors: nu
   // "the University of California and Dan Gillmor": after a body's or a place's whole name, a first
   // name after "and" opens a person's ("Bill and Melinda Gates Foundation" has one word before "and").
   const whole = ORGANIZATION_HEADS.has(lower(tokens[to - 1]!)) || isPlaceName([tokens[to - 1]!]);
-  const personFollows = to - from > 1 && whole && tokens[nextWord]?.tags.has('FirstName') === true;
+  // "Roland de Marigny and Ludovico Nitoglia": a full name before "and" and a first name after it are two people.
+  const personFollows = to - from > 1 && (whole || tokens[from]!.tags.has('FirstName')) && tokens[nextWord]?.tags.has('FirstName') === true;
   const joinsAnd =
     connector !== 'and' ||
     (!andsBefore(tokens, from, to) && !personFollows &&
@@ -544,7 +545,7 @@ function splitRole(tokens: Token[], run: Run): RoleSplit | undefined {
   while (nameStart < run.to - 1 && HONORIFICS.has(lower(tokens[nameStart]!))) nameStart += 1;
   const text = (from: number, to: number) => tokens.slice(from, to).map((token, i, all) => token.text + (i < all.length - 1 ? ' ' : '')).join('');
   // The name after a title is a person's: a few words, no connectors, not headed like an organisation.
-  const nameWords = tokens.slice(nameStart, run.to).map(lower);
+  const nameWords = tokens.slice(nameStart, run.to).map((token) => lower(token).replace(POSSESSIVE, ''));
   const last = nameWords.at(-1)!;
   if (nameWords.length > 4 || nameWords.some((word) => NAME_CONNECTORS.has(word)) || ORGANIZATION_HEADS.has(last) || INITIATIVE_HEADS.has(last) || LAW_HEADS.has(last) || EVENT_HEADS.has(last)) return undefined;
   // "General Motors Europe": a title word before an organisation's head word opens the firm's name.
