@@ -90,3 +90,33 @@ describe('two names joined are no one person', () => {
     expect(strongTypes(text, 'Economist Intelligence Unit')).toEqual([['organization']]);
   });
 });
+
+describe('the fifteenth draw: appositives headed by a title, adjectives, bodies the Internet opens', () => {
+  it('reads a title heading an appositive as a person, and no title of the next clause (tech/350, business/297, politics/379)', () => {
+    expect(strongTypes('Rich Templeton, the head of giant chip maker Texas Instruments, has given his backing to Voip.', 'Rich Templeton')).toEqual([['person']]);
+    expect(strongTypes('"Shedding jobs makes total sense," Ivo Geijsen, an analyst with Bank Oyens & Van Eeghen, told Bloomberg.', 'Ivo Geijsen')).toEqual([['person']]);
+    expect(strongTypes('Earlier, writing in the Daily Telegraph, the prime minister conceded that plans were "difficult".', 'Daily Telegraph')).toEqual([[]]);
+    // A body's noun anywhere in it still makes a body.
+    expect(strongTypes('Huawei, a Chinese telecommunication technology company, said so.', 'Huawei')).toEqual([['organization']]);
+  });
+
+  it('takes no kind from the noun after a word the dictionary knows only as an adjective (sport/066)', () => {
+    expect(strongTypes("The team grabbed some last-gasp glory for the British men's Olympic squad after a poor start.", 'Olympic')).toEqual([[]]);
+  });
+
+  it('lets "Internet" open a body\'s name, with the name before it (tech/049)', () => {
+    expect(names('But the UK Internet Forum (UKIF) is concerned that the system will let scammers create fake sites more easily.')).toContain('UK Internet Forum');
+    expect(names('The net is run by the Internet Corporation for Assigned Names and Numbers.')).toEqual(['Internet Corporation for Assigned Names and Numbers']);
+    expect(names('Internet Explorer is due for an update.')).not.toContain('Internet Explorer');
+  });
+
+  it('keeps a surname\'s particle after a title (business/272)', () => {
+    const silva = mentionsOf('Investors were deeply suspicious of President da Silva, a former trade union leader.').find((mention) => mention.text === 'da Silva');
+    expect(silva?.role).toBe('President');
+  });
+
+  it('ends one proper word before "of" and a country (sport/426)', () => {
+    expect(names('American Kevin Kim defeated Jan Hernych of the Czech Republic 7-5 6-3.')).toContain('Czech Republic');
+    expect(names('The Duke of York spoke.')).toEqual(['Duke of York']);
+  });
+});

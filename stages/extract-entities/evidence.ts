@@ -73,6 +73,8 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
 }
 
 const PAIRING = new Set(['&', 'and', 'vs', 'v']);
+/** Words after an appositive's head that open its complement ("the head of …", "a spokesman for …"). */
+const APPOSITIVE_ENDS = new Set(['of', 'for', 'at', 'with', 'who', 'which', 'that']);
 
 /** Words between a kind and the names it lists: "companies such as", "carriers including", "apps like". */
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'north-east', 'north-west', 'south-east', 'south-west']);
@@ -177,11 +179,42 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
   // where the firm is from, not that it is one (its club's people aside: "Liverpool striker").
   const where = last.tags.has('Demonym') || isLexiconPlace(mention.text);
   if (where && kind === 'organization' && !FOLLOWER_NOUNS.has(word)) return;
+  // "the British men's Olympic squad", "Islamic banking units": a word the dictionary knows only as an adjective qualifies the noun.
+  if (run.to - run.from === 1 && isOnlyAdjective(lower(last))) return;
   mention.evidence = kind === 'other' ? {} : { [kind]: STRONG_VOTE };
   mention.notPerson = true;
   // "National Television, Royal Television Society and British Comedy awards": its own phrase said what it is.
   mention.kindSaid = true;
 }
+
+/**
+ * What an appositive says the name before it is: "Huawei, a Chinese telecommunication technology
+ * company, …" a body (a body's noun anywhere in it), "Rich Templeton, the head of giant chip maker Texas
+ * Instruments, …" a person (a title as its head, its last word before its closing comma or a complement
+ * such as "of"). A title that a verb follows heads the next clause ("Writing in the Daily Telegraph, the
+ * prime minister conceded").
+ */
+function appositiveKind(tokens: Token[], run: Run): 'organization' | 'person' | undefined {
+  if (!tokens[run.to - 1]!.post.includes(',') || !['a', 'an', 'the'].includes(lower(tokens[run.to] ?? tokens[run.from]!))) return undefined;
+  const end = Math.min(tokens.length, run.to + 7);
+  for (let k = run.to + 1; k < end; k += 1) {
+    const token = tokens[k]!;
+    if (token.tags.has('Verb') && !token.tags.has('Noun')) break;
+    if (!/[,.;:!?]/.test(token.post) && !APPOSITIVE_ENDS.has(lower(tokens[k + 1] ?? token))) continue;
+    if (ROLE_HEADS.has(lower(token)) && !isCapitalised(token)) return 'person';
+    break;
+  }
+  for (let k = run.to; k < end; k += 1) {
+    if (ORGANIZATION_NOUNS.has(lower(tokens[k]!))) return 'organization';
+    if (/[,.]/.test(tokens[k]!.post)) break;
+  }
+  return undefined;
+}
+
+const isOnlyAdjective = (word: string) => {
+  const senses = sensesOf(word);
+  return senses.length > 0 && senses.every((sense) => sense.part === 'adj');
+};
 
 /** A tennis set's score: six or seven games to at most seven ("6-4", "7-6"; a football "6-1" looks the same). */
 const SET_SCORE = /^(?:[67]-[0-7]|[0-7]-[67])$/;
@@ -297,14 +330,8 @@ export function typeFromContext(mention: EntityMention, tokens: Token[], run: Ru
   else if (kind && PLACE_NOUNS.has(kind)) vote(mention, 'place', 3);
   // A name the lexicon hints is a place (typeFromName) is one where the sentence uses it as one.
   if (!mention.place && (mention.evidence.place ?? 0) >= 2 && usedAsPlace(tokens, run)) vote(mention, 'place', 1);
-  // Appositive: "Huawei, a Chinese telecommunication technology company, …" (not "X, would remove …").
-  if (tokens[run.to - 1]!.post.includes(',') && ['a', 'an', 'the'].includes(lower(tokens[run.to] ?? tokens[run.from]!))) {
-    for (let k = run.to; k < Math.min(tokens.length, run.to + 7); k += 1) {
-      const word = lower(tokens[k]!);
-      if (ORGANIZATION_NOUNS.has(word)) vote(mention, 'organization', 3);
-      if (tokens[k]!.post.includes(',') || tokens[k]!.post.includes('.')) break;
-    }
-  }
+  const apposed = appositiveKind(tokens, run);
+  if (apposed) vote(mention, apposed, 3);
   // "executive chair Bill Ford", "spokesman John Smith": a title in lower case right before a person's name.
   const before = tokens[run.from - 1];
   if (before && ROLE_HEADS.has(lower(before)) && !/\p{Lu}/u.test(before.text) && !BREAK_AFTER.test(before.post) && isPersonName(mention.text) && !mention.role) {

@@ -45,6 +45,10 @@ export interface EntityMention {
 }
 
 const FORMER = new Set(['former', 'ex', 'late']);
+/** Connectors that are also particles of a person's surname ("President da Silva", "Mr van Gaal"). */
+const SURNAME_PARTICLES = new Set(['de', 'du', 'da', 'del', 'van', 'von', 'la']);
+/** Words never a name alone (NOT_NAMES) that may open a body's name, as written. */
+const OPENS_BODY = new Set(['Internet', 'Web']);
 /** "I'm", "We're", "They've": a pronoun with a verb, never a name. */
 const PRONOUN_CONTRACTION = /^(?:i|we|you|they|he|she|it|there|that|let)[’'](?:m|re|ve|ll|d|s)$/;
 
@@ -126,6 +130,16 @@ function nameRuns(tokens: Token[]): Run[] {
       connectors += 1;
       to = past;
     }
+    // "Internet Corporation for Assigned Names and Numbers": a word never a name alone opens a body's name.
+    // So does a name right before it ("UK Internet Forum", "Oxford Internet Institute").
+    if (from > 0 && OPENS_BODY.has(tokens[from - 1]!.text) && !BREAK_AFTER.test(tokens[from - 1]!.post) && tokens.slice(from, to).some((token) => ORGANIZATION_HEADS.has(lower(token)))) {
+      const before = runs.at(-1);
+      const joined = before !== undefined && before.to === from - 1 && !BREAK_AFTER.test(tokens[before.to - 1]!.post);
+      if (joined) runs.pop();
+      runs.push({ from: joined ? before.from : from - 1, to });
+      i = to;
+      continue;
+    }
     // "William Haughey OBE": an honour after a name is not part of it.
     if (to - from > 2 && HONOURS.has(lower(tokens[to - 1]!))) to -= 1;
     // "Former England footballer", "Former Downing Street chief": "former" qualifies what follows, unless a title does (splitRole).
@@ -198,7 +212,7 @@ function pastConnector(tokens: Token[], from: number, to: number, connectors: nu
   // "Oscar for The Aviator": nor does a first name alone.
   const afterPerson =
     ['of', 'for'].includes(connector) &&
-    ((connectors === 0 && ((to - from <= 3 && (tokens[from]!.tags.has('FirstName') || afterLowerCaseTitle(tokens, from))) || isWholeProperName(tokens, from, to))) ||
+    ((connectors === 0 && ((to - from <= 3 && (tokens[from]!.tags.has('FirstName') || afterLowerCaseTitle(tokens, from))) || isWholeProperName(tokens, from, to, placeAt(tokens, nextWord)))) ||
       (width === 1 && tokens[nextWord]?.tags.has('FirstName') === true));
   // "Banque du Caire and Bank of Alexandria": a head word and its "of" after "and" open a second name
   // ("Department of Trade and Industry" is one).
@@ -228,13 +242,14 @@ function pastConnector(tokens: Token[], from: number, to: number, connectors: nu
  * "Shigeo Morioka of the International Longevity Centre", "Porto Alegre for the World Social Forum":
  * two proper words or more, past any title, none of them a dictionary word or a head, are a whole name
  * before "of" or "for"; a name that goes on past "of" opens with a head or a common word ("Bank of
- * England", "Lord of the Rings"), and one word may be a name's first ("Fraser of Allander Institute").
+ * England", "Lord of the Rings"). One such word may be a name's first ("Fraser of Allander Institute"),
+ * but not before a country or a town ("Hernych of the Czech Republic"): `placeAfter`.
  */
-function isWholeProperName(tokens: Token[], from: number, to: number): boolean {
+function isWholeProperName(tokens: Token[], from: number, to: number, placeAfter: boolean): boolean {
   let start = from;
   while (start < to && (HONORIFICS.has(lower(tokens[start]!).replace(/\.$/, '')) || ROLE_HEADS.has(lower(tokens[start]!)) || ROLE_MODIFIERS.has(lower(tokens[start]!)))) start += 1;
   const words = tokens.slice(start, to);
-  return words.length >= 2 && words.every((word) => !isAcronym(word) && !isDictionaryWord(word) && !isAnyHead(lower(word)) && !NAME_CONNECTORS.has(lower(word)));
+  return words.length >= (placeAfter ? 1 : 2) && words.every((word) => !isAcronym(word) && !isDictionaryWord(word) && !isAnyHead(lower(word)) && !NAME_CONNECTORS.has(lower(word)));
 }
 
 /** One past the end of the longest gazetteer name from `from` that holds a possessive ("People's Republic of China"), else 0. */
@@ -547,7 +562,7 @@ function splitRole(tokens: Token[], run: Run): RoleSplit | undefined {
   // The name after a title is a person's: a few words, no connectors, not headed like an organisation.
   const nameWords = tokens.slice(nameStart, run.to).map((token) => lower(token).replace(POSSESSIVE, ''));
   const last = nameWords.at(-1)!;
-  if (nameWords.length > 4 || nameWords.some((word) => NAME_CONNECTORS.has(word)) || ORGANIZATION_HEADS.has(last) || INITIATIVE_HEADS.has(last) || LAW_HEADS.has(last) || EVENT_HEADS.has(last)) return undefined;
+  if (nameWords.length > 4 || nameWords.some((word) => NAME_CONNECTORS.has(word) && !SURNAME_PARTICLES.has(word)) || ORGANIZATION_HEADS.has(last) || INITIATIVE_HEADS.has(last) || LAW_HEADS.has(last) || EVENT_HEADS.has(last)) return undefined;
   // "General Motors Europe": a title word before an organisation's head word opens the firm's name.
   if (nameWords.length > 0 && !tokens[nameStart]!.tags.has('FirstName') && ORGANIZATION_HEADS.has(nameWords[0]!)) return undefined;
   // "Mr Justice Collins": an honorific before a title is part of it, not whose title it is.
