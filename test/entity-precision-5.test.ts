@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { STRONG_VOTE } from '../stages/extract-entities/vocabulary.ts';
+import { isNamedEntity } from '../stages/resolve-entities/entity.ts';
 import { lineMentions as mentionsOf } from './helpers.ts';
 
 const names = (text: string) => mentionsOf(text).map((mention) => mention.text);
@@ -118,5 +119,35 @@ describe('the fifteenth draw: appositives headed by a title, adjectives, bodies 
   it('ends one proper word before "of" and a country (sport/426)', () => {
     expect(names('American Kevin Kim defeated Jan Hernych of the Czech Republic 7-5 6-3.')).toContain('Czech Republic');
     expect(names('The Duke of York spoke.')).toEqual(['Duke of York']);
+  });
+});
+
+describe("a body's listed fields, a portfolio after a demonym, a surname's particles", () => {
+  it('keeps the fields a body lists after its head\'s "of" or "for" in its name (politics/242, tech/143)', () => {
+    expect(names('Defra, the Department of the Environment, Food and Rural Affairs, said so.')).toContain('Department of the Environment, Food and Rural Affairs');
+    expect(names('Richard Bowden, lecturer at the Centre for Vision, Speech and Signal Processing at the University of Surrey.')).toContain(
+      'Centre for Vision, Speech and Signal Processing',
+    );
+    // Names listed, and fields after no body's head, stay apart.
+    expect(names('The Bank of England, Barclays and HSBC agreed.')).toEqual(['Bank of England', 'Barclays', 'HSBC']);
+    expect(names('The Edge of Reason, Wimbledon and Thunderbirds flopped.')).toEqual(['Edge of Reason', 'Wimbledon', 'Thunderbirds']);
+    // Words glued where a space is missing are still no name.
+    expect(names('Gartner,downloaded the Google toolbar.')).toEqual([]);
+  });
+
+  it('reads a demonym and a field before "Minister" as the portfolio, no body (entertainment/383)', () => {
+    expect(names('French Culture Minister Renaud Donnedieu de Vabres said so.')).not.toContain('French Culture');
+  });
+
+  it('ends a name before the body after a possessive (tech/039)', () => {
+    expect(names("Their use is monitored by the FBI's Internet Fraud Complaint Center.")).toEqual(['FBI', 'Internet Fraud Complaint Center']);
+  });
+});
+
+describe('a surname alone makes no person entity, its particles aside', () => {
+  it('leaves out "da Silva" and "Di Canio" as it leaves out "Pompeo", and keeps "Van Morrison" and "Lula da Silva" (business/272)', () => {
+    expect(['da Silva', 'Di Canio', 'de Vabres', 'Pompeo'].map((name) => isNamedEntity({ name }, 'person'))).toEqual([false, false, false, false]);
+    expect(['Van Morrison', 'Lula da Silva', 'Renaud Donnedieu de Vabres'].map((name) => isNamedEntity({ name }, 'person'))).toEqual([true, true, true]);
+    expect(isNamedEntity({ name: 'De Beers' }, 'organization')).toBe(true);
   });
 });

@@ -52,10 +52,11 @@ export function withoutCreditSlashes(mentions: EntityMention[]): EntityMention[]
 
 /**
  * Glued words: "Gartner,downloaded the Google" is two sentences' words run together where a space is
- * missing; a name never holds a comma or a semicolon.
+ * missing; a name never holds a semicolon, nor a comma but one a space follows inside a body's listed
+ * fields ("Department for Culture, Media and Sport": mentions.ts).
  */
 function withoutGluedPunctuation(mentions: EntityMention[]): EntityMention[] {
-  return mentions.filter((mention) => !/[,;]/.test(mention.text));
+  return mentions.filter((mention) => !/;|,(?! )/.test(mention.text));
 }
 
 /**

@@ -29,6 +29,15 @@ export function isPersonName(display: string): boolean {
 /** An initial and a surname: "G Jenkins", "S. Murray". */
 export const INITIALLED = /^(\p{Lu})\.? (\p{Lu}[\p{L}’'-]*)$/u;
 
+/** Particles that open a surname ("van Gogh", "da Silva", "Di Canio"); not "Al", "Le", "Ben", also first names. */
+const SURNAME_PARTICLES = new Set(['van', 'von', 'de', 'da', 'du', 'del', 'della', 'di', 'der', 'den', 'ten', 'ter']);
+
+/** A surname alone, its particles aside: "Pompeo", "da Silva", "Di Canio" ("Van" capitalised is also a first name: "Van Morrison"). */
+export function isSurnameAlone(name: string): boolean {
+  const words = name.split(' ');
+  return words.slice(0, -1).every((word) => SURNAME_PARTICLES.has(word.toLowerCase()) && word !== 'Van');
+}
+
 /** Typed as a person by a first name or a title (strong votes), not by a verb after it. */
 const isStronglyPerson = (mention: EntityMention) => Boolean(mention.role) || (mention.evidence.person ?? 0) >= STRONG_VOTE;
 const isStronglyOther = (mention: EntityMention) => mention.place !== undefined || (mention.evidence.organization ?? 0) >= STRONG_VOTE;

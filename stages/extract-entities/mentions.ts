@@ -130,11 +130,12 @@ function nameRuns(tokens: Token[]): Run[] {
       connectors += 1;
       to = past;
     }
+    to = pastListedFields(tokens, from, to);
     // "Internet Corporation for Assigned Names and Numbers": a word never a name alone opens a body's name.
     // So does a name right before it ("UK Internet Forum", "Oxford Internet Institute").
     if (from > 0 && OPENS_BODY.has(tokens[from - 1]!.text) && !BREAK_AFTER.test(tokens[from - 1]!.post) && tokens.slice(from, to).some((token) => ORGANIZATION_HEADS.has(lower(token)))) {
       const before = runs.at(-1);
-      const joined = before !== undefined && before.to === from - 1 && !BREAK_AFTER.test(tokens[before.to - 1]!.post);
+      const joined = before !== undefined && before.to === from - 1 && !BREAK_AFTER.test(tokens[before.to - 1]!.post) && !POSSESSIVE.test(tokens[before.to - 1]!.text);
       if (joined) runs.pop();
       runs.push({ from: joined ? before.from : from - 1, to });
       i = to;
@@ -158,6 +159,24 @@ function nameRuns(tokens: Token[]): Run[] {
     i = to;
   }
   return runs;
+}
+
+/**
+ * "Department of the Environment, Food and Rural Affairs", "Centre for Vision, Speech and Signal
+ * Processing": a body's fields listed after its head's "of" or "for", common words between commas and
+ * then "and", are its name's; one past them, else `to`. A list of names is not ("Bank of England,
+ * Barclays and HSBC"), nor one after a name that is no body's ("Edge of Reason, Wimbledon and Thunderbirds").
+ */
+function pastListedFields(tokens: Token[], from: number, to: number): number {
+  const field = (at: number) => at < tokens.length && isCapitalised(tokens[at]!) && isDictionaryWord(tokens[at]!);
+  const headed = tokens.slice(from + 1, to).some((token, k) => ['of', 'for'].includes(lower(token)) && ORGANIZATION_HEADS.has(lower(tokens[from + k]!)));
+  if (!headed || tokens[to - 1]!.post !== ', ' || !isDictionaryWord(tokens[to - 1]!)) return to;
+  let at = to;
+  while (field(at) && tokens[at]!.post === ', ') at += 1;
+  if (!field(at) || tokens[at]!.post !== ' ' || lower(tokens[at + 1] ?? tokens[at]!) !== 'and') return to;
+  let end = at + 2;
+  while (field(end) && (end === at + 2 || !BREAK_AFTER.test(tokens[end - 1]!.post))) end += 1;
+  return end > at + 2 ? end : to;
 }
 
 /** What stands at `to` in a name run from `from`: another word of it, its end, or maybe a connector. */
@@ -312,8 +331,9 @@ const PORTFOLIO_TITLES = new Set(['minister', 'secretary', 'commissioner']);
 /** Are `words`, before the title, the portfolio it holds ("Housing", "Monetary Affairs"): dictionary words, no place? */
 function isPortfolio(words: Token[], title: string): boolean {
   const head = title.toLowerCase().split(' ').find((part) => PORTFOLIO_TITLES.has(part));
-  // "Fisheries Minister": WordNet lists the singular only.
-  return head !== undefined && words.length <= 3 && words.every((word) => NAME_CONNECTORS.has(lower(word)) || (!lookupPlace(word.text) && (sensesOf(lower(word)).length > 0 || isPluralNoun(word))));
+  // "Fisheries Minister": WordNet lists the singular only. "French Culture Minister": a demonym may say whose.
+  const field = lookupPlace(words[0]!.text)?.via === 'demonym' ? words.slice(1) : words;
+  return head !== undefined && field.length > 0 && field.length <= 3 && field.every((word) => NAME_CONNECTORS.has(lower(word)) || (!lookupPlace(word.text) && (sensesOf(lower(word)).length > 0 || isPluralNoun(word))));
 }
 
 /** "University of the Highlands and Islands and Southampton": a name holds one "and" at most. */

@@ -6,7 +6,7 @@
 import { STRONG_VOTE, type EntityType } from '../extract-entities/vocabulary.ts';
 import { clusterRows, countOf, mentionKey, typeOf, type Evidence, type MentionRow } from './cluster.ts';
 import { withoutPossessive } from '../extract-entities/tokens.ts';
-import { INITIALLED } from '../extract-entities/full-names.ts';
+import { INITIALLED, isSurnameAlone } from '../extract-entities/full-names.ts';
 
 export interface EntityDraft {
   name: string;
@@ -110,12 +110,12 @@ export function nameInOrder(entities: readonly Nameable[]): { id: string; type: 
 
 /**
  * Is the entity named and typed well enough to be one? A name nothing types is left out (an uncertain
- * name is better unlisted than listed as a thing of no kind), and so is a person known by one word
- * or by an initial and a surname only: across articles "S Murray" may be anyone of that name (within an
+ * name is better unlisted than listed as a thing of no kind), and so is a person known by a surname
+ * alone ("Van Gogh" too) or by an initial and a surname only: across articles "S Murray" may be anyone of that name (within an
  * article it stands for the full name: full-names.ts).
  */
 export function isNamedEntity(entity: { name: string }, type: EntityType): boolean {
-  return type !== 'other' && !(type === 'person' && (!entity.name.includes(' ') || INITIALLED.test(entity.name)));
+  return type !== 'other' && !(type === 'person' && (isSurnameAlone(entity.name) || INITIALLED.test(entity.name)));
 }
 
 /**
