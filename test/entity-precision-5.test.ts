@@ -151,3 +151,11 @@ describe('a surname alone makes no person entity, its particles aside', () => {
     expect(isNamedEntity({ name: 'De Beers' }, 'organization')).toBe(true);
   });
 });
+
+describe('hyphenated adjectives are no names', () => {
+  it('drops a name with a participle and two peoples\' names joined, and keeps places and firms (business/111, business/117)', () => {
+    expect(names('Under the restructuring plans, Patrick Cescau, the UK-based co-chairman, will become group chief executive.')).toEqual(['Patrick Cescau']);
+    expect(names('The German-US carmaker saw fourth quarter operating profits fall.')).toEqual([]);
+    expect(names('Asia-Pacific markets rose as T-Mobile gained.')).toEqual(['Asia-Pacific', 'T-Mobile']);
+  });
+});

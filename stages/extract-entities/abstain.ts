@@ -150,8 +150,26 @@ function withoutDemonymPeople(mentions: EntityMention[], text: string): EntityMe
 const PERSON_AFTER = /^(?:[,.;:!?)]| (?:\p{Ll}+ed|has|had|is|was|won|lost|beat|said|says|will|would|could|can|who)\b)/u;
 
 /** The mentions of a whole document that the rules above keep. */
+/**
+ * Hyphenated adjectives: "UK-based", "NEC-backed" (a name and a lower-case participle), "German-US",
+ * "Anglo-American" (two peoples' or places' names: their relations). A place's own name stays
+ * ("Asia-Pacific", "Timor-Leste": the gazetteer's).
+ */
+function withoutHyphenatedAdjectives(mentions: EntityMention[]): EntityMention[] {
+  const placeLike = (part: string) => lookupPlace(part) !== undefined || COMBINING_FORMS.has(part);
+  return mentions.filter((mention) => {
+    const parts = /^(\p{Lu}[\p{L}.]*)-(\p{L}+)$/u.exec(mention.text);
+    if (!parts || mention.place) return true;
+    const [, first, second] = parts as unknown as [string, string, string];
+    const participle = /^\p{Ll}+$/u.test(second) && (/^\p{Lu}{2,6}$/u.test(first) || placeLike(first));
+    return !participle && !(placeLike(first) && placeLike(second));
+  });
+}
+/** Combining forms of peoples' names: "Anglo-", "Sino-", "Euro-". */
+const COMBINING_FORMS = new Set(['Anglo', 'Sino', 'Euro', 'Franco', 'Indo', 'Afro', 'Russo', 'Greco', 'Italo', 'Judeo']);
+
 export function keptMentions(mentions: EntityMention[], text: string): EntityMention[] {
-  const kept = withoutLoneHeads(withoutGluedNames(withoutGluedPunctuation(withoutCreditSlashes(mentions))));
+  const kept = withoutHyphenatedAdjectives(withoutLoneHeads(withoutGluedNames(withoutGluedPunctuation(withoutCreditSlashes(mentions)))));
   const cut = withoutTitleCaseHeads(withoutTitleCaseTails(withoutNumberedNames(kept, text), text), text);
   return withoutUnsupportedNames(withoutDemonymPeople(cut, text), text);
 }
