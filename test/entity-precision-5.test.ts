@@ -159,3 +159,10 @@ describe('hyphenated adjectives are no names', () => {
     expect(names('Asia-Pacific markets rose as T-Mobile gained.')).toEqual(['Asia-Pacific', 'T-Mobile']);
   });
 });
+
+describe('a last "Law" and "Limited"', () => {
+  it('reads a first name and a last "Law" as no law, and "Limited" as a body\'s head (politics/393, tech/113)', () => {
+    expect(strongTypes('Politicians such as David Lloyd George and Andrew Bonar Law.', 'Andrew Bonar Law').flat()).not.toContain('law');
+    expect(strongTypes('Said John Wyver, from TV producer Illuminations Television Limited, which is also involved.', 'Illuminations Television Limited')).toEqual([['organization']]);
+  });
+});

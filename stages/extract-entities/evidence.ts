@@ -13,7 +13,7 @@ import type { EntityMention } from './mentions.ts';
 import { BREAK_AFTER, isAcronym, isCapitalised, isPluralNoun, isWordNotName, lower, OPENING, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
 import {
   EVENT_HEADS, HUMAN_VERBS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
-  SPEECH_VERBS, STRONG_VOTE, THING_HEADS, KIND_AFTER, FOLLOWERS, TEAM_NOUNS, WORK_NOUNS, WORK_NOUNS_PLURAL, isAnyHead, type EntityType,
+  SPEECH_VERBS, STRONG_VOTE, strongTypesOf, THING_HEADS, KIND_AFTER, FOLLOWERS, TEAM_NOUNS, WORK_NOUNS, WORK_NOUNS_PLURAL, isAnyHead, type EntityType,
 } from './vocabulary.ts';
 
 export function vote(mention: EntityMention, type: EntityType, weight: number): void {
@@ -41,7 +41,8 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
   // as a firm, a place or a law; neither is voted.
   // "Finding Neverland": a verb's -ing form is no first name, whatever the tagger guessed.
   const firstName = words.length >= 2 && words[0]!.tags.has('FirstName') && !lexiconTags(lower(words[0]!)).includes('Gerund');
-  const twoSided = firstName && words.length === 2 && (PLACE_HEADS.has(head) || isAnyHead(head));
+  // "Andrew Bonar Law": nor does a first name and a last "Law", a surname as often as a law's head.
+  const twoSided = firstName && ((words.length === 2 && (PLACE_HEADS.has(head) || isAnyHead(head))) || lower(words.at(-1)!) === 'law');
   // A head word alone ("the Government", "the Union", "News", "Bill") is a common noun capitalised, not a name.
   if (words.length > 1 && !twoSided) {
     if (PLACE_HEADS.has(head)) vote(mention, 'place', 4);
@@ -334,7 +335,9 @@ export function typeFromContext(mention: EntityMention, tokens: Token[], run: Ru
   if (apposed) vote(mention, apposed, 3);
   // "executive chair Bill Ford", "spokesman John Smith": a title in lower case right before a person's name.
   const before = tokens[run.from - 1];
-  if (before && ROLE_HEADS.has(lower(before)) && !/\p{Lu}/u.test(before.text) && !BREAK_AFTER.test(before.post) && isPersonName(mention.text) && !mention.role) {
+  // ("TV producer Illuminations Television Limited": not before a name a head word types.)
+  const headed = strongTypesOf(mention.evidence).some((type) => type !== 'person');
+  if (before && ROLE_HEADS.has(lower(before)) && !/\p{Lu}/u.test(before.text) && !BREAK_AFTER.test(before.post) && isPersonName(mention.text) && !mention.role && !headed) {
     vote(mention, 'person', 3);
     let from = run.from - 1;
     while (from > 0 && ROLE_MODIFIERS.has(lower(tokens[from - 1]!)) && !/\p{Lu}/u.test(tokens[from - 1]!.text)) from -= 1;

@@ -6,7 +6,7 @@ export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'p
 /** Last words that make a name an organisation. */
 export const ORGANIZATION_HEADS = new Set([
   'party', 'department', 'university', 'ministry', 'agency', 'commission', 'council', 'bank', 'group', 'company', 'companies',
-  'corporation', 'corp', 'inc', 'ltd', 'llc', 'plc', 'association', 'institute', 'center', 'centre', 'committee', 'fund', 'office',
+  'corporation', 'corp', 'inc', 'ltd', 'limited', 'llc', 'plc', 'association', 'institute', 'center', 'centre', 'committee', 'fund', 'office',
   'bureau', 'organization', 'organisation', 'union', 'alliance', 'forum', 'post', 'times', 'news', 'telecom', 'telekom', 'mobile',
   'studies', 'foundation', 'federation', 'school', 'college', 'academy', 'hospital', 'museum', 'gallery',
   'library', 'society', 'club', 'orchestra', 'court', 'congress', 'senate', 'parliament', 'government', 'administration', 'authority',
