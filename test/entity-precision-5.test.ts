@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { STRONG_VOTE } from '../stages/extract-entities/vocabulary.ts';
+import { hasManySenses } from '../stages/extract-entities/one-sense.ts';
+import { keyOf } from '../stages/resolve-entities/cluster.ts';
 import { isNamedEntity } from '../stages/resolve-entities/entity.ts';
 import { lineMentions as mentionsOf } from './helpers.ts';
 
@@ -164,5 +166,23 @@ describe('a last "Law" and "Limited"', () => {
   it('reads a first name and a last "Law" as no law, and "Limited" as a body\'s head (politics/393, tech/113)', () => {
     expect(strongTypes('Politicians such as David Lloyd George and Andrew Bonar Law.', 'Andrew Bonar Law').flat()).not.toContain('law');
     expect(strongTypes('Said John Wyver, from TV producer Illuminations Television Limited, which is also involved.', 'Illuminations Television Limited')).toEqual([['organization']]);
+  });
+});
+
+describe("a town's name is a word of many senses (fifteenth and sixteenth draws)", () => {
+  it('counts a town of 50,000 people or more as many-sensed, and a coined name as one', () => {
+    expect(['Luton', 'Middlesbrough', 'Rochdale'].map(hasManySenses)).toEqual([true, true, true]);
+    expect(['Gazprom', 'Yukos', 'TikTok'].map(hasManySenses)).toEqual([false, false, false]);
+  });
+
+  it("joins a town's name across articles only as its own article types it", () => {
+    expect(keyOf('Luton', null, null, null, {})).toBe('untyped:luton');
+    expect(keyOf('Luton', null, null, null, { organization: 3 })).toBe('name:luton#organization');
+    expect(keyOf('Gazprom', null, null, null, {})).toBe('name:gazprom');
+  });
+
+  it('reads no appositive after an opening phrase\'s comma (politics/062)', () => {
+    const text = 'In Rochdale, the Liberal Democrats - the mainstream party a 2004 ICM survey showed was benefiting most - secured second place.';
+    expect(strongTypes(text, 'Rochdale')).toEqual([[]]);
   });
 });

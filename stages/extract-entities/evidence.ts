@@ -197,6 +197,8 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
  */
 function appositiveKind(tokens: Token[], run: Run): 'organization' | 'person' | undefined {
   if (!tokens[run.to - 1]!.post.includes(',') || !['a', 'an', 'the'].includes(lower(tokens[run.to] ?? tokens[run.from]!))) return undefined;
+  // "In Rochdale, the Liberal Democrats … the mainstream party": an opening phrase's comma, then the clause's subject.
+  if (run.from === 1 && tokens[0]!.tags.has('Preposition')) return undefined;
   const end = Math.min(tokens.length, run.to + 7);
   for (let k = run.to + 1; k < end; k += 1) {
     const token = tokens[k]!;

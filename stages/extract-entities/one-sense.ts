@@ -12,6 +12,7 @@ import { sensesOf } from '../reconcile/wordnet.ts';
 import { asTeam, asWork } from './evidence.ts';
 import type { EntityMention } from './mentions.ts';
 import { INITIALS, initialsOf, withoutPossessive } from './tokens.ts';
+import { isTownName } from './towns.ts';
 import { STRONG_VOTE, strongTypesOf, type EntityType } from './vocabulary.ts';
 
 /** The one type a mention's strong votes give, if they give one. */
@@ -102,12 +103,13 @@ export function shareDocumentSense(mentions: EntityMention[]): EntityMention[] {
 
 /**
  * A one-word name that may name several things: a dictionary word ("Apple", "Arsenal", "Channel"),
- * initials ("IDS" is Incomes Data Services and Iain Duncan Smith), or a word the lexicon knows as a
- * place or a person's name ("Malibu", "Chelsea"). A coined name ("TikTok", "Gazprom") names one thing.
+ * initials ("IDS" is Incomes Data Services and Iain Duncan Smith), a word the lexicon knows as a
+ * place or a person's name ("Malibu", "Chelsea"), or a town's name ("Luton": towns.ts). A coined name
+ * ("TikTok", "Gazprom") names one thing.
  */
 export function hasManySenses(name: string): boolean {
   const word = withoutPossessive(name).replace(/\./g, '');
-  if (INITIALS.test(word)) return true;
+  if (INITIALS.test(word) || isTownName(word)) return true;
   const lower = word.toLowerCase();
   return sensesOf(lower).length > 0 || lexiconTags(lower).some((tag) => /Place|City|Region|Country|Name|Person/.test(tag));
 }
