@@ -14,7 +14,7 @@ export const DOCUMENT_STAGE_VERSIONS = {
 } as const;
 
 export const CORPUS_STAGE_VERSIONS = {
-  'resolve-entities': '5',
+  'resolve-entities': '6',
   'report-pages': '2',
   narratives: '3',
   reconcile: '7',
