@@ -181,8 +181,13 @@ describe("a town's name is a word of many senses (fifteenth and sixteenth draws)
     expect(keyOf('Gazprom', null, null, null, {})).toBe('name:gazprom');
   });
 
-  it('reads no appositive after an opening phrase\'s comma (politics/062)', () => {
+  it('ends an appositive at a dash, and reads one after an opening phrase (politics/062, business/088)', () => {
     const text = 'In Rochdale, the Liberal Democrats - the mainstream party a 2004 ICM survey showed was benefiting most - secured second place.';
     expect(strongTypes(text, 'Rochdale')).toEqual([[]]);
+    expect(strongTypes("For Metlife, the US's leading insurance company, the purchase gives it access.", 'Metlife')).toEqual([['organization']]);
+  });
+
+  it('reads initials after "and" as opening a second name (business/468)', () => {
+    expect(names('It plans to split into AZ Fly and AZ Services, which will handle air and ground services.')).toEqual(['AZ Fly', 'AZ Services']);
   });
 });

@@ -197,8 +197,6 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
  */
 function appositiveKind(tokens: Token[], run: Run): 'organization' | 'person' | undefined {
   if (!tokens[run.to - 1]!.post.includes(',') || !['a', 'an', 'the'].includes(lower(tokens[run.to] ?? tokens[run.from]!))) return undefined;
-  // "In Rochdale, the Liberal Democrats … the mainstream party": an opening phrase's comma, then the clause's subject.
-  if (run.from === 1 && tokens[0]!.tags.has('Preposition')) return undefined;
   const end = Math.min(tokens.length, run.to + 7);
   for (let k = run.to + 1; k < end; k += 1) {
     const token = tokens[k]!;
@@ -207,9 +205,10 @@ function appositiveKind(tokens: Token[], run: Run): 'organization' | 'person' | 
     if (ROLE_HEADS.has(lower(token)) && !isCapitalised(token)) return 'person';
     break;
   }
+  // "In Rochdale, the Liberal Democrats - the mainstream party …": a dash ends it too.
   for (let k = run.to; k < end; k += 1) {
     if (ORGANIZATION_NOUNS.has(lower(tokens[k]!))) return 'organization';
-    if (/[,.]/.test(tokens[k]!.post)) break;
+    if (/[,.]|\s[-–—]/.test(tokens[k]!.post)) break;
   }
   return undefined;
 }

@@ -59,7 +59,8 @@ const NAME_LIKE_TAG = /Noun|Singular|Plural|Uncountable|Person|Name|Place|Countr
 
 /** A word of the English dictionary (WordNet), or its plural, that compromise's lexicon does not know as a name: "Consumer", "Integration", "Pensions". */
 function isDictionaryWord(token: Token | undefined): boolean {
-  if (!token) return false;
+  // "AZ" is Arizona to WordNet: written in capitals, a word is initials.
+  if (!token || isAcronym(token)) return false;
   const word = lower(token);
   return (sensesOf(word).length > 0 || isPluralNoun(token)) && !lexiconTags(word).some((tag) => /Person|Name|Place|Country|City|Organization|Company/.test(tag));
 }
