@@ -191,3 +191,14 @@ describe("a town's name is a word of many senses (fifteenth and sixteenth draws)
     expect(names('It plans to split into AZ Fly and AZ Services, which will handle air and ground services.')).toEqual(['AZ Fly', 'AZ Services']);
   });
 });
+
+describe('a name cut before its number (sixteenth draw: "BBC Radio" of "BBC Radio 4")', () => {
+  it('keeps no name before a small number and a function word or a comma, nor a radio or a channel before any (politics/060, entertainment/142)', () => {
+    expect(names('He made the comments on BBC Radio 4 and will re-iterate his stance.')).toEqual([]);
+    expect(names('Speaking on BBC Radio 4, Mr Varley declined to be drawn.')).toEqual(['Varley']);
+    expect(names('Emily Eavis and BBC Radio 2 music editor Colin Martin spoke.')).toEqual(['Emily Eavis', 'Colin Martin']);
+    // A number that counts the next word, or a larger one, leaves the name whole.
+    expect(names('He flew to London 12 months later.')).toEqual(['London']);
+    expect(names('Ohio 51,000 voters.')).toEqual(['Ohio']);
+  });
+});

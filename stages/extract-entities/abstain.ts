@@ -85,10 +85,19 @@ function withoutLoneHeads(mentions: EntityMention[]): EntityMention[] {
  * longer name whose end the finder does not know; which thing it names is unsure, so it is not kept.
  */
 function withoutNumberedNames(mentions: EntityMention[], text: string): EntityMention[] {
-  return mentions.filter((mention) => !NUMBER_AFTER.test(text.slice(mention.end, mention.end + 24)));
+  return mentions.filter((mention) => {
+    const after = text.slice(mention.end, mention.end + 24);
+    // "BBC Radio 2 music editor", "Channel 4 news": after these words a number is the name's, whatever follows.
+    const numbered = NUMBERED_HEADS.has(mention.text.slice(mention.text.lastIndexOf(' ') + 1).toLowerCase()) && /^ \d{1,2}(?![\d.,:/%-])/.test(after);
+    return !numbered && !NUMBER_AFTER.test(after);
+  });
 }
-/** A space, one to three digits (with letters glued: "3G"; not a share, "Ohio 51%"), then no lower-case word. */
-const NUMBER_AFTER = /^ \d{1,3}(?![\d,:/%-]|\.\d)(?!\p{L}* \p{Ll})/u;
+const NUMBERED_HEADS = new Set(['radio', 'channel', 'division', 'league', 'formula', 'premiership', 'championship', 'series', 'section', 'article', 'chapter', 'phase', 'tier', 'terminal']);
+/**
+ * A space, one to three digits (with letters glued: "3G"; not a share, "Ohio 51%", nor a larger number,
+ * "51,000"), then no lower-case word but a function word ("BBC Radio 4 and", "BBC Radio 4, Mr Varley").
+ */
+const NUMBER_AFTER = /^ \d{1,3}(?![\d:/%-]|[.,]\d)(?!\p{L}* (?!(?:and|or|to|in|on|at|for|with|from|of|the|is|was|has|had|will|would|said|says)\b)\p{Ll})/u;
 
 /**
  * Title-case tails: "League Against Cruel Sports", "Consumer Protection Against Spyware Act", "Escape
