@@ -17,7 +17,7 @@ export interface CorpusRun {
 }
 
 /** Throws unless every stage comes after the stages it needs. */
-export function checkNeeds(stages: readonly CorpusStage[]): void {
+function checkNeeds(stages: readonly CorpusStage[]): void {
   const before = new Set<string>();
   for (const stage of stages) {
     for (const need of stage.needs) if (!before.has(need)) throw new Error(`corpus stage ${stage.name} needs ${need}, which is not listed before it`);

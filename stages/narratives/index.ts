@@ -278,7 +278,7 @@ function entityNames(db: Database.Database): Map<string, string> {
  * with the changes since (term-counts.ts), each side's distinctive terms with their examples, and the
  * subjects both sides talk about (entities, then terms), each with its sentences on each side.
  */
-export function compareNarratives(db: Database.Database): NarrativeRows {
+function compareNarratives(db: Database.Database): NarrativeRows {
   const { changes, counts: sideCounts } = updatedTermCounts(db);
   const sides = (db.prepare('SELECT DISTINCT d.kind FROM documents d WHERE EXISTS (SELECT 1 FROM sentences s WHERE s.document_id = d.id)').pluck().all() as string[]).sort();
   const rows: NarrativeRows = { single: sides.length < 2, terms: [], subjects: [], counts: changes, scanned: 0, evaluations: [], speakers: [], absent: [] };
