@@ -10,12 +10,11 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import PQueue from 'p-queue';
 import { ARTICLE_TYPES, listCorpus, MANIFEST, readArticle, readManifest, type ManifestEntry } from './corpus.ts';
-import { CorpusWorkers, runCorpusStages } from './corpus-runner.ts';
+import { runCorpusStages } from './corpus-runner.ts';
 import { corpusWork, digestInputs, digestReports, lastCorpusState, type CorpusState } from './corpus-state.ts';
 import { documentWriter, metadataUpdater } from './db/documents.ts';
 import { openStore } from './db/open.ts';
 import type { DocKind, DocMeta } from './doc.ts';
-import type { CorpusStage } from './stage.ts';
 import { FatalError } from './errors.ts';
 import { claimStore, describeHolder, releaseClaim } from './lock.ts';
 import { CORPUS_STAGE_VERSIONS, DOCUMENT_STAGE_VERSIONS } from '../stages/versions.ts';
@@ -83,8 +82,6 @@ export interface RunSummary {
   seconds: Record<string, number>;
   /** Worker threads that ran the per-document stages (0: the main thread ran them). */
   workers: number;
-  /** Corpus stages that computed in a worker thread beside the main thread's (report-pages and narratives). */
-  corpusWorkers: number;
   /** Files that went through the per-document stages: not the unchanged ones, nor copies of a file processed in the same run. */
   processed: number;
   /** True when nothing the corpus stages read had changed and the reports were as they left them: they did not run. */
@@ -124,7 +121,6 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const beforeLock = readCorpus(options.corpusDir);
   // Loading the stages' language models takes longer than hashing the corpus: started first, they overlap.
   const warm = options.expectNewFiles && options.concurrency > 1 ? new WorkerPool(1) : undefined;
-  const corpusWorkers: Scan['corpusWorkers'] = {};
   try {
     const db = await openStore(options.dbPath);
     let claimed = false;
@@ -149,7 +145,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
         releaseClaim(db, runId);
         throw error;
       }
-      return await runOnStore(db, options, runId, { ...corpus, time, seconds, startedAt, warm, corpusWorkers });
+      return await runOnStore(db, options, runId, { ...corpus, time, seconds, startedAt, warm });
     } catch (error) {
       // A run that fails leaves no lock behind. A run refused as busy has no row of its own, and must not
       // write: the run holding the store would keep it waiting, and the refusal would become a lock error.
@@ -160,7 +156,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     }
   } finally {
     // Whatever failed, no worker thread is left to keep the process alive.
-    await Promise.all([warm?.close(), corpusWorkers.started?.close()]);
+    await warm?.close();
   }
 }
 
@@ -221,11 +217,6 @@ interface Scan extends CorpusFiles {
   startedAt: number;
   /** A worker thread started early (expectNewFiles), loading the per-document stages. */
   warm: WorkerPool | undefined;
-  /**
-   * The corpus worker threads, once started: while new files are processed (`add`), to read ahead for
-   * the split stages, or as the corpus stages start. The run closes them after its last write.
-   */
-  corpusWorkers: { started?: CorpusWorkers };
 }
 
 /** What the steps of one run share. */
@@ -258,18 +249,14 @@ async function runOnStore(db: Database.Database, options: RunOptions, runId: num
   scan.time('store', () => db.transaction(() => applyMetadata(db, scan.manifest)).immediate());
   countDuplicates(db, pending, log);
 
-  const corpus = await runCorpusSide(run, documents.reportsListed);
+  const corpus = await runCorpusSide(run);
   const { tables, seconds } = recordRun(run, runId, corpus.state);
-  // Closed only now: since the stages ended, they have been copying the log into the store (a checkpoint,
-  // see corpus-worker.ts) beside the writes above. The store, closed last, copies the rest.
-  await scan.corpusWorkers.started?.close();
   return {
     run: runId,
     documents: log.counts,
     tables,
     seconds,
     workers: documents.workers,
-    corpusWorkers: corpus.workers,
     processed: documents.processed,
     corpusStagesSkipped: corpus.skipped,
     corpusWork: corpus.redone,
@@ -371,15 +358,13 @@ const DOCUMENT_PHASE = 'extract';
 /**
  * Runs the per-document stages on the pending files, in worker threads when there are enough files to
  * repay starting them, and stores the results in corpus order whichever worker finishes first, so that
- * a parallel run stores, numbers and reports exactly what a run with --concurrency 1 does. Returns the
- * reports folder's listing too, when it was made meanwhile.
+ * a parallel run stores, numbers and reports exactly what a run with --concurrency 1 does.
  */
-async function processDocuments(run: Run, pending: DocumentJob[], stored: Stored, writer: DocumentWriter): Promise<{ workers: number; processed: number; reportsListed: string | undefined }> {
+async function processDocuments(run: Run, pending: DocumentJob[], stored: Stored, writer: DocumentWriter): Promise<{ workers: number; processed: number }> {
   const { options, scan, progress } = run;
   const batch = new WriteBatch(run.db);
   const store = documentStorer(run, stored, writer, batch);
   const pool = await documentWorkers(options, pending.length, scan.warm);
-  const readingAhead = pool && pool === scan.warm ? readAheadWhileProcessing(run) : undefined;
   // In the main thread the stages (and their language models) load only when a document needs them.
   const processDocument = pool || pending.length === 0 ? undefined : (await import('./process-document.ts')).processDocument;
   const processJob = (job: DocumentJob) => (pool ? pool.run(job) : Promise.resolve().then(() => processDocument!(job)));
@@ -398,7 +383,7 @@ async function processDocuments(run: Run, pending: DocumentJob[], stored: Stored
     await pool?.close();
   }
   progress.finish();
-  return { workers: pool?.size ?? 0, processed, reportsListed: await readingAhead };
+  return { workers: pool?.size ?? 0, processed };
 }
 
 type DocumentWriter = ReturnType<typeof documentWriter>;
@@ -439,40 +424,6 @@ async function documentWorkers(options: RunOptions, files: number, warm: WorkerP
   const pool = many ? new WorkerPool(Math.min(options.concurrency, availableParallelism())) : files > 0 ? warm : undefined;
   if (pool !== warm) await warm?.close();
   return pool;
-}
-
-/**
- * While the early worker processes the new files, this thread would only wait: the corpus stages read
- * ahead (in a later turn of the event loop, so the files are sent to the worker first), and the reports
- * folder is listed (nothing writes it before the corpus stages). On a store big enough for them, the
- * corpus worker threads start first, so that loading their stages overlaps this thread's reading ahead.
- * Reading ahead only saves time: if it fails, the stages read as they always do, and the listing is
- * undefined.
- */
-function readAheadWhileProcessing(run: Run): Promise<string | undefined> {
-  const { db, options, scan } = run;
-  return new Promise((resolve) =>
-    setImmediate(() =>
-      import('../stages/corpus-stages.ts')
-        .then(({ CORPUS_STAGES }) => {
-          const slots = corpusWorkerSlots(db, options);
-          if (slots > 0) scan.corpusWorkers.started = new CorpusWorkers(CORPUS_STAGES, { dbPath: options.dbPath, reportsDir: options.reportsDir }, slots);
-          scan.time('read ahead', () => CORPUS_STAGES.forEach((stage) => stage.readAhead?.(db)));
-        })
-        .then(() => digestReports(options.reportsDir))
-        .then(resolve, () => resolve(undefined)),
-    ),
-  );
-}
-
-/**
- * Corpus worker threads: one per core beyond the main thread's. As for the document stages, a worker
- * repays its start-up only on a corpus of some size; a store in memory cannot be opened by another thread.
- */
-function corpusWorkerSlots(db: Database.Database, options: RunOptions): number {
-  if (options.dbPath === ':memory:') return 0;
-  const documents = db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
-  return documents >= (options.minDocumentsForWorkers ?? MIN_DOCUMENTS_FOR_WORKERS) ? Math.min(options.concurrency, availableParallelism()) - 1 : 0;
 }
 
 /**
@@ -544,47 +495,32 @@ function countDuplicates(db: Database.Database, pending: DocumentJob[], log: Run
   }
 }
 
-/**
- * Runs the corpus stages, unless nothing they read has changed and the reports are as they left them.
- * `reportsListed` is the reports folder as listed while the documents were processed, if it was.
- */
-async function runCorpusSide(run: Run, reportsListed: string | undefined): Promise<{ skipped: boolean; workers: number; redone: Record<string, string>; state: CorpusState }> {
+/** Runs the corpus stages, unless nothing they read has changed and the reports are as they left them. */
+async function runCorpusSide(run: Run): Promise<{ skipped: boolean; redone: Record<string, string>; state: CorpusState }> {
   const { db, options, scan } = run;
   const versions = stageVersions();
   const inputs = scan.time('scan', () => digestInputs(db, versions, options.reportsDir));
-  const reportsBefore = reportsListed ?? digestReports(options.reportsDir);
+  const reportsBefore = digestReports(options.reportsDir);
   const work = corpusWork(lastCorpusState(db), { inputs, reports: reportsBefore, stageVersions: versions, force: options.force });
   // Skipped, the stages wrote nothing: the folder is as it was listed before.
-  if (work === 'skip') return { skipped: true, workers: 0, redone: {}, state: { inputs, reports: reportsBefore } };
-  const { workers, redone } = await runEveryCorpusStage(run, work === 'incremental');
-  return { skipped: false, workers, redone, state: { inputs, reports: digestReports(options.reportsDir) } };
+  if (work === 'skip') return { skipped: true, redone: {}, state: { inputs, reports: reportsBefore } };
+  const redone = await runEveryCorpusStage(run, work === 'incremental');
+  return { skipped: false, redone, state: { inputs, reports: digestReports(options.reportsDir) } };
 }
 
-/** Returns how many stages computed in a worker thread, and what each stage worked out again, in stage order. */
-async function runEveryCorpusStage(run: Run, incremental: boolean): Promise<{ workers: number; redone: Record<string, string> }> {
+/** Returns what each stage worked out again, in stage order. */
+async function runEveryCorpusStage(run: Run, incremental: boolean): Promise<Record<string, string>> {
   const { db, options, scan, progress } = run;
   const { CORPUS_STAGES } = await import('../stages/corpus-stages.ts');
-  // The corpus workers started early serve if there are as many now.
-  const workerSlots = corpusWorkerSlots(db, options);
-  const early = scan.corpusWorkers.started?.slots.length === workerSlots ? scan.corpusWorkers.started : undefined;
-  if (!early) await scan.corpusWorkers.started?.close();
-  const stageWorkers = early ?? new CorpusWorkers(CORPUS_STAGES, { dbPath: options.dbPath, reportsDir: options.reportsDir }, workerSlots);
-  scan.corpusWorkers.started = stageWorkers;
-  const finished: Record<string, string> = {};
-  const workers = await runCorpusStages(CORPUS_STAGES, {
+  const redone: Record<string, string> = {};
+  runCorpusStages(CORPUS_STAGES, {
     context: { db, reportsDir: options.reportsDir, incremental },
-    dbPath: options.dbPath,
-    workerSlots,
-    workers: stageWorkers,
     started: (stage, index) => progress.update(stage.name, index, CORPUS_STAGES.length, 'stages'),
     spent: (stage, spent) => (scan.seconds[stage] = (scan.seconds[stage] ?? 0) + spent),
-    done: (stage, result) => (finished[stage] = result.redone),
+    done: (stage, result) => (redone[stage] = result.redone),
   });
   progress.finish();
-  // In stage order, whichever finished first.
-  const redone: Record<string, string> = {};
-  for (const stage of CORPUS_STAGES) if (stage.name in finished) redone[stage.name] = finished[stage.name]!;
-  return { workers, redone };
+  return redone;
 }
 
 /** Marks the run completed, with its counts, seconds and messages; returns the table sizes and the seconds as recorded. */

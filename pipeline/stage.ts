@@ -38,6 +38,8 @@ export interface CorpusContext {
    * a stage may then update only what the store marks as changed since (stale_pages). False: redo all.
    */
   incremental: boolean;
+  /** What each stage this one needs returned, by stage name. */
+  needed: ReadonlyMap<string, CorpusResult>;
 }
 
 /** What a corpus stage did: rows or files written, and what it worked out again (for the run summary). */
@@ -45,77 +47,23 @@ export interface CorpusResult {
   written: number;
   /** E.g. "3 of 2,128 document pages": what an incremental run redid, against all it could have. */
   redone: string;
+  /** What the stages that need this one may read instead of reading it back from the store. */
+  output?: unknown;
 }
 
-/** A stage that runs once over the whole stored corpus. */
+/** A stage that runs once over the whole stored corpus, in the main thread. */
 export interface CorpusStage {
   name: string;
   scope: 'corpus';
   version: string;
-  /** The corpus stages whose output it reads: it starts once they are done. */
+  /** The corpus stages whose output it reads: they come before it in the list. */
   needs: string[];
   /**
-   * Reads ahead what the stage will read, while the main thread waits for a worker to process a few new
-   * files; the stage must check that what it read ahead is still current when it runs.
-   */
-  readAhead?(db: Database.Database): void;
-  /**
-   * The stage's reading and working out, apart from its writing (see splitStage). The runner may run
-   * `compute` in a worker thread, on its own read-only connection, beside the main thread's stages.
-   */
-  split?: SplitStage;
-  /**
-   * Works out reading only (in a read transaction, if it needs one snapshot), then writes in a short
+   * Reads and works out (in a read transaction, if it needs one snapshot), then writes in a short
    * IMMEDIATE transaction: the store's write lock is held only to write, so a reviewer's verdict sent
    * during a long run waits for the writing, not for the working out.
    */
   run(ctx: CorpusContext): CorpusResult;
-}
-
-/**
- * `compute` only reads the store (it may write files) and returns plain data that can cross to another
- * thread; `apply` writes that data to the store, in the main thread (SQLite's only writer). A worker
- * thread finds the pipeline's own stages by name (CORPUS_STAGES); any other stage names the `module`
- * that exports it as `exportName`.
- */
-export interface SplitStage {
-  module?: string;
-  exportName?: string;
-  /**
-   * Reading that may run in the stage's worker thread before any document of the run is stored (while
-   * the main thread waits for new files to be processed): its result, which stays in that thread, is
-   * handed to `prepare`, which must check that what it uses is still current.
-   */
-  readAhead?(db: Database.Database): unknown;
-  /**
-   * Reading and working out that the stages it needs do not change (they write other tables): the runner
-   * may run it as soon as the corpus stages start, in the thread `compute` will run in, while those
-   * stages run. Its result, which stays in that thread, is handed to `compute`.
-   */
-  prepare?(ctx: CorpusContext, ahead?: unknown): unknown;
-  compute(ctx: CorpusContext, prepared?: unknown): unknown;
-  apply(ctx: CorpusContext, data: unknown): CorpusResult;
-}
-
-/** A corpus stage made of a compute and an apply step (and maybe a prepare step); run in one thread, it is apply(compute(prepare())). */
-export function splitStage<T, P = undefined, A = undefined>(
-  stage: Omit<CorpusStage, 'run' | 'split'> & {
-    module?: string;
-    exportName?: string;
-    readAhead?(db: Database.Database): A;
-    prepare?(ctx: CorpusContext, ahead: A | undefined): P;
-    compute(ctx: CorpusContext, prepared: P): T;
-    apply(ctx: CorpusContext, data: T): CorpusResult;
-  },
-): CorpusStage {
-  const { module, exportName, readAhead, prepare, compute, apply, ...rest } = stage;
-  // Prepared elsewhere or not at all, compute prepares for itself (with nothing read ahead).
-  const computeWith = (ctx: CorpusContext, prepared?: unknown) => compute(ctx, prepared === undefined && prepare ? prepare(ctx, undefined) : (prepared as P));
-  return {
-    ...rest,
-    split: { module, exportName, readAhead, prepare: prepare as SplitStage['prepare'], compute: computeWith, apply: apply as SplitStage['apply'] },
-    run: (ctx) => apply(ctx, computeWith(ctx)),
-  };
 }
 
 export type Stage = DocumentStage | CorpusStage;

@@ -1,7 +1,8 @@
-// `npm run build`: bundles the command and its two worker threads into dist/, with the libraries they
-// import. Node resolves and links every module file it loads one by one, so a bundle loads faster than
-// the sources. The code is split where the sources import lazily (each command, the document stages, the
-// corpus stages), so `--help` or a rerun that changed nothing loads only its own chunks.
+// `npm run build`: bundles the command and the document stages' worker thread into dist/, with the
+// libraries they import. Node resolves and links every module file it loads one by one, so a bundle
+// loads faster than the sources. The code is split where the sources import lazily (each command, the
+// document stages, the corpus stages), so `--help` or a rerun that changed nothing loads only its own
+// chunks.
 // Left out of the bundles: better-sqlite3 (a native addon), and what the sources load with createRequire
 // at run time: compromise's single-file builds, WordNet's files, world-countries' JSON, and the packages
 // that are mostly data, which load faster as their own JSON and CommonJS files than inside one big module
@@ -20,12 +21,11 @@ await build({
   entryPoints: {
     cli: 'pipeline/cli.ts',
     'document-worker': 'pipeline/document-worker.ts',
-    'corpus-worker': 'pipeline/corpus-worker.ts',
     'build-data': 'pipeline/build-data.ts',
   },
   outdir: 'dist/pipeline',
   splitting: true,
-  // Beside the entries, so that a chunk finds the worker entries next to it (worker-entry.ts).
+  // Beside the entries, so that a chunk finds the worker entry next to it (worker-entry.ts).
   chunkNames: '[name]-[hash]',
   bundle: true,
   platform: 'node',

@@ -1,7 +1,6 @@
 /**
- * The corpus stages in order, run over the store after every document is stored. A stage starts once the
- * stages it needs are done; report-pages and narratives may compute in a worker thread (one after the
- * other) while the main thread reconciles.
+ * The corpus stages in the order they run, one after the other, over the store once every document is
+ * stored. Each comes after the stages it needs (pipeline/corpus-runner.ts checks it).
  */
 import type { CorpusStage } from '../pipeline/stage.ts';
 import { resolveEntitiesStage } from './resolve-entities/index.ts';

@@ -69,20 +69,19 @@ describe('incremental reports', () => {
     expect(reviewed.get('findings.md')).toMatch(new RegExp(`\`${id}\` · [^\\n]* · \\*\\*dismissed\\*\\*`));
   });
 
-  it('equal a full rerun when the corpus worker read ahead before an edited and an added article were stored', async () => {
+  it('equal a full rerun after an edited and an added article, processed by the worker started early', async () => {
     const space = workspace();
     await run(space);
     // The edit gives a press document sentences about the term subjects (country, will, use, datum); the
-    // edited and the added article are stored under new ids, which the sentences read ahead do not have.
+    // edited and the added article are stored under new ids.
     const edited = join(space.corpusDir, '000_a1abb57812357fd8.txt');
     writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nEvery country will use the data it keeps. No country will use untrusted vendors.\n`);
     writeFileSync(join(space.corpusDir, 'sovereignty.txt'), 'Digital sovereignty under pressure\n\nEvery country must defend its digital sovereignty. The data of a country will use its own networks.\n');
     const manifest = join(space.corpusDir, 'manifest.yaml');
     writeFileSync(manifest, `${readFileSync(manifest, 'utf8')}\nsovereignty.txt:\n  kind: critique\n`);
-    // Two new files on a store of five: the early worker processes them while the corpus worker reads ahead.
+    // Two new files on a store of five: the worker started early processes them.
     const updated = await run(space, { concurrency: 2, expectNewFiles: true, minDocumentsForWorkers: 3 });
     expect(updated.summary.workers).toBe(1);
-    expect(updated.summary.corpusWorkers).toBe(2);
     const narratives = (dbPath: string) => {
       const db = new Database(dbPath, { readonly: true });
       try {
@@ -98,20 +97,18 @@ describe('incremental reports', () => {
     for (const [file, content] of readReports(space.reportsDir)) expect(reports.get(file), file).toBe(content);
   });
 
-  it('equal a full rerun after `add`, whose worker processes the article while resolution and reconcile read the store ahead', async () => {
+  it('equal a full rerun after `add` of an article that renames an entity other documents mention', async () => {
     const space = workspace();
     await run(space);
-    // The article renames an entity that other documents mention: their inputs, read ahead, are stale.
+    // The article renames an entity that other documents mention: their stored reconcile inputs are stale.
     const article = join(space.root, 'pompeo.txt');
     writeFileSync(article, 'Pompeo in Europe\n\nMike Pompeo visited Prague and Warsaw. Mike Pompeo said the Clean Network keeps data safe. Officials met Mike Pompeo in Rome.\n');
     const added = await cli('add', article, '--corpus', space.corpusDir, '--db', space.dbPath, '--reports', space.reportsDir, '--concurrency', '2', '--json');
     expect(added.status, added.stderr).toBe(0);
     const summary = JSON.parse(added.stdout) as { workers: number; seconds: Record<string, number>; corpusWork: Record<string, string> };
     expect(summary.workers).toBe(1);
-    expect(summary.seconds['read ahead']).toBeGreaterThan(0);
     expect(Number(/^(\d+) documents read again/.exec(summary.corpusWork['reconcile']!)![1])).toBeGreaterThan(1);
-    // Resolution read its groups and entities ahead too: the entities, what points at them and the
-    // findings must be as a full run makes them.
+    // The entities, what points at them and the findings must be as a full run makes them.
     const [addedReports, addedStore] = [readReports(space.reportsDir), incrementalState(space.dbPath)];
     expect(addedStore.entities.some((entity) => (entity as { name: string }).name === 'Mike Pompeo')).toBe(true);
     await run(space, { force: true });

@@ -4,7 +4,6 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../stages/narratives/evaluation.ts';
 import { fightinWords, termsOf, topFightinWords, vocabularyOf } from '../stages/narratives/fightin-words.ts';
-import { computeNarratives, prepareNarratives, readNarrativesAhead } from '../stages/narratives/index.ts';
 import { BBC_DIR, cli, run, workspace } from './helpers.ts';
 
 /** Each side's term counts, from the stored sentences. */
@@ -19,18 +18,6 @@ function sideCounts(dbPath: string): Map<string, Map<string, number>> {
     counts.set(row.side, side);
   }
   return counts;
-}
-
-/** Runs `check` on a store of the seeds made for it, open for writing, and closes it. */
-async function onFreshStore(check: (db: Database.Database) => void): Promise<void> {
-  const space = workspace();
-  await run(space);
-  const db = new Database(space.dbPath);
-  try {
-    check(db);
-  } finally {
-    db.close();
-  }
 }
 
 /** z-scores computed from the stored sentences, as the narratives stage computes them. */
@@ -105,40 +92,6 @@ describe('narrative comparison of the seeds', async () => {
     const standards = findings.find((finding) => finding.items.some((item) => item.quote.includes('internationally accepted digital trust standards')) && finding.items.some((item) => item.quote.includes('not an objective judgment')));
     expect(standards?.evidence.join(' ')).toMatch(/standard ~ criterion.*not objective/s);
   });
-
-  it('prepares with what it read ahead only where that is still current', () =>
-    onFreshStore((db) => {
-      const ahead = readNarrativesAhead(db);
-      const [document, sentences] = [...ahead.sentences].find(([, rows]) => rows.length > 5)!;
-      // Read ahead before the document's sentences changed (as when it is segmented again), and before a
-      // side's totals were written again: its counted mark is gone, and the totals stored differ.
-      ahead.sentences.set(document, sentences.slice(1));
-      db.prepare('UPDATE term_documents SET counted = 0 WHERE document_id = ?').run(document);
-      const [side, totals] = [...ahead.totals][0]!;
-      ahead.totals.set(side, { ...totals, stored: `${totals.stored} ` });
-      totals.occurrences.clear();
-      const fresh = prepareNarratives(db);
-      expect(fresh.changes.counted.map(([id]) => id)).toContain(document);
-      expect(prepareNarratives(db, ahead)).toEqual(fresh);
-      // Still current, what was read ahead gives the same.
-      expect(prepareNarratives(db, readNarrativesAhead(db))).toEqual(fresh);
-    }));
-
-  it('finds the sentences of a term subject the prepare step did not expect, when resolution renamed an entity since', () =>
-    onFreshStore((db) => {
-      const prepared = prepareNarratives(db);
-      const [first, ...rest] = [...prepared.complete];
-      expect(rest.length).toBeGreaterThanOrEqual(4);
-      // Prepared with the first four term subjects only; then an entity is renamed to the first, a word of a name now.
-      prepared.complete = new Set([first!, ...rest.slice(0, 3)]);
-      prepared.found.delete(rest[3]!);
-      db.prepare("UPDATE entities SET name = ? WHERE id = (SELECT entity_id FROM mentions WHERE entity_id IS NOT NULL LIMIT 1)").run(first);
-      const rows = computeNarratives(db, prepared);
-      const fresh = computeNarratives(db, prepareNarratives(db));
-      expect(rows.subjects.map(([subject]) => subject)).not.toContain(first);
-      expect(rows.subjects.map(([subject]) => subject)).toContain(rest[3]);
-      expect({ ...rows, scanned: 0 }).toEqual({ ...fresh, scanned: 0 });
-    }));
 
   /** The seeds beside 40 BBC politics articles: a third side much larger than the seeds' two. */
   const largeThirdSide = (async () => {

@@ -17,7 +17,7 @@ import type { CorpusContext } from '../pipeline/stage.ts';
 import { linkFullNames } from '../stages/extract-entities/full-names.ts';
 import { findMentions } from '../stages/extract-entities/mentions.ts';
 import { parseSpan } from '../stages/parse/index.ts';
-import { takeEntities } from '../stages/resolve-entities/current.ts';
+import { currentEntities } from '../stages/resolve-entities/current.ts';
 import { resolveEntitiesStage } from '../stages/resolve-entities/index.ts';
 import { segmentText } from '../stages/segment/index.ts';
 import { BBC_DIR, CORPUS_DIR, SEED_FILES } from './helpers.ts';
@@ -83,8 +83,8 @@ function addDocument(db: Database.Database, id: string, mentions: Mention[]): vo
 
 /** Resolves, and checks the entities it hands to the run's later stages (current.ts) against the store, and that each is named. */
 function resolve(db: Database.Database) {
-  const result = resolveEntitiesStage.run({ db, reportsDir: '', incremental: true } as CorpusContext);
-  expect(takeEntities(db)).toEqual(db.prepare('SELECT id, name, type, aliases FROM entities ORDER BY id').all());
+  const result = resolveEntitiesStage.run({ db, reportsDir: '', incremental: true, needed: new Map() } as CorpusContext);
+  expect(currentEntities(result)).toEqual(db.prepare('SELECT id, name, type, aliases FROM entities ORDER BY id').all());
   // Every entity is named by some mention (narratives reads every entity's name as a named one's).
   expect(db.prepare('SELECT count(*) FROM entities e WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)').pluck().get()).toBe(0);
   return result;

@@ -6,10 +6,10 @@
  * findings, made by the framing rule of reconcile.
  */
 import type Database from 'better-sqlite3';
-import { splitStage, type CorpusStage } from '../../pipeline/stage.ts';
+import type { CorpusStage } from '../../pipeline/stage.ts';
 import { evaluate } from './evaluation.ts';
 import { fightinWords, termsOf, topFightinWords, vocabularyOf } from './fightin-words.ts';
-import { applyTermCountChanges, decodedTotals, updatedTermCounts, type DecodedTotals, type SideCounts, type TermCountChanges } from './term-counts.ts';
+import { applyTermCountChanges, updatedTermCounts, type SideCounts, type TermCountChanges } from './term-counts.ts';
 import { addTo } from '../../pipeline/collections.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 import { formatNumber } from '../../pipeline/format.ts';
@@ -153,23 +153,18 @@ export function wordMatcher(words: string[]): RegExp {
   return new RegExp(`(?:^| )(?:${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?= |$)`);
 }
 
-/** Each document's sentences (id and stored terms, in text order), by document. */
-type SentencesByDocument = Map<string, [id: string, terms: string][]>;
-
 /**
  * The sentences using `all` (every one), and the first two of each side for the terms `examples` wants
  * of it (the side's top terms), in corpus order: one pass over the stored terms, splitting only the
  * sentences that use a term still looked for into all their terms. A term stops being looked for once
  * each side wanting it has its two examples, or all the sentences it has (`available`: how many of the
  * side's sentences use it, or an upper bound): the pass goes on for `all` only.
- * `ahead` gives the sentences of documents not in `changed` as read before.
  */
 function sentencesUsing(
   db: Database.Database,
   all: Set<string>,
   examples: { side: string; term: string }[],
   available: (side: string, term: string) => number,
-  ahead?: { sentences: SentencesByDocument; changed: Set<string> },
 ): { found: Map<string, SentenceRow[]>; scanned: number } {
   // Examples still wanted, by side and term, and how many sides still want each term.
   const wanted = new Map<string, number>();
@@ -197,9 +192,8 @@ function sentencesUsing(
   // Document by document, in corpus order: cheaper than sorting every sentence by its document's path.
   for (const [doc, side] of db.prepare('SELECT id, kind FROM documents ORDER BY path').raw().all() as [string, string][]) {
     if (targets.size === 0) break;
-    const known = ahead && !ahead.changed.has(doc) ? ahead.sentences.get(doc) : undefined;
     let narrowed = false;
-    for (const [id, stored] of known ?? (sentencesOf.iterate(doc) as Iterable<[string, string]>)) {
+    for (const [id, stored] of sentencesOf.iterate(doc) as Iterable<[string, string]>) {
       scanned += 1;
       if (!mayUse.test(stored)) continue;
       let sentence: SentenceRow | undefined;
@@ -260,97 +254,38 @@ function nameWordsOf(names: Iterable<string>): Set<string> {
   return words;
 }
 
-/** Beyond the term subjects, candidates whose sentences the prepare step finds too, in case resolution renames entities. */
-const SPARE_TERM_SUBJECTS = 4;
-
-/**
- * What the stage reads ahead in its worker while the run's new files are processed (before they are
- * stored): each side's stored term totals, decoded, and every document's sentences' terms.
- */
-export interface NarrativesAhead {
-  totals: DecodedTotals;
-  sentences: SentencesByDocument;
-}
-
-export function readNarrativesAhead(db: Database.Database): NarrativesAhead {
-  const sentences: SentencesByDocument = new Map();
-  for (const [doc, id, terms] of db.prepare('SELECT document_id, id, terms FROM sentences ORDER BY document_id, ordinal').raw().iterate() as Iterable<[string, string, string]>) {
-    const own = sentences.get(doc);
-    if (own) own.push([id, terms]);
-    else sentences.set(doc, [[id, terms]]);
-  }
-  return { totals: decodedTotals(db), sentences };
-}
-
-/** What the comparison reads that entity resolution does not change: the sides' terms and their sentences. */
-export interface PreparedNarratives {
-  changes: TermCountChanges;
-  counts: SideCounts;
-  sides: string[];
-  tops: ReturnType<typeof topFightinWords>[];
-  /** Terms every side uses at least three times, by coverage: the term subjects are the first that are not words of names. */
-  termCandidates: { label: string; coverage: number }[];
-  /** The sentences of the top terms (their examples) and all those of `complete`, the likely term subjects. */
-  found: Map<string, SentenceRow[]>;
-  complete: Set<string>;
-  scanned: number;
-}
-
 /** The least of `count` over the sides: how well the side that uses a subject least covers it. */
 const fewest = (sides: string[], count: (side: string) => number) => Math.min(...sides.map(count));
 
 const byCoverage = <T extends { label: string; coverage: number }>(a: T, b: T) => b.coverage - a.coverage || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 
-/**
- * Works out what entity resolution does not change (it may run before, on an earlier snapshot): the
- * sides' term counts from the store with the changes since (term-counts.ts), each side's distinctive
- * terms, and the sentences of those terms and of the likely term subjects (by the names known now).
- * What was read `ahead` serves where it is still current: the totals whose stored value is the same,
- * and the sentences of documents whose terms are not counted again (any document stored since is).
- */
-export function prepareNarratives(db: Database.Database, ahead?: NarrativesAhead): PreparedNarratives {
-  const { changes, counts: sideCounts } = updatedTermCounts(db, ahead?.totals);
-  const sides = (db.prepare('SELECT DISTINCT d.kind FROM documents d WHERE EXISTS (SELECT 1 FROM sentences s WHERE s.document_id = d.id)').pluck().all() as string[]).sort();
-  const prepared: PreparedNarratives = { changes, counts: { occurrences: new Map(), sentences: new Map() }, sides, tops: [], termCandidates: [], found: new Map(), complete: new Set(), scanned: 0 };
-  if (sides.length < 2) return prepared;
-  const counts = (prepared.counts = sideCounts());
-  const vocabulary = vocabularyOf(counts.occurrences);
-  prepared.tops = sides.map((side) => topFightinWords(vocabulary, side, TOP_TERMS));
+/** Terms every side uses at least three times, by coverage: the term subjects are the first that are not words of names. */
+function termCandidatesOf(counts: SideCounts, sides: string[]): { label: string; coverage: number }[] {
   const sentencesWith = (side: string, term: string) => counts.sentences.get(side)?.get(term) ?? 0;
-  prepared.termCandidates = [...(counts.occurrences.get(sides[0]!) ?? new Map<string, number>()).keys()]
+  return [...(counts.occurrences.get(sides[0]!) ?? new Map<string, number>()).keys()]
     .filter((term) => !term.includes(' ') && sides.every((side) => (counts.occurrences.get(side)?.get(term) ?? 0) >= 3))
     .map((term) => ({ label: term, coverage: fewest(sides, (side) => sentencesWith(side, term)) }))
     .sort(byCoverage);
-  const nameWords = nameWordsOf(entityNames(db).values());
-  prepared.complete = new Set(prepared.termCandidates.filter((term) => !nameWords.has(term.label)).slice(0, TERM_SUBJECTS + SPARE_TERM_SUBJECTS).map((term) => term.label));
-  const sentences = ahead && { sentences: ahead.sentences, changed: new Set(changes.counted.map(([document]) => document)) };
-  // A side's top term has examples among the side's sentences that use it (single words), or at most as many as it occurs (pairs).
-  const examples = sides.flatMap((side, index) => prepared.tops[index]!.map((score) => ({ side, term: score.term })));
-  const available = (side: string, term: string) => (term.includes(' ') ? counts.occurrences.get(side)?.get(term) : counts.sentences.get(side)?.get(term)) ?? 0;
-  const { found, scanned } = sentencesUsing(db, prepared.complete, examples, available, sentences);
-  Object.assign(prepared, { found, scanned });
-  return prepared;
 }
 
-/**
- * The entities' names, by id. After resolution some mention names each one (an entity is made of
- * groups of mentions), so names need no look-up of each entity's mentions. Before it (the
- * prepare step's snapshot), an entity may have lost its mentions; that only changes prepare's guess of
- * the term subjects, which compute checks.
- */
+/** The entities' names, by id. After resolution some mention names each one (an entity is made of groups of mentions), so names need no look-up of each entity's mentions. */
 function entityNames(db: Database.Database): Map<string, string> {
   return new Map(db.prepare('SELECT id, name FROM entities').raw().all() as [string, string][]);
 }
 
 /**
- * Works the comparison out from the store, reading only, with what prepareNarratives gave: the top
- * terms' examples, and the subjects both sides talk about (entities, then terms), each with its
- * sentences on each side.
+ * Works the comparison out from the store, reading only: the sides' term counts from the stored ones
+ * with the changes since (term-counts.ts), each side's distinctive terms with their examples, and the
+ * subjects both sides talk about (entities, then terms), each with its sentences on each side.
  */
-export function computeNarratives(db: Database.Database, prepared: PreparedNarratives): NarrativeRows {
-  const { changes, counts, sides, tops, found } = prepared;
-  const rows: NarrativeRows = { single: sides.length < 2, terms: [], subjects: [], counts: changes, scanned: prepared.scanned, evaluations: [], speakers: [], absent: [] };
+function compareNarratives(db: Database.Database): NarrativeRows {
+  const { changes, counts: sideCounts } = updatedTermCounts(db);
+  const sides = (db.prepare('SELECT DISTINCT d.kind FROM documents d WHERE EXISTS (SELECT 1 FROM sentences s WHERE s.document_id = d.id)').pluck().all() as string[]).sort();
+  const rows: NarrativeRows = { single: sides.length < 2, terms: [], subjects: [], counts: changes, scanned: 0, evaluations: [], speakers: [], absent: [] };
   if (rows.single) return rows;
+  const counts = sideCounts();
+  const vocabulary = vocabularyOf(counts.occurrences);
+  const tops = sides.map((side) => topFightinWords(vocabulary, side, TOP_TERMS));
   Object.assign(rows, voices(db));
 
   // Entities named on every side, by the sentences naming them on the side that has fewest, and the
@@ -362,14 +297,12 @@ export function computeNarratives(db: Database.Database, prepared: PreparedNarra
     .sort((a, b) => byCoverage(a, b) || (a.entity < b.entity ? -1 : 1))
     .slice(0, SUBJECTS);
   const nameWords = nameWordsOf(names.values());
-  const termCandidates = prepared.termCandidates.filter((term) => !nameWords.has(term.label)).slice(0, TERM_SUBJECTS);
-  // A term subject whose sentences the prepare step did not find all of (resolution renamed an entity) is looked for now.
-  const missing = new Set(termCandidates.map((term) => term.label).filter((term) => !prepared.complete.has(term)));
-  if (missing.size > 0) {
-    const more = sentencesUsing(db, missing, [], () => 0);
-    for (const term of missing) found.set(term, more.found.get(term) ?? []);
-    rows.scanned += more.scanned;
-  }
+  const termCandidates = termCandidatesOf(counts, sides).filter((term) => !nameWords.has(term.label)).slice(0, TERM_SUBJECTS);
+  // A side's top term has examples among the side's sentences that use it (single words), or at most as many as it occurs (pairs).
+  const examples = sides.flatMap((side, index) => tops[index]!.map((score) => ({ side, term: score.term })));
+  const available = (side: string, term: string) => (term.includes(' ') ? counts.occurrences.get(side)?.get(term) : counts.sentences.get(side)?.get(term)) ?? 0;
+  const { found, scanned } = sentencesUsing(db, new Set(termCandidates.map((term) => term.label)), examples, available);
+  rows.scanned = scanned;
   sides.forEach((side, sideIndex) => {
     tops[sideIndex]!.forEach((score, index) => {
       const examples = (found.get(score.term) ?? []).filter((sentence) => sentence.side === side).slice(0, 2).map((sentence) => sentence.id);
@@ -420,17 +353,16 @@ export function writeNarratives(db: Database.Database, rows: NarrativeRows): { t
     .immediate();
 }
 
-export const narratives: CorpusStage = splitStage({
+export const narratives: CorpusStage = {
   name: 'narratives',
   scope: 'corpus',
   version: VERSION,
   needs: ['resolve-entities'],
-  readAhead: readNarrativesAhead,
-  prepare: ({ db }, ahead) => prepareNarratives(db, ahead),
-  compute: ({ db }, prepared) => computeNarratives(db, prepared),
-  apply({ db }, rows) {
+  run({ db }) {
+    // Worked out on one snapshot, holding no write lock; then written in one short transaction.
+    const rows = db.transaction(() => compareNarratives(db))();
     const { terms, subjects } = writeNarratives(db, rows);
     const counted = `terms counted in ${formatNumber(rows.counts.counted.length)} ${rows.counts.counted.length === 1 ? 'document' : 'documents'}`;
     return { written: terms + subjects, redone: rows.single ? `${counted}; one side, nothing compared` : `${counted}; ${formatNumber(rows.scanned)} sentences read for examples` };
   },
-});
+};

@@ -4,8 +4,8 @@
  * (document kind) each document is counted under; the store's triggers keep the terms of a counted
  * document's deleted sentences in term_removals and mark the document for counting again. A changed
  * kind shows as a counted side that is no longer the document's. Each side's totals are one stored
- * value, read and written whole. Working out the changes only reads, so it can run in a worker thread;
- * the main thread writes them (applyTermCountChanges).
+ * value, read and written whole. Working out the changes only reads (updatedTermCounts); the stage's
+ * writing stores them (applyTermCountChanges).
  */
 import type Database from 'better-sqlite3';
 import { termsOf } from './fightin-words.ts';
@@ -53,34 +53,17 @@ function countSentence(stored: string, counts: { occurrences: Map<string, number
   for (const word of words) sentences.set(word, (sentences.get(word) ?? 0) + sign);
 }
 
-/** Each side's stored totals as read ahead: the stored value, and its counts (see decode). */
-export type DecodedTotals = Map<string, { stored: string; occurrences: Map<string, number>; sentences: Map<string, number> }>;
-
-/** Reads and decodes every side's stored totals. */
-export function decodedTotals(db: Database.Database): DecodedTotals {
-  const totals: DecodedTotals = new Map();
-  for (const [side, stored] of db.prepare('SELECT side, terms FROM term_sides').raw().iterate() as Iterable<[string, string]>) {
-    const [occurrences, sentences] = [new Map<string, number>(), new Map<string, number>()];
-    decode(stored, occurrences, sentences);
-    totals.set(side, { stored, occurrences, sentences });
-  }
-  return totals;
-}
-
 /**
  * The counts once the documents' changes since the last write are counted, and those changes: reads
- * only. Sides no document changed are read as stored when `counts` is first asked for, or taken from
- * `ahead` (decodedTotals) when their stored value is the same; they may be changed in place.
+ * only. Sides no document changed are read as stored when `counts` is first asked for.
  */
-export function updatedTermCounts(db: Database.Database, ahead?: DecodedTotals): { changes: TermCountChanges; counts: () => SideCounts } {
+export function updatedTermCounts(db: Database.Database): { changes: TermCountChanges; counts: () => SideCounts } {
   const stored = new Map(db.prepare('SELECT side, terms FROM term_sides').raw().all() as [string, string][]);
   const counts: SideCounts = { occurrences: new Map(), sentences: new Map() };
   const sideCounts = (side: string) => {
     if (!counts.occurrences.has(side)) {
-      const decoded = ahead?.get(side);
-      const current = decoded !== undefined && decoded.stored === stored.get(side);
-      const [occurrences, sentences] = current ? [decoded.occurrences, decoded.sentences] : [new Map<string, number>(), new Map<string, number>()];
-      if (stored.has(side) && !current) decode(stored.get(side)!, occurrences, sentences);
+      const [occurrences, sentences] = [new Map<string, number>(), new Map<string, number>()];
+      if (stored.has(side)) decode(stored.get(side)!, occurrences, sentences);
       counts.occurrences.set(side, occurrences);
       counts.sentences.set(side, sentences);
     }
@@ -128,7 +111,7 @@ export function updatedTermCounts(db: Database.Database, ahead?: DecodedTotals):
   };
 }
 
-/** Writes `changes` (in the main thread, SQLite's only writer). */
+/** Writes `changes`. */
 export function applyTermCountChanges(db: Database.Database, changes: TermCountChanges): void {
   const removed = db.prepare('DELETE FROM term_removals WHERE id = ?');
   for (const id of changes.removals) removed.run(id);

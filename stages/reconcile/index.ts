@@ -7,26 +7,36 @@
  */
 import type Database from 'better-sqlite3';
 import type { CorpusStage } from '../../pipeline/stage.ts';
-import { runRules, type Finding, type Rule, type RuleDocument } from './rule.ts';
+import { runRules, type Finding, type Rule, type RuleContext, type RuleDocument } from './rule.ts';
 import { RULES } from './rules/index.ts';
 import { assembleInput, loadEntityNames } from './load.ts';
 import { distinctiveStems, stemCountChanges, storeStemCounts } from './stems.ts';
-import { digestOf, readAheadInputs, readDocumentInputs, storeDocumentInputs, storedCommonLemmas, UnitMemo, type StoredDocument } from './state.ts';
-import { useSynonymStore, WORDNET_SOURCE, type SynonymStore } from './wordnet.ts';
+import { digestOf, readDocumentInputs, storeDocumentInputs, storedCommonLemmas, UnitMemo, type StoredDocument } from './state.ts';
+import { runSynonyms, storeSynonyms, type RunSynonyms } from './synonyms.ts';
+import { currentEntities, type CurrentEntity } from '../resolve-entities/current.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 import { formatNumber } from '../../pipeline/format.ts';
 
-/**
- * All findings of the corpus, in queue order: each of `rules` run on the documents' inputs.
- * `memo` gives a unit's stored drafts when nothing it reads changed; `distinctive` are the
- * distinctive stems, `common` the commonLemmas of the claims.
- */
-function reconcileDocuments(rules: readonly Rule[], documents: Map<string, StoredDocument>, entities: ReturnType<typeof loadEntityNames>, distinctive: Set<string>, common: Set<string>, memo: UnitMemo): Finding[] {
+/** What the rules read besides the documents' inputs (RuleContext). */
+interface CorpusFacts {
+  entities: ReturnType<typeof loadEntityNames>;
+  /** The distinctive stems. */
+  distinctive: Set<string>;
+  /** The commonLemmas of the claims. */
+  common: Set<string>;
+  /** Gives a unit's stored drafts when nothing it reads changed. */
+  memo: UnitMemo;
+  synonyms: RunSynonyms;
+}
+
+/** All findings of the corpus, in queue order: each of `rules` run on the documents' inputs. */
+function reconcileDocuments(rules: readonly Rule[], documents: Map<string, StoredDocument>, { entities, distinctive, common, memo, synonyms }: CorpusFacts): Finding[] {
   const input = assembleInput(documents.values(), entities);
   const byId = (id: string) => documents.get(id)!;
   const inCorpusOrder: RuleDocument[] = [...input.documents.keys()].map((id) => ({ id, digest: byId(id).digest, inputs: byId(id).inputs, claims: () => byId(id).claims() }));
   const digests = new Map([...documents].map(([id, document]) => [id, document.digest]));
-  return runRules(rules, { input, documents: inCorpusOrder, digests, distinctive, common, memo: (unit, key, parts, compute) => memo.drafts(unit, key, parts, compute) });
+  const context: RuleContext = { input, documents: inCorpusOrder, digests, distinctive, common, synonyms: synonyms.of, memo: (unit, key, parts, compute) => memo.drafts(unit, key, parts, compute) };
+  return runRules(rules, context);
 }
 
 /**
@@ -70,47 +80,29 @@ export function writeFindings(db: Database.Database, findings: Finding[]): void 
   }).immediate();
 }
 
-/**
- * The store's wordnet_synonyms, for the framing rule's look-ups while reconcile works out (reading
- * only): what it finds that the store lacks is kept in `found`, for the stage's writing to store.
- */
-function storedSynonyms(db: Database.Database, found: Map<string, string>): SynonymStore {
-  const read = db.prepare('SELECT synonyms FROM wordnet_synonyms WHERE word = ? AND source = ?').pluck();
-  return {
-    read: (word) => {
-      const stored = found.get(word) ?? (read.get(word, WORDNET_SOURCE) as string | undefined);
-      return stored === undefined ? undefined : (JSON.parse(stored) as string[]);
-    },
-    write: (word, synonyms) => void found.set(word, JSON.stringify(synonyms)),
-  };
-}
-
 /** What reconcile worked out, reading only, for its writing. */
 export interface Reconciled {
   findings: Finding[];
   stems: ReturnType<typeof stemCountChanges>;
   refresh: ReturnType<typeof readDocumentInputs>;
   memo: UnitMemo;
-  synonyms: Map<string, string>;
+  synonyms: RunSynonyms;
 }
 
 /**
- * Works the findings of `rules` out on one snapshot of the store (a read transaction), with what the
- * stage's writing will store. A test runs a rule of its own through it.
+ * Works the findings of `rules` out on one snapshot of the store (call it in a read transaction), with
+ * what the stage's writing will store. `entities` are the entities as resolution just left them (read
+ * from the store when not given). A test runs a rule of its own through it.
  */
-export function workOut(db: Database.Database, incremental: boolean, rules: readonly Rule[] = RULES): Reconciled {
-  const synonyms = new Map<string, string>();
-  useSynonymStore(storedSynonyms(db, synonyms));
-  try {
-    const stems = stemCountChanges(db);
-    const refresh = readDocumentInputs(db, incremental);
-    const memo = new UnitMemo(db, incremental);
-    const claims = [...refresh.documents.values()].reduce((count, document) => count + document.inputs.claimCount, 0);
-    const findings = reconcileDocuments(rules, refresh.documents, loadEntityNames(db), distinctiveStems(db, stems.delta), storedCommonLemmas(db, claims, refresh), memo);
-    return { findings, stems, refresh, memo, synonyms };
-  } finally {
-    useSynonymStore(undefined);
-  }
+export function workOut(db: Database.Database, incremental: boolean, rules: readonly Rule[] = RULES, entities?: CurrentEntity[]): Reconciled {
+  const stems = stemCountChanges(db);
+  const refresh = readDocumentInputs(db, incremental);
+  const memo = new UnitMemo(db, incremental);
+  const synonyms = runSynonyms(db);
+  const claims = [...refresh.documents.values()].reduce((count, document) => count + document.inputs.claimCount, 0);
+  const facts = { entities: loadEntityNames(db, entities), distinctive: distinctiveStems(db, stems.delta), common: storedCommonLemmas(db, claims, refresh), memo, synonyms };
+  const findings = reconcileDocuments(rules, refresh.documents, facts);
+  return { findings, stems, refresh, memo, synonyms };
 }
 
 /** Stores what workOut gave, in one short write transaction: a reviewer's verdict waits only for the writing. */
@@ -119,8 +111,7 @@ function store(db: Database.Database, { findings, stems, refresh, memo, synonyms
     storeStemCounts(db, stems);
     storeDocumentInputs(db, refresh);
     memo.save(db);
-    const storeSynonyms = db.prepare('INSERT OR REPLACE INTO wordnet_synonyms (word, source, synonyms) VALUES (?, ?, ?)');
-    for (const [word, found] of synonyms) storeSynonyms.run(word, WORDNET_SOURCE, found);
+    storeSynonyms(db, synonyms.found);
     writeFindings(db, findings);
   }).immediate();
 }
@@ -130,11 +121,10 @@ export const reconcile: CorpusStage = {
   scope: 'corpus',
   version: CORPUS_STAGE_VERSIONS.reconcile,
   needs: ['resolve-entities'],
-  readAhead: readAheadInputs,
-  // The longest corpus stage runs in the main thread while a worker renders pages and compares narratives.
-  run({ db, incremental }) {
+  run({ db, incremental, needed }) {
     // Read and worked out holding no write lock, then written: a reviewer's verdict is never kept waiting long.
-    const reconciled = db.transaction(() => workOut(db, incremental))();
+    const entities = currentEntities(needed.get('resolve-entities'));
+    const reconciled = db.transaction(() => workOut(db, incremental, RULES, entities))();
     store(db, reconciled);
     const { findings, refresh, memo } = reconciled;
     return { written: findings.length, redone: `${formatNumber(refresh.reread)} ${refresh.reread === 1 ? 'document' : 'documents'} read again; ${formatNumber(memo.computed)} of ${formatNumber(memo.units)} units compared again` };

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { addTo } from '../../pipeline/collections.ts';
-import { takeEntities } from '../resolve-entities/current.ts';
+import type { CurrentEntity } from '../resolve-entities/current.ts';
 import { stems } from './stems.ts';
 import { loadedFigure, type EntityName, type FigureRow, type LoadedFigure } from './measures.ts';
 import { findLists, type EntityList, type MentionRow } from './entity-lists.ts';
@@ -192,12 +192,11 @@ export function assembleInput(kept: Iterable<KeptDocument>, entities: EntityName
 }
 
 /**
- * The entities holder inference and framing name: every stored entity, in id order. Only holder
- * inference reads aliases, and only those of organisations and initiatives: the others' are left empty.
+ * The entities holder inference and framing name: every stored entity, in id order, as the resolution
+ * just run left them (`resolved`) or else from the store. Only holder inference reads aliases, and only
+ * those of organisations and initiatives: the others' are left empty.
  */
-export function loadEntityNames(db: Database.Database): EntityName[] {
-  // As the resolution just run left them, else from the store.
-  const resolved = takeEntities(db);
+export function loadEntityNames(db: Database.Database, resolved?: CurrentEntity[]): EntityName[] {
   if (resolved) return resolved.map(({ id, name, type, aliases }) => ({ id, name, type, aliases: HOLDER_TYPES.has(type) ? (JSON.parse(aliases) as string[]) : [] }));
   const sql = `SELECT id, name, type, CASE WHEN type IN (${[...HOLDER_TYPES].map((type) => `'${type}'`).join(', ')}) THEN aliases END AS aliases FROM entities ORDER BY id`;
   return (db.prepare(sql).all() as { id: string; name: string; type: string; aliases: string | null }[]).map((row) => ({

@@ -67,6 +67,8 @@ export interface RuleContext {
   distinctive: Set<string>;
   /** Lemmas in more than a tenth of the corpus's claims (framing's commonLemmas). */
   common: Set<string>;
+  /** The WordNet synonyms of a word's first sense (synonyms.ts). */
+  synonyms(word: string): Set<string>;
   /**
    * The drafts of one unit of work (`unit` names the kind of unit, `key` the unit): kept ones when
    * `parts` are as when they were worked out, else `compute`'s. `parts` must hold everything `compute` reads.

@@ -33,38 +33,30 @@ export interface StoredDocument extends KeptDocument {
 }
 
 /**
- * The stored claims about each subject asked for, by document: a subject compared again asks for the
- * claims of every document with claims about it, so they are read in one query. Forgotten when the
- * stored claims change (storeDocumentInputs).
+ * The stored claims about each subject asked for, by subject and document: a subject compared again asks
+ * for the claims of every document with claims about it, so they are read in one query. One per
+ * readDocumentInputs, whose documents share it.
  */
-const claimsReadBySubject = new WeakMap<Database.Database, Map<string, Map<string, string>>>();
+type ClaimsBySubject = Map<string, Map<string, string>>;
 
-function storedClaimsAbout(db: Database.Database, subject: string, id: string): ClaimRow[] {
-  let subjects = claimsReadBySubject.get(db);
-  if (!subjects) claimsReadBySubject.set(db, (subjects = new Map()));
-  let documents = subjects.get(subject);
+function storedClaimsAbout(db: Database.Database, read: ClaimsBySubject, subject: string, id: string): ClaimRow[] {
+  let documents = read.get(subject);
   if (!documents) {
     documents = new Map(db.prepare('SELECT document_id, claims FROM reconcile_claims WHERE subject = ?').raw().all(subject) as [string, string][]);
-    subjects.set(subject, documents);
+    read.set(subject, documents);
   }
   return JSON.parse(documents.get(id) ?? '[]') as ClaimRow[];
 }
 
 /** A stored document, whose claims are read from the store when asked for. */
-function storedDocument(db: Database.Database, id: string, inputs: string, digest: string): StoredDocument {
+function storedDocument(db: Database.Database, read: ClaimsBySubject, id: string, inputs: string, digest: string): StoredDocument {
   return {
     inputs: JSON.parse(inputs) as KeptInputs,
     digest,
     claims: () => JSON.parse((db.prepare('SELECT claims FROM reconcile_documents WHERE document_id = ?').pluck().get(id) as string | undefined) ?? '[]') as ClaimRow[],
-    about: (subject) => storedClaimsAbout(db, subject, id),
+    about: (subject) => storedClaimsAbout(db, read, subject, id),
   };
 }
-
-/** Every document's stored inputs, read ahead (readAheadInputs) for the next refresh on the same connection, which takes those whose digest is unchanged. */
-const readAhead = new WeakMap<Database.Database, Map<string, StoredDocument>>();
-
-/** The stored units, read ahead (only reconcile writes them), by connection. */
-const unitsAhead = new WeakMap<Database.Database, Map<string, { digest: string; drafts: string }>>();
 
 function storedUnits(db: Database.Database): Map<string, { digest: string; drafts: string }> {
   const units = new Map<string, { digest: string; drafts: string }>();
@@ -72,16 +64,6 @@ function storedUnits(db: Database.Database): Map<string, { digest: string; draft
     units.set(`${rule}\u0000${key}`, { digest, drafts });
   }
   return units;
-}
-
-/** Reads and parses every document's stored inputs, for the next readDocumentInputs, and the stored units, for the next UnitMemo. */
-export function readAheadInputs(db: Database.Database): void {
-  unitsAhead.set(db, storedUnits(db));
-  const inputs = new Map<string, StoredDocument>();
-  for (const [id, digest, json] of db.prepare('SELECT document_id, digest, inputs FROM reconcile_documents WHERE version = ?').raw().iterate(VERSION) as Iterable<[string, string, string]>) {
-    inputs.set(id, storedDocument(db, id, json, digest));
-  }
-  readAhead.set(db, inputs);
 }
 
 /** For each lemma, in how many of the document's claims it is. */
@@ -155,20 +137,16 @@ export function readDocumentInputs(db: Database.Database, incremental: boolean):
     readAgain.push({ id, digest, inputs: json, claims, bySubject: [...kept.bySubject].map(([subject, about]) => [subject, JSON.stringify(about)]) });
     documents.set(id, { inputs: kept.inputs, claims: kept.claims, about: kept.about, digest });
   }
-  // The others as stored: read ahead when they were, with the same digest.
-  const ahead = readAhead.get(db) ?? new Map<string, StoredDocument>();
-  readAhead.delete(db);
-  const rest = db.prepare('SELECT document_id, digest FROM reconcile_documents WHERE document_id NOT IN (SELECT value FROM json_each(?))').raw();
-  const inputsOf = db.prepare('SELECT inputs FROM reconcile_documents WHERE document_id = ?').pluck();
-  for (const [id, digest] of rest.iterate(JSON.stringify([...stale, ...gone])) as Iterable<[string, string]>) {
-    const known = ahead.get(id);
-    documents.set(id, known?.digest === digest ? known : storedDocument(db, id, inputsOf.get(id) as string, digest));
+  // The others as stored.
+  const claimsRead: ClaimsBySubject = new Map();
+  const rest = db.prepare('SELECT document_id, digest, inputs FROM reconcile_documents WHERE document_id NOT IN (SELECT value FROM json_each(?))').raw();
+  for (const [id, digest, inputs] of rest.iterate(JSON.stringify([...stale, ...gone])) as Iterable<[string, string, string]>) {
+    documents.set(id, storedDocument(db, claimsRead, id, inputs, digest));
   }
   if (recount) {
     lemmas.clear();
     for (const document of documents.values()) lemmaClaims(document.claims(), lemmas, 1);
   }
-  claimsReadBySubject.delete(db);
   return { documents, reread: stale.length, gone, readAgain, lemmas, recount };
 }
 
@@ -192,8 +170,6 @@ export function storeDocumentInputs(db: Database.Database, refresh: DocumentRefr
   const add = db.prepare('INSERT INTO reconcile_lemmas (lemma, claims) VALUES (?, ?) ON CONFLICT(lemma) DO UPDATE SET claims = claims + excluded.claims');
   for (const [lemma, change] of refresh.lemmas) if (change !== 0) add.run(lemma, change);
   db.prepare('DELETE FROM reconcile_lemmas WHERE claims <= 0').run();
-  // Claims read by subject until now may be those of documents written now.
-  claimsReadBySubject.delete(db);
 }
 
 /**
@@ -222,9 +198,7 @@ export class UnitMemo {
   computed = 0;
 
   constructor(db: Database.Database, incremental: boolean) {
-    const ahead = unitsAhead.get(db);
-    unitsAhead.delete(db);
-    this.stored = incremental ? (ahead ?? storedUnits(db)) : new Map();
+    this.stored = incremental ? storedUnits(db) : new Map();
   }
 
   /** `parts` must hold everything `compute` reads. */

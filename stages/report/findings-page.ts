@@ -76,7 +76,7 @@ export function findingsPage(db: Database.Database, stale: Set<string> | undefin
   return { content: renderPage(listed, bodies), sections: listed.length, fragments: { page: PAGE, full, upserts, removed }, listing };
 }
 
-/** Stores what a findings page rendered (in the main thread): its sections, and what it was made from. */
+/** Stores what a findings page rendered: its sections, and what it was made from. */
 export function storeFindingsPage(db: Database.Database, { fragments, listing }: { fragments: FragmentChanges; listing: string }): void {
   db.transaction(() => {
     applyFragments(db, fragments);

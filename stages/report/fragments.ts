@@ -40,7 +40,7 @@ export function fragmentsShowing(db: Database.Database, page: string, documents:
   return new Set(db.prepare(sql).pluck().all(JSON.stringify([...documents]), page) as string[]);
 }
 
-/** Stores what a report computed, in the main thread. */
+/** Stores what a report computed. */
 export function applyFragments(db: Database.Database, changes: FragmentChanges): void {
   const remove = db.prepare('DELETE FROM report_fragments WHERE page = ? AND key = ?');
   const insert = db.prepare('INSERT INTO report_fragments (page, key, digest, weight, body, row) VALUES (?, ?, ?, ?, ?, ?) RETURNING id');

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { TEMPORARY_FILE, writeFileAtomic } from '../../pipeline/atomic-write.ts';
-import { splitStage, type CorpusStage } from '../../pipeline/stage.ts';
+import type { CorpusContext, CorpusStage } from '../../pipeline/stage.ts';
 import { entitiesPage, storeEntitiesPage } from './entities-page.ts';
 import { figuresPage } from './figures-page.ts';
 import { applyFragments } from './fragments.ts';
@@ -122,56 +122,62 @@ function stalePages(db: Database.Database, incremental: boolean): Set<string> | 
 }
 
 /**
+ * Renders and writes the pages that show what was extracted and resolved, reading the store only; returns
+ * what the next incremental report reads of them, for the stage to store.
+ */
+function renderPages({ db, reportsDir, incremental }: CorpusContext) {
+  const documents = readDocuments(db);
+  // Only the pages the store marks stale, when the pages written before are all still there as written.
+  const stale = stalePages(db, incremental);
+  let [written, rendered] = [0, 0];
+  for (const document of documents) {
+    if (stale && !stale.has(document.id)) continue;
+    rendered += 1;
+    const page = renderDocument(document, readFiles(db, document.id), readParagraphs(db, document.id), readRemovals(db, document.id), readFigures(db, document.id), readClaims(db, document.id));
+    if (writeFileAtomic(join(reportsDir, 'documents', `${document.id}.md`), page)) written += 1;
+  }
+  const byId = new Map(documents.map((document) => [document.id, document]));
+  // The page as the last run wrote it: an incremental run finds the reports folder as it was left.
+  const entitiesFile = join(reportsDir, 'entities.md');
+  const entities = entitiesPage(db, byId, stale, () => (existsSync(entitiesFile) ? readFileSync(entitiesFile) : undefined));
+  const figures = figuresPage(db, byId, stale);
+  const pages: [string, string | Buffer][] = [
+    ['index.md', renderIndex(documents, readRemovalRules(db))],
+    ['entities.md', entities.content],
+    ['figures.md', figures.content],
+  ];
+  for (const [name, content] of pages) if (writeFileAtomic(join(reportsDir, name), content)) written += 1;
+  const count = (done: number, all: number, what: string) => `${formatNumber(done)} of ${formatNumber(all)} ${what}`;
+  const redone = [count(rendered, documents.length, 'document pages'), count(entities.fragments.upserts.length, entities.sections, 'entity sections'), count(figures.fragments.upserts.length, figures.sections, 'figure groups')].join(', ');
+  return { written, redone: `${redone} rendered`, fragments: [entities.fragments, figures.fragments], entities: { topPairs: entities.topPairs, layout: entities.layout } };
+}
+
+/**
  * The pages that show what was extracted and resolved: each document's page (only those marked stale,
  * when the run is incremental), the corpus index, the entities and the figures (rendering again only
- * the sections a stale document may have changed, when incremental). They read neither
- * findings nor narratives, so it computes beside reconcile, in a worker thread when the corpus is large.
+ * the sections a stale document may have changed, when incremental). They read neither findings nor
+ * narratives.
  */
-export const reportPages: CorpusStage = splitStage({
+export const reportPages: CorpusStage = {
   name: 'report-pages',
   scope: 'corpus',
   version: CORPUS_STAGE_VERSIONS['report-pages'],
   needs: ['resolve-entities'],
-  compute({ db, reportsDir, incremental }) {
-    const documents = readDocuments(db);
-    // Only the pages the store marks stale, when the pages written before are all still there as written.
-    const stale = stalePages(db, incremental);
-    let [written, rendered] = [0, 0];
-    for (const document of documents) {
-      if (stale && !stale.has(document.id)) continue;
-      rendered += 1;
-      const page = renderDocument(document, readFiles(db, document.id), readParagraphs(db, document.id), readRemovals(db, document.id), readFigures(db, document.id), readClaims(db, document.id));
-      if (writeFileAtomic(join(reportsDir, 'documents', `${document.id}.md`), page)) written += 1;
-    }
-    const byId = new Map(documents.map((document) => [document.id, document]));
-    // The page as the last run wrote it: an incremental run finds the reports folder as it was left.
-    const entitiesFile = join(reportsDir, 'entities.md');
-    const entities = entitiesPage(db, byId, stale, () => (existsSync(entitiesFile) ? readFileSync(entitiesFile) : undefined));
-    const figures = figuresPage(db, byId, stale);
-    const pages: [string, string | Buffer][] = [
-      ['index.md', renderIndex(documents, readRemovalRules(db))],
-      ['entities.md', entities.content],
-      ['figures.md', figures.content],
-    ];
-    for (const [name, content] of pages) if (writeFileAtomic(join(reportsDir, name), content)) written += 1;
-    const count = (done: number, all: number, what: string) => `${formatNumber(done)} of ${formatNumber(all)} ${what}`;
-    const redone = [count(rendered, documents.length, 'document pages'), count(entities.fragments.upserts.length, entities.sections, 'entity sections'), count(figures.fragments.upserts.length, figures.sections, 'figure groups')].join(', ');
-    return { written, redone: `${redone} rendered`, fragments: [entities.fragments, figures.fragments], entities: { topPairs: entities.topPairs, layout: entities.layout } };
-  },
-  // The sections of entities.md and figures.md, each entity's top pairs and where the sections are in entities.md, for the next incremental report.
-  apply({ db }, { written, redone, fragments, entities }) {
+  run(ctx) {
+    const { db } = ctx;
+    const { written, redone, fragments, entities } = db.transaction(() => renderPages(ctx))();
+    // The sections of entities.md and figures.md, each entity's top pairs and where the sections are in entities.md, for the next incremental report.
     db.transaction(() => {
       for (const changes of fragments) applyFragments(db, changes);
       storeEntitiesPage(db, entities);
     }).immediate();
     return { written, redone };
   },
-});
+};
 
 /**
- * The findings and the timeline, as soon as reconcile is done: in the main thread, while a worker may
- * still be comparing the narratives. Only findings.md's sections that changed are rendered (the stale
- * marks are still there: report clears them).
+ * The findings and the timeline, once reconcile is done. Only findings.md's sections that changed are
+ * rendered (the stale marks are still there: report clears them).
  */
 export const reportFindings: CorpusStage = {
   name: 'report-findings',

@@ -88,7 +88,7 @@ export function readLayout(db: Database.Database, page: string): Layout | undefi
   return stored === undefined ? undefined : (JSON.parse(stored) as Layout);
 }
 
-/** Stores a page's layout (in the main thread). */
+/** Stores a page's layout. */
 export function storeLayout(db: Database.Database, page: string, layout: Layout): void {
   db.prepare('INSERT OR REPLACE INTO report_layouts (page, layout) VALUES (?, ?)').run(page, JSON.stringify(layout));
 }

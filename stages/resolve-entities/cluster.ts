@@ -116,7 +116,10 @@ export function keyOf(text: string, place: string | null, fullName: string | nul
   return `name:${nameKey(text)}`;
 }
 
-/** Each row's key, kept with the row (five replacements, so worked out once per row). */
+/**
+ * Each row's key, kept with the row (five replacements, so worked out once per row). Rows are made by
+ * each resolution and never changed, so an entry goes with its row and nothing outlives the run.
+ */
 const rowKeys = new WeakMap<MentionRow, string>();
 
 export function mentionKey(mention: MentionRow): string {

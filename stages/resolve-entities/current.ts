@@ -1,8 +1,8 @@
 /**
- * The entities as the last resolution on a connection left them, handed to a later stage of the same
- * run (reconcile) instead of being read back from the store: only resolution writes entities.
+ * The entities as resolution leaves them, which resolve-entities hands to the stages that need it (its
+ * result's `output`) instead of their reading them back from the store: only resolution writes entities.
  */
-import type Database from 'better-sqlite3';
+import type { CorpusResult } from '../../pipeline/stage.ts';
 import type { EntityType } from '../extract-entities/vocabulary.ts';
 
 /** An entity as resolution wrote it, aliases as stored (a JSON array). */
@@ -13,17 +13,7 @@ export interface CurrentEntity {
   aliases: string;
 }
 
-const resolved = new WeakMap<Database.Database, CurrentEntity[]>();
-
-/** Every entity after a resolution on `db`, in id order (undefined: forget what an earlier one left). */
-export function publishEntities(db: Database.Database, entities: CurrentEntity[] | undefined): void {
-  if (entities) resolved.set(db, entities);
-  else resolved.delete(db);
-}
-
-/** The entities the resolution just run on `db` published, in id order, once. */
-export function takeEntities(db: Database.Database): CurrentEntity[] | undefined {
-  const entities = resolved.get(db);
-  resolved.delete(db);
-  return entities;
+/** Every entity, in id order, from resolve-entities' result (undefined: read them from the store). */
+export function currentEntities(result: CorpusResult | undefined): CurrentEntity[] | undefined {
+  return result?.output as CurrentEntity[] | undefined;
 }

@@ -69,7 +69,7 @@ export function draftEntity(group: MentionRow[]): EntityDraft {
 }
 
 /** What an entity's id is made from: its name as a slug. */
-export function idBase(name: string): string {
+function idBase(name: string): string {
   return slug(name) || 'entity';
 }
 
@@ -93,8 +93,6 @@ function uniqueId(base: string, type: EntityType, used: Set<string>): string {
 export interface Nameable {
   name: string;
   evidenceType: EntityType;
-  /** idBase(name), if worked out before. */
-  base?: string;
 }
 
 /**
@@ -105,7 +103,7 @@ export interface Nameable {
  */
 export function nameInOrder(entities: readonly Nameable[]): { id: string; type: EntityType }[] {
   const used = new Set<string>();
-  return entities.map((entity) => ({ id: uniqueId(entity.base ?? idBase(entity.name), entity.evidenceType, used), type: entity.evidenceType }));
+  return entities.map((entity) => ({ id: uniqueId(idBase(entity.name), entity.evidenceType, used), type: entity.evidenceType }));
 }
 
 /**

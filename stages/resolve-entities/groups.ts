@@ -95,14 +95,7 @@ export function readGroups(db: Database.Database, keys?: Set<string>): StoredGro
   return db.prepare(`SELECT ${COLUMNS} FROM mention_groups WHERE key IN (SELECT value FROM json_each(?)) AND ${HAS_MENTIONS} ORDER BY first_mention`).all(JSON.stringify([...keys])) as StoredGroup[];
 }
 
-/** Each group as resolution reads it, kept with the group object. */
-const rowOfGroup = new WeakMap<StoredGroup, MentionRow>();
-
+/** A group as resolution reads it: one row standing for its mentions. */
 export function mentionRowOf(group: StoredGroup): MentionRow {
-  let row = rowOfGroup.get(group);
-  if (!row) {
-    row = { id: group.first_mention, count: group.mention_count, text: group.text, role: group.role, place: group.place, acronym: group.acronym, fullName: group.full_name, evidence: JSON.parse(group.evidence) as MentionRow['evidence'] };
-    rowOfGroup.set(group, row);
-  }
-  return row;
+  return { id: group.first_mention, count: group.mention_count, text: group.text, role: group.role, place: group.place, acronym: group.acronym, fullName: group.full_name, evidence: JSON.parse(group.evidence) as MentionRow['evidence'] };
 }

@@ -12,17 +12,17 @@ import type { StoredEntity } from '../../pipeline/db/documents.ts';
 import type { CorpusStage } from '../../pipeline/stage.ts';
 import type { EntityType } from '../extract-entities/vocabulary.ts';
 import { clusterRows, NOTHING_OUTSIDE, type MentionRow } from './cluster.ts';
-import { byId, draftEntity, idBase, isNamedEntity, nameInOrder, namesNothing, type EntityDraft, type ResolvedEntity } from './entity.ts';
+import { byId, draftEntity, isNamedEntity, nameInOrder, namesNothing, type EntityDraft, type ResolvedEntity } from './entity.ts';
 import { dropGroups, groupChanges, groupMentions, HAS_MENTIONS, mentionRowOf, readGroups, type StoredGroup } from './groups.ts';
 import { keysKnown, outsideOf, seedsOf, storeKeyFacts, widen } from './keys.ts';
-import { publishEntities, type CurrentEntity } from './current.ts';
+import type { CurrentEntity } from './current.ts';
 import { CORPUS_STAGE_VERSIONS } from '../versions.ts';
 import { formatNumber } from '../../pipeline/format.ts';
 
 const sameRow = (a: StoredEntity, b: StoredEntity) =>
   a.name === b.name && a.type === b.type && a.aliases === b.aliases && a.roles === b.roles && a.mention_count === b.mention_count && a.document_count === b.document_count && a.evidence_type === b.evidence_type && a.first_mention === b.first_mention;
 
-/** What naming reads of a stored entity, in the order of first mentions (and its aliases, to publish: current.ts). */
+/** What naming reads of a stored entity, in the order of first mentions (and its aliases, to hand on: current.ts). */
 interface EntityInOrder {
   id: string;
   name: string;
@@ -30,13 +30,9 @@ interface EntityInOrder {
   evidenceType: EntityType;
   firstMention: string;
   aliases: string;
-  base?: string;
 }
 
 const IN_ORDER = 'SELECT id, name, type, evidence_type AS evidenceType, first_mention AS firstMention, aliases FROM entities ORDER BY first_mention';
-
-/** The stored entities in order, read ahead (see readAhead), by connection. */
-const orderAhead = new WeakMap<Database.Database, EntityInOrder[]>();
 
 /** Above this many entities to count documents for, one pass over all mentions beats a query per entity. */
 const COUNT_ALL_ABOVE = 500;
@@ -101,9 +97,9 @@ interface Regrouping {
  * Groups the keys of `scope` (every key if undefined) again, widening the scope until no rule reaches
  * beyond it and no entity beyond it takes another id.
  */
-function regroup(db: Database.Database, scope: Set<string> | undefined, droppedEntities: Set<string>, storedAhead: EntityInOrder[] | undefined): Regrouping {
-  // The stored entities in order: read once, however often the part widens (read ahead, usually).
-  let storedInOrder = storedAhead;
+function regroup(db: Database.Database, scope: Set<string> | undefined, droppedEntities: Set<string>): Regrouping {
+  // The stored entities in order: read once, however often the part widens.
+  let storedInOrder: EntityInOrder[] | undefined;
   const storedEntities = () => (storedInOrder ??= db.prepare(IN_ORDER).all() as EntityInOrder[]);
   // Nothing changed: the entities and their ids are as they were.
   if (scope?.size === 0) {
@@ -187,12 +183,12 @@ interface ResolutionPlan {
 }
 
 /** Resolves the entities on one snapshot of the store (a read transaction): what storeResolution writes. */
-function planResolution(db: Database.Database, storedAhead: EntityInOrder[] | undefined): ResolutionPlan {
+function planResolution(db: Database.Database): ResolutionPlan {
   const { changedKeys, droppedEntities, emptyGroups } = groupChanges(db);
   // Without stored key facts (a new store, or an older one without them), every key is grouped.
   const partly = keysKnown(db);
   const scope = partly ? widen(db, new Set(), seedsOf(db, changedKeys), droppedEntities) : undefined;
-  const { groups, groupOf, entities, unnamed, entitiesBefore, current, facts } = regroup(db, scope, droppedEntities, storedAhead);
+  const { groups, groupOf, entities, unnamed, entitiesBefore, current, facts } = regroup(db, scope, droppedEntities);
   const before = new Map((db.prepare('SELECT * FROM entities WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...entitiesBefore])) as StoredEntity[]).map((row) => [row.id, row]));
   // An entity whose group now makes none (isNamedEntity) lost that group, as one whose group emptied did.
   const lostGroups = new Set([...droppedEntities, ...unnamed.map((group) => group.entity_id).filter((id): id is string => id !== null)]);
@@ -257,23 +253,13 @@ export const resolveEntitiesStage: CorpusStage = {
   scope: 'corpus',
   version: CORPUS_STAGE_VERSIONS['resolve-entities'],
   needs: [],
-  // Only resolution writes the entities: their order can be read ahead.
-  readAhead(db) {
-    const stored = db.prepare(IN_ORDER).all() as EntityInOrder[];
-    // Their ids' bases, worked out while the main thread waits.
-    for (const entity of stored) entity.base = idBase(entity.name);
-    orderAhead.set(db, stored);
-  },
   run({ db }) {
-    const storedAhead = orderAhead.get(db);
-    orderAhead.delete(db);
-    publishEntities(db, undefined);
     // Grouping the new mentions is SQL that writes as it goes; the resolving is read on a snapshot with
     // no write lock held, then written in one short transaction: a reviewer's verdict waits only for writing.
     db.transaction(() => groupMentions(db)).immediate();
-    const plan = db.transaction(() => planResolution(db, storedAhead))();
+    const plan = db.transaction(() => planResolution(db))();
     db.transaction(() => storeResolution(db, plan)).immediate();
-    publishEntities(db, plan.current);
-    return { written: plan.written, redone: plan.redone };
+    // Every entity as written, for reconcile (current.ts).
+    return { written: plan.written, redone: plan.redone, output: plan.current };
   },
 };

@@ -10,7 +10,6 @@
 import { addTo, remembered } from '../../../pipeline/collections.ts';
 import type { evaluate } from '../../narratives/evaluation.ts';
 import { readClaim, type ClaimSource, type Cue, type Reading } from '../claim-reading.ts';
-import { synonymsOf } from '../wordnet.ts';
 import { defineRule, type DraftFinding, type RuleContext } from '../rule.ts';
 import type { ClaimRow } from '../load.ts';
 import { digestOf } from '../state.ts';
@@ -26,9 +25,9 @@ export const rule = defineRule({
 });
 
 /** Each subject's framing conflicts, in subject order; a subject's are kept between runs while its claims and the common lemmas are the same. */
-function framingBySubject({ input, common, digests, memo }: RuleContext): RankedDraft[] {
+function framingBySubject({ input, common, digests, memo, synonyms }: RuleContext): RankedDraft[] {
   const names = new Map(input.entities.map((entity) => [entity.id, entity.name]));
-  const reader = framingReader(common);
+  const reader = framingReader(common, synonyms);
   const commonDigest = digestOf([...common].sort());
   return sourcesBySubject(input.claimSources).flatMap(([subject, sources]) => {
     const name = names.get(subject) ?? subject;
@@ -63,9 +62,9 @@ export function conceptLemmas(claim: FramingClaim, common: Set<string>): string[
 
 /**
  * Concepts two claims share: the same lemma, or (asked only when none is shared) WordNet synonyms.
- * `conceptsOf` gives a claim's conceptLemmas (a caller may remember them); words of the subject's name are left out.
+ * The reader gives a claim's conceptLemmas and a word's synonyms; words of the subject's name are left out.
  */
-export function sharedConcepts(a: FramingClaim, b: FramingClaim, exclude: Set<string>, conceptsOf: (claim: FramingClaim) => string[]): string[] {
+function sharedConcepts(a: FramingClaim, b: FramingClaim, exclude: Set<string>, { conceptsOf, synonymsOf }: FramingReader): string[] {
   const [left, right] = [conceptsOf(a).filter((lemma) => !exclude.has(lemma)), conceptsOf(b).filter((lemma) => !exclude.has(lemma))];
   const shared = left.filter((lemma) => right.includes(lemma));
   if (shared.length > 0) return shared;
@@ -165,18 +164,19 @@ export function commonLemmas(claims: FramingClaim[]): Set<string> {
 }
 
 /** What the pairs of one run share: each claim is read once, whatever the subjects it meets others under. */
-export function framingReader(common: Set<string>) {
-  return { readingOf: remembered(read), conceptsOf: remembered((claim: FramingClaim) => conceptLemmas(claim, common)) };
+function framingReader(common: Set<string>, synonymsOf: (word: string) => Set<string>) {
+  return { readingOf: remembered(read), conceptsOf: remembered((claim: FramingClaim) => conceptLemmas(claim, common)), synonymsOf };
 }
+type FramingReader = ReturnType<typeof framingReader>;
 
 /** The framing conflicts of one subject (`name`: its name), strongest first. */
-export function subjectConflicts(members: FramingClaim[], name: string, reader: ReturnType<typeof framingReader>): RankedDraft[] {
+function subjectConflicts(members: FramingClaim[], name: string, reader: FramingReader): RankedDraft[] {
   const exclude = new Set(name.toLowerCase().split(/\s+/));
   const candidates: { a: FramingClaim; b: FramingClaim; why: string; strength: number; shared: string[] }[] = [];
   const compare = (a: FramingClaim, b: FramingClaim) => {
     const signal = signalOf(a, b, reader.readingOf);
     if (!signal) return;
-    const shared = sharedConcepts(a, b, exclude, reader.conceptsOf);
+    const shared = sharedConcepts(a, b, exclude, reader);
     const found = shared.length > 0 ? opposition(signal, shared, [a.text, b.text]) : undefined;
     if (found && found.strength >= MIN_STRENGTH) candidates.push({ a, b, shared, ...found });
   };
