@@ -85,19 +85,10 @@ function withoutLoneHeads(mentions: EntityMention[]): EntityMention[] {
  * longer name whose end the finder does not know; which thing it names is unsure, so it is not kept.
  */
 function withoutNumberedNames(mentions: EntityMention[], text: string): EntityMention[] {
-  return mentions.filter((mention) => {
-    const after = text.slice(mention.end, mention.end + 24);
-    // "BBC Radio 2 music editor", "Channel 4 news": after these words a number is the name's, whatever follows.
-    const numbered = NUMBERED_HEADS.has(mention.text.slice(mention.text.lastIndexOf(' ') + 1).toLowerCase()) && /^ \d{1,2}(?![\d.,:/%-])/.test(after);
-    return !numbered && !NUMBER_AFTER.test(after);
-  });
+  return mentions.filter((mention) => !NUMBER_AFTER.test(text.slice(mention.end, mention.end + 24)));
 }
-const NUMBERED_HEADS = new Set(['radio', 'channel', 'division', 'league', 'formula', 'premiership', 'championship', 'series', 'section', 'article', 'chapter', 'phase', 'tier', 'terminal']);
-/**
- * A space, one to three digits (with letters glued: "3G"; not a share, "Ohio 51%", nor a larger number,
- * "51,000"), then no lower-case word but a function word ("BBC Radio 4 and", "BBC Radio 4, Mr Varley").
- */
-const NUMBER_AFTER = /^ \d{1,3}(?![\d:/%-]|[.,]\d)(?!\p{L}* (?!(?:and|or|to|in|on|at|for|with|from|of|the|is|was|has|had|will|would|said|says)\b)\p{Ll})/u;
+/** A space, one to three digits (with letters glued: "3G"; not a share, "Ohio 51%"), then no lower-case word. */
+const NUMBER_AFTER = /^ \d{1,3}(?![\d,:/%-]|\.\d)(?!\p{L}* \p{Ll})/u;
 
 /**
  * Title-case tails: "League Against Cruel Sports", "Consumer Protection Against Spyware Act", "Escape
@@ -158,7 +149,6 @@ function withoutDemonymPeople(mentions: EntityMention[], text: string): EntityMe
 /** A comma, a full stop, or a verb of what a person did or does, after "the Belgian". */
 const PERSON_AFTER = /^(?:[,.;:!?)]| (?:\p{Ll}+ed|has|had|is|was|won|lost|beat|said|says|will|would|could|can|who)\b)/u;
 
-/** The mentions of a whole document that the rules above keep. */
 /**
  * Hyphenated adjectives: "UK-based", "NEC-backed" (a name and a lower-case participle), "German-US",
  * "Anglo-American" (two peoples' or places' names: their relations). A place's own name stays
@@ -177,6 +167,7 @@ function withoutHyphenatedAdjectives(mentions: EntityMention[]): EntityMention[]
 /** Combining forms of peoples' names: "Anglo-", "Sino-", "Euro-". */
 const COMBINING_FORMS = new Set(['Anglo', 'Sino', 'Euro', 'Franco', 'Indo', 'Afro', 'Russo', 'Greco', 'Italo', 'Judeo']);
 
+/** The mentions of a whole document that the rules above keep. */
 export function keptMentions(mentions: EntityMention[], text: string): EntityMention[] {
   const kept = withoutHyphenatedAdjectives(withoutLoneHeads(withoutGluedNames(withoutGluedPunctuation(withoutCreditSlashes(mentions)))));
   const cut = withoutTitleCaseHeads(withoutTitleCaseTails(withoutNumberedNames(kept, text), text), text);

@@ -10,7 +10,7 @@ import { sensesOf } from '../reconcile/wordnet.ts';
 import { isPersonName } from './full-names.ts';
 import { isCapital, lookupPlace } from './gazetteer.ts';
 import type { EntityMention } from './mentions.ts';
-import { BREAK_AFTER, isAcronym, isCapitalised, isPluralNoun, isWordNotName, lower, OPENING, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
+import { BREAK_AFTER, isAcronym, isCapitalised, isOnlyAdjective, isPluralNoun, isWordNotName, lower, OPENING, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
 import {
   EVENT_HEADS, HUMAN_VERBS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
   SPEECH_VERBS, STRONG_VOTE, strongTypesOf, THING_HEADS, KIND_AFTER, FOLLOWERS, TEAM_NOUNS, WORK_NOUNS, WORK_NOUNS_PLURAL, isAnyHead, type EntityType,
@@ -36,7 +36,9 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
   // Where a head word stands before the connector, the words after it are its complement: "… Project
   // for Farmers of the Chancay-Huaral Valley" is no valley; "Freedom of Information Act" is headed last.
   const headWord = (word: Token | undefined) => word !== undefined && (isAnyHead(lower(word)) || PLACE_HEADS.has(lower(word)));
-  const head = lower(connector > 0 && headWord(words[connector - 1]) ? words[connector - 1]! : words.at(-1)!).replace(POSSESSIVE, '');
+  // "BBC Radio 2": a number after the last word numbers it.
+  const last = words.length > 1 && /^\d+$/.test(words.at(-1)!.text) ? words.at(-2)! : words.at(-1)!;
+  const head = lower(connector > 0 && headWord(words[connector - 1]) ? words[connector - 1]! : last).replace(POSSESSIVE, '');
   // "Natalie Press", "Victoria Station", "Jude Law": a first name and one head word name a person as often
   // as a firm, a place or a law; neither is voted.
   // "Finding Neverland": a verb's -ing form is no first name, whatever the tagger guessed.
@@ -198,7 +200,10 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
 function appositiveKind(tokens: Token[], run: Run): 'organization' | 'person' | undefined {
   if (!tokens[run.to - 1]!.post.includes(',') || !['a', 'an', 'the'].includes(lower(tokens[run.to] ?? tokens[run.from]!))) return undefined;
   const end = Math.min(tokens.length, run.to + 7);
-  for (let k = run.to + 1; k < end; k += 1) {
+  // "In Rochdale, the chairman of the local party said": after an opening phrase, a title heads the clause
+  // ("composed by AR Rahman, the director of …" is an apposition).
+  const opening = run.from === 1 && tokens[0]!.tags.has('Preposition');
+  for (let k = run.to + 1; k < end && !opening; k += 1) {
     const token = tokens[k]!;
     if (token.tags.has('Verb') && !token.tags.has('Noun')) break;
     if (!/[,.;:!?]/.test(token.post) && !APPOSITIVE_ENDS.has(lower(tokens[k + 1] ?? token))) continue;
@@ -207,16 +212,21 @@ function appositiveKind(tokens: Token[], run: Run): 'organization' | 'person' | 
   }
   // "In Rochdale, the Liberal Democrats - the mainstream party …": a dash ends it too.
   for (let k = run.to; k < end; k += 1) {
-    if (ORGANIZATION_NOUNS.has(lower(tokens[k]!))) return 'organization';
+    // After an opening phrase, only a phrase a comma closes is an apposition ("For Metlife, the US's leading insurance company, the purchase …").
+    if (ORGANIZATION_NOUNS.has(lower(tokens[k]!))) return opening && !closedByComma(tokens, k, end) ? undefined : 'organization';
     if (/[,.]|\s[-–—]/.test(tokens[k]!.post)) break;
   }
   return undefined;
 }
 
-const isOnlyAdjective = (word: string) => {
-  const senses = sensesOf(word);
-  return senses.length > 0 && senses.every((sense) => sense.part === 'adj');
-};
+/** Does a comma close the phrase before any verb, from `from` to `end`? */
+function closedByComma(tokens: Token[], from: number, end: number): boolean {
+  for (let k = from; k < end; k += 1) {
+    if (tokens[k]!.post.includes(',')) return true;
+    if (tokens[k + 1]?.tags.has('Verb') && !tokens[k + 1]!.tags.has('Noun')) return false;
+  }
+  return false;
+}
 
 /** A tennis set's score: six or seven games to at most seven ("6-4", "7-6"; a football "6-1" looks the same). */
 const SET_SCORE = /^(?:[67]-[0-7]|[0-7]-[67])$/;

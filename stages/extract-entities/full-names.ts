@@ -8,7 +8,7 @@ import { lexiconTags } from '../parse/lexicon.ts';
 import { lookupPlace } from './gazetteer.ts';
 import type { EntityMention } from './mentions.ts';
 import { withoutPossessive } from './tokens.ts';
-import { HONORIFICS, MINOR_WORDS, STRONG_VOTE } from './vocabulary.ts';
+import { HONORIFICS, MINOR_WORDS, STRONG_VOTE, SURNAME_PARTICLES } from './vocabulary.ts';
 
 /** A word of a person's name: "Hua", "O'Driscoll", "Buckingham-Jones", "J." */
 const NAME_WORD = /^\p{Lu}(?:[\p{L}’'-]*\p{L})?\.?$/u;
@@ -29,8 +29,6 @@ export function isPersonName(display: string): boolean {
 /** An initial and a surname: "G Jenkins", "S. Murray". */
 export const INITIALLED = /^(\p{Lu})\.? (\p{Lu}[\p{L}’'-]*)$/u;
 
-/** Particles that open a surname ("van Gogh", "da Silva", "Di Canio"); not "Al", "Le", "Ben", also first names. */
-const SURNAME_PARTICLES = new Set(['van', 'von', 'de', 'da', 'du', 'del', 'della', 'di', 'der', 'den', 'ten', 'ter']);
 
 /** A surname alone, its particles aside: "Pompeo", "da Silva", "Di Canio" ("Van" capitalised is also a first name: "Van Morrison"). */
 export function isSurnameAlone(name: string): boolean {

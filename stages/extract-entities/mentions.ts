@@ -10,7 +10,7 @@ import { isLexiconPlace, shareListEvidence, typeFromContext, typeFromName, vote 
 import { lookupPlace } from './gazetteer.ts';
 import { BREAK_AFTER, endsInPluralPossessive, hasTag, isAcronym, isAdjective, isCapitalised, isPluralNoun, lower, OPENING, PLURAL_POSSESSIVE, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
 import {
-  COMMON_ACRONYMS, EVENT_HEADS, HONORIFICS, HONOURS, INITIATIVE_HEADS, isAnyHead, LAW_HEADS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS, ROLE_HEADS, ROLE_MODIFIERS,
+  COMMON_ACRONYMS, EVENT_HEADS, HONORIFICS, HONOURS, SURNAME_PARTICLES, INITIATIVE_HEADS, isAnyHead, LAW_HEADS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS, ROLE_HEADS, ROLE_MODIFIERS,
   TITLE_ENDS, type EntityType,
 } from './vocabulary.ts';
 
@@ -45,8 +45,8 @@ export interface EntityMention {
 }
 
 const FORMER = new Set(['former', 'ex', 'late']);
-/** Connectors that are also particles of a person's surname ("President da Silva", "Mr van Gaal"). */
-const SURNAME_PARTICLES = new Set(['de', 'du', 'da', 'del', 'van', 'von', 'la']);
+/** Words a small number after them belongs to ("BBC Radio 2", "Channel 4", "Division 1"). */
+const NUMBERED_HEADS = new Set(['radio', 'channel', 'division', 'formula', 'series', 'section', 'article', 'chapter', 'phase', 'tier', 'terminal']);
 /** Words never a name alone (NOT_NAMES) that may open a body's name, as written. */
 const OPENS_BODY = new Set(['Internet', 'Web']);
 /** "I'm", "We're", "They've": a pronoun with a verb, never a name. */
@@ -132,6 +132,8 @@ function nameRuns(tokens: Token[]): Run[] {
       to = past;
     }
     to = pastListedFields(tokens, from, to);
+    // "BBC Radio 2", "Channel 4": after these words a small number is the name's.
+    if (to < tokens.length && NUMBERED_HEADS.has(lower(tokens[to - 1]!)) && /^\d{1,2}$/.test(tokens[to]!.text) && !BREAK_AFTER.test(tokens[to - 1]!.post)) to += 1;
     // "Internet Corporation for Assigned Names and Numbers": a word never a name alone opens a body's name.
     // So does a name right before it ("UK Internet Forum", "Oxford Internet Institute").
     if (from > 0 && OPENS_BODY.has(tokens[from - 1]!.text) && !BREAK_AFTER.test(tokens[from - 1]!.post) && tokens.slice(from, to).some((token) => ORGANIZATION_HEADS.has(lower(token)))) {
@@ -169,7 +171,8 @@ function nameRuns(tokens: Token[]): Run[] {
  * Barclays and HSBC"), nor one after a name that is no body's ("Edge of Reason, Wimbledon and Thunderbirds").
  */
 function pastListedFields(tokens: Token[], from: number, to: number): number {
-  const field = (at: number) => at < tokens.length && isCapitalised(tokens[at]!) && isDictionaryWord(tokens[at]!);
+  // A body the lexicon knows is a name of its own.
+  const field = (at: number) => at < tokens.length && isCapitalised(tokens[at]!) && isDictionaryWord(tokens[at]!) && !hasTag(tokens[at]!, ['Organization']);
   const headed = tokens.slice(from + 1, to).some((token, k) => ['of', 'for'].includes(lower(token)) && ORGANIZATION_HEADS.has(lower(tokens[from + k]!)));
   if (!headed || tokens[to - 1]!.post !== ', ' || !isDictionaryWord(tokens[to - 1]!)) return to;
   let at = to;
@@ -177,7 +180,11 @@ function pastListedFields(tokens: Token[], from: number, to: number): number {
   if (!field(at) || tokens[at]!.post !== ' ' || lower(tokens[at + 1] ?? tokens[at]!) !== 'and') return to;
   let end = at + 2;
   while (field(end) && (end === at + 2 || !BREAK_AFTER.test(tokens[end - 1]!.post))) end += 1;
-  return end > at + 2 ? end : to;
+  // The last field ends the name: a name going on after it, or one a body's head ends after "and" ("the
+  // Department of Health, Treasury and Cabinet Office"), is another body's.
+  const goesOn = end < tokens.length && isCapitalised(tokens[end]!) && !BREAK_AFTER.test(tokens[end - 1]!.post) && !OPENING.test(tokens[end]!.pre);
+  const body = end - (at + 2) > 1 && ORGANIZATION_HEADS.has(lower(tokens[end - 1]!));
+  return end > at + 2 && !goesOn && !body ? end : to;
 }
 
 /** What stands at `to` in a name run from `from`: another word of it, its end, or maybe a connector. */

