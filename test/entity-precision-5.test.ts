@@ -206,3 +206,10 @@ describe('a numbered name (sixteenth draw: "BBC Radio" of "BBC Radio 4")', () =>
     expect(names('He flew to London 12 months later.')).toEqual(['London']);
   });
 });
+
+describe('studios, labels and film companies (seventeenth draw)', () => {
+  it('types a name a studio\'s or a label\'s head ends as a body, whatever its first name (entertainment/361)', () => {
+    const text = "Brian Grazer presented the award to the film's backers, Roadside Attractions, Samuel Goldwyn Films and Showtime Independent Films.";
+    expect(['Samuel Goldwyn Films', 'Showtime Independent Films'].map((name) => strongTypes(text, name))).toEqual([[['organization']], [['organization']]]);
+  });
+});

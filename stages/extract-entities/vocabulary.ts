@@ -15,6 +15,8 @@ export const ORGANIZATION_HEADS = new Set([
   'airways', 'industries', 'holdings', 'partners', 'capital', 'labs', 'laboratory', 'laboratories', 'cloud', 'software', 'semiconductor', 'trade representative',
   'representative', 'conference', 'nations', 'monetary', 'navy', 'army', 'police', 'service', 'services', 'team', 'trust', 'radio', 'television',
   'unit', 'league',
+  // Studios, labels and publishers ("Samuel Goldwyn Films", "Shady Records", "Walt Disney Studios").
+  'films', 'studios', 'pictures', 'records', 'productions',
 ]);
 
 /** Last words that make a name a programme or initiative. */
