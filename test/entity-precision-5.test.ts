@@ -213,3 +213,11 @@ describe('studios, labels and film companies (seventeenth draw)', () => {
     expect(['Samuel Goldwyn Films', 'Showtime Independent Films'].map((name) => strongTypes(text, name))).toEqual([[['organization']], [['organization']]]);
   });
 });
+
+describe('a demonym before a player (seventeenth draw: "Italian Potito Starace" typed as a club)', () => {
+  it('splits a demonym from two words no dictionary knows, and keeps a firm whose words it knows (sport/508)', () => {
+    expect(names('Rafael Nadal also reached the last eight, beating Italian Potito Starace 6-1 6-3.')).toEqual(['Rafael Nadal', 'Italian', 'Potito Starace']);
+    expect(strongTypes('Rafael Nadal also reached the last eight, beating Italian Potito Starace 6-1 6-3.', 'Potito Starace').flat()).not.toContain('organization');
+    expect(names('British Airways and American Express said so.')).toEqual(['British Airways', 'American Express']);
+  });
+});

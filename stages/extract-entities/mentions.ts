@@ -150,8 +150,11 @@ function nameRuns(tokens: Token[]): Run[] {
     let start = from;
     if (to - from > 1 && FORMER.has(lower(tokens[from]!)) && !runHasRole(tokens, from, to)) start += 1;
     // "Kenyan Bernard Lagat", "Springboks John Smit": a country's demonym or a team's plural before a
-    // first name says where the person is from or plays; it is a mention of its own.
-    if (to - start > 2 && (isCountryDemonym(tokens[start]!) || isPluralNoun(tokens[start]!)) && tokens[start + 1]!.tags.has('FirstName')) {
+    // first name says where the person is from or plays; it is a mention of its own. So does a demonym
+    // before two words no dictionary knows ("Italian Potito Starace"; not "British Airways").
+    const strangers = tokens.slice(start + 1, to).every((token) => !isDictionaryWord(token) && !isAnyHead(lower(token)));
+    const person = tokens[start + 1]?.tags.has('FirstName') === true || (isCountryDemonym(tokens[start]!) && strangers);
+    if (to - start > 2 && (isCountryDemonym(tokens[start]!) || isPluralNoun(tokens[start]!)) && person) {
       // A noun of nationality ("Scot") is no name of its own.
       if (!NATIONALITY_NOUNS.has(lower(tokens[start]!))) runs.push({ from: start, to: start + 1 });
       start += 1;
