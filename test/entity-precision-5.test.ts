@@ -221,3 +221,14 @@ describe('a demonym before a player (seventeenth draw: "Italian Potito Starace" 
     expect(names('British Airways and American Express said so.')).toEqual(['British Airways', 'American Express']);
   });
 });
+
+describe('"on the" after a head that takes a topic (seventeenth draw: "Information Society")', () => {
+  it('keeps the topic in the name and types it by the head before "on" (tech/033, politics/040)', () => {
+    const summit = 'Delegates met at the World Summit on the Information Society in Tunis.';
+    expect(names(summit)).toContain('World Summit on the Information Society');
+    expect(strongTypes(summit, 'World Summit on the Information Society')).toEqual([['event']]);
+    expect(strongTypes('The ruling breaches the European Convention on Human Rights, lawyers said.', 'European Convention on Human Rights')).toEqual([['law']]);
+    // A day after "on" is when, not the name's.
+    expect(names('Ras Kwame on Wednesdays and Rob Da Bank on Thursdays.').some((name) => name.includes('Thursdays'))).toBe(false);
+  });
+});

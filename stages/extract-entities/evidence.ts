@@ -32,7 +32,8 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
   // "West Africa", "Northern Iraq": a compass word before a place names a part of it.
   if (words.length > 1 && COMPASS.has(lower(words[0]!)) && lookupPlace(words.slice(1).map((word) => word.text).join(' '))?.via === 'name') vote(mention, 'place', 4);
   // "Department of Commerce", "Code of Conduct for …": in a name joined by "of" or "for" the head comes before it.
-  const connector = words.findIndex((word, index) => index > 0 && ['of', 'for'].includes(lower(word)));
+  // ("World Summit on the Information Society": and before "on".)
+  const connector = words.findIndex((word, index) => index > 0 && ['of', 'for', 'on'].includes(lower(word)));
   // Where a head word stands before the connector, the words after it are its complement: "… Project
   // for Farmers of the Chancay-Huaral Valley" is no valley; "Freedom of Information Act" is headed last.
   const headWord = (word: Token | undefined) => word !== undefined && (isAnyHead(lower(word)) || PLACE_HEADS.has(lower(word)));

@@ -47,6 +47,9 @@ export interface EntityMention {
 const FORMER = new Set(['former', 'ex', 'late']);
 /** Words a small number after them belongs to ("BBC Radio 2", "Channel 4", "Division 1"). */
 const NUMBERED_HEADS = new Set(['radio', 'channel', 'division', 'formula', 'series', 'section', 'article', 'chapter', 'phase', 'tier', 'terminal']);
+const DAYS = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?$/;
+/** Heads whose name goes on with "on the" and a topic ("Convention on the Rights of the Child"). */
+const TOPIC_HEADS = new Set(['summit', 'convention', 'conference', 'commission', 'committee', 'agreement', 'treaty', 'forum', 'panel', 'inquiry']);
 /** Words never a name alone (NOT_NAMES) that may open a body's name, as written. */
 const OPENS_BODY = new Set(['Internet', 'Web']);
 /** "I'm", "We're", "They've": a pronoun with a verb, never a name. */
@@ -221,9 +224,12 @@ function nextInName(tokens: Token[], from: number, to: number): 'word' | 'end' |
 function pastConnector(tokens: Token[], from: number, to: number, connectors: number): number | undefined {
   // "of the" may join too: "Office of the United States Trade Representative".
   const connector = lower(tokens[to]!);
-  const width = ['of', 'for'].includes(connector) && lower(tokens[to + 1] ?? tokens[to]!) === 'the' ? 2 : 1;
+  // "World Summit on the Information Society": so may "on the" after a head that takes a topic.
+  const takesThe = ['of', 'for'].includes(connector) || (connector === 'on' && TOPIC_HEADS.has(lower(tokens[to - 1]!)));
+  const width = takesThe && lower(tokens[to + 1] ?? tokens[to]!) === 'the' ? 2 : 1;
   const nextWord = to + width;
-  const after = nextWord < tokens.length && isNameWord(tokens, nextWord) && !BREAK_AFTER.test(tokens[nextWord - 1]!.post);
+  // ("DJ Rob Da Bank on Thursdays": a day is no name's.)
+  const after = nextWord < tokens.length && isNameWord(tokens, nextWord) && !BREAK_AFTER.test(tokens[nextWord - 1]!.post) && !DAYS.test(tokens[nextWord]!.text);
   // "Belt and Road Initiative", "Australian Competition and Consumer Commission": a headed name after
   // "and" continues one name when one word stands before "and" or the name goes on in common words;
   // "Apple Computer and Cisco Systems" are two names, and so are "United Bank of Africa and Standard Trust Bank".
