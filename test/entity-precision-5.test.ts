@@ -232,3 +232,10 @@ describe('"on the" after a head that takes a topic (seventeenth draw: "Informati
     expect(names('Ras Kwame on Wednesdays and Rob Da Bank on Thursdays.').some((name) => name.includes('Thursdays'))).toBe(false);
   });
 });
+
+describe('a list lends no person to a name of common words (seventeenth draw: "New Labour" a person)', () => {
+  it('keeps "New Labour" untyped beside "Tony Blair", and still types a person the lexicon does not know (politics/290)', () => {
+    expect(strongTypes('For him it is the side that is opposite New Labour and Tony Blair.', 'New Labour')).toEqual([[]]);
+    expect(strongTypes('The cast includes Tony Blair and Lily Langtry.', 'Lily Langtry')).toEqual([['person']]);
+  });
+});

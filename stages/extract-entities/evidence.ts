@@ -10,7 +10,7 @@ import { sensesOf } from '../reconcile/wordnet.ts';
 import { isPersonName } from './full-names.ts';
 import { isCapital, lookupPlace } from './gazetteer.ts';
 import type { EntityMention } from './mentions.ts';
-import { BREAK_AFTER, isAcronym, isCapitalised, isOnlyAdjective, isPluralNoun, isWordNotName, lower, OPENING, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
+import { BREAK_AFTER, isAcronym, isCapitalised, isOnlyAdjective, isPluralNoun, isWordNotName, lower, OPENING, POSSESSIVE, ROMAN, withoutPossessive, type Run } from './tokens.ts';
 import {
   EVENT_HEADS, HUMAN_VERBS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
   SPEECH_VERBS, STRONG_VOTE, strongTypesOf, THING_HEADS, KIND_AFTER, FOLLOWERS, TEAM_NOUNS, WORK_NOUNS, WORK_NOUNS_PLURAL, isAnyHead, type EntityType,
@@ -446,8 +446,12 @@ export function shareListEvidence(text: string, mentions: EntityMention[], token
       // is no list of companies: at least a third of the members must be typed outright.
       const typedMembers = group.filter((member) => strongest(member) >= STRONG_VOTE).length;
       const kind = kinds.length > 0 && (kinds.length === 1 || kinds[0]![1] > 2 * kinds[1]![1]) && typedMembers * 3 >= group.length ? (kinds[0]![0] as EntityType) : undefined;
-      // "Michel Gondry for Eternal Sunshine of the Spotless Mind and Marc Forster": no person's name holds "of" or "for".
-      const takes = (member: EntityMention) => strongest(member) < STRONG_VOTE && !member.kindSaid && !(kind === 'person' && /\s(?:of|for|the)\s/.test(member.text));
+      // "Michel Gondry for Eternal Sunshine of the Spotless Mind and Marc Forster": no person's name holds "of" or "for";
+      // "the side opposite New Labour and Tony Blair": nor is one made of common words only, which the
+      // lexicon lists as such (WordNet alone also lists "Langtry" and "Berry", after famous people).
+      const commonWord = (word: string) => isWordNotName(word) && lexiconTags(word).length > 0;
+      const noPerson = (member: EntityMention) => /\s(?:of|for|the)\s/.test(member.text) || withoutPossessive(member.text).split(' ').every((word) => commonWord(word.toLowerCase()));
+      const takes = (member: EntityMention) => strongest(member) < STRONG_VOTE && !member.kindSaid && !(kind === 'person' && noPerson(member));
       if (kind) for (const member of group) if (takes(member)) member.evidence = { ...member.evidence, [kind]: STRONG_VOTE };
     }
     group = [];
