@@ -4,9 +4,8 @@
  * event pages in ../shared/eval/events).
  */
 import { describe, expect, it } from 'vitest';
-import { lineMentions as mentionsOf } from './helpers.ts';
+import { lineMentions as mentionsOf, lineNames as names } from './helpers.ts';
 
-const names = (text: string) => mentionsOf(text).map((mention) => mention.text);
 
 describe('a one-word name nothing in the document types, a dictionary word it also writes in lower case, is not kept', () => {
   it('drops "Traffic" opening a sentence (news-axios-traffic-drop)', () => {

@@ -5,9 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { STRONG_VOTE } from '../stages/extract-entities/vocabulary.ts';
 import { resolveEntities } from '../stages/resolve-entities/entity.ts';
-import { lineMentions as mentionsOf } from './helpers.ts';
+import { lineMentions as mentionsOf, lineNames as names } from './helpers.ts';
 
-const names = (text: string) => mentionsOf(text).map((mention) => mention.text);
 const strongTypes = (text: string, name: string) => {
   const mention = mentionsOf(text).find((candidate) => candidate.text === name);
   return Object.entries(mention?.evidence ?? {}).filter(([, weight]) => weight >= STRONG_VOTE).map(([type]) => type);

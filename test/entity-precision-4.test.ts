@@ -5,13 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { STRONG_VOTE } from '../stages/extract-entities/vocabulary.ts';
-import { lineMentions as mentionsOf } from './helpers.ts';
+import { lineMentions as mentionsOf, lineNames as names, lineStrongTypes as strongTypes } from './helpers.ts';
 
-const names = (text: string) => mentionsOf(text).map((mention) => mention.text);
-const strongTypes = (text: string, name: string) =>
-  mentionsOf(text)
-    .filter((candidate) => candidate.text === name)
-    .map((mention) => Object.entries(mention.evidence).filter(([, weight]) => weight >= STRONG_VOTE).map(([type]) => type));
 
 describe('a work or a product is no person, body or place', () => {
   it('takes a work noun right before a name, in apposition too, and keeps it through the article (entertainment/264)', () => {

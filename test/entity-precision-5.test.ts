@@ -4,17 +4,11 @@
  * ../shared/bench/bbc (the file each comes from is named in its test).
  */
 import { describe, expect, it } from 'vitest';
-import { STRONG_VOTE } from '../stages/extract-entities/vocabulary.ts';
 import { hasManySenses } from '../stages/extract-entities/one-sense.ts';
 import { keyOf } from '../stages/resolve-entities/cluster.ts';
 import { isNamedEntity } from '../stages/resolve-entities/entity.ts';
-import { lineMentions as mentionsOf } from './helpers.ts';
+import { lineMentions as mentionsOf, lineNames as names, lineStrongTypes as strongTypes } from './helpers.ts';
 
-const names = (text: string) => mentionsOf(text).map((mention) => mention.text);
-const strongTypes = (text: string, name: string) =>
-  mentionsOf(text)
-    .filter((candidate) => candidate.text === name)
-    .map((mention) => Object.entries(mention.evidence).filter(([, weight]) => weight >= STRONG_VOTE).map(([type]) => type));
 
 describe('a whole proper name ends before "of" and "for"', () => {
   it('splits a person or a place of two proper words from the body after it (business/287, business/350, business/504)', () => {

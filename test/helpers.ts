@@ -9,6 +9,7 @@ import type { Doc } from '../pipeline/doc.ts';
 import { exportStore, type ExportedClaim } from '../pipeline/export.ts';
 import { runPipeline, type RunOptions } from '../pipeline/run-pipeline.ts';
 import { documentMentions } from '../stages/extract-entities/index.ts';
+import { strongTypesOf } from '../stages/extract-entities/vocabulary.ts';
 import { ingest } from '../stages/ingest/index.ts';
 import { parseSpan } from '../stages/parse/index.ts';
 
@@ -127,3 +128,12 @@ export function lineMentions(text: string) {
   });
   return documentMentions(text, sentences.filter((sentence) => sentence.tokens.length > 0));
 }
+
+/** The names extract-entities keeps of a text written one sentence per line, in order. */
+export const lineNames = (text: string) => lineMentions(text).map((mention) => mention.text);
+
+/** The types each kept mention of `name` is typed by outright (votes of STRONG_VOTE or more), one list per mention. */
+export const lineStrongTypes = (text: string, name: string) =>
+  lineMentions(text)
+    .filter((mention) => mention.text === name)
+    .map((mention) => strongTypesOf(mention.evidence));
