@@ -206,7 +206,7 @@ function appositiveKind(tokens: Token[], run: Run): 'organization' | 'person' | 
   const opening = run.from === 1 && tokens[0]!.tags.has('Preposition');
   for (let k = run.to + 1; k < end && !opening; k += 1) {
     const token = tokens[k]!;
-    if (token.tags.has('Verb') && !token.tags.has('Noun')) break;
+    if (isVerbOnly(token)) break;
     if (!/[,.;:!?]/.test(token.post) && !APPOSITIVE_ENDS.has(lower(tokens[k + 1] ?? token))) continue;
     if (ROLE_HEADS.has(lower(token)) && !isCapitalised(token)) return 'person';
     break;
@@ -220,11 +220,14 @@ function appositiveKind(tokens: Token[], run: Run): 'organization' | 'person' | 
   return undefined;
 }
 
+/** A verb the tagger does not also read as a noun ("conceded", not "head"). */
+const isVerbOnly = (token: Token) => token.tags.has('Verb') && !token.tags.has('Noun');
+
 /** Does a comma close the phrase before any verb, from `from` to `end`? */
 function closedByComma(tokens: Token[], from: number, end: number): boolean {
   for (let k = from; k < end; k += 1) {
     if (tokens[k]!.post.includes(',')) return true;
-    if (tokens[k + 1]?.tags.has('Verb') && !tokens[k + 1]!.tags.has('Noun')) return false;
+    if (tokens[k + 1] !== undefined && isVerbOnly(tokens[k + 1]!)) return false;
   }
   return false;
 }
