@@ -7,14 +7,14 @@ export const DOCUMENT_STAGE_VERSIONS = {
   ingest: '4',
   segment: '4',
   parse: '6',
-  'extract-entities': '9',
+  'extract-entities': '10',
   'extract-dates': '1',
   'extract-figures': '6',
   'extract-claims': '7',
 } as const;
 
 export const CORPUS_STAGE_VERSIONS = {
-  'resolve-entities': '6',
+  'resolve-entities': '7',
   'report-pages': '2',
   narratives: '3',
   reconcile: '7',

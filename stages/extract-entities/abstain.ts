@@ -107,7 +107,9 @@ function withoutTitleCaseTails(mentions: EntityMention[], text: string): EntityM
     // Nor a title's word ("Chief Executive of Hereford Hospitals NHS Trust").
     if (!lowerCase || NOT_NAMES.has(word!) || ROLE_HEADS.has(word!) || ROLE_MODIFIERS.has(word!)) return true;
     const wordStart = mention.start - lowerCase[0].length + 2;
-    return mentions.some((other) => other.start <= wordStart && other.end > wordStart);
+    // "The Life of David Gale", "The Ballad of Jed Clampett": a lone dictionary word nothing types is a title's word, not a name.
+    const aName = (other: EntityMention) => typed(other) || /\s/.test(other.text) || !isDictionaryWord(other.text.toLowerCase());
+    return mentions.some((other) => other.start <= wordStart && other.end > wordStart && aName(other));
   });
 }
 /** A letter or a comma (so not a sentence's start), a capitalised word, a capitalised function word, each one space apart. */

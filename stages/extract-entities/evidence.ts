@@ -10,7 +10,7 @@ import { sensesOf } from '../reconcile/wordnet.ts';
 import { isPersonName } from './full-names.ts';
 import { isCapital, lookupPlace } from './gazetteer.ts';
 import type { EntityMention } from './mentions.ts';
-import { BREAK_AFTER, isAcronym, isCapitalised, isOnlyAdjective, isPluralNoun, isWordNotName, lower, OPENING, POSSESSIVE, ROMAN, withoutPossessive, type Run } from './tokens.ts';
+import { BREAK_AFTER, endsInPluralPossessive, isAcronym, isCapitalised, isOnlyAdjective, isPluralNoun, isWordNotName, lower, OPENING, POSSESSIVE, ROMAN, withoutPossessive, type Run } from './tokens.ts';
 import {
   EVENT_HEADS, HUMAN_VERBS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
   SPEECH_VERBS, STRONG_VOTE, strongTypesOf, THING_HEADS, KIND_AFTER, FOLLOWERS, TEAM_NOUNS, WORK_NOUNS, WORK_NOUNS_PLURAL, isAnyHead, type EntityType,
@@ -246,6 +246,56 @@ function mayNameTeam(words: Token[], score: Token): boolean {
   return words.some((word) => lookupPlace(word.text) !== undefined || isLexiconPlace(lower(word)) || isWordNotName(lower(word)));
 }
 
+/**
+ * Nouns of a member of a band, a cast or a side, which a person's name does not go before (a singer has
+ * a manager, a guitarist and a coach: "Johnny Cash manager Holiff", "Denise Lewis' coach").
+ */
+const MEMBER_NOUNS = new Set([
+  'singer', 'frontman', 'vocalist', 'actor', 'actress', 'star', 'member', 'captain', 'skipper',
+  'striker', 'midfielder', 'defender', 'goalkeeper', 'winger', 'prop', 'fly-half', 'scrum-half', 'lock', 'flanker', 'full-back',
+]);
+/**
+ * Words before a name in its clause that make "were" or "are" not the name's own plural: a wish or a
+ * condition ("if Tony Blair were to go"), or names joined ("Gervais and his partner Stephen Merchant are").
+ */
+const NOT_ONE_SUBJECT = new Set(['if', 'wish', 'though', 'whether', 'unless', 'and', 'or', 'nor', '&', 'with', 'both']);
+
+/**
+ * Do the words right after the name say that it is no one person: "Laura Ashley, which is due to …"
+ * (a person is "who"), "Roxy Music were formed in 1971" (a plural's verb, the name not one of several
+ * joined), "Former Manfred Mann singer Paul Jones", "Star Wars actor Ewan McGregor" (a member's noun and
+ * the member's name)?
+ */
+function saysNoPerson(tokens: Token[], run: Run): boolean {
+  const last = tokens[run.to - 1]!;
+  const next = tokens[run.to];
+  if (!next || POSSESSIVE.test(last.text) || endsInPluralPossessive(last)) return false;
+  if (last.post.trim() === ',' && lower(next) === 'which') return true;
+  if (BREAK_AFTER.test(last.post) || isCapitalised(next)) return false;
+  const after = tokens[run.to + 1];
+  if (MEMBER_NOUNS.has(lower(next))) return after !== undefined && isCapitalised(after) && !BREAK_AFTER.test(next.post);
+  if (!['were', 'are'].includes(lower(next)) || (after && lower(after) === 'to')) return false;
+  // "trainer Greg Anderson are charged": the subject may be several names joined; "fans of …" a phrase the name ends.
+  const before = tokens[run.from - 1];
+  if (before && (before.tags.has('Preposition') || BREAK_AFTER.test(before.post))) return false;
+  for (let k = run.from - 1; k >= 0 && !BREAK_AFTER.test(tokens[k]!.post); k -= 1) if (NOT_ONE_SUBJECT.has(lower(tokens[k]!))) return false;
+  return true;
+}
+
+/** A person's name by its shape only: a first name's vote, no title, no word around it. */
+export const isPersonByShape = (mention: EntityMention) =>
+  !mention.role && !mention.kindSaid && (mention.evidence.person ?? 0) <= 4 && strongTypesOf(mention.evidence).join() === 'person';
+
+/**
+ * The mention names a thing a first name made look like a person: it votes as a thing, and with
+ * `spread` the article's other mentions of the name that only their shape typed do too (one-sense.ts).
+ */
+export function asThing(mention: EntityMention, spread = true): void {
+  mention.evidence = { other: STRONG_VOTE };
+  mention.notPerson = true;
+  if (spread) mention.thing = true;
+}
+
 /** The mention names a team, not the place it is named after. */
 export function asTeam(mention: EntityMention): void {
   mention.place = undefined;
@@ -367,6 +417,7 @@ export function typeFromContext(mention: EntityMention, tokens: Token[], run: Ru
     else if (SPEECH_VERBS.has(lower(verb))) vote(mention, 'person', 1);
   }
   kindBefore(mention, tokens, run);
+  if (isPersonByShape(mention) && saysNoPerson(tokens, run)) asThing(mention);
 }
 
 /**

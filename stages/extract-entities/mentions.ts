@@ -40,6 +40,8 @@ export interface EntityMention {
   kindSaid?: true;
   /** A plural work noun before it opens the list it heads ("games such as Populous, …"): shareListEvidence makes each member a work. Not stored. */
   workList?: true;
+  /** The words after it say it is no one person ("Roxy Music were formed"): one-sense.ts makes the document's other mentions of it that only a first name typed no person either. Not stored. */
+  thing?: true;
   /** A noun before it says it is a work or a product ("the musical Billy Elliot"): one-sense.ts makes the document's other mentions of it the work too. Not stored. */
   work?: true;
 }

@@ -9,7 +9,7 @@
  */
 import { lexiconTags } from '../parse/lexicon.ts';
 import { sensesOf } from '../reconcile/wordnet.ts';
-import { asTeam, asWork } from './evidence.ts';
+import { asTeam, asThing, asWork, isPersonByShape } from './evidence.ts';
 import type { EntityMention } from './mentions.ts';
 import { INITIALS, initialsOf, withoutPossessive } from './tokens.ts';
 import { isTownName } from './towns.ts';
@@ -83,6 +83,10 @@ export function shareDocumentSense(mentions: EntityMention[]): EntityMention[] {
   spreadMark(mentions, (mention) => mention.team === true, asTeam);
   // An article that says once that a name is a work ("his last album, Genius Loves Company") means the work throughout.
   spreadMark(mentions, (mention) => mention.work === true, asWork);
+  // "Roxy Music were formed in 1971" … "Roxy Music will appear": a first name's guess yields throughout.
+  spreadMark(mentions, (mention) => mention.thing === true, (mention) => {
+    if (isPersonByShape(mention)) asThing(mention, false);
+  });
   spreadSaidKinds(mentions);
   // The type each name is given in the document; null where the document gives it two.
   const senses = new Map<string, EntityType | null>();

@@ -142,14 +142,14 @@ export const KIND_AFTER: Record<string, 'organization' | 'place' | 'initiative' 
  */
 export const WORK_NOUNS = new Set([
   'film', 'movie', 'album', 'single', 'song', 'novel', 'book', 'sitcom', 'soap', 'drama', 'documentary', 'musical', 'opera',
-  'comedy', 'thriller', 'biopic', 'brand',
+  'comedy', 'thriller', 'biopic', 'brand', 'tale', 'sequel', 'epic', 'blockbuster', 'cartoon', 'franchise', 'poem', 'painting', 'ballad', 'anthem',
   // A product's working name: "the next Xbox console - codenamed Xenon".
   'codenamed', 'code-named',
 ]);
 /** Their plurals, which say it of a list they open: "games such as Populous, Theme Park and Dungeon Keeper". */
 export const WORK_NOUNS_PLURAL = new Set([
   'films', 'movies', 'albums', 'singles', 'songs', 'novels', 'books', 'sitcoms', 'soaps', 'dramas', 'documentaries', 'musicals',
-  'operas', 'comedies', 'thrillers', 'brands', 'games', 'titles', 'shows', 'series', 'programmes', 'products', 'software',
+  'operas', 'comedies', 'thrillers', 'brands', 'tales', 'sequels', 'epics', 'blockbusters', 'cartoons', 'franchises', 'poems', 'paintings', 'ballads', 'anthems', 'games', 'titles', 'shows', 'series', 'programmes', 'products', 'software',
 ]);
 
 export const PLACE_NOUNS = new Set(['country', 'countries', 'nation', 'nations', 'state', 'states', 'city', 'cities', 'region', 'regions', 'capital', 'province', 'provinces']);

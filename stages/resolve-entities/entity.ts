@@ -54,10 +54,20 @@ function addStrongEvidence(into: Evidence, row: MentionRow): void {
   if (row.role) into.person = (into.person ?? 0) + 4 * times;
 }
 
+/**
+ * "Star Wars" typed a person by its first word in one article and called a film in another ("Star Wars
+ * actor Ewan McGregor"): a person whom no mention types by more than its shape (no title, no word
+ * around it: extract-entities' isPersonByShape) is none where any mention says it is a thing.
+ */
+function personByShapeOnly(group: MentionRow[], evidence: Evidence): boolean {
+  return (evidence.other ?? 0) >= STRONG_VOTE && group.every((row) => !row.role && (row.evidence.person ?? 0) <= 4);
+}
+
 export function draftEntity(group: MentionRow[]): EntityDraft {
   const evidence: Evidence = {};
   for (const mention of group) addStrongEvidence(evidence, mention);
-  const evidenceType = typeOf(evidence);
+  const typed = typeOf(evidence);
+  const evidenceType = typed === 'person' && personByShapeOnly(group, evidence) ? 'other' : typed;
   const name = canonicalName(group, evidenceType);
   // Most entities are one group: their names and roles need no sets nor sorting.
   const only = group.length === 1 ? group[0]! : undefined;

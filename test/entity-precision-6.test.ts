@@ -1,0 +1,68 @@
+/**
+ * Entity precision, sixth round (issue 22): names a first name makes look like a person's, which the
+ * words around them say are a band, a firm, a film or a title's words. The sentences are from
+ * ../shared/bench/bbc (the file each comes from is named in its test).
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveEntities } from '../stages/resolve-entities/entity.ts';
+import type { MentionRow } from '../stages/resolve-entities/cluster.ts';
+import { lineMentions, lineNames as names, lineStrongTypes as strongTypes } from './helpers.ts';
+
+/** Resolves documents written one sentence per line together, as the corpus stage does. */
+function entitiesOf(...documents: string[]) {
+  const rows: MentionRow[] = documents.flatMap((text, index) =>
+    lineMentions(text).map((mention) => ({ id: `${index}:${mention.start}`, text: mention.text, role: mention.role ?? null, place: mention.place ?? null, acronym: mention.acronym ?? null, evidence: mention.evidence })),
+  );
+  return resolveEntities(rows).map(({ name, type }) => `${name} (${type})`);
+}
+
+describe('words after a name that say it is no one person', () => {
+  it('takes "which" after a comma for a thing, and the article means the thing throughout (business/393)', () => {
+    const article = ['Laura Ashley is parting company with its chief executive Ainum Mohd-Saaid.', 'Laura Ashley, which is due to issue its next trading statement in the next few weeks, has been hit by reports of poor sales.'].join('\n');
+    expect(strongTypes(article, 'Laura Ashley')).toEqual([['other'], ['other']]);
+    expect(entitiesOf(article)).not.toContain('Laura Ashley (person)');
+  });
+
+  it('takes a plural verb after a lone name for a group (entertainment/318)', () => {
+    const article = ['Roxy Music will appear at June\'s Isle of Wight music festival.', 'Roxy Music were formed in 1971 by Ferry, Mackay and Brian Eno.'].join('\n');
+    expect(strongTypes(article, 'Roxy Music')).toEqual([['other'], ['other']]);
+    expect(strongTypes(article, 'Brian Eno')).toEqual([['person']]);
+  });
+
+  it('keeps a person before "were" in a condition, or joined to another name (sport/091, entertainment/167)', () => {
+    expect(strongTypes('If Tony Blair were to resign, the party would choose again.', 'Tony Blair')).toEqual([['person']]);
+    expect(strongTypes('Gervais and his writing partner Stephen Merchant are currently refining the scripts.', 'Stephen Merchant')).toEqual([['person']]);
+    expect(strongTypes('Conte along with coach Remy Korchemny and trainer Greg Anderson are charged with distributing steroids.', 'Greg Anderson')).toEqual([['person']]);
+  });
+
+  it('takes a name before a band member\'s or a cast member\'s noun and a name for the band or the work (entertainment/263)', () => {
+    expect(strongTypes('Former Manfred Mann singer Paul Jones said Charles was one of his heroes.', 'Manfred Mann')).toEqual([['other']]);
+    expect(strongTypes('Former Manfred Mann singer Paul Jones said Charles was one of his heroes.', 'Paul Jones')).toEqual([['person']]);
+  });
+
+  it('keeps a person before the noun of someone who works for a person (entertainment/320, sport/043)', () => {
+    expect(strongTypes('Johnny Cash manager Holiff dies.', 'Johnny Cash')).toEqual([['person']]);
+    expect(strongTypes("Six candidates were interviewed, including Denise Lewis' coach Charles van Commenee.", 'Denise Lewis')).toEqual([['person']]);
+  });
+
+  it('drops a person that only a first name typed when another article says the name is a thing', () => {
+    const typedByShape = 'Laura Ashley opened a new store in Leeds.';
+    expect(entitiesOf(typedByShape)).toContain('Laura Ashley (person)');
+    expect(entitiesOf(typedByShape, 'Laura Ashley, which is due to issue its next trading statement, has been hit.')).not.toContain('Laura Ashley (person)');
+    // A title in one article still makes a person.
+    expect(entitiesOf('Designer Laura Ashley opened a new store in Leeds.', 'Laura Ashley, which is due to issue its next trading statement, has been hit.')).toContain('Laura Ashley (person)');
+  });
+});
+
+describe('works', () => {
+  it('takes a name after "fairy tale" for a work (entertainment/316)', () => {
+    expect(strongTypes('In 1990 he began his partnership with Burton in the dark fairy tale Edward Scissorhands, about a young man with blades for hands.', 'Edward Scissorhands')).toEqual([['other']]);
+  });
+
+  it('drops a name after a title\'s lone capitalised word and "of" (entertainment/383, entertainment/177)', () => {
+    expect(names("He also cited the director's 2003 film The Life of David Gale, in which Kevin Spacey played a man on Death Row.")).not.toContain('David Gale');
+    expect(names('The singer approached the producers of the programme with theme tune The Ballad of Jed Clampett for the pilot.')).not.toContain('Jed Clampett');
+    // A name the finder kept before "of" leaves the name after it alone.
+    expect(names('"It\'s not going to take much," said Grant Wilson of Mellon Bank.')).toContain('Mellon Bank');
+  });
+});
