@@ -66,3 +66,31 @@ describe('works', () => {
     expect(names('"It\'s not going to take much," said Grant Wilson of Mellon Bank.')).toContain('Mellon Bank');
   });
 });
+
+describe('titles, nicknames and descriptions inside a run of capitalised words', () => {
+  it('takes a player\'s seeding for a title, so a set\'s score beside him makes no team (sport/427)', () => {
+    expect(strongTypes('Tommy Haas overcame eighth seed Max Mirnyi 6-7 (2-7) 7-6 (7-3) 6-2.', 'Max Mirnyi')).toEqual([['person']]);
+  });
+
+  it('reads a game\'s score in points like a set\'s, and keeps a surname the article gives a full name for its player (sport/491)', () => {
+    const article = ['Spain\'s Rafael Nadal beats Andy Roddick of the USA in the second singles match rubber.', 'Two good serves put Roddick 30-0 up but he then makes a couple of errors.', 'Roddick holds serve to force Nadal to serve for the match.'].join('\n');
+    expect(strongTypes(article, 'Roddick')).toEqual([[], []]);
+    expect(lineMentions(article).filter((mention) => mention.text === 'Roddick').map((mention) => mention.fullName)).toEqual(['Andy Roddick', 'Andy Roddick']);
+  });
+
+  it('takes no word in quotes for a title, and no "Justice" before a body\'s head word (entertainment/134, politics/119)', () => {
+    expect(names("Brian 'Head' Welch told a radio station in California that his bandmates respected his decision to leave.")).toContain("Brian 'Head' Welch");
+    expect(names('Dame Elizabeth Butler-Sloss, the president of the Family Justice Division, said Lord Scarman was a good judge.')).toContain('Family Justice Division');
+  });
+
+  it('leaves a name hyphened to a participle or an owner out of the name after it (sport, business, tech)', () => {
+    expect(names('US-based Alistair Cragg won the 3,000m.')).toEqual(['Alistair Cragg']);
+    expect(names('DHL-owner Deutsche Post rose 2%.')).toEqual(['Deutsche Post']);
+    // A hyphened lower-case word that is no description is the name's.
+    expect(names('The Blu-ray Disc Association met in Tokyo.')).toContain('Blu-ray Disc Association');
+  });
+
+  it('takes "the Slovenian\'s" for a person of Slovenia, not the country (sport/063)', () => {
+    expect(names("Ceplak won. The Slovenian's runaway 800m victory was no surprise.")).not.toContain('Slovenian');
+  });
+});

@@ -148,8 +148,8 @@ function withoutDemonymPeople(mentions: EntityMention[], text: string): EntityMe
     return !PERSON_AFTER.test(text.slice(mention.end, mention.end + 12));
   });
 }
-/** A comma, a full stop, or a verb of what a person did or does, after "the Belgian". */
-const PERSON_AFTER = /^(?:[,.;:!?)]| (?:\p{Ll}+ed|has|had|is|was|won|lost|beat|said|says|will|would|could|can|who)\b)/u;
+/** A comma, a full stop, a possessive ("the Slovenian's runaway victory"), or a verb of what a person did or does, after "the Belgian". */
+const PERSON_AFTER = /^(?:[,.;:!?)]|[’']s\b| (?:\p{Ll}+ed|has|had|is|was|won|lost|beat|said|says|will|would|could|can|who)\b)/u;
 
 /**
  * Hyphenated adjectives: "UK-based", "NEC-backed" (a name and a lower-case participle), "German-US",

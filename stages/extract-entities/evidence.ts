@@ -234,15 +234,17 @@ function closedByComma(tokens: Token[], from: number, end: number): boolean {
 
 /** A tennis set's score: six or seven games to at most seven ("6-4", "7-6"; a football "6-1" looks the same). */
 const SET_SCORE = /^(?:[67]-[0-7]|[0-7]-[67])$/;
+/** A tennis game's score in points: "30-0", "15-40". */
+const POINT_SCORE = /^(?:0|15|30|40)-(?:0|15|30|40)$/;
 
 /**
  * Do these words, beside this score, name a team: any name beside a match's score ("Wigan 2-1
- * Millwall"), and beside a set's score only a place or a common word ("Arsenal", "Manchester United").
+ * Millwall"), and beside a set's or a game's score ("6-4", "30-0") only a place or a common word ("Arsenal", "Manchester United").
  * A coined word there is mostly a player's ("crashed 6-2 6-4 Kuznetsova"), though a surname that is also
  * a place still reads as a team ("Henman beat Davenport 6-4").
  */
 function mayNameTeam(words: Token[], score: Token): boolean {
-  if (!SET_SCORE.test(score.text)) return true;
+  if (!SET_SCORE.test(score.text) && !POINT_SCORE.test(score.text)) return true;
   return words.some((word) => lookupPlace(word.text) !== undefined || isLexiconPlace(lower(word)) || isWordNotName(lower(word)));
 }
 
@@ -379,6 +381,18 @@ const PEOPLE_OR_BODIES = new Set(['broadcaster', 'owner']);
 const makersOfPeople = (tokens: Token[], k: number) =>
   /^makers?$/.test(lower(tokens[k]!)) && k > 0 && tokens[k - 1]!.post === '-' && PEOPLE_MAKING.has(lower(tokens[k - 1]!));
 
+/** "executive chair Bill Ford", "spokesman John Smith": a title in lower case right before a person's name. */
+function titleBefore(mention: EntityMention, tokens: Token[], run: Run): void {
+  const before = tokens[run.from - 1];
+  // ("TV producer Illuminations Television Limited": not before a name a head word types.)
+  const headed = strongTypesOf(mention.evidence).some((type) => type !== 'person');
+  if (!before || !ROLE_HEADS.has(lower(before)) || /\p{Lu}/u.test(before.text) || BREAK_AFTER.test(before.post) || !isPersonName(mention.text) || mention.role || headed) return;
+  vote(mention, 'person', 3);
+  let from = run.from - 1;
+  while (from > 0 && ROLE_MODIFIERS.has(lower(tokens[from - 1]!)) && !/\p{Lu}/u.test(tokens[from - 1]!.text)) from -= 1;
+  mention.role = tokens.slice(from, run.from).map((token) => token.text).join(' ');
+}
+
 /** Evidence from the words around the name. */
 export function typeFromContext(mention: EntityMention, tokens: Token[], run: Run): void {
   if (atVenue(tokens, run)) {
@@ -390,6 +404,8 @@ export function typeFromContext(mention: EntityMention, tokens: Token[], run: Ru
   if (lower(tokens[run.from - 1] ?? tokens[run.from]!) === 'the' && run.from > 0 && isPluralNoun(tokens[run.to - 1]!) && !mention.role) {
     mention.evidence.person = Math.min(mention.evidence.person ?? 0, 2);
   }
+  // Before the words after it: "eighth seed Max Mirnyi 6-7" is a player beside a score, not a team.
+  titleBefore(mention, tokens, run);
   kindAfter(mention, tokens, run);
   const kind = kindBeforeCopula(tokens, run);
   if (kind && ORGANIZATION_NOUNS.has(kind)) vote(mention, 'organization', 3);
@@ -398,16 +414,6 @@ export function typeFromContext(mention: EntityMention, tokens: Token[], run: Ru
   if (!mention.place && (mention.evidence.place ?? 0) >= 2 && usedAsPlace(tokens, run)) vote(mention, 'place', 1);
   const apposed = appositiveKind(tokens, run);
   if (apposed) vote(mention, apposed, 3);
-  // "executive chair Bill Ford", "spokesman John Smith": a title in lower case right before a person's name.
-  const before = tokens[run.from - 1];
-  // ("TV producer Illuminations Television Limited": not before a name a head word types.)
-  const headed = strongTypesOf(mention.evidence).some((type) => type !== 'person');
-  if (before && ROLE_HEADS.has(lower(before)) && !/\p{Lu}/u.test(before.text) && !BREAK_AFTER.test(before.post) && isPersonName(mention.text) && !mention.role && !headed) {
-    vote(mention, 'person', 3);
-    let from = run.from - 1;
-    while (from > 0 && ROLE_MODIFIERS.has(lower(tokens[from - 1]!)) && !/\p{Lu}/u.test(tokens[from - 1]!.text)) from -= 1;
-    mention.role = tokens.slice(from, run.from).map((token) => token.text).join(' ');
-  }
   // "X, the company", "the company X" are covered by lists below; a human verb after the name hints at a person.
   const next = tokens[run.to];
   const afterNext = tokens[run.to + 1];

@@ -47,6 +47,8 @@ export interface EntityMention {
 }
 
 const FORMER = new Set(['former', 'ex', 'late']);
+/** Lower-case words that, hyphened to a name, describe what follows: "US-based", "Top-seeded", "DHL-owner". */
+const DESCRIBING = /^(?:\p{Ll}+(?:ed|ing)|born|run|led|made|built|owned|owner|maker)$/u;
 /** Words a small number after them belongs to ("BBC Radio 2", "Channel 4", "Division 1"). */
 const NUMBERED_HEADS = new Set(['radio', 'channel', 'division', 'formula', 'series', 'section', 'article', 'chapter', 'phase', 'tier', 'terminal']);
 const DAYS = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?$/;
@@ -154,6 +156,9 @@ function nameRuns(tokens: Token[]): Run[] {
     // "Former England footballer", "Former Downing Street chief": "former" qualifies what follows, unless a title does (splitRole).
     let start = from;
     if (to - from > 1 && FORMER.has(lower(tokens[from]!)) && !runHasRole(tokens, from, to)) start += 1;
+    // "US-based Alistair Cragg", "NEC-backed HD-DVD", "DHL-owner Deutsche Post": a name hyphened to a
+    // participle or an owner describes the name after it ("Blu-ray Disc Association", "Dai-ichi Life" are names).
+    else if (to - from > 2 && tokens[from]!.post === '-' && DESCRIBING.test(tokens[from + 1]!.text)) start += 2;
     // "Kenyan Bernard Lagat", "Springboks John Smit": a country's demonym or a team's plural before a
     // first name says where the person is from or plays; it is a mention of its own. So does a demonym
     // before two words no dictionary knows ("Italian Potito Starace"; not "British Airways").
@@ -582,7 +587,9 @@ interface RoleSplit {
 function splitRole(tokens: Token[], run: Run): RoleSplit | undefined {
   // "Labour MP Sir Gerald Kaufman": an honorific after a title is neither the title's head nor the name's.
   let head = -1;
-  for (let k = run.from; k < run.to - 1; k += 1) if (ROLE_HEADS.has(lower(tokens[k]!)) && !(head !== -1 && HONORIFICS.has(lower(tokens[k]!)))) head = k;
+  // (Brian 'Head' Welch: a word in quotes inside a name is a nickname, no title.)
+  const nickname = (token: Token) => /[‘'"“]$/.test(token.pre) && /^[’'"”]/.test(token.post);
+  for (let k = run.from; k < run.to - 1; k += 1) if (ROLE_HEADS.has(lower(tokens[k]!)) && !nickname(tokens[k]!) && !(head !== -1 && HONORIFICS.has(lower(tokens[k]!)))) head = k;
   if (head === -1) return undefined;
   let roleStart = head;
   // "Director General": a title of two title words is one title.

@@ -80,7 +80,10 @@ export function shareDocumentSense(mentions: EntityMention[]): EntityMention[] {
   defineByInitials(mentions);
   // An article that names a country's or a town's team ("Wales coach", "beat Wales 24-10") means the
   // team by that name throughout ("Wales won"): the country stays a place in articles that do not.
-  spreadMark(mentions, (mention) => mention.team === true, asTeam);
+  // ("Roddick" where the article names Andy Roddick is the player.)
+  spreadMark(mentions, (mention) => mention.team === true, (mention) => {
+    if (!mention.fullName) asTeam(mention);
+  });
   // An article that says once that a name is a work ("his last album, Genius Loves Company") means the work throughout.
   spreadMark(mentions, (mention) => mention.work === true, asWork);
   // "Roxy Music were formed in 1971" … "Roxy Music will appear": a first name's guess yields throughout.

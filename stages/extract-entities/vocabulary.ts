@@ -14,7 +14,7 @@ export const ORGANIZATION_HEADS = new Set([
   'technologies', 'technology', 'electric', 'electronics', 'communications', 'telecommunications', 'machine', 'motors', 'airlines',
   'airways', 'industries', 'holdings', 'partners', 'capital', 'labs', 'laboratory', 'laboratories', 'cloud', 'software', 'semiconductor', 'trade representative',
   'representative', 'conference', 'nations', 'monetary', 'navy', 'army', 'police', 'service', 'services', 'team', 'trust', 'radio', 'television',
-  'unit', 'league',
+  'unit', 'league', 'division',
   // Studios, labels and publishers ("Samuel Goldwyn Films", "Shady Records", "Walt Disney Studios").
   'films', 'studios', 'pictures', 'records', 'productions',
 ]);
@@ -44,6 +44,8 @@ export const ROLE_HEADS = new Set([
   // Occupations and offices news writes before a name ("Actor Robert Blake", "referee Jonathan Kaplan", "Labour MP Eric Joyce").
   'actor', 'actress', 'singer', 'referee', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'manager', 'boss',
   'rev', 'reverend', 'bishop', 'archbishop', 'rabbi', 'imam', 'cardinal', 'goalscorer', 'scorer', 'winger', 'skipper', 'full-back', 'fly-half', 'scrum-half', 'flanker', 'guitarist', 'drummer', 'bassist', 'presenter', 'comedian', 'novelist', 'poet', 'photographer', 'designer', 'chef', 'producer',
+  // A player's place in a draw ("eighth seed Max Mirnyi"), which no team has.
+  'seed', 'qualifier',
   // Military ranks ("Lt Col Eric Schnaible"); not "Major", a surname and a league.
   'lt', 'lieutenant', 'col', 'colonel', 'gen', 'capt', 'sgt', 'corporal', 'brigadier',
   'mp', 'msp', 'mep', 'comptroller', 'democrat', 'republican', 'tory', 'conservative', 'lawyer', 'author', 'writer', 'director-general', 'inspector', 'detective', 'sergeant',
