@@ -90,6 +90,12 @@ describe('titles, nicknames and descriptions inside a run of capitalised words',
     expect(names('The Blu-ray Disc Association met in Tokyo.')).toContain('Blu-ray Disc Association');
   });
 
+  it('takes "DJ" for a title, and a number after "War" for the war\'s (entertainment/142, tech)', () => {
+    const mentions = lineMentions('Other pundits included BBC Radio 1 DJ Trevor Nelson and NME editor Conor McNicholas.');
+    expect(mentions.find((mention) => mention.text === 'Trevor Nelson')?.role).toBe('DJ');
+    expect(names('You fight on World War 2 battlefronts including Russia and North Africa.')).toContain('World War 2');
+  });
+
   it('takes "the Slovenian\'s" for a person of Slovenia, not the country (sport/063)', () => {
     expect(names("Ceplak won. The Slovenian's runaway 800m victory was no surprise.")).not.toContain('Slovenian');
   });

@@ -49,8 +49,8 @@ export interface EntityMention {
 const FORMER = new Set(['former', 'ex', 'late']);
 /** Lower-case words that, hyphened to a name, describe what follows: "US-based", "Top-seeded", "DHL-owner". */
 const DESCRIBING = /^(?:\p{Ll}+(?:ed|ing)|born|run|led|made|built|owned|owner|maker)$/u;
-/** Words a small number after them belongs to ("BBC Radio 2", "Channel 4", "Division 1"). */
-const NUMBERED_HEADS = new Set(['radio', 'channel', 'division', 'formula', 'series', 'section', 'article', 'chapter', 'phase', 'tier', 'terminal']);
+/** Words a small number after them belongs to ("BBC Radio 2", "Channel 4", "Division 1", "World War 2"). */
+const NUMBERED_HEADS = new Set(['radio', 'channel', 'division', 'formula', 'series', 'section', 'article', 'chapter', 'phase', 'tier', 'terminal', 'war']);
 const DAYS = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?$/;
 /** Heads whose name goes on with "on the" and a topic ("Convention on the Rights of the Child"). */
 const TOPIC_HEADS = new Set(['summit', 'convention', 'conference', 'commission', 'committee', 'agreement', 'treaty', 'forum', 'panel', 'inquiry']);

@@ -43,7 +43,7 @@ export const ROLE_HEADS = new Set([
   'undersecretary', 'under-secretary', 'treasurer', 'coo', 'cio', 'attorney-general', 'secretary-general', 'coach',
   // Occupations and offices news writes before a name ("Actor Robert Blake", "referee Jonathan Kaplan", "Labour MP Eric Joyce").
   'actor', 'actress', 'singer', 'referee', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'manager', 'boss',
-  'rev', 'reverend', 'bishop', 'archbishop', 'rabbi', 'imam', 'cardinal', 'goalscorer', 'scorer', 'winger', 'skipper', 'full-back', 'fly-half', 'scrum-half', 'flanker', 'guitarist', 'drummer', 'bassist', 'presenter', 'comedian', 'novelist', 'poet', 'photographer', 'designer', 'chef', 'producer',
+  'rev', 'reverend', 'bishop', 'archbishop', 'rabbi', 'imam', 'cardinal', 'goalscorer', 'scorer', 'winger', 'skipper', 'full-back', 'fly-half', 'scrum-half', 'flanker', 'guitarist', 'drummer', 'bassist', 'presenter', 'comedian', 'novelist', 'poet', 'photographer', 'designer', 'chef', 'producer', 'dj',
   // A player's place in a draw ("eighth seed Max Mirnyi"), which no team has.
   'seed', 'qualifier',
   // Military ranks ("Lt Col Eric Schnaible"); not "Major", a surname and a league.
