@@ -4,6 +4,7 @@
  * ../shared/bench/bbc (the file each comes from is named in its test).
  */
 import { describe, expect, it } from 'vitest';
+import { lookupPlace } from '../stages/extract-entities/gazetteer.ts';
 import { resolveEntities } from '../stages/resolve-entities/entity.ts';
 import type { MentionRow } from '../stages/resolve-entities/cluster.ts';
 import { lineMentions, lineNames as names, lineStrongTypes as strongTypes } from './helpers.ts';
@@ -98,5 +99,25 @@ describe('titles, nicknames and descriptions inside a run of capitalised words',
 
   it('takes "the Slovenian\'s" for a person of Slovenia, not the country (sport/063)', () => {
     expect(names("Ceplak won. The Slovenian's runaway 800m victory was no surprise.")).not.toContain('Slovenian');
+  });
+});
+
+describe('the gazetteer\'s spellings', () => {
+  it('reads initials as a place only in capitals, and a country\'s own name for itself not at all (entertainment, business)', () => {
+    expect(lookupPlace('US')?.name).toBe('United States');
+    expect(lookupPlace('the US')?.name).toBe('United States');
+    expect(lookupPlace('Us')).toBeUndefined();
+    expect(lookupPlace('Roc')).toBeUndefined();
+    expect(lookupPlace('Nippon')).toBeUndefined();
+    expect(lookupPlace('Emirates')).toBeUndefined();
+    // English names the package lists as other spellings stay.
+    expect(lookupPlace('Burma')?.name).toBe('Myanmar');
+    expect(lookupPlace('Holland')?.name).toBe('Netherlands');
+  });
+
+  it('takes a name after an honorific for a person, not a place (entertainment/039)', () => {
+    const mann = lineMentions('Mr Evans sued Mr Mann in 2001, claiming he came up with the idea.').find((mention) => mention.text === 'Mann');
+    expect(mann?.place).toBeUndefined();
+    expect(mann?.role).toBe('Mr');
   });
 });

@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Countries } from 'world-countries';
+import { lexiconTags } from '../parse/lexicon.ts';
 
 // The package is CommonJS whose types declare an ES default export; require gives the array itself.
 const countries = createRequire(import.meta.url)('world-countries') as Countries;
@@ -16,6 +17,8 @@ export interface PlaceEntry {
   via: 'name' | 'demonym';
   /** A continent or a region, not a country. */
   region?: true;
+  /** Named by its initials, which match only in capitals. */
+  code?: true;
 }
 
 const REGIONS = [
@@ -52,15 +55,18 @@ function build(): Map<string, PlaceEntry> {
     add(name, { name, via: 'name' });
     add(country.name.official, { name, via: 'name' });
     for (const alias of country.altSpellings) {
-      if (alias.length > 2 || CODES_AS_NAMES.has(alias)) add(alias, { name, via: 'name' });
+      if (CODES_AS_NAMES.has(alias) || (alias.length > 2 && (/\s/.test(alias) || isCode(alias) || isLexiconCountry(alias)))) add(alias, { name, via: 'name', ...(isCode(alias) && { code: true }) });
     }
     const demonym = country.demonyms?.eng?.m;
     if (demonym) add(demonym, { name, via: 'demonym' });
   }
   // Names in common use that the package does not list as spellings, and the acronyms of official
   // names that news writes. (Not every official name's initials: "IRA" is not Afghanistan.)
-  const common = [['America', 'United States'], ['Britain', 'United Kingdom'], ['Holland', 'Netherlands'], ['PRC', 'China'], ['ROK', 'South Korea'], ['DPRK', 'North Korea'], ['UAE', 'United Arab Emirates'], ['ROC', 'Taiwan']] as const;
-  for (const [alias, name] of common) add(alias, { name, via: 'name' });
+  const common = [
+    ['America', 'United States'], ['Britain', 'United Kingdom'], ['Holland', 'Netherlands'], ['Saudi', 'Saudi Arabia'], ['Vatican', 'Vatican City'], ['Bosnia-Herzegovina', 'Bosnia and Herzegovina'],
+    ['PRC', 'China'], ['ROK', 'South Korea'], ['DPRK', 'North Korea'], ['UAE', 'United Arab Emirates'], ['ROC', 'Taiwan'],
+  ] as const;
+  for (const [alias, name] of common) add(alias, { name, via: 'name', ...(isCode(alias) && { code: true }) });
   for (const region of REGIONS) add(region, { name: region, via: 'name', region: true });
   for (const [demonym, region] of Object.entries(REGION_DEMONYMS)) add(demonym, { name: region, via: 'demonym', region: true });
   return places;
@@ -69,13 +75,29 @@ function build(): Map<string, PlaceEntry> {
 let cache: Map<string, PlaceEntry> | undefined;
 let countryNames: string[] = [];
 
+/**
+ * A one-word spelling the package lists is taken only where compromise's lexicon also knows it as a
+ * country ("Burma", "Swaziland"): the others are mostly the country's own name for itself, which English
+ * news writes inside other names or for other things ("Nippon Steel", "Mr Mann", "Emirates" the airline,
+ * "Island Records").
+ */
+const isLexiconCountry = (alias: string) => lexiconTags(alias.toLowerCase()).some((tag) => /Country|Place/.test(tag));
+/** Initials ("USA", "ROC"), which name the place only written in capitals: "Us magazine", "Roc-A-Fella" do not. */
+const isCode = (alias: string) => /^(?:\p{Lu}\.?){2,4}$/u.test(alias);
+/** Written in capitals and small letters ("Us", "Roc"), so not initials; a key written all in small letters may be. */
+const isMixedCase = (name: string) => {
+  const word = name.replace(/^the\s+/i, '');
+  return /\p{Lu}/u.test(word) && /\p{Ll}/u.test(word);
+};
+
 /** The place a name or demonym refers to, if it is one. */
 export function lookupPlace(name: string): PlaceEntry | undefined {
   if (!cache) {
     cache = build();
     countryNames = countries.filter((country) => country.unMember).map((country) => country.name.common);
   }
-  const found = cache.get(placeKey(name)) ?? demonymByStem(name);
+  const entry = cache.get(placeKey(name));
+  const found = (entry?.code && isMixedCase(name) ? undefined : entry) ?? demonymByStem(name);
   if (found || !/\p{Ll}s$/u.test(name)) return found;
   // "Americans", "Europeans": a plural demonym.
   const singular = cache.get(placeKey(name.slice(0, -1))) ?? demonymByStem(name.slice(0, -1));

@@ -436,7 +436,8 @@ export function findMentions(text: string, sentence: number, tokens: Token[]): E
       if (role.name.to > role.name.from) {
         // "Managing Director of Google Australia and New Zealand": a place after a title is what the title is of, not its holder.
         const words = tokens.slice(role.name.from, role.name.to);
-        const place = lookupPlace(words.map((word) => word.text).join(' '));
+        // ("Mr Mann" is no Isle of Man: an honorific is a person's.)
+        const place = honorific ? undefined : lookupPlace(words.map((word) => word.text).join(' '));
         const holder = make(role.name.from, role.name.to, place ? {} : { role: role.title });
         if (holder && place) typeFromName(holder, words);
         else if (holder) vote(holder, 'person', 4);
