@@ -121,3 +121,23 @@ describe('the gazetteer\'s spellings', () => {
     expect(mann?.role).toBe('Mr');
   });
 });
+
+describe('a surname alone stands for a full name only where the article names no one else by it', () => {
+  const fullNameOf = (text: string, word: string) => lineMentions(text).filter((mention) => mention.text === word).map((mention) => mention.fullName);
+
+  it('counts a name the lexicon gives no first name as someone else (entertainment/244, politics/156)', () => {
+    const edwards = ['Richey Edwards vanished in 1995.', 'His mother Sherry Edwards said the family still hoped.', 'Edwards was last seen at a hotel in London.'].join('\n');
+    expect(fullNameOf(edwards, 'Edwards')).toEqual([undefined]);
+    const smith = ['The outgoing head of the troubled Child Support Agency Doug Smith also earns an honour.', 'Mr Smith, 57, whose retirement was announced by Work and Pensions Secretary Alan Smith in November, is made a Commander.'].join('\n');
+    expect(names(smith)).toEqual(expect.arrayContaining(['Child Support Agency', 'Doug Smith']));
+    expect(fullNameOf(smith, 'Smith')).toEqual([undefined]);
+    // A title's holder after its body's head stays with the title (seeds).
+    const michelena = lineMentions('Ecuador Minister of Telecommunications Andrés Michelena said it is important.').find((mention) => mention.text === 'Andrés Michelena');
+    expect(michelena?.role).toBe('Ecuador Minister of Telecommunications');
+  });
+
+  it('still links where the other name is the same person written another way (sport/068, entertainment/181)', () => {
+    expect(fullNameOf(['Kelly Holmes won the 800m.', 'K Holmes (GB) 1:59.', 'Holmes said she was delighted.'].join('\n'), 'Holmes')).toEqual(['Kelly Holmes']);
+    expect(fullNameOf(['Broadcaster Chris Evans has bought a pub.', 'Chris Evans said it was a dream.', 'Evans said he would serve behind the bar.'].join('\n'), 'Evans')).toEqual(['Chris Evans']);
+  });
+});

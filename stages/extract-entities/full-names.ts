@@ -7,7 +7,7 @@
 import { lexiconTags } from '../parse/lexicon.ts';
 import { lookupPlace } from './gazetteer.ts';
 import type { EntityMention } from './mentions.ts';
-import { withoutPossessive } from './tokens.ts';
+import { isWordNotName, withoutPossessive } from './tokens.ts';
 import { HONORIFICS, MINOR_WORDS, STRONG_VOTE, SURNAME_PARTICLES } from './vocabulary.ts';
 
 /** A word of a person's name: "Hua", "O'Driscoll", "Buckingham-Jones", "J." */
@@ -45,14 +45,24 @@ const isStronglyOther = (mention: EntityMention) => mention.place !== undefined 
  * name in the document; else gives it the one office the document gives that word (withTheirTitle).
  */
 export function linkFullNames(mentions: EntityMention[]): EntityMention[] {
+  // The full names of people, and every name shaped like one that anything hints is a person's: "Mr Smith"
+  // is no one's where the article names Alan Smith and Doug Smith, though only Alan is a first name the lexicon knows.
   const byWord = new Map<string, Set<string>>();
+  const shapedByWord = new Map<string, Set<string>>();
+  const add = (into: Map<string, Set<string>>, word: string, name: string) => {
+    if (!into.has(word)) into.set(word, new Set());
+    into.get(word)!.add(name);
+  };
   for (const mention of mentions) {
     const name = withoutPossessive(mention.text);
-    if (mention.place !== undefined || !isStronglyPerson(mention) || !isPersonName(name)) continue;
+    if (mention.place !== undefined || !isPersonName(name)) continue;
     const words = name.split(' ');
+    const strong = isStronglyPerson(mention);
+    // ("Rocker Doherty", "Broadcaster Chris Evans": a common word opening it is no first name.)
+    const shaped = strong || ((mention.evidence.person ?? 0) > 0 && !isStronglyOther(mention) && !isWordNotName(words[0]!.toLowerCase()));
     for (const word of new Set([words[0]!, words.at(-1)!])) {
-      if (!byWord.has(word)) byWord.set(word, new Set());
-      byWord.get(word)!.add(name);
+      if (shaped) add(shapedByWord, word, name);
+      if (strong) add(byWord, word, name);
     }
   }
   for (const mention of mentions) {
@@ -62,9 +72,27 @@ export function linkFullNames(mentions: EntityMention[]): EntityMention[] {
     const initialled = INITIALLED.exec(word);
     if (!initialled && word.includes(' ')) continue;
     const names = initialled ? [...(byWord.get(initialled[2]!) ?? [])].filter((name) => name.startsWith(initialled[1]!) && !INITIALLED.test(name)) : [...(byWord.get(word) ?? [])];
-    if (names.length === 1) mention.fullName = names[0]!;
+    if (names.length !== 1) continue;
+    // Rivals hold the word where the full name does: "Beckham Windows" is no rival of "David Beckham" for "Mr Beckham".
+    const rivals = [...shapedByWord.get(initialled ? initialled[2]! : word)!].filter((name) => isLastWord(name, word) === isLastWord(names[0]!, word));
+    if (initialled || peopleAmong(rivals) === 1) mention.fullName = names[0]!;
   }
   return withTheirTitle(mentions);
+}
+
+const isLastWord = (name: string, word: string) => name.endsWith(` ${word}`);
+
+/**
+ * How many people the names are: "Broadcaster Chris Evans" is Chris Evans, a word before his name taken
+ * into it, and "K Holmes" Kelly Holmes.
+ */
+function peopleAmong(names: string[]): number {
+  const within = (name: string, other: string) => {
+    const initialled = INITIALLED.exec(name);
+    if (initialled) return other !== name && other.startsWith(initialled[1]!) && isLastWord(other, initialled[2]!);
+    return name !== other && (name.endsWith(` ${other}`) || name.startsWith(`${other} `));
+  };
+  return names.filter((name) => !names.some((other) => within(name, other))).length;
 }
 
 const isOffice = (role: string | undefined): role is string => role !== undefined && !HONORIFICS.has(role.toLowerCase());

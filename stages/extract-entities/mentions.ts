@@ -10,7 +10,7 @@ import { isLexiconPlace, shareListEvidence, typeFromContext, typeFromName, vote 
 import { lookupPlace } from './gazetteer.ts';
 import { BREAK_AFTER, endsInPluralPossessive, hasTag, isAcronym, isAdjective, isCapitalised, isPluralNoun, lower, OPENING, PLURAL_POSSESSIVE, POSSESSIVE, ROMAN, type Run } from './tokens.ts';
 import {
-  COMMON_ACRONYMS, EVENT_HEADS, HONORIFICS, HONOURS, SURNAME_PARTICLES, INITIATIVE_HEADS, isAnyHead, LAW_HEADS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS, ROLE_HEADS, ROLE_MODIFIERS,
+  COMMON_ACRONYMS, EVENT_HEADS, HONORIFICS, HONOURS, SURNAME_PARTICLES, INITIATIVE_HEADS, isAnyHead, LAW_HEADS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS, PLACE_HEADS, ROLE_HEADS, ROLE_MODIFIERS,
   TITLE_ENDS, type EntityType,
 } from './vocabulary.ts';
 
@@ -200,6 +200,18 @@ function pastListedFields(tokens: Token[], from: number, to: number): number {
   return end > at + 2 && !goesOn && !body ? end : to;
 }
 
+/**
+ * Do the words at `at` make a person's name of two words that ends the run: a first name, or a word no
+ * dictionary knows, then a last word, neither of them a head ("Doug Smith"; not "Group Inc", "Bank Holdings")?
+ */
+function opensPersonName(tokens: Token[], at: number): boolean {
+  const [first, last, after] = [tokens[at], tokens[at + 1], tokens[at + 2]];
+  if (!first || !last || !isCapitalised(first) || !isCapitalised(last) || first.post !== ' ') return false;
+  if ([first, last].some((word) => isAnyHead(lower(word)) || PLACE_HEADS.has(lower(word)) || ROLE_HEADS.has(lower(word)))) return false;
+  const ends = !after || BREAK_AFTER.test(last.post) || !isNameWord(tokens, at + 2);
+  return ends && (first.tags.has('FirstName') || !isDictionaryWord(first)) && lookupPlace(first.text) === undefined;
+}
+
 /** What stands at `to` in a name run from `from`: another word of it, its end, or maybe a connector. */
 function nextInName(tokens: Token[], from: number, to: number): 'word' | 'end' | 'connector' {
   const last = tokens[to - 1]!;
@@ -217,6 +229,9 @@ function nextInName(tokens: Token[], from: number, to: number): 'word' | 'end' |
   // "EADS Philippe Camus": an acronym and then a first name are an organisation and its person.
   // Two letters may be a person's own initials ("JP Morgan"), unless they name a known body ("EU Peter Mandelson").
   if (to - from === 1 && isAcronym(last) && (last.text.length > 2 || lexiconTags(lower(last)).some((tag) => /Organization|Country|Place/.test(tag))) && tokens[to]!.tags.has('FirstName')) return 'end';
+  // "the troubled Child Support Agency Doug Smith": after a body's head, a person's name begins (after
+  // a title's, the title's holder: "Minister of Telecommunications Andrés Michelena", splitRole).
+  if (to - from >= 2 && ORGANIZATION_HEADS.has(lower(last)) && opensPersonName(tokens, to) && !runHasRole(tokens, from, to)) return 'end';
   // "World War I", "King Charles I"; but after a first name alone and before a lower-case word, "I"
   // is the pronoun ("said to Nigel I want …").
   const pronoun = tokens[to]!.text === 'I' && to - from === 1 && tokens[from]!.tags.has('FirstName') && /^\p{Ll}/u.test(tokens[to + 1]?.text ?? '');
