@@ -97,6 +97,11 @@ describe('titles, nicknames and descriptions inside a run of capitalised words',
     expect(names('You fight on World War 2 battlefronts including Russia and North Africa.')).toContain('World War 2');
   });
 
+  it('ends an event\'s name before "and" and a body\'s name, and heads a constitution as a law (sport, politics)', () => {
+    expect(names('"He has been playing regular Heineken Cup and Celtic League rugby," Rowell said.')).toEqual(expect.arrayContaining(['Heineken Cup', 'Celtic League']));
+    expect(strongTypes('Should the United Kingdom approve the Treaty establishing a Constitution for the European Union?', 'Constitution for the European Union')).toEqual([['law']]);
+  });
+
   it('takes "the Slovenian\'s" for a person of Slovenia, not the country (sport/063)', () => {
     expect(names("Ceplak won. The Slovenian's runaway 800m victory was no surprise.")).not.toContain('Slovenian');
   });

@@ -379,15 +379,16 @@ function isPortfolio(words: Token[], title: string): boolean {
 const andsBefore = (tokens: Token[], from: number, to: number) => tokens.slice(from, to).some((token) => lower(token) === 'and');
 
 /**
- * "Black Rebel Motorcycle Club and Bloc Party": a name that ends in an organisation's head word is whole
- * before "and" when another organisation's name follows; "News Media and Digital Platforms Mandatory
- * Bargaining Code" is one law's name.
+ * "Black Rebel Motorcycle Club and Bloc Party", "Heineken Cup and Celtic League": a name that ends in an
+ * organisation's or an event's head word is whole before "and" when another organisation's or event's
+ * name follows; "News Media and Digital Platforms Mandatory Bargaining Code" is one law's name.
  */
 function endsInHead(tokens: Token[], last: number, next: number): boolean {
-  if (!ORGANIZATION_HEADS.has(lower(tokens[last]!))) return false;
+  const bodyOrEvent = (word: string) => ORGANIZATION_HEADS.has(word) || EVENT_HEADS.has(word);
+  if (!bodyOrEvent(lower(tokens[last]!))) return false;
   let end = next;
   while (end + 1 < tokens.length && isNameWord(tokens, end + 1) && !BREAK_AFTER.test(tokens[end]!.post)) end += 1;
-  return ORGANIZATION_HEADS.has(lower(tokens[end]!).replace(POSSESSIVE, ''));
+  return bodyOrEvent(lower(tokens[end]!).replace(POSSESSIVE, ''));
 }
 
 /** "United Bank of Africa": a name's last word that completes it (a place, a name, a head word), unlike "Center for Strategic". */

@@ -29,7 +29,7 @@ export const EVENT_HEADS = new Set([
 ]);
 /** Heads of things given or made, which type nothing an entity is made of but say the name is no person's: "Hans Christian Andersen Award". */
 export const THING_HEADS = new Set(['award', 'prize', 'trophy', 'medal', 'show', 'series', 'story', 'diary', 'diaries', 'chronicles', 'saga']);
-export const LAW_HEADS = new Set(['act', 'law', 'agreement', 'arrangement', 'treaty', 'accord', 'order', 'code', 'convention', 'list', 'protocol']);
+export const LAW_HEADS = new Set(['act', 'law', 'agreement', 'arrangement', 'treaty', 'accord', 'order', 'code', 'convention', 'list', 'protocol', 'constitution']);
 
 /**
  * Words that head a title or role before a name ("Secretary of State Michael Pompeo", "Telekom Albania
