@@ -102,6 +102,19 @@ describe('titles, nicknames and descriptions inside a run of capitalised words',
     expect(strongTypes('Should the United Kingdom approve the Treaty establishing a Constitution for the European Union?', 'Constitution for the European Union')).toEqual([['law']]);
   });
 
+  it('takes no honour after a name for a name of its own, nor for a break in a list (politics/049, politics/160)', () => {
+    expect(names('The chairman of the Bar Council, Guy Mansfield QC has warned there is a real risk.')).toEqual(['Bar Council', 'Guy Mansfield']);
+    const barristers = 'They were followed by those of five other barristers - Nicholas Blake QC, Andrew Nicol QC, Manjit Singh Gill QC, Rick Scannell and others.';
+    expect(strongTypes(barristers, 'Manjit Singh Gill')).toEqual([['person']]);
+  });
+
+  it('takes no "Yesterday" opening a sentence for a name, nor a title given for a contest (business/479, sport)', () => {
+    expect(names("Yesterday General Motor's results also showed its finance unit was a strong contributor to profits.")).not.toContain('Yesterday');
+    expect(names("Arsenal striker Thierry Henry's free-kick in Sunday's 2-2 draw with Chelsea was allowed.")).not.toContain('Sunday');
+    expect(strongTypes('He was named Six Nations Player of the Tournament last year, ahead of Gary Player.', 'Six Nations Player of the Tournament')).toEqual([[]]);
+    expect(strongTypes('He was named Six Nations Player of the Tournament last year, ahead of Gary Player.', 'Gary Player')).toEqual([['person']]);
+  });
+
   it('takes "the Slovenian\'s" for a person of Slovenia, not the country (sport/063)', () => {
     expect(names("Ceplak won. The Slovenian's runaway 800m victory was no surprise.")).not.toContain('Slovenian');
   });

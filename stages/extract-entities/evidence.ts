@@ -12,7 +12,7 @@ import { isCapital, lookupPlace } from './gazetteer.ts';
 import type { EntityMention } from './mentions.ts';
 import { BREAK_AFTER, endsInPluralPossessive, isAcronym, isCapitalised, isOnlyAdjective, isPluralNoun, isWordNotName, lower, OPENING, POSSESSIVE, ROMAN, withoutPossessive, type Run } from './tokens.ts';
 import {
-  EVENT_HEADS, HUMAN_VERBS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
+  EVENT_HEADS, HONOURS, HUMAN_VERBS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
   SPEECH_VERBS, STRONG_VOTE, strongTypesOf, THING_HEADS, KIND_AFTER, FOLLOWERS, TEAM_NOUNS, WORK_NOUNS, WORK_NOUNS_PLURAL, isAnyHead, type EntityType,
 } from './vocabulary.ts';
 
@@ -29,6 +29,8 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
     vote(mention, 'place', 6);
     return;
   }
+  // A title given for a time or a contest is no body's, event's or person's name.
+  if (AWARD.test(name)) return;
   // "West Africa", "Northern Iraq": a compass word before a place names a part of it.
   if (words.length > 1 && COMPASS.has(lower(words[0]!)) && lookupPlace(words.slice(1).map((word) => word.text).join(' '))?.via === 'name') vote(mention, 'place', 4);
   // "Department of Commerce", "Code of Conduct for …": in a name joined by "of" or "for" the head comes before it.
@@ -77,6 +79,8 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
 }
 
 const PAIRING = new Set(['&', 'and', 'vs', 'v']);
+/** "Six Nations Player of the Tournament", "Manager of the Month": a title given for a time or a contest, no one's name. */
+const AWARD = /\b(?:Player|Manager|Coach|Team|Goal|Try|Album|Song|Book) of the (?:Year|Month|Season|Tournament|Match|Championship|Decade|Century)$/;
 /** Words after an appositive's head that open its complement ("the head of …", "a spokesman for …"). */
 const APPOSITIVE_ENDS = new Set(['of', 'for', 'at', 'with', 'who', 'which', 'that']);
 
@@ -483,9 +487,10 @@ function kindBefore(mention: EntityMention, tokens: Token[], run: Run): void {
  */
 export function shareListEvidence(text: string, mentions: EntityMention[], tokens: Token[]): void {
   const ordered = [...mentions].sort((a, b) => a.start - b.start);
+  // ("Nicholas Blake QC, Andrew Nicol QC and …": an honour after a name stands in no list's way.)
   const between = (a: EntityMention, b: EntityMention) =>
     tokens
-      .filter((token) => token.start >= a.end && token.end <= b.start)
+      .filter((token) => token.start >= a.end && token.end <= b.start && !HONOURS.has(lower(token)))
       .map((token) => lower(token))
       .join(' ');
   let group: EntityMention[] = [];

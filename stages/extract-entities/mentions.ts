@@ -151,7 +151,8 @@ function nameRuns(tokens: Token[]): Run[] {
       i = to;
       continue;
     }
-    // "William Haughey OBE": an honour after a name is not part of it.
+    // "William Haughey OBE": an honour after a name is not part of it, nor a name of its own.
+    const runEnd = to;
     if (to - from > 2 && HONOURS.has(lower(tokens[to - 1]!))) to -= 1;
     // "Former England footballer", "Former Downing Street chief": "former" qualifies what follows, unless a title does (splitRole).
     let start = from;
@@ -169,10 +170,12 @@ function nameRuns(tokens: Token[]): Run[] {
       if (!NATIONALITY_NOUNS.has(lower(tokens[start]!))) runs.push({ from: start, to: start + 1 });
       start += 1;
     }
-    // A lone capitalised common word inside a sentence ("promised to only Use trusted vendors") is not a name.
-    const lone = to - from === 1 && from > 0 && !OPENING.test(tokens[from]!.pre) && isCommonWord(tokens[from]!) && !isAcronym(tokens[from]!);
+    // A lone capitalised common word inside a sentence ("promised to only Use trusted vendors") is not a
+    // name, nor is a day's ("Sunday's 2-2 draw").
+    const day = to - from === 1 && DAYS.test(tokens[from]!.text.replace(POSSESSIVE, ''));
+    const lone = day || (to - from === 1 && from > 0 && !OPENING.test(tokens[from]!.pre) && isCommonWord(tokens[from]!) && !isAcronym(tokens[from]!));
     if (!lone) runs.push({ from: start, to });
-    i = to;
+    i = runEnd;
   }
   return runs;
 }

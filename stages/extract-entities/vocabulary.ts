@@ -83,7 +83,7 @@ export const NAME_CONNECTORS = new Set(['of', 'for', 'the', 'de', 'du', 'van', '
 export const NOT_NAMES = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'i', 'internet', 'web', 'ok',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'tomorrow', 'tonight', 'i', 'internet', 'web', 'ok',
   // Function words, which compromise sometimes tags as proper nouns when capitalised.
   'under', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'as', 'after', 'before', 'since', 'during', 'while', 'although',
   'because', 'however', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'their', 'his', 'her', 'our', 'we',
