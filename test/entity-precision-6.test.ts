@@ -91,6 +91,11 @@ describe('titles, nicknames and descriptions inside a run of capitalised words',
     expect(names('The Blu-ray Disc Association met in Tokyo.')).toContain('Blu-ray Disc Association');
   });
 
+  it('takes a place on either side of "v" in a fixture for its team, and a player there for a player (sport/134)', () => {
+    expect(strongTypes('Republic of Ireland v Cyprus; France v Israel; Switzerland v Faroe Islands.', 'Faroe Islands')).toEqual([['organization']]);
+    expect(strongTypes('Federer v Hewitt was the final everyone wanted.', 'Hewitt')).toEqual([[]]);
+  });
+
   it('takes "DJ" for a title, and a number after "War" for the war\'s (entertainment/142, tech)', () => {
     const mentions = lineMentions('Other pundits included BBC Radio 1 DJ Trevor Nelson and NME editor Conor McNicholas.');
     expect(mentions.find((mention) => mention.text === 'Trevor Nelson')?.role).toBe('DJ');

@@ -163,7 +163,11 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
   const opener = lower(tokens[run.from - 1] ?? last) === 'the' ? tokens[run.from - 2] : tokens[run.from - 1];
   const playersCountry = opener !== undefined && lower(opener) === 'of';
   const beside = scoreBefore ? tokens[run.from - 1] : scoreAfter && !playersCountry ? tokens[run.to] : undefined;
-  if (!person && ((beside && mayNameTeam(tokens.slice(run.from, run.to), beside)) || (mention.place !== undefined && teamNoun))) {
+  // "Switzerland v Faroe Islands": a place on either side of "v" in a fixture is its team.
+  const versus = (token: Token | undefined) => token !== undefined && /^vs?\.?$/.test(token.text);
+  const fixture = (versus(tokens[run.to]) && !BREAK_AFTER.test(last.post)) || (versus(tokens[run.from - 1]) && !BREAK_AFTER.test(tokens[run.from - 1]!.post));
+  const placeName = mention.place !== undefined || isLexiconPlace(mention.text);
+  if (!person && ((beside && mayNameTeam(tokens.slice(run.from, run.to), beside)) || (mention.place !== undefined && teamNoun) || (fixture && placeName))) {
     asTeam(mention);
     return;
   }
