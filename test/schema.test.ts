@@ -9,9 +9,10 @@ import { migrate, MIGRATIONS, NEWEST_VERSION, schemaVersion } from '../pipeline/
 import { backupPathBefore } from '../pipeline/db/open.ts';
 import { digestInputs } from '../pipeline/corpus-state.ts';
 import { stageVersions } from '../pipeline/run-pipeline.ts';
+import { METADATA_PATH, metadataText, parseSchemaDoc, SCHEMA_DOC_PATH } from '../scripts/metadata.ts';
 import { cli, run, tempDir, workspace } from './helpers.ts';
 
-const SCHEMA_DOC = readFileSync(new URL('../docs/schema.md', import.meta.url), 'utf8');
+const SCHEMA_DOC = readFileSync(SCHEMA_DOC_PATH, 'utf8');
 
 describe('migrating a new store from two processes', () => {
   it('applies the migrations once when another process migrated it after this one read the version', () => {
@@ -42,21 +43,32 @@ describe('migrating a new store from two processes', () => {
 });
 
 describe('store schema', () => {
-  it('documents every table, view and column in docs/schema.md', () => {
+  it('describes every table, view and column in docs/schema.md and metadata.json, and nothing the store lacks', () => {
     const db = new Database(':memory:');
     migrate(db);
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%'").all() as { name: string }[]).map((row) => row.name);
-    expect(tables).toEqual(expect.arrayContaining(['documents', 'paragraphs', 'sentences', 'runs', 'sentences_fts']));
-    const undocumented: string[] = [];
-    for (const table of tables) {
-      if (!SCHEMA_DOC.includes(`## ${table}\n`)) undocumented.push(table);
-      if (table.endsWith('_fts')) continue;
-      for (const { name } of db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]) {
-        if (!SCHEMA_DOC.includes(`\`${name}\``)) undocumented.push(`${table}.${name}`);
+    const names = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT IN (SELECT name FROM pragma_table_list WHERE type = 'shadow')").pluck().all() as string[];
+    const store = new Map(names.map((name) => [name, db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(name) as string[]]));
+    db.close();
+    expect([...store.keys()]).toEqual(expect.arrayContaining(['documents', 'sentences', 'sentences_fts', 'figure_details', '_migrations']));
+    const doc = parseSchemaDoc(SCHEMA_DOC);
+    const metadata = JSON.parse(readFileSync(METADATA_PATH, 'utf8')) as { databases: { narratives: { tables: Record<string, { description: string; columns: Record<string, string> }> } } };
+    const shown = metadata.databases.narratives.tables;
+    const undescribed: string[] = [];
+    for (const [table, columns] of store) {
+      if (!doc.tables.get(table)?.description) undescribed.push(`docs: ${table}`);
+      if (!shown[table]?.description) undescribed.push(`metadata.json: ${table}`);
+      for (const column of columns) {
+        if (!doc.tables.get(table)?.columns.get(column)) undescribed.push(`docs: ${table}.${column}`);
+        if (!shown[table]?.columns[column]) undescribed.push(`metadata.json: ${table}.${column}`);
       }
     }
-    db.close();
-    expect(undocumented).toEqual([]);
+    expect(undescribed).toEqual([]);
+    const described = [...doc.tables].flatMap(([table, { columns }]) => [table, ...[...columns.keys()].map((column) => `${table}.${column}`)]);
+    expect(described.filter((name) => (name.includes('.') ? !store.get(name.split('.')[0]!)?.includes(name.split('.')[1]!) : !store.has(name)))).toEqual([]);
+  });
+
+  it('writes metadata.json as docs/schema.md now says (npm run metadata)', () => {
+    expect(readFileSync(METADATA_PATH, 'utf8')).toBe(metadataText());
   });
 
   it('migrates an empty store to the newest version and leaves a current one alone', () => {
