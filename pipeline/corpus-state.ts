@@ -18,12 +18,12 @@ export interface CorpusState {
 
 /**
  * Names everything the corpus stages read, besides what the per-document stages extracted (which
- * document_stages' versions and documents.content_hash stand for): the stage versions, the reports
+ * _document_stages' versions and documents.content_hash stand for): the stage versions, the reports
  * folder, and the count of writes to the documents, their files and stage versions, and the reviews
- * (corpus_input_writes, kept by triggers). The corpus stages write none of these.
+ * (_corpus_input_writes, kept by triggers). The corpus stages write none of these.
  */
 export function digestInputs(db: Database.Database, stageVersions: Record<string, string>, reportsDir: string): string {
-  const writes = db.prepare('SELECT writes FROM corpus_input_writes').pluck().get() as number;
+  const writes = db.prepare('SELECT writes FROM _corpus_input_writes').pluck().get() as number;
   return createHash('sha256').update(JSON.stringify({ stageVersions, reportsDir, writes })).digest('hex');
 }
 

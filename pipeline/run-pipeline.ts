@@ -301,7 +301,7 @@ function readStored(db: Database.Database): Stored {
     (db.prepare('SELECT path, document_id, file_hash FROM document_files').all() as { path: string; document_id: string; file_hash: string }[]).map((row) => [row.path, row]),
   );
   const storedVersions = new Map<string, string>();
-  for (const row of db.prepare("SELECT document_id, group_concat(stage || '@' || version, ',') AS versions FROM (SELECT * FROM document_stages ORDER BY stage) GROUP BY document_id").all() as { document_id: string; versions: string }[]) {
+  for (const row of db.prepare("SELECT document_id, group_concat(stage || '@' || version, ',') AS versions FROM (SELECT * FROM _document_stages ORDER BY stage) GROUP BY document_id").all() as { document_id: string; versions: string }[]) {
     storedVersions.set(row.document_id, row.versions);
   }
   const documentVersions: Record<string, string> = DOCUMENT_STAGE_VERSIONS;

@@ -35,7 +35,7 @@ export interface CorpusContext {
   reportsDir: string;
   /**
    * True when the last completed run ran the same stage versions and left the reports as they are:
-   * a stage may then update only what the store marks as changed since (stale_pages). False: redo all.
+   * a stage may then update only what the store marks as changed since (_stale_pages). False: redo all.
    */
   incremental: boolean;
   /** What each stage this one needs returned, by stage name. */

@@ -41,7 +41,7 @@ describe('findings on the seeds', async () => {
 
   it("keeps the synonyms framing looked up, each as WordNet's files give them", () => {
     const db = new Database(space.dbPath, { readonly: true });
-    const stored = db.prepare('SELECT word, source, synonyms FROM wordnet_synonyms ORDER BY word').all() as { word: string; source: string; synonyms: string }[];
+    const stored = db.prepare('SELECT word, source, synonyms FROM _wordnet_synonyms ORDER BY word').all() as { word: string; source: string; synonyms: string }[];
     db.close();
     expect(stored.length).toBeGreaterThan(20);
     for (const { word, source, synonyms } of stored) {

@@ -118,9 +118,9 @@ describe('incremental reports', () => {
   });
 });
 
-/** Each side's stored term counts (term_sides), in term order: the stored order follows the history. */
+/** Each side's stored term counts (_term_sides), in term order: the stored order follows the history. */
 function termCounts(db: Database.Database) {
-  const sides = db.prepare('SELECT side, terms FROM term_sides ORDER BY side').raw().all() as [string, string][];
+  const sides = db.prepare('SELECT side, terms FROM _term_sides ORDER BY side').raw().all() as [string, string][];
   return sides.map(([side, terms]) => {
     const flat = JSON.parse(terms) as (string | number)[];
     const rows: [string, number, number][] = [];
@@ -136,15 +136,15 @@ function incrementalState(dbPath: string) {
     return {
       entities: db.prepare('SELECT * FROM entities ORDER BY id').all(),
       mentions: db.prepare('SELECT id, entity_id FROM mentions ORDER BY id').all(),
-      groups: db.prepare('SELECT signature, mention_count, first_mention, entity_id, dirty FROM mention_groups ORDER BY signature').all(),
-      stems: db.prepare('SELECT stem, sentences FROM stem_counts ORDER BY stem').all(),
+      groups: db.prepare('SELECT signature, mention_count, first_mention, entity_id, dirty FROM _mention_groups ORDER BY signature').all(),
+      stems: db.prepare('SELECT stem, sentences FROM _stem_counts ORDER BY stem').all(),
       terms: termCounts(db),
-      termDocuments: db.prepare('SELECT * FROM term_documents ORDER BY document_id').all(),
-      termRemovals: db.prepare('SELECT count(*) FROM term_removals').pluck().get(),
+      termDocuments: db.prepare('SELECT * FROM _term_documents ORDER BY document_id').all(),
+      termRemovals: db.prepare('SELECT count(*) FROM _term_removals').pluck().get(),
       findings: db.prepare('SELECT * FROM findings ORDER BY id').all(),
       findingItems: db.prepare('SELECT * FROM finding_items ORDER BY finding_id, ordinal').all(),
-      reconcileStale: db.prepare('SELECT count(*) FROM reconcile_stale').pluck().get(),
-      lemmas: db.prepare('SELECT lemma, claims FROM reconcile_lemmas ORDER BY lemma').all(),
+      reconcileStale: db.prepare('SELECT count(*) FROM _reconcile_stale').pluck().get(),
+      lemmas: db.prepare('SELECT lemma, claims FROM _reconcile_lemmas ORDER BY lemma').all(),
     };
   } finally {
     db.close();

@@ -87,7 +87,7 @@ describe("entities.md's layout", async () => {
       await run(other);
       if (!withLayout) {
         const db = new Database(other.dbPath);
-        db.prepare('DELETE FROM report_layouts').run();
+        db.prepare('DELETE FROM _report_layouts').run();
         db.close();
       }
       cpSync(article, join(other.corpusDir, 'politics-004.txt'));

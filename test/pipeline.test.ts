@@ -82,11 +82,11 @@ describe('runs over the bundled corpus', () => {
     const space = workspace();
     await run(space);
     const db = new Database(space.dbPath);
-    db.prepare("UPDATE document_stages SET version = 'old' WHERE stage = 'segment' AND document_id = (SELECT document_id FROM document_files WHERE path = ?)").run('001_a5905505a034775a.txt');
+    db.prepare("UPDATE _document_stages SET version = 'old' WHERE stage = 'segment' AND document_id = (SELECT document_id FROM document_files WHERE path = ?)").run('001_a5905505a034775a.txt');
     db.close();
     const { summary } = await run(space);
     expect(summary.documents).toMatchObject({ reprocessed: 1, unchanged: 4 });
-    expect(count(space.dbPath, "SELECT count(*) AS n FROM document_stages WHERE version = 'old'")).toBe(0);
+    expect(count(space.dbPath, "SELECT count(*) AS n FROM _document_stages WHERE version = 'old'")).toBe(0);
   });
 
   it('replaces a changed document and leaves nothing of its old text behind', async () => {
@@ -98,7 +98,7 @@ describe('runs over the bundled corpus', () => {
     expect(summary.documents).toMatchObject({ changed: 1, unchanged: 4 });
     const after = exported(space.dbPath);
     expect(after.documents.find((d) => d.path.startsWith('001'))!.id).not.toBe(before.id);
-    for (const table of ['documents', 'paragraphs', 'sentences', 'document_stages', 'boilerplate_blocks']) {
+    for (const table of ['documents', 'paragraphs', 'sentences', '_document_stages', 'boilerplate_blocks']) {
       expect(count(space.dbPath, `SELECT count(*) AS n FROM ${table} WHERE ${table === 'documents' ? 'id' : 'document_id'} = ?`, before.id)).toBe(0);
     }
     expect(after.sentences.some((s) => s.text === 'A new closing sentence about Serbia was added later.')).toBe(true);

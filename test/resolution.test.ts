@@ -95,9 +95,9 @@ function resolution(db: Database.Database) {
   return {
     entities: db.prepare('SELECT * FROM entities ORDER BY id').all(),
     mentions: db.prepare('SELECT id, entity_id FROM mentions ORDER BY id').raw().all(),
-    groups: db.prepare('SELECT signature, key, mention_count, first_mention, entity_id, dirty FROM mention_groups ORDER BY signature').raw().all(),
-    keys: db.prepare('SELECT * FROM entity_keys ORDER BY key').raw().all(),
-    links: db.prepare('SELECT * FROM entity_key_links ORDER BY key, target').raw().all(),
+    groups: db.prepare('SELECT signature, key, mention_count, first_mention, entity_id, dirty FROM _mention_groups ORDER BY signature').raw().all(),
+    keys: db.prepare('SELECT * FROM _entity_keys ORDER BY key').raw().all(),
+    links: db.prepare('SELECT * FROM _entity_key_links ORDER BY key, target').raw().all(),
   };
 }
 

@@ -53,7 +53,7 @@ export interface ProcessedDocument {
 }
 
 /** Stored rows a document owns, besides its `documents` row and files. Deleted before a rewrite. */
-const OWNED_TABLES = ['claims', 'figures', 'dates', 'mentions', 'sentences', 'paragraphs', 'boilerplate_blocks', 'document_stages'] as const;
+const OWNED_TABLES = ['claims', 'figures', 'dates', 'mentions', 'sentences', 'paragraphs', 'boilerplate_blocks', '_document_stages'] as const;
 
 /** Paragraph ids are stable: the document id and the paragraph's number. */
 export function paragraphId(documentId: string, ordinal: number): string {
@@ -83,9 +83,9 @@ export function documentWriter(db: Database.Database) {
       ON CONFLICT(id) DO UPDATE SET file_metadata = excluded.file_metadata, encoding = excluded.encoding,
         word_count = excluded.word_count, boilerplate_chars = excluded.boilerplate_chars`),
     deleteOwned: OWNED_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE document_id = ?`)),
-    insertStage: db.prepare('INSERT INTO document_stages (document_id, stage, version) VALUES (?, ?, ?)'),
+    insertStage: db.prepare('INSERT INTO _document_stages (document_id, stage, version) VALUES (?, ?, ?)'),
     // Stored for reconciliation to add to the corpus's stem counts (counted = 2).
-    insertStems: db.prepare('INSERT INTO stem_documents (document_id, stems, counted) VALUES (?, ?, 2)'),
+    insertStems: db.prepare('INSERT INTO _stem_documents (document_id, stems, counted) VALUES (?, ?, 2)'),
     insertBlock: db.prepare('INSERT INTO boilerplate_blocks (document_id, ordinal, rule, chars, location) VALUES (?, ?, ?, ?, ?)'),
     insertParagraph: db.prepare('INSERT INTO paragraphs (id, document_id, ordinal, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?)'),
     insertSentence: db.prepare('INSERT INTO sentences (id, document_id, paragraph_id, ordinal, span_start, span_end, text, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),

@@ -148,7 +148,7 @@ export function recordReview(db: Database.Database, finding: StoredFinding, verd
     );
     db.prepare('UPDATE findings SET status = ?, status_reason = NULL WHERE id = ?').run(verdict, finding.id);
     // The row no longer is what reconcile wrote: the next run writes it whole.
-    db.prepare('DELETE FROM finding_digests WHERE finding_id = ?').run(finding.id);
+    db.prepare('DELETE FROM _finding_digests WHERE finding_id = ?').run(finding.id);
     return { id, finding: finding.id, verdict, note: note ?? null, reviewer: reviewer ?? null, reviewed_at: at.toISOString() };
   }).immediate();
 }

@@ -8,7 +8,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { FatalError } from '../errors.ts';
-import { APPLICATION_ID, MIGRATIONS, NEWEST_VERSION, schemaVersion } from './migrations.ts';
+import { APPLICATION_ID, KNOWN_MIGRATIONS, NEWEST_VERSION, schemaVersion } from './migrations.ts';
 
 /** What the file at a store path is, from its first 100 bytes (the SQLite header). */
 export type StoreFile =
@@ -81,8 +81,7 @@ export function identify(db: Database.Database, path: string): 'empty' | 'narrat
     throw foreignFile(path, tables.length ? `it holds another program's tables: ${shown}` : `its user_version is ${version} but it has no tables`);
   }
   const applied = db.prepare('SELECT version, name FROM _migrations ORDER BY version').all() as { version: number; name: string }[];
-  const known = new Map(MIGRATIONS.map((migration) => [migration.version, migration.name]));
-  const ours = applied.length > 0 && applied.every((row) => row.version > NEWEST_VERSION || known.get(row.version) === row.name);
+  const ours = applied.length > 0 && applied.every((row) => row.version > NEWEST_VERSION || KNOWN_MIGRATIONS.get(row.version) === row.name);
   if (!ours || applied.at(-1)!.version !== version) throw foreignFile(path, `its _migrations table does not list narratives' schema migrations`);
   return 'narratives';
 }

@@ -61,7 +61,7 @@ export interface NarrativeRows {
   counts: TermCountChanges;
   /** How many sentences were read for the terms' examples and subjects. */
   scanned: number;
-  /** Evaluation scores of subject sentences not scored before, to keep (sentence_evaluations). */
+  /** Evaluation scores of subject sentences not scored before, to keep (_sentence_evaluations). */
   evaluations: [sentence: string, score: number][];
   /** Whom each side quotes, and the voices a side quotes that another names but never quotes. */
   speakers: [side: string, speaker: string, entity: string | null, claims: number][];
@@ -123,7 +123,7 @@ function voices(db: Database.Database): Pick<NarrativeRows, 'speakers' | 'absent
  * text (and added to `scored`, to store).
  */
 function sentenceScores(db: Database.Database, ids: string[], scored: [string, number][]): Map<string, number> {
-  const scores = new Map(db.prepare('SELECT sentence_id, score FROM sentence_evaluations WHERE version = ? AND sentence_id IN (SELECT value FROM json_each(?))').raw().all(VERSION, JSON.stringify(ids)) as [string, number][]);
+  const scores = new Map(db.prepare('SELECT sentence_id, score FROM _sentence_evaluations WHERE version = ? AND sentence_id IN (SELECT value FROM json_each(?))').raw().all(VERSION, JSON.stringify(ids)) as [string, number][]);
   const readText = db.prepare('SELECT text FROM sentences WHERE id = ?').pluck();
   for (const id of ids) {
     if (scores.has(id)) continue;
@@ -336,7 +336,7 @@ export function writeNarratives(db: Database.Database, rows: NarrativeRows): { t
   return db
     .transaction(() => {
       applyTermCountChanges(db, rows.counts);
-      const keep = db.prepare('INSERT OR REPLACE INTO sentence_evaluations (sentence_id, version, score) VALUES (?, ?, ?)');
+      const keep = db.prepare('INSERT OR REPLACE INTO _sentence_evaluations (sentence_id, version, score) VALUES (?, ?, ?)');
       for (const [sentence, score] of rows.evaluations) keep.run(sentence, VERSION, score);
       for (const table of ['narrative_terms', 'narrative_subjects', 'narrative_speakers', 'narrative_absent_voices']) db.prepare(`DELETE FROM ${table}`).run();
       if (rows.single) return { terms: 0, subjects: 0 };

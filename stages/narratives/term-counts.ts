@@ -1,8 +1,8 @@
 /**
  * Each side's term counts, kept in the store so that comparing the narratives after an
- * added article costs that article's sentences, not the corpus's. term_documents records the side
+ * added article costs that article's sentences, not the corpus's. _term_documents records the side
  * (document kind) each document is counted under; the store's triggers keep the terms of a counted
- * document's deleted sentences in term_removals and mark the document for counting again. A changed
+ * document's deleted sentences in _term_removals and mark the document for counting again. A changed
  * kind shows as a counted side that is no longer the document's. Each side's totals are one stored
  * value, read and written whole. Working out the changes only reads (updatedTermCounts); the stage's
  * writing stores them (applyTermCountChanges).
@@ -58,7 +58,7 @@ function countSentence(stored: string, counts: { occurrences: Map<string, number
  * only. Sides no document changed are read as stored when `counts` is first asked for.
  */
 export function updatedTermCounts(db: Database.Database): { changes: TermCountChanges; counts: () => SideCounts } {
-  const stored = new Map(db.prepare('SELECT side, terms FROM term_sides').raw().all() as [string, string][]);
+  const stored = new Map(db.prepare('SELECT side, terms FROM _term_sides').raw().all() as [string, string][]);
   const counts: SideCounts = { occurrences: new Map(), sentences: new Map() };
   const sideCounts = (side: string) => {
     if (!counts.occurrences.has(side)) {
@@ -75,18 +75,18 @@ export function updatedTermCounts(db: Database.Database): { changes: TermCountCh
     countSentence(stored, sideCounts(side), sign);
   };
 
-  const removals = db.prepare('SELECT r.id, r.terms, t.side FROM term_removals r JOIN term_documents t ON t.document_id = r.document_id ORDER BY r.id').raw().all() as [number, string, string][];
+  const removals = db.prepare('SELECT r.id, r.terms, t.side FROM _term_removals r JOIN _term_documents t ON t.document_id = r.document_id ORDER BY r.id').raw().all() as [number, string, string][];
   for (const [, terms, side] of removals) count(terms, side, -1);
   // A document counted under a side it no longer has is taken away from it and counted under its own.
   const sentenceTerms = db.prepare('SELECT terms FROM sentences WHERE document_id = ?').pluck();
-  const moved = db.prepare('SELECT t.document_id, t.side FROM term_documents t JOIN documents d ON d.id = t.document_id WHERE t.counted = 1 AND d.kind != t.side').raw().all() as [string, string][];
+  const moved = db.prepare('SELECT t.document_id, t.side FROM _term_documents t JOIN documents d ON d.id = t.document_id WHERE t.counted = 1 AND d.kind != t.side').raw().all() as [string, string][];
   for (const [document, side] of moved) for (const terms of sentenceTerms.iterate(document) as Iterable<string>) count(terms, side, -1);
   const uncounted = db
-    .prepare('SELECT d.id, d.kind FROM documents d LEFT JOIN term_documents t ON t.document_id = d.id WHERE t.counted IS NOT 1 OR t.side != d.kind ORDER BY d.id')
+    .prepare('SELECT d.id, d.kind FROM documents d LEFT JOIN _term_documents t ON t.document_id = d.id WHERE t.counted IS NOT 1 OR t.side != d.kind ORDER BY d.id')
     .raw()
     .all() as [string, string][];
   for (const [document, side] of uncounted) for (const terms of sentenceTerms.iterate(document) as Iterable<string>) count(terms, side, 1);
-  const gone = db.prepare('SELECT document_id FROM term_documents WHERE document_id NOT IN (SELECT id FROM documents)').pluck().all() as string[];
+  const gone = db.prepare('SELECT document_id FROM _term_documents WHERE document_id NOT IN (SELECT id FROM documents)').pluck().all() as string[];
 
   const sides: TermCountChanges['sides'] = [];
   for (const side of [...changed].sort()) {
@@ -113,14 +113,14 @@ export function updatedTermCounts(db: Database.Database): { changes: TermCountCh
 
 /** Writes `changes`. */
 export function applyTermCountChanges(db: Database.Database, changes: TermCountChanges): void {
-  const removed = db.prepare('DELETE FROM term_removals WHERE id = ?');
+  const removed = db.prepare('DELETE FROM _term_removals WHERE id = ?');
   for (const id of changes.removals) removed.run(id);
-  const forget = db.prepare('DELETE FROM term_documents WHERE document_id = ?');
+  const forget = db.prepare('DELETE FROM _term_documents WHERE document_id = ?');
   for (const document of changes.gone) forget.run(document);
-  const counted = db.prepare('INSERT OR REPLACE INTO term_documents (document_id, side, counted) VALUES (?, ?, 1)');
+  const counted = db.prepare('INSERT OR REPLACE INTO _term_documents (document_id, side, counted) VALUES (?, ?, 1)');
   for (const [document, side] of changes.counted) counted.run(document, side);
-  const replace = db.prepare('INSERT OR REPLACE INTO term_sides (side, terms) VALUES (?, ?)');
-  const remove = db.prepare('DELETE FROM term_sides WHERE side = ?');
+  const replace = db.prepare('INSERT OR REPLACE INTO _term_sides (side, terms) VALUES (?, ?)');
+  const remove = db.prepare('DELETE FROM _term_sides WHERE side = ?');
   for (const [side, terms] of changes.sides) {
     if (terms === '') remove.run(side);
     else replace.run(side, terms);

@@ -42,13 +42,13 @@ function reconcileDocuments(rules: readonly Rule[], documents: Map<string, Store
 /**
  * Brings the findings tables to `findings`, each with its status from the reviews. Only what differs is
  * written: a finding's id follows its evidence, so after an added article most rows are the same, and
- * finding_digests says which without reading every stored row back. Readers order findings themselves
+ * _finding_digests says which without reading every stored row back. Readers order findings themselves
  * (queue order), never by when a row was written.
  */
 export function writeFindings(db: Database.Database, findings: Finding[]): void {
   const insertFinding = db.prepare('INSERT INTO findings (id, kind, rule, summary, measure, severity, status, status_reason, fingerprint, lineage, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insertItem = db.prepare('INSERT INTO finding_items (finding_id, ordinal, document_id, figure_id, claim_id, span_start, span_end, quote, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const insertDigest = db.prepare('INSERT INTO finding_digests (finding_id, digest) VALUES (?, ?)');
+  const insertDigest = db.prepare('INSERT INTO _finding_digests (finding_id, digest) VALUES (?, ?)');
   const deleteFinding = db.prepare('DELETE FROM findings WHERE id = ?');
   db.transaction(() => {
     // The latest verdict by fingerprint and by lineage, read once: two queries per finding were a third of the time.
@@ -59,7 +59,7 @@ export function writeFindings(db: Database.Database, findings: Finding[]): void 
       latestByLineage.set(review.lineage, review);
     }
     // Each stored finding's digest of its row and items (none for a row a review has changed since).
-    const stored = new Map(db.prepare('SELECT f.id, d.digest FROM findings f LEFT JOIN finding_digests d ON d.finding_id = f.id').raw().all() as [string, string | null][]);
+    const stored = new Map(db.prepare('SELECT f.id, d.digest FROM findings f LEFT JOIN _finding_digests d ON d.finding_id = f.id').raw().all() as [string, string | null][]);
     const current = new Set<string>();
     for (const finding of findings) {
       const verdict = latestByFingerprint.get(finding.fingerprint);

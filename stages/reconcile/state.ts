@@ -3,7 +3,7 @@
  * works out again only what the article changed:
  * - each document's inputs (load.ts) as last read, with a digest of them; its claims apart,
  *   parsed only for a subject compared again. Triggers mark a document in
- *   reconcile_stale on every write that changes its inputs; only those, new documents and documents
+ *   _reconcile_stale on every write that changes its inputs; only those, new documents and documents
  *   read by another version of the stage are read from the store's tables again.
  * - each unit of work (a group of figures, a subject) with the digest of everything it read and the
  *   drafts it made. A unit whose digest is the same gives its stored drafts.
@@ -42,7 +42,7 @@ type ClaimsBySubject = Map<string, Map<string, string>>;
 function storedClaimsAbout(db: Database.Database, read: ClaimsBySubject, subject: string, id: string): ClaimRow[] {
   let documents = read.get(subject);
   if (!documents) {
-    documents = new Map(db.prepare('SELECT document_id, claims FROM reconcile_claims WHERE subject = ?').raw().all(subject) as [string, string][]);
+    documents = new Map(db.prepare('SELECT document_id, claims FROM _reconcile_claims WHERE subject = ?').raw().all(subject) as [string, string][]);
     read.set(subject, documents);
   }
   return JSON.parse(documents.get(id) ?? '[]') as ClaimRow[];
@@ -53,14 +53,14 @@ function storedDocument(db: Database.Database, read: ClaimsBySubject, id: string
   return {
     inputs: JSON.parse(inputs) as KeptInputs,
     digest,
-    claims: () => JSON.parse((db.prepare('SELECT claims FROM reconcile_documents WHERE document_id = ?').pluck().get(id) as string | undefined) ?? '[]') as ClaimRow[],
+    claims: () => JSON.parse((db.prepare('SELECT claims FROM _reconcile_documents WHERE document_id = ?').pluck().get(id) as string | undefined) ?? '[]') as ClaimRow[],
     about: (subject) => storedClaimsAbout(db, read, subject, id),
   };
 }
 
 function storedUnits(db: Database.Database): Map<string, { digest: string; drafts: string }> {
   const units = new Map<string, { digest: string; drafts: string }>();
-  for (const [rule, key, digest, drafts] of db.prepare('SELECT rule, key, digest, drafts FROM reconcile_units').raw().iterate() as Iterable<[string, string, string, string]>) {
+  for (const [rule, key, digest, drafts] of db.prepare('SELECT rule, key, digest, drafts FROM _reconcile_units').raw().iterate() as Iterable<[string, string, string, string]>) {
     units.set(`${rule}\u0000${key}`, { digest, drafts });
   }
   return units;
@@ -98,7 +98,7 @@ export interface DocumentRefresh {
 
 /**
  * Works out, reading only, what brings the stored inputs up to date with the store's tables: every
- * document's inputs, and how many were read again. reconcile_lemmas follows the stored inputs: the
+ * document's inputs, and how many were read again. _reconcile_lemmas follows the stored inputs: the
  * lemmas of the claims of a document read again, or gone, are subtracted, and those of its new inputs
  * added. Inputs stored by another version of the stage may be shaped otherwise: then, and in a run
  * that is not incremental, the counts are made again from every document.
@@ -111,22 +111,22 @@ export function readDocumentInputs(db: Database.Database, incremental: boolean):
     else if (!recount) lemmaClaims(JSON.parse(json) as ClaimRow[], lemmas, -1);
   };
   const gone: string[] = [];
-  for (const [id, ...row] of db.prepare('SELECT document_id, version, claims FROM reconcile_documents WHERE document_id NOT IN (SELECT id FROM documents)').raw().all() as [string, string, string][]) {
+  for (const [id, ...row] of db.prepare('SELECT document_id, version, claims FROM _reconcile_documents WHERE document_id NOT IN (SELECT id FROM documents)').raw().all() as [string, string, string][]) {
     subtract(row);
     gone.push(id);
   }
   const stale = incremental
     ? (db
         .prepare(
-          `SELECT id FROM documents WHERE id IN (SELECT document_id FROM reconcile_stale)
-             OR id NOT IN (SELECT document_id FROM reconcile_documents WHERE version = ?)`,
+          `SELECT id FROM documents WHERE id IN (SELECT document_id FROM _reconcile_stale)
+             OR id NOT IN (SELECT document_id FROM _reconcile_documents WHERE version = ?)`,
         )
         .pluck()
         .all(VERSION) as string[])
     : (db.prepare('SELECT id FROM documents').pluck().all() as string[]);
   const documents = new Map<string, StoredDocument>();
   const readAgain: ReadAgain[] = [];
-  const before = db.prepare('SELECT version, claims FROM reconcile_documents WHERE document_id = ?').raw();
+  const before = db.prepare('SELECT version, claims FROM _reconcile_documents WHERE document_id = ?').raw();
   for (const [id, loaded] of loadDocumentInputs(db, stale)) {
     const old = before.get(id) as [string, string] | undefined;
     if (old) subtract(old);
@@ -139,7 +139,7 @@ export function readDocumentInputs(db: Database.Database, incremental: boolean):
   }
   // The others as stored.
   const claimsRead: ClaimsBySubject = new Map();
-  const rest = db.prepare('SELECT document_id, digest, inputs FROM reconcile_documents WHERE document_id NOT IN (SELECT value FROM json_each(?))').raw();
+  const rest = db.prepare('SELECT document_id, digest, inputs FROM _reconcile_documents WHERE document_id NOT IN (SELECT value FROM json_each(?))').raw();
   for (const [id, digest, inputs] of rest.iterate(JSON.stringify([...stale, ...gone])) as Iterable<[string, string, string]>) {
     documents.set(id, storedDocument(db, claimsRead, id, inputs, digest));
   }
@@ -152,29 +152,29 @@ export function readDocumentInputs(db: Database.Database, incremental: boolean):
 
 /** Writes what readDocumentInputs worked out. */
 export function storeDocumentInputs(db: Database.Database, refresh: DocumentRefresh): void {
-  const forget = db.prepare('DELETE FROM reconcile_claims WHERE document_id = ?');
-  const remove = db.prepare('DELETE FROM reconcile_documents WHERE document_id = ?');
+  const forget = db.prepare('DELETE FROM _reconcile_claims WHERE document_id = ?');
+  const remove = db.prepare('DELETE FROM _reconcile_documents WHERE document_id = ?');
   for (const id of refresh.gone) {
     remove.run(id);
     forget.run(id);
   }
-  const write = db.prepare('INSERT OR REPLACE INTO reconcile_documents (document_id, version, digest, inputs, claims) VALUES (?, ?, ?, ?, ?)');
-  const writeAbout = db.prepare('INSERT INTO reconcile_claims (subject, document_id, claims) VALUES (?, ?, ?)');
+  const write = db.prepare('INSERT OR REPLACE INTO _reconcile_documents (document_id, version, digest, inputs, claims) VALUES (?, ?, ?, ?, ?)');
+  const writeAbout = db.prepare('INSERT INTO _reconcile_claims (subject, document_id, claims) VALUES (?, ?, ?)');
   for (const document of refresh.readAgain) {
     write.run(document.id, VERSION, document.digest, document.inputs, document.claims);
     forget.run(document.id);
     for (const [subject, about] of document.bySubject) writeAbout.run(subject, document.id, about);
   }
-  db.prepare('DELETE FROM reconcile_stale').run();
-  if (refresh.recount) db.prepare('DELETE FROM reconcile_lemmas').run();
-  const add = db.prepare('INSERT INTO reconcile_lemmas (lemma, claims) VALUES (?, ?) ON CONFLICT(lemma) DO UPDATE SET claims = claims + excluded.claims');
+  db.prepare('DELETE FROM _reconcile_stale').run();
+  if (refresh.recount) db.prepare('DELETE FROM _reconcile_lemmas').run();
+  const add = db.prepare('INSERT INTO _reconcile_lemmas (lemma, claims) VALUES (?, ?) ON CONFLICT(lemma) DO UPDATE SET claims = claims + excluded.claims');
   for (const [lemma, change] of refresh.lemmas) if (change !== 0) add.run(lemma, change);
-  db.prepare('DELETE FROM reconcile_lemmas WHERE claims <= 0').run();
+  db.prepare('DELETE FROM _reconcile_lemmas WHERE claims <= 0').run();
 }
 
 /**
  * Lemmas in more than a tenth of the corpus's `claims` claims (the same as commonLemmas gives from
- * every claim): from reconcile_lemmas as storeDocumentInputs will leave it after `refresh`.
+ * every claim): from _reconcile_lemmas as storeDocumentInputs will leave it after `refresh`.
  */
 export function storedCommonLemmas(db: Database.Database, claims: number, refresh: Pick<DocumentRefresh, 'lemmas' | 'recount'>): Set<string> {
   const limit = claims / 10;
@@ -185,8 +185,8 @@ export function storedCommonLemmas(db: Database.Database, claims: number, refres
     for (const [lemma, claimCount] of refresh.lemmas) count(lemma, claimCount);
     return common;
   }
-  for (const lemma of db.prepare('SELECT lemma FROM reconcile_lemmas WHERE claims > ?').pluck().iterate(limit) as Iterable<string>) if (!refresh.lemmas.has(lemma)) common.add(lemma);
-  const stored = db.prepare('SELECT claims FROM reconcile_lemmas WHERE lemma = ?').pluck();
+  for (const lemma of db.prepare('SELECT lemma FROM _reconcile_lemmas WHERE claims > ?').pluck().iterate(limit) as Iterable<string>) if (!refresh.lemmas.has(lemma)) common.add(lemma);
+  const stored = db.prepare('SELECT claims FROM _reconcile_lemmas WHERE lemma = ?').pluck();
   for (const [lemma, change] of refresh.lemmas) count(lemma, ((stored.get(lemma) as number | undefined) ?? 0) + change);
   return common;
 }
@@ -222,14 +222,14 @@ export class UnitMemo {
 
   /** Stores the units worked out and forgets those no run needs any more. */
   save(db: Database.Database): void {
-    const remove = db.prepare('DELETE FROM reconcile_units WHERE rule = ? AND key = ?');
+    const remove = db.prepare('DELETE FROM _reconcile_units WHERE rule = ? AND key = ?');
     for (const id of this.stored.keys()) {
       if (this.current.has(id)) continue;
       const [rule, key] = id.split('\u0000') as [string, string];
       remove.run(rule, key);
     }
-    if (this.stored.size === 0) db.prepare('DELETE FROM reconcile_units').run();
-    const write = db.prepare('INSERT OR REPLACE INTO reconcile_units (rule, key, digest, drafts) VALUES (?, ?, ?, ?)');
+    if (this.stored.size === 0) db.prepare('DELETE FROM _reconcile_units').run();
+    const write = db.prepare('INSERT OR REPLACE INTO _reconcile_units (rule, key, digest, drafts) VALUES (?, ?, ?, ?)');
     for (const unit of this.current.values()) if (unit.drafts !== undefined) write.run(unit.rule, unit.key, unit.digest, unit.drafts);
   }
 }

@@ -22,16 +22,16 @@ function stemCounts(sentences: Iterable<string>): Record<string, number> {
   return counts;
 }
 
-/** stemCounts as stem_documents stores it (JSON). */
+/** stemCounts as _stem_documents stores it (JSON). */
 export function countStems(sentences: Iterable<string>): string {
   return JSON.stringify(stemCounts(sentences));
 }
 
 /** What bringing the stem counts up to date changes (stemCountChanges), to be written by storeStemCounts. */
 export interface StemCountChanges {
-  /** stem_documents rows marked (counted = 0), to delete. */
+  /** _stem_documents rows marked (counted = 0), to delete. */
   subtracted: number[];
-  /** stem_documents rows stored with their documents (counted = 2), now counted. */
+  /** _stem_documents rows stored with their documents (counted = 2), now counted. */
   added: number[];
   /** Documents counted now from their sentences, with their counts (JSON). */
   counted: [document: string, stems: string][];
@@ -49,11 +49,11 @@ export function stemCountChanges(db: Database.Database): StemCountChanges {
   const add = (counts: Record<string, number>, sign: number) => {
     for (const [stem, sentences] of Object.entries(counts)) changes.delta.set(stem, (changes.delta.get(stem) ?? 0) + sign * sentences);
   };
-  for (const [id, counted, stored] of db.prepare('SELECT id, counted, stems FROM stem_documents WHERE counted IN (0, 2) ORDER BY id').raw().iterate() as Iterable<[number, number, string]>) {
+  for (const [id, counted, stored] of db.prepare('SELECT id, counted, stems FROM _stem_documents WHERE counted IN (0, 2) ORDER BY id').raw().iterate() as Iterable<[number, number, string]>) {
     add(JSON.parse(stored), counted === 0 ? -1 : 1);
     (counted === 0 ? changes.subtracted : changes.added).push(id);
   }
-  const uncounted = db.prepare('SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM stem_documents)').pluck().all() as string[];
+  const uncounted = db.prepare('SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM _stem_documents)').pluck().all() as string[];
   const sentencesOf = db.prepare('SELECT text FROM sentences WHERE document_id = ?').pluck();
   for (const document of uncounted) {
     const counts = stemCounts(sentencesOf.iterate(document) as Iterable<string>);
@@ -65,15 +65,15 @@ export function stemCountChanges(db: Database.Database): StemCountChanges {
 
 /** Writes what stemCountChanges worked out. */
 export function storeStemCounts(db: Database.Database, changes: StemCountChanges): void {
-  const remove = db.prepare('DELETE FROM stem_documents WHERE id = ?');
+  const remove = db.prepare('DELETE FROM _stem_documents WHERE id = ?');
   for (const id of changes.subtracted) remove.run(id);
-  const settle = db.prepare('UPDATE stem_documents SET counted = 1 WHERE id = ?');
+  const settle = db.prepare('UPDATE _stem_documents SET counted = 1 WHERE id = ?');
   for (const id of changes.added) settle.run(id);
-  const insert = db.prepare('INSERT INTO stem_documents (document_id, stems) VALUES (?, ?)');
+  const insert = db.prepare('INSERT INTO _stem_documents (document_id, stems) VALUES (?, ?)');
   for (const [document, stems] of changes.counted) insert.run(document, stems);
-  const upsert = db.prepare('INSERT INTO stem_counts (stem, sentences) VALUES (?, ?) ON CONFLICT(stem) DO UPDATE SET sentences = sentences + excluded.sentences');
+  const upsert = db.prepare('INSERT INTO _stem_counts (stem, sentences) VALUES (?, ?) ON CONFLICT(stem) DO UPDATE SET sentences = sentences + excluded.sentences');
   for (const [stem, change] of [...changes.delta].sort(([a], [b]) => (a < b ? -1 : 1))) if (change !== 0) upsert.run(stem, change);
-  db.prepare('DELETE FROM stem_counts WHERE sentences = 0').run();
+  db.prepare('DELETE FROM _stem_counts WHERE sentences = 0').run();
 }
 
 /**
@@ -83,12 +83,12 @@ export function storeStemCounts(db: Database.Database, changes: StemCountChanges
 export function distinctiveStems(db: Database.Database, pending?: Map<string, number>): Set<string> {
   const total = db.prepare('SELECT count(*) FROM sentences').pluck().get() as number;
   const limit = Math.max(3, Math.floor(total * 0.03));
-  if (!pending) return new Set(db.prepare('SELECT stem FROM stem_counts WHERE sentences <= ?').pluck().all(limit) as string[]);
+  if (!pending) return new Set(db.prepare('SELECT stem FROM _stem_counts WHERE sentences <= ?').pluck().all(limit) as string[]);
   // storeStemCounts adds a change to a stored count, stores a new one when it is not 0, and deletes a count that comes to 0.
   const distinctive = new Set<string>();
   const counted = (stem: string, sentences: number) => sentences !== 0 && sentences <= limit && distinctive.add(stem);
   const unstored = new Map(pending);
-  for (const [stem, sentences] of db.prepare('SELECT stem, sentences FROM stem_counts').raw().iterate() as Iterable<[string, number]>) {
+  for (const [stem, sentences] of db.prepare('SELECT stem, sentences FROM _stem_counts').raw().iterate() as Iterable<[string, number]>) {
     counted(stem, sentences + (pending.get(stem) ?? 0));
     unstored.delete(stem);
   }

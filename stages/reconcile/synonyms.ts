@@ -1,5 +1,5 @@
 /**
- * WordNet synonyms as one reconcile run looks them up: from the store's wordnet_synonyms, where earlier
+ * WordNet synonyms as one reconcile run looks them up: from the store's _wordnet_synonyms, where earlier
  * runs kept them (a look-up there is a tenth of one in WordNet's files: a binary search and a synset
  * read), else from the files (wordnet.ts). What the store lacked is kept for the stage's writing.
  */
@@ -15,7 +15,7 @@ export interface RunSynonyms {
 
 /** Looks synonyms up for one run, reading the store only. */
 export function runSynonyms(db: Database.Database): RunSynonyms {
-  const read = db.prepare('SELECT synonyms FROM wordnet_synonyms WHERE word = ? AND source = ?').pluck();
+  const read = db.prepare('SELECT synonyms FROM _wordnet_synonyms WHERE word = ? AND source = ?').pluck();
   const known = new Map<string, Set<string>>();
   const found = new Map<string, string>();
   const of = (word: string) => {
@@ -36,6 +36,6 @@ export function runSynonyms(db: Database.Database): RunSynonyms {
 
 /** Keeps the synonyms a run found in the files. */
 export function storeSynonyms(db: Database.Database, found: Map<string, string>): void {
-  const store = db.prepare('INSERT OR REPLACE INTO wordnet_synonyms (word, source, synonyms) VALUES (?, ?, ?)');
+  const store = db.prepare('INSERT OR REPLACE INTO _wordnet_synonyms (word, source, synonyms) VALUES (?, ?, ?)');
   for (const [word, synonyms] of found) store.run(word, WORDNET_SOURCE, synonyms);
 }

@@ -92,16 +92,16 @@ function entityRow(entity: StoredEntity, entityLink: (id: string) => string): st
  * page's bytes (as written by the last run, which an incremental run guarantees), or from the store.
  */
 export function entitiesPage(db: Database.Database, documents: Map<string, StoredDocument>, stale: Set<string> | undefined, previous?: () => Buffer | undefined): EntitiesPage {
-  const full = !stale || (db.prepare('SELECT 1 FROM report_fragments WHERE page = ? LIMIT 1').get(PAGE) === undefined);
+  const full = !stale || (db.prepare('SELECT 1 FROM _report_fragments WHERE page = ? LIMIT 1').get(PAGE) === undefined);
   let render: DigestedEntity[];
   let removed: string[] = [];
   if (full) {
     render = db.prepare(`SELECT e.*, ${DIGEST} AS digest FROM entities e ORDER BY ${PAGE_ORDER}`).all() as DigestedEntity[];
   } else {
-    const changed = db.prepare(`SELECT e.id FROM entities e LEFT JOIN report_fragments f ON f.page = ? AND f.key = e.id WHERE f.digest IS NOT ${DIGEST}`).pluck().all(PAGE) as string[];
+    const changed = db.prepare(`SELECT e.id FROM entities e LEFT JOIN _report_fragments f ON f.page = ? AND f.key = e.id WHERE f.digest IS NOT ${DIGEST}`).pluck().all(PAGE) as string[];
     const namedNow = db.prepare('SELECT DISTINCT entity_id FROM mentions WHERE document_id IN (SELECT value FROM json_each(?)) AND entity_id IS NOT NULL').pluck().all(JSON.stringify([...stale!])) as string[];
     render = db.prepare(`SELECT e.*, ${DIGEST} AS digest FROM entities e WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY ${PAGE_ORDER}`).all(JSON.stringify([...new Set([...changed, ...namedNow])])) as DigestedEntity[];
-    removed = db.prepare('SELECT key FROM report_fragments WHERE page = ? AND key NOT IN (SELECT id FROM entities)').pluck().all(PAGE) as string[];
+    removed = db.prepare('SELECT key FROM _report_fragments WHERE page = ? AND key NOT IN (SELECT id FROM entities)').pluck().all(PAGE) as string[];
   }
   const rendering = new Set(render.map((entity) => entity.id));
   const { mentions, pairs } = readFor(db, rendering, full);
@@ -121,7 +121,7 @@ export function entitiesPage(db: Database.Database, documents: Map<string, Store
     // The stored pairs of the entities not rendered again, most sentences first (an index keeps them in
     // that order): once TOP_PAIRS pairs name more sentences than the next, no later one can be shown.
     const owners = new Set(topPairs.owners);
-    const storedPairs = db.prepare('SELECT entity_id, other_id, sentences FROM entity_top_pairs ORDER BY sentences DESC').raw();
+    const storedPairs = db.prepare('SELECT entity_id, other_id, sentences FROM _entity_top_pairs ORDER BY sentences DESC').raw();
     let [level, above] = [Infinity, 0];
     for (const [entity, other, sentences] of storedPairs.iterate() as Iterable<[string, string, number]>) {
       // Counted again only when the number of sentences drops: as often as there are distinct numbers.
@@ -158,7 +158,7 @@ export function entitiesPage(db: Database.Database, documents: Map<string, Store
     const file = layout && previous?.();
     const written = file ? sectionsOf(file, layout!, '### ') : undefined;
     const missing = order.filter((id) => !fresh.has(id) && !written?.has(id));
-    const stored = new Map((db.prepare('SELECT key, row, body FROM report_fragments WHERE page = ? AND key IN (SELECT value FROM json_each(?))').raw().all(PAGE, JSON.stringify(missing)) as [string, string, string][]).map(([key, row, body]) => [key, { row, body }]));
+    const stored = new Map((db.prepare('SELECT key, row, body FROM _report_fragments WHERE page = ? AND key IN (SELECT value FROM json_each(?))').raw().all(PAGE, JSON.stringify(missing)) as [string, string, string][]).map(([key, row, body]) => [key, { row, body }]));
     sections = order.map((id) => {
       const section = fresh.get(id) ?? written?.get(id) ?? stored.get(id)!;
       return { key: id, row: section.row!, body: section.body };
@@ -178,9 +178,9 @@ export function entitiesPage(db: Database.Database, documents: Map<string, Store
 /** Stores what an entities page rendered besides its sections: each entity's pairs, and the page's layout. */
 export function storeEntitiesPage(db: Database.Database, { topPairs, layout }: Pick<EntitiesPage, 'topPairs' | 'layout'>): void {
   storeLayout(db, PAGE, layout);
-  if (topPairs.full) db.prepare('DELETE FROM entity_top_pairs').run();
-  else db.prepare('DELETE FROM entity_top_pairs WHERE entity_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(topPairs.owners));
-  const insert = db.prepare('INSERT INTO entity_top_pairs (entity_id, other_id, sentences) VALUES (?, ?, ?)');
+  if (topPairs.full) db.prepare('DELETE FROM _entity_top_pairs').run();
+  else db.prepare('DELETE FROM _entity_top_pairs WHERE entity_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(topPairs.owners));
+  const insert = db.prepare('INSERT INTO _entity_top_pairs (entity_id, other_id, sentences) VALUES (?, ?, ?)');
   // In key order: a B-tree fills faster that way.
   const rows = [...topPairs.rows].sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
   for (const row of rows) insert.run(...row);

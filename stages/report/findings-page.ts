@@ -1,7 +1,7 @@
 /**
  * reports/findings.md and reports/timeline.md: the findings with their quotes side by side, and every
  * dated event on one timeline. Each finding's section is a stored fragment (fragments.ts), kept while
- * the finding's digest (its row and items, finding_digests), its latest verdict and the documents it
+ * the finding's digest (its row and items, _finding_digests), its latest verdict and the documents it
  * quotes are the same: an incremental report renders only new and changed findings, and those that
  * quote a document the store marks stale (a new title or date changes what their rows show).
  */
@@ -43,7 +43,7 @@ const PAGE = 'findings.md';
  * The findings page, rendering only the sections `stale` documents or a changed finding may have
  * changed (every section when `stale` is undefined, or when none is stored). When the findings listed,
  * their order, statuses and digests are those the page was last written from (`listing`, kept in
- * report_page_inputs) and no section shows a stale document, the page is as it was: no content is
+ * _report_page_inputs) and no section shows a stale document, the page is as it was: no content is
  * given, and its sections are not read back.
  */
 export function findingsPage(db: Database.Database, stale: Set<string> | undefined): { content: string | undefined; sections: number; fragments: FragmentChanges; listing: string } {
@@ -53,11 +53,11 @@ export function findingsPage(db: Database.Database, stale: Set<string> | undefin
     .prepare(
       `SELECT f.id, f.kind, f.status, d.digest || ' ' || coalesce((SELECT max(r.id) FROM reviews r WHERE r.fingerprint = f.fingerprint), 0)
          || ' ' || coalesce((SELECT max(r.id) FROM reviews r WHERE r.lineage = f.lineage), 0) AS digest
-       FROM findings f LEFT JOIN finding_digests d ON d.finding_id = f.id ORDER BY ${QUEUE_ORDER}`,
+       FROM findings f LEFT JOIN _finding_digests d ON d.finding_id = f.id ORDER BY ${QUEUE_ORDER}`,
     )
     .all() as { id: string; kind: string; status: string; digest: string | null }[];
   const listing = sha1Base64url(JSON.stringify(listed));
-  const lastListing = db.prepare('SELECT digest FROM report_page_inputs WHERE page = ?').pluck().get(PAGE);
+  const lastListing = db.prepare('SELECT digest FROM _report_page_inputs WHERE page = ?').pluck().get(PAGE);
   if (stale && listing === lastListing && listed.every((finding) => finding.digest !== null) && fragmentsShowing(db, PAGE, stale).size === 0) {
     return { content: undefined, sections: listed.length, fragments: { page: PAGE, full: false, upserts: [], removed: [] }, listing };
   }
@@ -80,7 +80,7 @@ export function findingsPage(db: Database.Database, stale: Set<string> | undefin
 export function storeFindingsPage(db: Database.Database, { fragments, listing }: { fragments: FragmentChanges; listing: string }): void {
   db.transaction(() => {
     applyFragments(db, fragments);
-    db.prepare('INSERT OR REPLACE INTO report_page_inputs (page, digest) VALUES (?, ?)').run(PAGE, listing);
+    db.prepare('INSERT OR REPLACE INTO _report_page_inputs (page, digest) VALUES (?, ?)').run(PAGE, listing);
   }).immediate();
 }
 

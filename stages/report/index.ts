@@ -118,7 +118,7 @@ function renderDocument(
 
 /** The documents whose pages the store marks stale, in an incremental run; undefined: render every page. */
 function stalePages(db: Database.Database, incremental: boolean): Set<string> | undefined {
-  return incremental ? new Set(db.prepare('SELECT document_id FROM stale_pages').pluck().all() as string[]) : undefined;
+  return incremental ? new Set(db.prepare('SELECT document_id FROM _stale_pages').pluck().all() as string[]) : undefined;
 }
 
 /**
@@ -215,7 +215,7 @@ export const report: CorpusStage = {
       }
     }
     for (const file of readdirSync(reportsDir)) if (TEMPORARY_FILE.test(file)) rmSync(join(reportsDir, file));
-    db.prepare('DELETE FROM stale_pages').run();
+    db.prepare('DELETE FROM _stale_pages').run();
     return { written, redone: 'narratives.md rendered whole' };
   },
 };

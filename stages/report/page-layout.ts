@@ -84,11 +84,11 @@ export function sectionsOf(file: Buffer, layout: Layout, bodyStart: string): Map
 }
 
 export function readLayout(db: Database.Database, page: string): Layout | undefined {
-  const stored = db.prepare('SELECT layout FROM report_layouts WHERE page = ?').pluck().get(page) as string | undefined;
+  const stored = db.prepare('SELECT layout FROM _report_layouts WHERE page = ?').pluck().get(page) as string | undefined;
   return stored === undefined ? undefined : (JSON.parse(stored) as Layout);
 }
 
 /** Stores a page's layout. */
 export function storeLayout(db: Database.Database, page: string, layout: Layout): void {
-  db.prepare('INSERT OR REPLACE INTO report_layouts (page, layout) VALUES (?, ?)').run(page, JSON.stringify(layout));
+  db.prepare('INSERT OR REPLACE INTO _report_layouts (page, layout) VALUES (?, ?)').run(page, JSON.stringify(layout));
 }

@@ -34,7 +34,7 @@ export interface GroupChanges {
   emptyGroups: number[];
 }
 
-/** In SQL over mention_groups: a group that has mentions (one without is deleted as resolution writes). */
+/** In SQL over _mention_groups: a group that has mentions (one without is deleted as resolution writes). */
 export const HAS_MENTIONS = 'mention_count > 0';
 
 /**
@@ -57,23 +57,23 @@ export function groupMentions(db: Database.Database): void {
   }
   const signature = (table: string) => `json_array(${table}.text, ${table}.role, ${table}.place, ${table}.acronym, ${table}.evidence, ${table}.full_name)`;
   db.prepare(
-    `INSERT INTO mention_groups (signature, key, text, role, place, acronym, evidence, full_name)
+    `INSERT INTO _mention_groups (signature, key, text, role, place, acronym, evidence, full_name)
      SELECT ${signature('m')}, mention_key(text, place, full_name, role, evidence), text, role, place, acronym, evidence, full_name FROM mentions m WHERE group_id IS NULL GROUP BY 1
      ON CONFLICT(signature) DO UPDATE SET dirty = 1`,
   ).run();
   // Groups stored without a key (an older store).
-  db.prepare('UPDATE mention_groups SET key = mention_key(text, place, full_name, role, evidence) WHERE key IS NULL').run();
-  db.prepare(`UPDATE mentions SET group_id = (SELECT id FROM mention_groups g WHERE g.signature = ${signature('mentions')}) WHERE group_id IS NULL`).run();
+  db.prepare('UPDATE _mention_groups SET key = mention_key(text, place, full_name, role, evidence) WHERE key IS NULL').run();
+  db.prepare(`UPDATE mentions SET group_id = (SELECT id FROM _mention_groups g WHERE g.signature = ${signature('mentions')}) WHERE group_id IS NULL`).run();
   db.prepare(
-    `UPDATE mention_groups SET (mention_count, first_mention) = (SELECT count(*), min(id) FROM mentions WHERE group_id = mention_groups.id)
+    `UPDATE _mention_groups SET (mention_count, first_mention) = (SELECT count(*), min(id) FROM mentions WHERE group_id = _mention_groups.id)
      WHERE dirty = 1`,
   ).run();
 }
 
 /** What changed since the last resolution, once groupMentions has run (reading only). */
 export function groupChanges(db: Database.Database): GroupChanges {
-  const empty = db.prepare('SELECT id, key, entity_id FROM mention_groups WHERE dirty = 1 AND mention_count = 0 ORDER BY id').raw().all() as [number, string, string | null][];
-  const changedKeys = new Set([...empty.map(([, key]) => key), ...(db.prepare(`SELECT DISTINCT key FROM mention_groups WHERE dirty = 1 AND ${HAS_MENTIONS}`).pluck().all() as string[])]);
+  const empty = db.prepare('SELECT id, key, entity_id FROM _mention_groups WHERE dirty = 1 AND mention_count = 0 ORDER BY id').raw().all() as [number, string, string | null][];
+  const changedKeys = new Set([...empty.map(([, key]) => key), ...(db.prepare(`SELECT DISTINCT key FROM _mention_groups WHERE dirty = 1 AND ${HAS_MENTIONS}`).pluck().all() as string[])]);
   return {
     changedKeys,
     droppedEntities: new Set(empty.map(([, , entity]) => entity).filter((id): id is string => id !== null)),
@@ -83,7 +83,7 @@ export function groupChanges(db: Database.Database): GroupChanges {
 
 /** Deletes the groups groupChanges found left with no mention. */
 export function dropGroups(db: Database.Database, ids: number[]): void {
-  const drop = db.prepare('DELETE FROM mention_groups WHERE id = ?');
+  const drop = db.prepare('DELETE FROM _mention_groups WHERE id = ?');
   for (const id of ids) drop.run(id);
 }
 
@@ -91,8 +91,8 @@ const COLUMNS = 'id, key, text, role, place, acronym, full_name, evidence, menti
 
 /** The groups of `keys` (every group without them), in the order of their first mention. */
 export function readGroups(db: Database.Database, keys?: Set<string>): StoredGroup[] {
-  if (!keys) return db.prepare(`SELECT ${COLUMNS} FROM mention_groups WHERE ${HAS_MENTIONS} ORDER BY first_mention`).all() as StoredGroup[];
-  return db.prepare(`SELECT ${COLUMNS} FROM mention_groups WHERE key IN (SELECT value FROM json_each(?)) AND ${HAS_MENTIONS} ORDER BY first_mention`).all(JSON.stringify([...keys])) as StoredGroup[];
+  if (!keys) return db.prepare(`SELECT ${COLUMNS} FROM _mention_groups WHERE ${HAS_MENTIONS} ORDER BY first_mention`).all() as StoredGroup[];
+  return db.prepare(`SELECT ${COLUMNS} FROM _mention_groups WHERE key IN (SELECT value FROM json_each(?)) AND ${HAS_MENTIONS} ORDER BY first_mention`).all(JSON.stringify([...keys])) as StoredGroup[];
 }
 
 /** A group as resolution reads it: one row standing for its mentions. */

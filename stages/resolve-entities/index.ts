@@ -215,7 +215,7 @@ function planResolution(db: Database.Database): ResolutionPlan {
     const pointing = entity.rows.map((mentionRow) => groupOf.get(mentionRow)!).filter((group) => group.dirty || group.entity_id !== entity.id);
     plan.entities.push({ id: entity.id, row: write ? row : undefined, insert: !old, groups: pointing.map((group) => group.id) });
   }
-  const total = scope ? (db.prepare(`SELECT count(*) FROM mention_groups WHERE ${HAS_MENTIONS}`).pluck().get() as number) : groups.length;
+  const total = scope ? (db.prepare(`SELECT count(*) FROM _mention_groups WHERE ${HAS_MENTIONS}`).pluck().get() as number) : groups.length;
   const dirty = groups.filter((group) => group.dirty).length;
   plan.redone = `${formatNumber(dirty)} of ${formatNumber(total)} mention groups changed, ${formatNumber(groups.length)} grouped again; ${formatNumber(plan.written)} entities written`;
   return plan;
@@ -230,7 +230,7 @@ function storeResolution(db: Database.Database, plan: ResolutionPlan): void {
   const update = db.prepare(`UPDATE entities SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`);
   const remove = db.prepare('DELETE FROM entities WHERE id = ?');
   const point = db.prepare('UPDATE mentions SET entity_id = ? WHERE group_id = ? AND entity_id IS NOT ?');
-  const settle = db.prepare('UPDATE mention_groups SET entity_id = ?, dirty = 0 WHERE id = ?');
+  const settle = db.prepare('UPDATE _mention_groups SET entity_id = ?, dirty = 0 WHERE id = ?');
   const pointNowhere = db.prepare('UPDATE mentions SET entity_id = NULL WHERE group_id = ? AND entity_id IS NOT NULL');
   dropGroups(db, plan.emptyGroups);
   for (const id of plan.removed) remove.run(id);

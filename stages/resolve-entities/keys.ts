@@ -12,19 +12,19 @@ import { HAS_MENTIONS } from './groups.ts';
  * without them): then every key is grouped, and stored.
  */
 export function keysKnown(db: Database.Database): boolean {
-  return db.prepare('SELECT EXISTS (SELECT 1 FROM entity_keys)').pluck().get() === 1 || db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM mention_groups WHERE ${HAS_MENTIONS})`).pluck().get() === 1;
+  return db.prepare('SELECT EXISTS (SELECT 1 FROM _entity_keys)').pluck().get() === 1 || db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM _mention_groups WHERE ${HAS_MENTIONS})`).pluck().get() === 1;
 }
 
 /** Stores the facts of `keys` (all of `facts` if not given), and forgets the keys of `keys` that `facts` lacks: they have no mentions left. */
 export function storeKeyFacts(db: Database.Database, facts: Map<string, KeyFacts>, keys?: Iterable<string>): void {
   if (!keys) {
-    db.prepare('DELETE FROM entity_keys').run();
-    db.prepare('DELETE FROM entity_key_links').run();
+    db.prepare('DELETE FROM _entity_keys').run();
+    db.prepare('DELETE FROM _entity_key_links').run();
   }
-  const forget = db.prepare('DELETE FROM entity_keys WHERE key = ?');
-  const unlink = db.prepare('DELETE FROM entity_key_links WHERE key = ?');
-  const store = db.prepare('INSERT OR REPLACE INTO entity_keys (key, surname) VALUES (?, ?)');
-  const link = db.prepare('INSERT OR IGNORE INTO entity_key_links (key, target) VALUES (?, ?)');
+  const forget = db.prepare('DELETE FROM _entity_keys WHERE key = ?');
+  const unlink = db.prepare('DELETE FROM _entity_key_links WHERE key = ?');
+  const store = db.prepare('INSERT OR REPLACE INTO _entity_keys (key, surname) VALUES (?, ?)');
+  const link = db.prepare('INSERT OR IGNORE INTO _entity_key_links (key, target) VALUES (?, ?)');
   for (const key of keys ?? facts.keys()) {
     const fact = facts.get(key);
     if (keys) unlink.run(key);
@@ -50,9 +50,9 @@ interface StoredFacts {
  * cluster.ts). Joins a change makes are found by clusterRows as escapes.
  */
 export function seedsOf(db: Database.Database, changed: Set<string>): Set<string> {
-  const stored = db.prepare('SELECT surname FROM entity_keys WHERE key = ?');
-  const namesake = db.prepare('SELECT key FROM entity_keys WHERE surname = ?').pluck();
-  const targets = db.prepare('SELECT target FROM entity_key_links WHERE key = ?').pluck();
+  const stored = db.prepare('SELECT surname FROM _entity_keys WHERE key = ?');
+  const namesake = db.prepare('SELECT key FROM _entity_keys WHERE surname = ?').pluck();
+  const targets = db.prepare('SELECT target FROM _entity_key_links WHERE key = ?').pluck();
   const seeds = new Set(changed);
   for (const key of changed) {
     // The acronyms and names it linked to: another name defining the same acronym may join it now.
@@ -68,8 +68,8 @@ export function seedsOf(db: Database.Database, changed: Set<string>): Set<string
  * grouping a key again groups its old entity again, so that an entity is never half grouped.
  */
 export function widen(db: Database.Database, scope: Set<string>, more: Iterable<string>, entities: Set<string>): Set<string> {
-  const entitiesOf = db.prepare('SELECT DISTINCT entity_id FROM mention_groups WHERE key = ? AND entity_id IS NOT NULL').pluck();
-  const keysOf = db.prepare('SELECT DISTINCT key FROM mention_groups WHERE entity_id = ?').pluck();
+  const entitiesOf = db.prepare('SELECT DISTINCT entity_id FROM _mention_groups WHERE key = ? AND entity_id IS NOT NULL').pluck();
+  const keysOf = db.prepare('SELECT DISTINCT key FROM _mention_groups WHERE entity_id = ?').pluck();
   const widened = new Set(scope);
   const todo = [...more, ...[...entities].flatMap((entity) => keysOf.all(entity) as string[])];
   const seen = new Set(entities);
@@ -89,9 +89,9 @@ export function widen(db: Database.Database, scope: Set<string>, more: Iterable<
 /** The stored keys outside `scope`, for clusterRows. */
 export function outsideOf(db: Database.Database, scope: Set<string>): Outside {
   const beyond = (keys: string[]) => keys.filter((key) => !scope.has(key));
-  const exists = db.prepare('SELECT EXISTS (SELECT 1 FROM entity_keys WHERE key = ?)').pluck();
-  const linking = db.prepare('SELECT key FROM entity_key_links WHERE target = ?').pluck();
-  const withSurname = db.prepare('SELECT key FROM entity_keys WHERE surname = ?').pluck();
+  const exists = db.prepare('SELECT EXISTS (SELECT 1 FROM _entity_keys WHERE key = ?)').pluck();
+  const linking = db.prepare('SELECT key FROM _entity_key_links WHERE target = ?').pluck();
+  const withSurname = db.prepare('SELECT key FROM _entity_keys WHERE surname = ?').pluck();
   return {
     exists: (key) => !scope.has(key) && exists.get(key) === 1,
     linking: (key) => beyond(linking.all(key) as string[]),
