@@ -96,6 +96,13 @@ describe('titles, nicknames and descriptions inside a run of capitalised words',
     expect(strongTypes('Federer v Hewitt was the final everyone wanted.', 'Hewitt')).toEqual([[]]);
   });
 
+  it('reads a middle initial\'s full stop inside a name, and a name after a name\'s number or an irregular plural\'s possessive as its tail (politics, sport, entertainment)', () => {
+    expect(names('President George W. Bush said so.')).toEqual(['George W. Bush']);
+    expect(names('The daughter of Malcolm X. Attallah Shabazz said so.')).toEqual(['Malcolm X', 'Attallah Shabazz']);
+    expect(names('The RBS 6 Nations Championship starts soon.')).not.toContain('Nations Championship');
+    expect(names("The Black Gay Men's Advisory Group said so.")).not.toContain('Advisory Group');
+  });
+
   it('takes "DJ" for a title, and a number after "War" for the war\'s (entertainment/142, tech)', () => {
     const mentions = lineMentions('Other pundits included BBC Radio 1 DJ Trevor Nelson and NME editor Conor McNicholas.');
     expect(mentions.find((mention) => mention.text === 'Trevor Nelson')?.role).toBe('DJ');

@@ -42,6 +42,7 @@ const BOUNDED: { file: string; contains: string; reason: string }[] = [
   { file: 'stages/extract-entities/abstain.ts', contains: '[\\p{L},] \\p{Lu}[\\p{L}’\'-]* (?:Against', reason: 'runs on the 40 characters before a name' },
   { file: 'stages/extract-entities/abstain.ts', contains: '(?:on|of|for|(?<=ing )the) $', reason: 'runs on the 40 characters before a name' },
   { file: 'stages/extract-entities/abstain.ts', contains: '(?!\\p{L}* \\p{Ll})', reason: 'anchored at the start of the 24 characters after a name' },
+  { file: 'stages/extract-entities/abstain.ts', contains: '\\p{Lu}[\\p{L}&]* \\d{1,2} $', reason: 'runs on the 24 characters before a name' },
   { file: 'stages/ingest/html-meta.ts', contains: '(?:posted|published|updated|modified|date|on)\\b[^.\\d]{0,30}$', reason: 'runs on the 40 characters before a date' },
   { file: 'stages/ingest/blocks.ts', contains: '(\\*\\*|__)(?=\\S)([^\\n]{1,500}?)', reason: 'emphasis spans at most 500 characters of one line, so each start costs at most 500 steps (recheck calls it safe or polynomial depending on its time budget)' },
   { file: 'stages/ingest/byline.ts', contains: '[Bb]y\\s*:?\\s+[\\p{Lu}]', reason: 'runs only on blocks of at most 150 characters, and a name word cannot hold the separator that must follow it' },

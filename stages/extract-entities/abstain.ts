@@ -85,10 +85,13 @@ function withoutLoneHeads(mentions: EntityMention[]): EntityMention[] {
  * longer name whose end the finder does not know; which thing it names is unsure, so it is not kept.
  */
 function withoutNumberedNames(mentions: EntityMention[], text: string): EntityMention[] {
-  return mentions.filter((mention) => !NUMBER_AFTER.test(text.slice(mention.end, mention.end + 24)));
+  // ("Nations Championship" of "RBS 6 Nations Championship" is the same name's other end.)
+  return mentions.filter((mention) => !NUMBER_AFTER.test(text.slice(mention.end, mention.end + 24)) && !NAME_NUMBER_BEFORE.test(text.slice(Math.max(0, mention.start - 24), mention.start)));
 }
 /** A space, one to three digits (with letters glued: "3G"; not a share, "Ohio 51%"), then no lower-case word. */
 const NUMBER_AFTER = /^ \d{1,3}(?![\d,:/%-]|\.\d)(?!\p{L}* \p{Ll})/u;
+/** A capitalised word, a space, one or two digits and a space, right before the name. */
+const NAME_NUMBER_BEFORE = /\p{Lu}[\p{L}&]* \d{1,2} $/u;
 
 /**
  * Title-case tails: "League Against Cruel Sports", "Consumer Protection Against Spyware Act", "Escape
@@ -124,7 +127,7 @@ const LOWER_CONNECTOR_BEFORE = /[\p{L}\p{N},] (\p{Lu}[\p{L}’'-]*) (?:on|of|for
 /**
  * The other end: "Have I Got News For You", "Workers' Educational Association". A name before a
  * capitalised function word and a capitalised word is the start of a longer title, and one after a
- * capitalised plural possessive ("Workers'") that opens with a dictionary word is the end of one.
+ * capitalised plural possessive ("Workers'", "Black Gay Men's") that opens with a dictionary word is the end of one.
  */
 function withoutTitleCaseHeads(mentions: EntityMention[], text: string): EntityMention[] {
   return mentions.filter((mention) => {
@@ -135,7 +138,7 @@ function withoutTitleCaseHeads(mentions: EntityMention[], text: string): EntityM
   });
 }
 const TITLE_CASE_AFTER = /^ (?:Against|In|Of|For|On|With|From|To|And|At|By|Out) \p{Lu}/u;
-const PLURAL_POSSESSIVE_BEFORE = /\p{Lu}\p{Ll}+s[’'] $/u;
+const PLURAL_POSSESSIVE_BEFORE = /(?:\p{Lu}\p{Ll}+s[’']|\b(?:Men|Women|Children|People)[’']s) $/u;
 
 /**
  * "A doctor treating the Belgian feared …", "the Belgian, who": "the" and a demonym that a comma or a

@@ -218,6 +218,10 @@ function opensPersonName(tokens: Token[], at: number): boolean {
 /** What stands at `to` in a name run from `from`: another word of it, its end, or maybe a connector. */
 function nextInName(tokens: Token[], from: number, to: number): 'word' | 'end' | 'connector' {
   const last = tokens[to - 1]!;
+  // "George W. Bush", "John F. Kennedy": after a first name, an initial's full stop ends no sentence.
+  // (Not "Malcolm X. Attallah Shabazz said": one surname follows the initial, no more.)
+  const surnameOnly = isCapitalised(tokens[to]!) && (to + 1 >= tokens.length || BREAK_AFTER.test(tokens[to]!.post) || !isNameWord(tokens, to + 1));
+  if (to - from >= 2 && tokens[to - 2]!.tags.has('FirstName') && /^\p{Lu}$/u.test(last.text) && last.post === '. ' && surnameOnly) return 'word';
   if (BREAK_AFTER.test(last.post) || POSSESSIVE.test(last.text) || endsInPluralPossessive(last) || OPENING.test(tokens[to]!.pre)) return 'end';
   // "Economic Co-operation": a prefix hyphenated to a lower-case word is one word of the name (not
   // "Oscar-winner Andrea Arnold", a description).
