@@ -9,11 +9,12 @@ import { lexiconTags } from '../parse/lexicon.ts';
 import { sensesOf } from '../reconcile/wordnet.ts';
 import { isPersonName } from './full-names.ts';
 import { isCapital, lookupPlace } from './gazetteer.ts';
+import { isTownName } from './towns.ts';
 import type { EntityMention } from './mentions.ts';
 import { BREAK_AFTER, endsInPluralPossessive, isAcronym, isCapitalised, isOnlyAdjective, isPluralNoun, isWordNotName, lower, OPENING, POSSESSIVE, ROMAN, withoutPossessive, type Run } from './tokens.ts';
 import {
   EVENT_HEADS, HONOURS, HUMAN_VERBS, INITIATIVE_HEADS, LAW_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
-  SPEECH_VERBS, STRONG_VOTE, strongTypesOf, THING_HEADS, KIND_AFTER, FOLLOWERS, TEAM_NOUNS, WORK_NOUNS, WORK_NOUNS_PLURAL, isAnyHead, type EntityType,
+  SHAPE_VOTES, SPEECH_VERBS, STRONG_VOTE, strongTypesOf, THING_HEADS, KIND_AFTER, FOLLOWERS, TEAM_NOUNS, WORK_NOUNS, WORK_NOUNS_PLURAL, isAnyHead, type EntityType,
 } from './vocabulary.ts';
 
 export function vote(mention: EntityMention, type: EntityType, weight: number): void {
@@ -79,10 +80,17 @@ export function typeFromName(mention: EntityMention, words: Token[]): void {
 }
 
 const PAIRING = new Set(['&', 'and', 'vs', 'v']);
-/** "Six Nations Player of the Tournament", "Manager of the Month": a title given for a time or a contest, no one's name. */
-const AWARD = /\b(?:Player|Manager|Coach|Team|Goal|Try|Album|Song|Book) of the (?:Year|Month|Season|Tournament|Match|Championship|Decade|Century)$/;
+/** "Six Nations Player of the Tournament", "Personality of the Year": a title given for a time or a contest, no one's name. */
+const AWARD = /\b\p{Lu}\p{Ll}+ of the (?:Year|Month|Season|Tournament|Match|Championship|Decade|Century)$/u;
 /** Words after an appositive's head that open its complement ("the head of …", "a spokesman for …"). */
 const APPOSITIVE_ENDS = new Set(['of', 'for', 'at', 'with', 'who', 'which', 'that']);
+
+/** Does a place's or a town's name, of one word or two, end or start at `k`? */
+function isPlaceAt(tokens: Token[], k: number): boolean {
+  const place = (from: number, to: number) =>
+    from >= 0 && to <= tokens.length && to > from && (lookupPlace(tokens.slice(from, to).map((token) => token.text).join(' ')) !== undefined || (to - from === 1 && (isLexiconPlace(lower(tokens[from]!)) || isTownName(tokens[from]!.text))));
+  return place(k, k + 1) || place(k, k + 2) || place(k - 1, k + 1);
+}
 
 /** Words between a kind and the names it lists: "companies such as", "carriers including", "apps like". */
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'north-east', 'north-west', 'south-east', 'south-west']);
@@ -164,9 +172,10 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
   const playersCountry = opener !== undefined && lower(opener) === 'of';
   const beside = scoreBefore ? tokens[run.from - 1] : scoreAfter && !playersCountry ? tokens[run.to] : undefined;
   // "Switzerland v Faroe Islands": a place on either side of "v" in a fixture is its team.
-  const versus = (token: Token | undefined) => token !== undefined && /^vs?\.?$/.test(token.text);
-  const fixture = (versus(tokens[run.to]) && !BREAK_AFTER.test(last.post)) || (versus(tokens[run.from - 1]) && !BREAK_AFTER.test(tokens[run.from - 1]!.post));
-  const placeName = mention.place !== undefined || isLexiconPlace(mention.text);
+  // (Not "United States v Microsoft", a case at law: a place stands on the other side too.)
+  const versus = (token: Token | undefined) => token !== undefined && /^vs?$/.test(token.text);
+  const fixture = (versus(tokens[run.to]) && !BREAK_AFTER.test(last.post) && isPlaceAt(tokens, run.to + 1)) || (versus(tokens[run.from - 1]) && isPlaceAt(tokens, run.from - 2));
+  const placeName = mention.place !== undefined || isLexiconPlace(mention.text) || isTownName(mention.text);
   if (!person && ((beside && mayNameTeam(tokens.slice(run.from, run.to), beside)) || (mention.place !== undefined && teamNoun) || (fixture && placeName))) {
     asTeam(mention);
     return;
@@ -242,8 +251,9 @@ function closedByComma(tokens: Token[], from: number, end: number): boolean {
 
 /** A tennis set's score: six or seven games to at most seven ("6-4", "7-6"; a football "6-1" looks the same). */
 const SET_SCORE = /^(?:[67]-[0-7]|[0-7]-[67])$/;
-/** A tennis game's score in points: "30-0", "15-40". */
+/** A tennis game's score in points: "30-0", "15-40" (not "0-0", a match's too). */
 const POINT_SCORE = /^(?:0|15|30|40)-(?:0|15|30|40)$/;
+const isPointScore = (score: string) => POINT_SCORE.test(score) && score !== '0-0';
 
 /**
  * Do these words, beside this score, name a team: any name beside a match's score ("Wigan 2-1
@@ -252,7 +262,7 @@ const POINT_SCORE = /^(?:0|15|30|40)-(?:0|15|30|40)$/;
  * a place still reads as a team ("Henman beat Davenport 6-4").
  */
 function mayNameTeam(words: Token[], score: Token): boolean {
-  if (!SET_SCORE.test(score.text) && !POINT_SCORE.test(score.text)) return true;
+  if (!SET_SCORE.test(score.text) && !isPointScore(score.text)) return true;
   return words.some((word) => lookupPlace(word.text) !== undefined || isLexiconPlace(lower(word)) || isWordNotName(lower(word)));
 }
 
@@ -264,11 +274,6 @@ const MEMBER_NOUNS = new Set([
   'singer', 'frontman', 'vocalist', 'actor', 'actress', 'star', 'member', 'captain', 'skipper',
   'striker', 'midfielder', 'defender', 'goalkeeper', 'winger', 'prop', 'fly-half', 'scrum-half', 'lock', 'flanker', 'full-back',
 ]);
-/**
- * Words before a name in its clause that make "were" or "are" not the name's own plural: a wish or a
- * condition ("if Tony Blair were to go"), or names joined ("Gervais and his partner Stephen Merchant are").
- */
-const NOT_ONE_SUBJECT = new Set(['if', 'wish', 'though', 'whether', 'unless', 'and', 'or', 'nor', '&', 'with', 'both']);
 
 /**
  * Do the words right after the name say that it is no one person: "Laura Ashley, which is due to …"
@@ -280,21 +285,19 @@ function saysNoPerson(tokens: Token[], run: Run): boolean {
   const last = tokens[run.to - 1]!;
   const next = tokens[run.to];
   if (!next || POSSESSIVE.test(last.text) || endsInPluralPossessive(last)) return false;
-  if (last.post.trim() === ',' && lower(next) === 'which') return true;
-  if (BREAK_AFTER.test(last.post) || isCapitalised(next)) return false;
   const after = tokens[run.to + 1];
-  if (MEMBER_NOUNS.has(lower(next))) return after !== undefined && isCapitalised(after) && !BREAK_AFTER.test(next.post);
-  if (!['were', 'are'].includes(lower(next)) || (after && lower(after) === 'to')) return false;
-  // "trainer Greg Anderson are charged": the subject may be several names joined; "fans of …" a phrase the name ends.
-  const before = tokens[run.from - 1];
-  if (before && (before.tags.has('Preposition') || BREAK_AFTER.test(before.post))) return false;
-  for (let k = run.from - 1; k >= 0 && !BREAK_AFTER.test(tokens[k]!.post); k -= 1) if (NOT_ONE_SUBJECT.has(lower(tokens[k]!))) return false;
-  return true;
+  if (MEMBER_NOUNS.has(lower(next))) return !BREAK_AFTER.test(last.post) && after !== undefined && isCapitalised(after) && !BREAK_AFTER.test(next.post);
+  // The rest holds only for the sentence's subject: "which" may be of a whole clause ("signed by Alex
+  // Ferguson, which surprised many"), and "are" of a phrase the name ends ("Tickets to see Elton John are on sale").
+  const subject = run.from === 0 || (run.from === 1 && lower(tokens[0]!) === 'the');
+  if (!subject) return false;
+  if (last.post.trim() === ',' && lower(next) === 'which') return true;
+  return !BREAK_AFTER.test(last.post) && ['were', 'are'].includes(lower(next)) && !(after && lower(after) === 'to');
 }
 
-/** A person's name by its shape only: a first name's vote, no title, no word around it. */
+/** A person's name by its shape at most: no title, no kind said beside it, no more votes than a first name gives. */
 export const isPersonByShape = (mention: EntityMention) =>
-  !mention.role && !mention.kindSaid && (mention.evidence.person ?? 0) <= 4 && strongTypesOf(mention.evidence).join() === 'person';
+  !mention.role && !mention.kindSaid && (mention.evidence.person ?? 0) <= SHAPE_VOTES && strongTypesOf(mention.evidence).join() === 'person';
 
 /**
  * The mention names a thing a first name made look like a person: it votes as a thing, and with

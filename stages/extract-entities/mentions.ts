@@ -47,8 +47,11 @@ export interface EntityMention {
 }
 
 const FORMER = new Set(['former', 'ex', 'late']);
-/** Lower-case words that, hyphened to a name, describe what follows: "US-based", "Top-seeded", "DHL-owner". */
-const DESCRIBING = /^(?:\p{Ll}+(?:ed|ing)|born|run|led|made|built|owned|owner|maker)$/u;
+/**
+ * Lower-case words that, hyphened to a name, describe what follows: "US-based", "Top-seeded",
+ * "DHL-owner"; a participle the dictionary knows, of five letters or more ("Mei-ling Chen" is a name).
+ */
+const isDescribing = (token: Token) => ['born', 'run', 'led', 'made', 'built', 'owner', 'maker'].includes(token.text) || (/^\p{Ll}{3,}(?:ed|ing)$/u.test(token.text) && isDictionaryWord(token));
 /** Words a small number after them belongs to ("BBC Radio 2", "Channel 4", "Division 1", "World War 2"). */
 const NUMBERED_HEADS = new Set(['radio', 'channel', 'division', 'formula', 'series', 'section', 'article', 'chapter', 'phase', 'tier', 'terminal', 'war']);
 const DAYS = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?$/;
@@ -159,7 +162,7 @@ function nameRuns(tokens: Token[]): Run[] {
     if (to - from > 1 && FORMER.has(lower(tokens[from]!)) && !runHasRole(tokens, from, to)) start += 1;
     // "US-based Alistair Cragg", "NEC-backed HD-DVD", "DHL-owner Deutsche Post": a name hyphened to a
     // participle or an owner describes the name after it ("Blu-ray Disc Association", "Dai-ichi Life" are names).
-    else if (to - from > 2 && tokens[from]!.post === '-' && DESCRIBING.test(tokens[from + 1]!.text)) start += 2;
+    else if (to - from > 2 && tokens[from]!.post === '-' && isDescribing(tokens[from + 1]!)) start += 2;
     // "Kenyan Bernard Lagat", "Springboks John Smit": a country's demonym or a team's plural before a
     // first name says where the person is from or plays; it is a mention of its own. So does a demonym
     // before two words no dictionary knows ("Italian Potito Starace"; not "British Airways").
@@ -212,7 +215,9 @@ function opensPersonName(tokens: Token[], at: number): boolean {
   if (!first || !last || !isCapitalised(first) || !isCapitalised(last) || first.post !== ' ') return false;
   if ([first, last].some((word) => isAnyHead(lower(word)) || PLACE_HEADS.has(lower(word)) || ROLE_HEADS.has(lower(word)))) return false;
   const ends = !after || BREAK_AFTER.test(last.post) || !isNameWord(tokens, at + 2);
-  return ends && (first.tags.has('FirstName') || !isDictionaryWord(first)) && lookupPlace(first.text) === undefined;
+  // ("Radio Television Hong Kong": nor a place's name of two words.)
+  const place = lookupPlace(first.text) !== undefined || lookupPlace(`${first.text} ${last.text}`) !== undefined;
+  return ends && (first.tags.has('FirstName') || !isDictionaryWord(first)) && !place;
 }
 
 /** What stands at `to` in a name run from `from`: another word of it, its end, or maybe a connector. */

@@ -69,6 +69,8 @@ export const ROLE_MODIFIERS = new Set(['rt', 'lt', 'lieutenant', 'detective', 'l
  * and "Tories claim" make no person.
  */
 export const STRONG_VOTE = 3;
+/** The most a name's shape gives a person: a first name's vote and a lexicon tag's ("Laura Ashley"); a title, a verb or an appositive give more. */
+export const SHAPE_VOTES = 4;
 
 /** Short words inside a name that give it no initial and are no word of a person's name ("Bank of England"). */
 export const MINOR_WORDS = new Set(['of', 'for', 'and', 'the', 'on', 'to', '&', 'de']);

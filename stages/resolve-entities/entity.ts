@@ -3,7 +3,7 @@
  * corpus's entities in the order of their first mentions, each one's id. Only the ids look beyond an
  * entity's own rows, and they read only each entity's name, type and first mention, which the store keeps.
  */
-import { STRONG_VOTE, type EntityType } from '../extract-entities/vocabulary.ts';
+import { SHAPE_VOTES, STRONG_VOTE, type EntityType } from '../extract-entities/vocabulary.ts';
 import { clusterRows, countOf, mentionKey, typeOf, type Evidence, type MentionRow } from './cluster.ts';
 import { withoutPossessive } from '../extract-entities/tokens.ts';
 import { INITIALLED, isSurnameAlone } from '../extract-entities/full-names.ts';
@@ -55,12 +55,13 @@ function addStrongEvidence(into: Evidence, row: MentionRow): void {
 }
 
 /**
- * "Star Wars" typed a person by its first word in one article and called a film in another ("Star Wars
- * actor Ewan McGregor"): a person whom no mention types by more than its shape (no title, no word
- * around it: extract-entities' isPersonByShape) is none where any mention says it is a thing.
+ * "Laura Ashley" typed a person by its first word in one article and called a thing in another ("Laura
+ * Ashley, which is due to …"): a person whom no mention types by more than its shape (no title, no
+ * more votes than a first name gives: extract-entities' isPersonByShape, whose kind said beside a name
+ * the store does not keep) is none where any mention says it is a thing.
  */
 function personByShapeOnly(group: MentionRow[], evidence: Evidence): boolean {
-  return (evidence.other ?? 0) >= STRONG_VOTE && group.every((row) => !row.role && (row.evidence.person ?? 0) <= 4);
+  return (evidence.other ?? 0) >= STRONG_VOTE && group.every((row) => !row.role && (row.evidence.person ?? 0) <= SHAPE_VOTES);
 }
 
 export function draftEntity(group: MentionRow[]): EntityDraft {
