@@ -248,6 +248,19 @@ describe('a store made before the baseline', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
   });
+
+  it('drops the rows whose key names a row that is gone, and keeps the tables a user made', () => {
+    const db = legacyStore(34);
+    // An orphan row as an older version could leave one, its foreign keys unchecked.
+    db.pragma('foreign_keys = OFF');
+    db.exec(`CREATE TABLE my_notes (note TEXT); INSERT INTO my_notes VALUES ('kept');
+      INSERT INTO claim_entities (claim_id, mention_id) VALUES ('no-claim', 'no-mention');`);
+    migrate(db);
+    expect(db.prepare('SELECT count(*) FROM claim_entities').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT note FROM my_notes').pluck().all()).toEqual(['kept']);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
 });
 
 describe('references between tables', () => {

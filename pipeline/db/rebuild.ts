@@ -3,8 +3,10 @@
  * cannot add a foreign key, and a column it adds changes the table's stored definition unlike the
  * script's; so each table whose definition differs is made anew from the script and its rows are
  * copied by column name (the procedure of sqlite.org/lang_altertable.html, "other kinds of table
- * schema changes"). A table `_x` of the script takes the rows of the store's `x`: internal tables
- * were named without the `_` before. Runs inside the caller's transaction, with foreign keys off.
+ * schema changes"). A table `_x` of the script takes the rows of a legacy store's `x`, its internal
+ * table of the unprefixed name. Tables and indexes the script does not name (a user's own) are kept;
+ * an index of one's own on a table rebuilt goes with the table. Runs inside the caller's transaction,
+ * with foreign keys off.
  */
 import Database from 'better-sqlite3';
 
@@ -62,12 +64,19 @@ function rebuildTable(db: Database.Database, table: SchemaObject, stored: Map<st
   db.exec(`DROP TABLE ${quoted(source)}`);
 }
 
-/** Sets to null the references the store's rows hold to rows that are gone: the script may declare foreign keys the store did not. */
+/**
+ * Clears the references the store's rows hold to rows that are gone (the script may declare foreign keys
+ * the store did not): a column that may be null is set to null; a row whose column may not (a key, a
+ * NOT NULL column) refers to nothing and goes.
+ */
 function clearDanglingReferences(db: Database.Database): void {
   const violated = db.prepare('SELECT DISTINCT "table", fkid FROM pragma_foreign_key_check').all() as { table: string; fkid: number }[];
   for (const { table, fkid } of violated) {
     const key = db.prepare('SELECT "from", "table", "to" FROM pragma_foreign_key_list(?) WHERE id = ?').get(table, fkid) as { from: string; table: string; to: string };
-    db.exec(`UPDATE ${quoted(table)} SET ${quoted(key.from)} = NULL WHERE ${quoted(key.from)} NOT IN (SELECT ${quoted(key.to)} FROM ${quoted(key.table)})`);
+    const column = db.prepare('SELECT "notnull", pk FROM pragma_table_info(?) WHERE name = ?').get(table, key.from) as { notnull: number; pk: number };
+    const dangling = `${quoted(key.from)} NOT IN (SELECT ${quoted(key.to)} FROM ${quoted(key.table)})`;
+    if (column.notnull || column.pk) db.exec(`DELETE FROM ${quoted(table)} WHERE ${dangling}`);
+    else db.exec(`UPDATE ${quoted(table)} SET ${quoted(key.from)} = NULL WHERE ${dangling}`);
   }
 }
 
@@ -87,9 +96,11 @@ export function rebuildAs(db: Database.Database, script: string): void {
   } finally {
     db.pragma('legacy_alter_table = OFF');
   }
+  // An object of the script's name made otherwise goes; one the script does not name (a user's own) stays.
   const wanted = new Map(target.map((object) => [object.name, object.sql]));
   for (const object of objectsOf(db)) {
-    if ((object.type === 'table' || object.type === 'index') && wanted.get(object.name) !== object.sql) db.exec(`DROP ${object.type.toUpperCase()} IF EXISTS ${quoted(object.name)}`);
+    const differs = wanted.has(object.name) && wanted.get(object.name) !== object.sql;
+    if ((object.type === 'table' || object.type === 'index') && differs) db.exec(`DROP ${object.type.toUpperCase()} IF EXISTS ${quoted(object.name)}`);
   }
   const present = new Set(objectsOf(db).map((object) => object.name));
   for (const object of target) if (!present.has(object.name)) db.exec(object.sql);

@@ -2,7 +2,7 @@
  * The store's schema as one script: a new store is made by running it, and an older one is brought to
  * exactly the same by migrations.ts. docs/schema.md describes every table and column. Tables whose
  * names start with `_` are the pipeline's own bookkeeping (caches, queues of work, memos), which
- * Datasette and sqlite-utils hide; the others are what a user of the store reads.
+ * Datasette hides; the others are what a user of the store reads.
  *
  * Foreign keys are enforced (open.ts turns them on). A reference that resolution or the document
  * writer repoints within one transaction is DEFERRABLE INITIALLY DEFERRED: it is checked at commit, so

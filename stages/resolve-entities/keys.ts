@@ -1,6 +1,6 @@
 /**
- * The store's copy of each key's facts (cluster.ts's KeyFacts: entity_keys and
- * entity_key_links), which answers clusterRows' questions about the keys outside the part of the corpus
+ * The store's copy of each key's facts (cluster.ts's KeyFacts: _entity_keys and
+ * _entity_key_links), which answers clusterRows' questions about the keys outside the part of the corpus
  * being grouped again, and the widening of that part: which keys must be grouped again with which.
  */
 import type Database from 'better-sqlite3';
