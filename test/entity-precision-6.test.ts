@@ -112,6 +112,16 @@ describe('titles, nicknames and descriptions inside a run of capitalised words',
     expect(names("The Black Gay Men's Advisory Group said so.")).not.toContain('Advisory Group');
   });
 
+  it('takes "Crown Prince" and "Euro MP" for titles, and a conference for an event (politics, tech)', () => {
+    const mentions = lineMentions('Saudi Crown Prince Abdullah met Euro MP Robert Kilroy-Silk at the Game Developers Conference.');
+    expect(mentions.map((mention) => [mention.text, mention.role])).toEqual([
+      ['Abdullah', 'Saudi Crown Prince'],
+      ['Robert Kilroy-Silk', 'Euro MP'],
+      ['Game Developers Conference', undefined],
+    ]);
+    expect(strongTypes('He spoke at the Game Developers Conference in San Jose.', 'Game Developers Conference')).toEqual([['event']]);
+  });
+
   it('takes "DJ" for a title, and a number after "War" for the war\'s (entertainment/142, tech)', () => {
     const mentions = lineMentions('Other pundits included BBC Radio 1 DJ Trevor Nelson and NME editor Conor McNicholas.');
     expect(mentions.find((mention) => mention.text === 'Trevor Nelson')?.role).toBe('DJ');

@@ -13,7 +13,7 @@ export const ORGANIZATION_HEADS = new Set([
   'reserve', 'board', 'house', 'pentagon', 'media', 'press', 'journal', 'tribune', 'agence', 'systems',
   'technologies', 'technology', 'electric', 'electronics', 'communications', 'telecommunications', 'machine', 'motors', 'airlines',
   'airways', 'industries', 'holdings', 'partners', 'capital', 'labs', 'laboratory', 'laboratories', 'cloud', 'software', 'semiconductor', 'trade representative',
-  'representative', 'conference', 'nations', 'monetary', 'navy', 'army', 'police', 'service', 'services', 'team', 'trust', 'radio', 'television',
+  'representative', 'nations', 'monetary', 'navy', 'army', 'police', 'service', 'services', 'team', 'trust', 'radio', 'television',
   'unit', 'league', 'division',
   // Studios, labels and publishers ("Samuel Goldwyn Films", "Shady Records", "Walt Disney Studios").
   'films', 'studios', 'pictures', 'records', 'productions',
@@ -26,6 +26,8 @@ export const EVENT_HEADS = new Set([
   // Contests and ceremonies: "Davis Cup", "Edinburgh Festival", "Brit Awards". A prize itself ("the
   // Golden Bear", "South Bank Award") is a thing given, not an event.
   'awards', 'cup', 'championship', 'championships', 'festival', 'tournament', 'marathon', 'lecture', 'lectures',
+  // A meeting: "Game Developers Conference", "Conservative Party Conference".
+  'conference',
 ]);
 /** Heads of things given or made, which type nothing an entity is made of but say the name is no person's: "Hans Christian Andersen Award". */
 export const THING_HEADS = new Set(['award', 'prize', 'trophy', 'medal', 'show', 'series', 'story', 'diary', 'diaries', 'chronicles', 'saga']);
@@ -61,7 +63,7 @@ export const TITLE_ENDS = new Set([
   'undersecretary', 'under-secretary', 'envoy', 'economist', 'analyst', 'coach', 'archbishop',
 ]);
 /** Words that may stand before a role head inside the role ("Under Secretary", "Foreign Minister"). */
-export const ROLE_MODIFIERS = new Set(['rt', 'lt', 'lieutenant', 'detective', 'liberal', 'home', 'shadow', 'managing', 'under', 'deputy', 'vice', 'foreign', 'prime', 'chief', 'assistant', 'acting', 'former', 'first', 'senior', 'executive', 'general', 'attorney', 'defense', 'defence', 'trade', 'finance', 'interior', 'state']);
+export const ROLE_MODIFIERS = new Set(['crown', 'euro', 'rt', 'lt', 'lieutenant', 'detective', 'liberal', 'home', 'shadow', 'managing', 'under', 'deputy', 'vice', 'foreign', 'prime', 'chief', 'assistant', 'acting', 'former', 'first', 'senior', 'executive', 'general', 'attorney', 'defense', 'defence', 'trade', 'finance', 'interior', 'state']);
 
 /**
  * Votes of this weight or more type a name: a gazetteer place, a head word, a first name, a title, an
