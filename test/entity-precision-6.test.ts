@@ -187,6 +187,12 @@ describe('a surname alone stands for a full name only where the article names no
     expect(michelena?.role).toBe('Ecuador Minister of Telecommunications');
   });
 
+  it('takes a word after "Mr" for a surname, and one after "Sir" for a first name (politics/395; written)', () => {
+    const article = ['Michael Howard sacked Howard Flight.', 'Mr Howard said the remarks were wrong.', 'Mr Flight apologised.'].join('\n');
+    expect(fullNameOf(article, 'Howard')).toEqual(['Michael Howard']);
+    expect(fullNameOf(['Edward Heath led the party.', 'Sir Edward said so.'].join('\n'), 'Edward')).toEqual(['Edward Heath']);
+  });
+
   it('still links where the other name is the same person written another way (written after sport/068, entertainment/181)', () => {
     expect(fullNameOf(['Kelly Holmes won the 800m.', 'K Holmes (GB) 1:59.', 'Holmes said she was delighted.'].join('\n'), 'Holmes')).toEqual(['Kelly Holmes']);
     expect(fullNameOf(['Broadcaster Chris Evans has bought a pub.', 'Chris Evans said it was a dream.', 'Evans said he would serve behind the bar.'].join('\n'), 'Evans')).toEqual(['Chris Evans']);

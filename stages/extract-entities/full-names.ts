@@ -71,7 +71,10 @@ export function linkFullNames(mentions: EntityMention[]): EntityMention[] {
     // "G Jenkins" stands for the one full name of its surname whose first name has that initial.
     const initialled = INITIALLED.exec(word);
     if (!initialled && word.includes(' ')) continue;
-    const names = initialled ? [...(byWord.get(initialled[2]!) ?? [])].filter((name) => name.startsWith(initialled[1]!) && !INITIALLED.test(name)) : [...(byWord.get(word) ?? [])];
+    const candidates = initialled ? [...(byWord.get(initialled[2]!) ?? [])].filter((name) => name.startsWith(initialled[1]!) && !INITIALLED.test(name)) : [...(byWord.get(word) ?? [])];
+    // "Mr Howard" is a surname: Michael Howard's, not Howard Flight's ("Mr Xie" is Xie Xuren's, the one name of the word).
+    const bySurname = SURNAME_TITLES.has(mention.role?.toLowerCase() ?? '') ? candidates.filter((name) => isLastWord(name, word)) : [];
+    const names = candidates.length > 1 && bySurname.length === 1 ? bySurname : candidates;
     if (names.length !== 1) continue;
     // Rivals hold the word where the full name does: "Beckham Windows" is no rival of "David Beckham" for "Mr Beckham".
     const rivals = [...shapedByWord.get(initialled ? initialled[2]! : word)!].filter((name) => isLastWord(name, word) === isLastWord(names[0]!, word));
@@ -81,6 +84,8 @@ export function linkFullNames(mentions: EntityMention[]): EntityMention[] {
 }
 
 const isLastWord = (name: string, word: string) => name.endsWith(` ${word}`);
+/** Honorifics a surname follows ("Sir" and "Dame" take a first name: "Sir Edward"). */
+const SURNAME_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr']);
 
 /**
  * How many people the names are: "Broadcaster Chris Evans" is Chris Evans, a word before his name taken
