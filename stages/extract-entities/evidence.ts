@@ -92,8 +92,8 @@ function isPlaceAt(tokens: Token[], k: number): boolean {
   return place(k, k + 1) || place(k, k + 2) || place(k - 1, k + 1);
 }
 
-/** Words between a kind and the names it lists: "companies such as", "carriers including", "apps like". */
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'north-east', 'north-west', 'south-east', 'south-west']);
+/** Words between a kind and the names it lists: "companies such as", "carriers including", "apps like". */
 const LIST_OPENERS = new Set(['such', 'as', 'including', 'like', 'namely', 'include', 'includes', 'included']);
 
 /** compromise's lexicon tags that say what a whole name is: knowledge of the name, not a guess from its shape. */
@@ -276,10 +276,10 @@ const MEMBER_NOUNS = new Set([
 ]);
 
 /**
- * Do the words right after the name say that it is no one person: "Laura Ashley, which is due to …"
- * (a person is "who"), "Roxy Music were formed in 1971" (a plural's verb, the name not one of several
- * joined), "Former Manfred Mann singer Paul Jones", "Star Wars actor Ewan McGregor" (a member's noun and
- * the member's name)?
+ * Do the words right after the name say that it is no one person: after the sentence's subject, "which"
+ * ("Laura Ashley, which is due to …": a person is "who") or a plural's verb ("Roxy Music were formed in
+ * 1971"); after any name, a member's noun and the member's name ("Former Manfred Mann singer Paul Jones",
+ * "Star Wars actor Ewan McGregor")?
  */
 function saysNoPerson(tokens: Token[], run: Run): boolean {
   const last = tokens[run.to - 1]!;
