@@ -7,7 +7,7 @@ export const DOCUMENT_STAGE_VERSIONS = {
   ingest: '4',
   segment: '4',
   parse: '6',
-  'extract-entities': '11',
+  'extract-entities': '12',
   'extract-dates': '1',
   'extract-figures': '6',
   'extract-claims': '7',

@@ -49,6 +49,18 @@ describe('words after a name that say it is no one person', () => {
     expect(strongTypes("Six candidates were interviewed, including Denise Lewis' coach Charles van Commenee.", 'Denise Lewis')).toEqual([['person']]);
   });
 
+  it('gives a list\'s kind to a member only its first name typed, and no person to a side named before its player (entertainment, sport)', () => {
+    expect(strongTypes('Some members did not submit figures, including Buckingham Palace, Windsor Castle, Madame Tussauds and Alton Towers.', 'Alton Towers')).toEqual([['place']]);
+    const ulster = "Ulster rugby mourned well-known Londonderry YM player Jim Huey, Coleraine's Jonathan Hutchinson, and Belfast Harlequins lock Johnny Poole.";
+    expect(strongTypes(ulster, 'Belfast Harlequins')).toEqual([[]]);
+    expect(strongTypes(ulster, 'Jonathan Hutchinson')).toEqual([['person']]);
+  });
+
+  it('takes a lender, a housebuilder or a label before a name for a body (business/177, entertainment/236)', () => {
+    expect(strongTypes('The market remains robust, according to mortgage lender Bradford & Bingley and housebuilder George Wimpey.', 'George Wimpey')).toEqual([['organization']]);
+    expect(strongTypes('They signed with independent label Domino in June 2003.', 'Domino')).toEqual([['organization']]);
+  });
+
   it('drops a person that only a first name typed when another article says the name is a thing (written)', () => {
     const typedByShape = 'Laura Ashley opened a new store in Leeds.';
     expect(entitiesOf(typedByShape)).toContain('Laura Ashley (person)');

@@ -434,7 +434,11 @@ export function typeFromContext(mention: EntityMention, tokens: Token[], run: Ru
     else if (SPEECH_VERBS.has(lower(verb))) vote(mention, 'person', 1);
   }
   kindBefore(mention, tokens, run);
-  if (isPersonByShape(mention) && saysNoPerson(tokens, run)) asThing(mention);
+  // ("Belfast Harlequins lock Johnny Poole", typed by nothing yet: a list of people gives it no person either.)
+  if (saysNoPerson(tokens, run)) {
+    if (isPersonByShape(mention)) asThing(mention);
+    else mention.notPerson = true;
+  }
 }
 
 /**
@@ -523,8 +527,12 @@ export function shareListEvidence(text: string, mentions: EntityMention[], token
       // lexicon lists as such (WordNet alone also lists "Langtry" and "Berry", after famous people).
       const commonWord = (word: string) => isWordNotName(word) && lexiconTags(word).length > 0;
       const noPerson = (member: EntityMention) => /\s(?:of|for|the)\s/.test(member.text) || withoutPossessive(member.text).split(' ').every((word) => commonWord(word.toLowerCase()));
-      const takes = (member: EntityMention) => strongest(member) < STRONG_VOTE && !member.kindSaid && !(kind === 'person' && noPerson(member));
-      if (kind) for (const member of group) if (takes(member)) member.evidence = { ...member.evidence, [kind]: STRONG_VOTE };
+      // "Buckingham Palace, Windsor Castle, Madame Tussauds and Alton Towers": a member only its first name
+      // typed takes a list's other kind, at least two members typing it outright.
+      const shapeGives = (member: EntityMention) => kind !== 'person' && isPersonByShape(member) && typedMembers >= 2;
+      const takes = (member: EntityMention) =>
+        (strongest(member) < STRONG_VOTE || shapeGives(member)) && !member.kindSaid && !(kind === 'person' && (noPerson(member) || member.notPerson));
+      if (kind) for (const member of group) if (takes(member)) member.evidence = shapeGives(member) ? { [kind]: STRONG_VOTE } : { ...member.evidence, [kind]: STRONG_VOTE };
     }
     group = [];
     conjoined = false;

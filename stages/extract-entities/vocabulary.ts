@@ -103,6 +103,8 @@ export const ORGANIZATION_NOUNS = new Set([
   'institution', 'institutions', 'group', 'groups', 'corporation', 'corporations', 'enterprise', 'enterprises', 'telecoms', 'media',
   'outlet', 'outlets', 'newspaper', 'newspapers', 'broadcaster', 'subsidiary', 'owner', 'startup', 'startups', 'tank', 'app',
   'apps', 'application', 'applications', 'platform', 'platforms', 'network', 'networks', 'party', 'parties',
+  'lender', 'lenders', 'insurer', 'insurers', 'airline', 'airlines', 'housebuilder', 'housebuilders', 'carmaker', 'carmakers',
+  'chipmaker', 'chipmakers', 'drugmaker', 'drugmakers', 'chain', 'chains', 'studio', 'studios', 'label', 'labels',
 ]);
 /** Last words that make a name a place: a building, a street, a park ("Windsor Castle", "Hart Plaza", "Victoria Park"). */
 export const PLACE_HEADS = new Set([
