@@ -175,8 +175,8 @@ function kindAfter(mention: EntityMention, tokens: Token[], run: Run): void {
   // (Not "United States v Microsoft", a case at law: a place stands on the other side too.)
   const versus = (token: Token | undefined) => token !== undefined && /^vs?$/.test(token.text);
   const fixture = (versus(tokens[run.to]) && !BREAK_AFTER.test(last.post) && isPlaceAt(tokens, run.to + 1)) || (versus(tokens[run.from - 1]) && isPlaceAt(tokens, run.from - 2));
-  const placeName = mention.place !== undefined || isLexiconPlace(mention.text) || isTownName(mention.text);
-  if (!person && ((beside && mayNameTeam(tokens.slice(run.from, run.to), beside)) || (mention.place !== undefined && teamNoun) || (fixture && placeName))) {
+  const placeName = () => mention.place !== undefined || isLexiconPlace(mention.text) || isTownName(mention.text);
+  if (!person && ((beside && mayNameTeam(tokens.slice(run.from, run.to), beside)) || (mention.place !== undefined && teamNoun) || (fixture && placeName()))) {
     asTeam(mention);
     return;
   }
